@@ -1,0 +1,315 @@
+package io.vpcflow.digesterd.flowlog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the text of one flow-log object (already decompressed) line by line, classifies every
+ * line with a {@link LineOutcome} and hands each valid {@code OK} record to a {@link
+ * RecordHandler}. Never throws for bad content, only for I/O errors of the stream.
+ *
+ * <p>The format is taken from a header line wherever one appears (first line, or repeated in a
+ * concatenated object); lines before any header are read as the default v2 format. Fields are
+ * separated by runs of spaces or tabs; a trailing CR is ignored. One instance reads one object at a
+ * time and is not thread-safe.
+ */
+public final class FlowLogReader {
+  /** Lines longer than this are skipped as {@link LineOutcome#LINE_TOO_LONG} by default. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+
+  private static final int MAX_TOKENS = 128;
+  private static final int READ_CHUNK = 64 * 1024;
+  private static final DigestField[] NUMERIC_FIELDS = {
+    DigestField.SRCPORT, DigestField.DSTPORT, DigestField.PROTOCOL, DigestField.PACKETS,
+    DigestField.BYTES, DigestField.START, DigestField.END
+  };
+  private static final DigestField[] REQUIRED_FIELDS = {
+    DigestField.SRCADDR, DigestField.DSTADDR, DigestField.PACKETS, DigestField.BYTES,
+    DigestField.START
+  };
+
+  private final int maxLineBytes;
+  private final FlowLogRecord record = new FlowLogRecord(MAX_TOKENS);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+  private FlowLogFormat format;
+  private boolean formatDigestible;
+  private LineCounts counts;
+  private List<String> formatProblems;
+  private Set<FlowLogFormat> reportedFormats;
+
+  /** A reader with the {@link #DEFAULT_MAX_LINE_BYTES} cap. */
+  public FlowLogReader() {
+    this(DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /** A reader that skips lines longer than {@code maxLineBytes} (must be positive). */
+  public FlowLogReader(int maxLineBytes) {
+    if (maxLineBytes <= 0) {
+      throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
+    }
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /**
+   * Reads {@code in} to its end.
+   *
+   * @throws IOException only when the stream itself fails (for example a truncated gzip member)
+   */
+  public ObjectParseResult read(InputStream in, RecordHandler handler) throws IOException {
+    setFormat(FlowLogFormat.V2);
+    counts = new LineCounts();
+    formatProblems = new ArrayList<>();
+    reportedFormats = new HashSet<>();
+    long textBytes = 0;
+
+    byte[] buf = new byte[maxLineBytes + READ_CHUNK];
+    int lineStart = 0;
+    int scan = 0;
+    int end = 0;
+    boolean discarding = false;
+    while (true) {
+      if (end == buf.length) {
+        System.arraycopy(buf, lineStart, buf, 0, end - lineStart);
+        end -= lineStart;
+        scan -= lineStart;
+        lineStart = 0;
+      }
+      int n = in.read(buf, end, buf.length - end);
+      if (n < 0) {
+        break;
+      }
+      textBytes += n;
+      end += n;
+      while (scan < end) {
+        if (buf[scan] == '\n') {
+          if (discarding) {
+            discarding = false;
+          } else {
+            processLine(buf, lineStart, scan, handler);
+          }
+          lineStart = scan + 1;
+        }
+        scan++;
+      }
+      if (!discarding && end - lineStart > maxLineBytes) {
+        counts.add(LineOutcome.LINE_TOO_LONG);
+        discarding = true;
+      }
+      if (discarding) {
+        lineStart = end;
+        scan = end;
+      }
+    }
+    if (!discarding && end > lineStart) {
+      processLine(buf, lineStart, end, handler);
+    }
+    return new ObjectParseResult(counts, List.copyOf(formatProblems), textBytes);
+  }
+
+  private void setFormat(FlowLogFormat newFormat) {
+    format = newFormat;
+    formatDigestible = newFormat.missingRequiredFields().isEmpty();
+  }
+
+  private void processLine(byte[] line, int from, int to, RecordHandler handler) {
+    if (to > from && line[to - 1] == '\r') {
+      to--;
+    }
+    if (to - from > maxLineBytes) {
+      counts.add(LineOutcome.LINE_TOO_LONG);
+      return;
+    }
+    int tokens = tokenize(line, from, to);
+    counts.add(classify(line, from, to, tokens, handler));
+  }
+
+  private int tokenize(byte[] line, int from, int to) {
+    int tokens = 0;
+    int i = from;
+    while (i < to) {
+      while (i < to && (line[i] == ' ' || line[i] == '\t')) {
+        i++;
+      }
+      if (i == to) {
+        break;
+      }
+      int start = i;
+      while (i < to && line[i] != ' ' && line[i] != '\t') {
+        i++;
+      }
+      if (tokens == MAX_TOKENS) {
+        return MAX_TOKENS + 1;
+      }
+      record.tokenStart[tokens] = start;
+      record.tokenEnd[tokens] = i;
+      tokens++;
+    }
+    return tokens;
+  }
+
+  private LineOutcome classify(
+      byte[] line, int from, int to, int tokens, RecordHandler handler) {
+    if (tokens == 0) {
+      return LineOutcome.BLANK;
+    }
+    if (tokens > MAX_TOKENS) {
+      return LineOutcome.WRONG_FIELD_COUNT;
+    }
+    if (!isValidUtf8(line, from, to)) {
+      return LineOutcome.INVALID_UTF8;
+    }
+    byte first = line[record.tokenStart[0]];
+    if (first >= 'a' && first <= 'z') {
+      List<String> names = tokenStrings(line, tokens);
+      if (FlowLogFormat.isHeader(names)) {
+        acceptHeader(FlowLogFormat.fromNames(names));
+        return LineOutcome.HEADER;
+      }
+    }
+    if (tokens != format.fieldCount()) {
+      return LineOutcome.WRONG_FIELD_COUNT;
+    }
+    if (!formatDigestible) {
+      return LineOutcome.FORMAT_LACKS_FIELDS;
+    }
+    record.line = line;
+    record.format = format;
+    LineOutcome status = logStatus();
+    if (status != null) {
+      return status;
+    }
+    for (DigestField field : REQUIRED_FIELDS) {
+      if (record.isAbsent(field)) {
+        return LineOutcome.MISSING_VALUE;
+      }
+    }
+    LineOutcome numbers = parseNumbers();
+    if (numbers != null) {
+      return numbers;
+    }
+    return handler.accept(record) ? LineOutcome.DIGESTED : LineOutcome.OUTSIDE_WINDOW;
+  }
+
+  private void acceptHeader(FlowLogFormat header) {
+    setFormat(header);
+    if (!formatDigestible && reportedFormats.add(header)) {
+      formatProblems.add(
+          "format lacks fields the digest needs "
+              + header.missingRequiredFields().stream().map(DigestField::headerName).toList()
+              + ": header '"
+              + header
+              + "'");
+    }
+  }
+
+  /** Null for an OK record (or a format without log-status), else the outcome of the line. */
+  private LineOutcome logStatus() {
+    if (format.position(DigestField.LOG_STATUS) < 0) {
+      return null;
+    }
+    byte[] line = record.line;
+    int from = record.start(DigestField.LOG_STATUS);
+    int len = record.end(DigestField.LOG_STATUS) - from;
+    if (len == 2 && line[from] == 'O' && line[from + 1] == 'K') {
+      return null;
+    }
+    if (matches(line, from, len, "NODATA")) {
+      return LineOutcome.NODATA;
+    }
+    if (matches(line, from, len, "SKIPDATA")) {
+      return LineOutcome.SKIPDATA;
+    }
+    return LineOutcome.UNKNOWN_LOG_STATUS;
+  }
+
+  private LineOutcome parseNumbers() {
+    for (DigestField field : NUMERIC_FIELDS) {
+      long value = FlowLogRecord.ABSENT;
+      if (!record.isAbsent(field)) {
+        value = parseDigits(record.line, record.start(field), record.end(field));
+        if (value < 0) {
+          return LineOutcome.NON_NUMERIC;
+        }
+        if (exceedsRange(field, value)) {
+          return LineOutcome.OUT_OF_RANGE;
+        }
+      }
+      record.numbers[field.ordinal()] = value;
+    }
+    return null;
+  }
+
+  private static boolean exceedsRange(DigestField field, long value) {
+    return switch (field) {
+      case SRCPORT, DSTPORT -> value > 65535;
+      case PROTOCOL -> value > 255;
+      default -> false;
+    };
+  }
+
+  /** The non-negative value of an ASCII decimal of at most 18 digits, or -1. */
+  private static long parseDigits(byte[] line, int from, int to) {
+    int len = to - from;
+    if (len == 0 || len > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = line[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  private static boolean matches(byte[] line, int from, int len, String ascii) {
+    if (len != ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (line[from + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isValidUtf8(byte[] line, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (line[i] < 0) {
+        try {
+          utf8.reset().decode(ByteBuffer.wrap(line, from, to - from));
+          return true;
+        } catch (CharacterCodingException e) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private List<String> tokenStrings(byte[] line, int tokens) {
+    List<String> names = new ArrayList<>(tokens);
+    for (int t = 0; t < tokens; t++) {
+      int start = record.tokenStart[t];
+      names.add(new String(line, start, record.tokenEnd[t] - start, StandardCharsets.UTF_8));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,61 @@
+package io.vpcflow.digesterd.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DigestWindowTest {
+  @Test
+  void normalisesOffsetsAndTruncatesToTheMinute() {
+    DigestWindow w = DigestWindow.parse("2019-01-01T02:00:59.999999999+02:00", "2019-01-01T01:30:01Z");
+    assertEquals(Instant.parse("2019-01-01T00:00:00Z"), w.start());
+    assertEquals(Instant.parse("2019-01-01T01:30:00Z"), w.stop());
+  }
+
+  @Test
+  void refusesStartNotBeforeStopAfterTruncation() {
+    InvalidWindowException e =
+        assertThrows(
+            InvalidWindowException.class,
+            () -> DigestWindow.parse("2019-01-01T00:00:10Z", "2019-01-01T00:00:50Z"));
+    assertEquals("start", e.parameter());
+    assertTrue(e.getMessage().contains("before stop"), e.getMessage());
+  }
+
+  @Test
+  void namesTheParameterThatIsNotRfc3339() {
+    InvalidWindowException e =
+        assertThrows(
+            InvalidWindowException.class, () -> DigestWindow.parse("2019-01-01T00:00:00Z", "yesterday"));
+    assertEquals("stop", e.parameter());
+    assertTrue(e.getMessage().contains("'stop'"), e.getMessage());
+  }
+
+  @Test
+  void namesAMissingParameter() {
+    InvalidWindowException e =
+        assertThrows(InvalidWindowException.class, () -> DigestWindow.parse(null, "2019-01-01T00:00:00Z"));
+    assertEquals("start", e.parameter());
+  }
+
+  @Test
+  void refusesWindowsLongerThanTheMaximum() {
+    assertThrows(
+        InvalidWindowException.class,
+        () -> DigestWindow.parse("2019-01-01T00:00:00Z", "2019-03-01T00:00:00Z", Duration.ofDays(31)));
+    assertEquals(
+        Duration.ofDays(31),
+        DigestWindow.parse("2019-01-01T00:00:00Z", "2019-02-01T00:00:00Z", Duration.ofDays(31)).length());
+  }
+
+  @Test
+  void digestIdIsThatOfTheTruncatedWindow() {
+    assertEquals(
+        "9740a140-ba85-5600-8b93-7b46eec77617",
+        DigestWindow.parse("2019-01-01T00:00:30Z", "2019-01-01T01:00:45Z").digestId().toString());
+  }
+}
