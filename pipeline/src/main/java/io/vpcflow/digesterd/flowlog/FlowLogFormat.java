@@ -24,6 +24,37 @@ public final class FlowLogFormat {
 
   private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
+  /**
+   * Every field AWS documents for VPC and transit-gateway flow logs (versions 2 to 8). A header
+   * needs one of them, not one the digest reads: a transit-gateway-only format such as {@code
+   * resource-type tgw-id ... packets-lost-ttl-expired} names none of the digest's fields but is a
+   * header all the same, and its records must be reported as {@link
+   * LineOutcome#FORMAT_LACKS_FIELDS}, not read against the previous format.
+   */
+  private static final Set<String> AWS_FIELD_NAMES =
+      Set.of(
+          // VPC flow logs, v2 (default format)
+          "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport",
+          "protocol", "packets", "bytes", "start", "end", "action", "log-status",
+          // v3
+          "vpc-id", "subnet-id", "instance-id", "tcp-flags", "type", "pkt-srcaddr", "pkt-dstaddr",
+          // v4
+          "region", "az-id", "sublocation-type", "sublocation-id",
+          // v5
+          "pkt-src-aws-service", "pkt-dst-aws-service", "flow-direction", "traffic-path",
+          // v7 (ECS)
+          "ecs-cluster-arn", "ecs-cluster-name", "ecs-container-instance-arn",
+          "ecs-container-instance-id", "ecs-container-id", "ecs-second-container-id",
+          "ecs-service-name", "ecs-task-definition-arn", "ecs-task-arn", "ecs-task-id",
+          // v8 and later
+          "reject-reason", "encryption-status",
+          // transit-gateway flow logs
+          "resource-type", "tgw-id", "tgw-attachment-id", "tgw-src-vpc-account-id",
+          "tgw-dst-vpc-account-id", "tgw-src-vpc-id", "tgw-dst-vpc-id", "tgw-src-subnet-id",
+          "tgw-dst-subnet-id", "tgw-src-eni", "tgw-dst-eni", "tgw-src-az-id", "tgw-dst-az-id",
+          "tgw-pair-attachment-id", "packets-lost-no-route", "packets-lost-blackhole",
+          "packets-lost-mtu-exceeded", "packets-lost-ttl-expired");
+
   private final List<String> names;
   private final int[] positions;
 
@@ -48,8 +79,11 @@ public final class FlowLogFormat {
 
   /**
    * Whether the tokens of a line form a header: every token looks like a field name and at least
-   * one is a field the digest knows. Data lines always hold a value with a digit, dot or colon, or
-   * a {@code -}, so they never qualify.
+   * one is a field AWS documents for VPC or transit-gateway flow logs (not necessarily one the
+   * digest reads, so transit-gateway-only formats are headers too; unknown newer fields are
+   * accepted next to a known one). Data lines always hold a value with a digit, dot or colon, or
+   * a {@code -}, so they never qualify; neither does stray lowercase text such as {@code bogus
+   * line}.
    */
   public static boolean isHeader(List<String> tokens) {
     boolean knowsOne = false;
@@ -57,9 +91,7 @@ public final class FlowLogFormat {
       if (!FIELD_NAME.matcher(token).matches()) {
         return false;
       }
-      for (DigestField field : DigestField.values()) {
-        knowsOne |= field.headerName().equals(token);
-      }
+      knowsOne |= AWS_FIELD_NAMES.contains(token);
     }
     return knowsOne;
   }

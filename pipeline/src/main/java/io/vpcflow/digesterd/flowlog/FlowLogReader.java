@@ -105,7 +105,7 @@ public final class FlowLogReader {
         }
         scan++;
       }
-      if (!discarding && end - lineStart > maxLineBytes) {
+      if (!discarding && pendingTooLong(buf, lineStart, end)) {
         counts.add(LineOutcome.LINE_TOO_LONG);
         discarding = true;
       }
@@ -118,6 +118,16 @@ public final class FlowLogReader {
       processLine(buf, lineStart, end, handler);
     }
     return new ObjectParseResult(counts, List.copyOf(formatProblems), textBytes);
+  }
+
+  /**
+   * Whether the unfinished line {@code buf[from, to)} is too long whatever follows. A last byte CR
+   * may be the first half of a CRLF, which {@link #processLine} drops before it measures the line,
+   * so it is not counted yet: the outcome must not depend on where the stream's reads end.
+   */
+  private boolean pendingTooLong(byte[] buf, int from, int to) {
+    int length = to - from;
+    return length > maxLineBytes + 1 || (length == maxLineBytes + 1 && buf[to - 1] != '\r');
   }
 
   private void setFormat(FlowLogFormat newFormat) {

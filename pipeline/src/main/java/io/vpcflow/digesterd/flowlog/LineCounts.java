@@ -4,7 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** A tally of lines by {@link LineOutcome}. Mutable, not thread-safe. */
-public final class LineCounts {
+public final class LineCounts implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final long[] counts = new long[LineOutcome.values().length];
 
   /** Counts one line with the given outcome. */

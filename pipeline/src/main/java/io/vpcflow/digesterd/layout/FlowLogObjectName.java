@@ -1,0 +1,47 @@
+package io.vpcflow.digesterd.layout;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The AWS file-name rule for flow-log objects delivered to S3: {@code
+ * <account>_vpcflowlogs_<region>_<flow-log-id>_<YYYYMMDDTHHmmZ>_<hash>.log.gz}.
+ *
+ * @param account the account id
+ * @param region the region
+ * @param flowLogId the flow log's id ({@code fl-...})
+ * @param timestamp the file's time stamp (UTC, minute precision)
+ */
+public record FlowLogObjectName(String account, String region, String flowLogId, Instant timestamp) {
+  private static final Pattern NAME =
+      Pattern.compile(
+          "(\\d+)_vpcflowlogs_([a-z0-9-]+)_(fl-[0-9A-Za-z]+)_(\\d{8}T\\d{4}Z)_([0-9A-Za-z]+)\\.log\\.gz");
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
+
+  /** Parses the last path segment of {@code key}; empty when it does not follow the rule. */
+  public static Optional<FlowLogObjectName> parseKey(String key) {
+    String fileName = key.substring(key.lastIndexOf('/') + 1);
+    Matcher m = NAME.matcher(fileName);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      Instant stamp = LocalDateTime.parse(m.group(4), STAMP).toInstant(ZoneOffset.UTC);
+      return Optional.of(new FlowLogObjectName(m.group(1), m.group(2), m.group(3), stamp));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The file name of an object with these parts and the given hash. */
+  public String fileName(String hash) {
+    return account + "_vpcflowlogs_" + region + "_" + flowLogId + "_"
+        + STAMP.format(timestamp.atOffset(ZoneOffset.UTC)) + "_" + hash + ".log.gz";
+  }
+}

@@ -1,0 +1,98 @@
+package io.vpcflow.digesterd.pipeline;
+
+import org.apache.beam.sdk.io.aws2.options.S3Options;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the digest pipeline, on top of Beam's S3 options (region, endpoint, credentials). */
+public interface DigestOptions extends S3Options {
+
+  @Description("Inclusive start of the window, RFC 3339 (truncated to the minute, UTC).")
+  @Validation.Required
+  String getStart();
+
+  void setStart(String value);
+
+  @Description("Exclusive stop of the window, RFC 3339 (truncated to the minute, UTC).")
+  @Validation.Required
+  String getStop();
+
+  void setStop(String value);
+
+  @Description(
+      "Where the flow logs are: a bucket name, s3://bucket/prefix or file:///dir "
+          + "(VPC_FLOW_LOGS_BUCKET).")
+  @Validation.Required
+  String getFlowLogsBucket();
+
+  void setFlowLogsBucket(String value);
+
+  @Description("Optional key prefix before AWSLogs/ (VPC_FLOW_LOGS_PREFIX).")
+  @Default.String("")
+  String getFlowLogsPrefix();
+
+  void setFlowLogsPrefix(String value);
+
+  @Description("Comma-separated accounts to scan; empty scans all that exist.")
+  @Default.String("")
+  String getScanAccounts();
+
+  void setScanAccounts(String value);
+
+  @Description("Comma-separated regions to scan; empty scans all that exist.")
+  @Default.String("")
+  String getScanRegions();
+
+  void setScanRegions(String value);
+
+  @Description(
+      "Where digests are stored: a bucket name, s3://bucket/prefix or file:///dir "
+          + "(DIGEST_STORAGE_BUCKET).")
+  @Validation.Required
+  String getStorageBucket();
+
+  void setStorageBucket(String value);
+
+  @Description(
+      "How long before the window an object's file-name time stamp may be and still hold window "
+          + "records (ISO-8601 duration).")
+  @Default.String("PT10M")
+  String getObjectSlackBefore();
+
+  void setObjectSlackBefore(String value);
+
+  @Description(
+      "How long after the window an object's file-name time stamp may be and still hold window "
+          + "records: aggregation interval plus delivery delay (ISO-8601 duration).")
+  @Default.String("PT20M")
+  String getObjectSlackAfter();
+
+  void setObjectSlackAfter(String value);
+
+  @Description("Lines longer than this many bytes are skipped as line-too-long.")
+  @Default.Integer(65536)
+  int getMaxLineBytes();
+
+  void setMaxLineBytes(int value);
+
+  @Description(
+      "Number of shards the objects are dealt into; each shard is folded into one table before "
+          + "the shuffle. 0 chooses the number of processors (at least 2).")
+  @Default.Integer(0)
+  int getShards();
+
+  void setShards(int value);
+
+  @Description("What to do with an object that cannot be decompressed: skip (and list it) or fail.")
+  @Default.Enum("SKIP")
+  CorruptObjectPolicy getOnCorruptObject();
+
+  void setOnCorruptObject(CorruptObjectPolicy value);
+
+  @Description("Name under which this JVM publishes live progress of the run (empty: none).")
+  @Default.String("")
+  String getProgressKey();
+
+  void setProgressKey(String value);
+}

@@ -1,0 +1,142 @@
+package io.vpcflow.digesterd.pipeline;
+
+import io.vpcflow.digesterd.layout.ObjectListing;
+import io.vpcflow.digesterd.layout.ObjectPlan;
+import io.vpcflow.digesterd.layout.ObjectShards;
+import io.vpcflow.digesterd.layout.WindowObjectFinder;
+import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.report.DigestSummaryJson;
+import io.vpcflow.digesterd.s3.S3ClientFactory;
+import io.vpcflow.digesterd.s3.S3ObjectListing;
+import io.vpcflow.digesterd.source.LocalObjectListing;
+import io.vpcflow.digesterd.source.StoreLocation;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollection;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The digest pipeline of one window: {@code main → run(options) → build(pipeline, options,
+ * plan)}. {@link #plan} lists the objects of the window before the pipeline is built, so the
+ * run's size is known up front (for progress, and for choosing a runner).
+ */
+public final class DigestPipeline {
+  private DigestPipeline() {}
+
+  /** Runs one digest with options from the command line ({@code --start=... --stop=...}). */
+  public static void main(String[] args) throws IOException {
+    PipelineOptionsFactory.register(DigestOptions.class);
+    DigestOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(DigestOptions.class);
+    DigestSummary summary = run(options);
+    System.out.println(DigestSummaryJson.write(summary));
+  }
+
+  /**
+   * Lists, builds and runs the digest of the options' window, waits for it, and returns the
+   * summary it stored.
+   *
+   * @throws IOException when the objects cannot be listed or the summary cannot be read
+   * @throws org.apache.beam.sdk.Pipeline.PipelineExecutionException when the pipeline fails
+   */
+  public static DigestSummary run(DigestOptions options) throws IOException {
+    useOurS3Clients(options);
+    ObjectPlan plan = plan(options);
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, plan);
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IOException("digest pipeline ended in state " + state);
+    }
+    return readSummary(options);
+  }
+
+  /** Makes Beam's S3 filesystem use {@link S3ClientFactory} unless another factory was chosen. */
+  public static void useOurS3Clients(DigestOptions options) {
+    if (options.getS3ClientFactoryClass() == DefaultS3ClientBuilderFactory.class) {
+      options.setS3ClientFactoryClass(S3ClientFactory.class);
+    }
+  }
+
+  /** Lists the objects the options' window needs to read. */
+  public static ObjectPlan plan(DigestOptions options) throws IOException {
+    StoreLocation source =
+        StoreLocation.parse(options.getFlowLogsBucket()).withPrefix(options.getFlowLogsPrefix());
+    if (!source.isS3()) {
+      return plan(new LocalObjectListing(source.directory()), source, options);
+    }
+    try (S3Client client = S3ClientFactory.client(options)) {
+      return plan(new S3ObjectListing(client, source.bucket()), source, options);
+    }
+  }
+
+  private static ObjectPlan plan(ObjectListing listing, StoreLocation source, DigestOptions options)
+      throws IOException {
+    DigestWindow window = window(options);
+    return new WindowObjectFinder(
+            listing,
+            source.keyPrefix(),
+            csv(options.getScanAccounts()),
+            csv(options.getScanRegions()),
+            Duration.parse(options.getObjectSlackBefore()),
+            Duration.parse(options.getObjectSlackAfter()))
+        .find(window.start(), window.stop());
+  }
+
+  /** Adds the digest of the options' window to {@code pipeline}; returns the digest's URI. */
+  public static PCollection<String> build(Pipeline pipeline, DigestOptions options, ObjectPlan plan) {
+    DigestWindow window = window(options);
+    int shards = options.getShards() > 0 ? options.getShards() : Math.max(2, Runtime.getRuntime().availableProcessors());
+    FoldShardFn fold =
+        new FoldShardFn(
+            window.startEpochSecond(),
+            window.stopEpochSecond(),
+            options.getMaxLineBytes(),
+            options.getOnCorruptObject(),
+            options.getProgressKey());
+    RunDescription run =
+        new RunDescription(
+            window.digestId().toString(),
+            window.start().toString(),
+            window.stop().toString(),
+            StoreLocation.parse(options.getStorageBucket()).toString(),
+            options.getRunner().getSimpleName(),
+            Instant.now(),
+            plan.listedObjects(),
+            plan.skipped());
+    return pipeline.apply(
+        "DigestFlowLogs", new DigestFlowLogs(ObjectShards.deal(plan.objects(), shards), fold, run));
+  }
+
+  /** The window of the options. */
+  public static DigestWindow window(DigestOptions options) {
+    return DigestWindow.parse(options.getStart(), options.getStop());
+  }
+
+  /** Reads the summary stored beside the options' digest. */
+  public static DigestSummary readSummary(DigestOptions options) throws IOException {
+    String uri =
+        StoreLocation.parse(options.getStorageBucket()).resolve(window(options).digestId() + ".json");
+    try (InputStream in =
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)))) {
+      return DigestSummaryJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static List<String> csv(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,82 @@
+package io.vpcflow.digesterd.pipeline;
+
+import io.vpcflow.digesterd.flowlog.FlowLogReader;
+import io.vpcflow.digesterd.flowlog.ObjectParseResult;
+import io.vpcflow.digesterd.flowlog.RecordHandler;
+import io.vpcflow.digesterd.layout.PlannedObject;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.apache.beam.sdk.io.FileSystems;
+
+/**
+ * Opens a flow-log object through Beam's filesystems ({@code s3://}, {@code file://}), gunzips
+ * it and parses its lines. Tells a broken object (bad gzip data, or truncated although every byte
+ * of it was read) from a failing store (the stream ended before the object's size): the first is
+ * a {@link CorruptObjectException}, the second an {@link IOException} that fails the run.
+ */
+final class FlowLogObjectReader {
+  private static final int BUFFER = 256 * 1024;
+
+  private final FlowLogReader reader;
+
+  FlowLogObjectReader(int maxLineBytes) {
+    this.reader = new FlowLogReader(maxLineBytes);
+  }
+
+  ObjectParseResult read(PlannedObject object, RecordHandler handler)
+      throws IOException, CorruptObjectException {
+    try (CountingInputStream raw =
+            new CountingInputStream(
+                Channels.newInputStream(
+                    FileSystems.open(FileSystems.matchNewResource(object.uri(), false))));
+        InputStream text = new GZIPInputStream(raw, BUFFER)) {
+      try {
+        return reader.read(text, handler);
+      } catch (ZipException e) {
+        throw new CorruptObjectException("not valid gzip data: " + e.getMessage(), e);
+      } catch (EOFException e) {
+        if (raw.count >= object.size()) {
+          throw new CorruptObjectException("truncated gzip data: " + e.getMessage(), e);
+        }
+        throw new IOException(
+            object.uri() + " ended after " + raw.count + " of " + object.size() + " bytes", e);
+      }
+    } catch (ZipException e) {
+      throw new CorruptObjectException("not gzip data: " + e.getMessage(), e);
+    } catch (EOFException e) {
+      throw new CorruptObjectException("too short for gzip data: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts the compressed bytes actually delivered by the store. */
+  private static final class CountingInputStream extends FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

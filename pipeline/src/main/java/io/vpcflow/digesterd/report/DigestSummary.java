@@ -1,0 +1,110 @@
+package io.vpcflow.digesterd.report;
+
+import io.vpcflow.digesterd.flowlog.LineOutcome;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code <id>.json} written beside every digest: the window, where the digest is, what was
+ * read and skipped, and how long it took. Field names are the JSON names.
+ *
+ * @param id the digest id
+ * @param start the window start (RFC 3339, UTC)
+ * @param stop the window stop (RFC 3339, UTC)
+ * @param runner the Beam runner that built the digest
+ * @param digest the URI of the digest object
+ * @param startedAt when the run started (RFC 3339)
+ * @param finishedAt when the digest was written (RFC 3339)
+ * @param durationMillis {@code finishedAt - startedAt}
+ * @param objects object counts and bytes
+ * @param records line counts by outcome
+ * @param keys the number of digest lines
+ * @param digestBytes the size of the gzip'd digest
+ * @param skippedObjects objects skipped or reported, with reasons (at most {@link #MAX_LISTED})
+ * @param skippedObjectsTruncated whether more skipped objects existed than are listed
+ */
+public record DigestSummary(
+    String id,
+    String start,
+    String stop,
+    String runner,
+    String digest,
+    String startedAt,
+    String finishedAt,
+    long durationMillis,
+    Objects objects,
+    Records records,
+    long keys,
+    long digestBytes,
+    List<SkippedObject> skippedObjects,
+    boolean skippedObjectsTruncated) {
+
+  /** At most this many skipped objects are listed one by one. */
+  public static final int MAX_LISTED = 1000;
+
+  /**
+   * Object counts.
+   *
+   * @param listed objects listed in the window's folders
+   * @param read objects read to their end
+   * @param skipped objects skipped (empty, unrecognised name, corrupt)
+   * @param skippedByReason skipped and reported objects per reason
+   * @param bytes compressed bytes of the objects read
+   * @param textBytes decompressed bytes of the objects read
+   */
+  public record Objects(
+      long listed,
+      long read,
+      long skipped,
+      Map<String, Long> skippedByReason,
+      long bytes,
+      long textBytes) {}
+
+  /**
+   * Line counts.
+   *
+   * @param lines all lines read
+   * @param digested records added to the digest
+   * @param outsideWindow valid records of other windows
+   * @param noData NODATA and SKIPDATA records
+   * @param malformed lines skipped as malformed
+   * @param byOutcome every non-zero count by outcome label
+   */
+  public record Records(
+      long lines,
+      long digested,
+      long outsideWindow,
+      long noData,
+      long malformed,
+      Map<String, Long> byOutcome) {
+
+    /** The line counts of a report. */
+    public static Records of(ReadReport report) {
+      Map<String, Long> byOutcome = new LinkedHashMap<>();
+      report.lines().nonZero().forEach((outcome, n) -> byOutcome.put(outcome.label(), n));
+      return new Records(
+          report.lines().total(),
+          report.lines().get(LineOutcome.DIGESTED),
+          report.lines().get(LineOutcome.OUTSIDE_WINDOW),
+          report.lines().get(LineOutcome.NODATA) + report.lines().get(LineOutcome.SKIPDATA),
+          report.lines().malformed(),
+          byOutcome);
+    }
+  }
+
+  /** Counts the skipped objects of a report by reason, and how many were skipped outright. */
+  public static Objects objectsOf(ReadReport report, long listed) {
+    Map<String, Long> byReason = new TreeMap<>();
+    long skipped = 0;
+    for (SkippedObject object : report.skippedObjects()) {
+      byReason.merge(object.reason(), 1L, Long::sum);
+      if (!SkippedObject.FORMAT_LACKS_FIELDS.equals(object.reason())) {
+        skipped++;
+      }
+    }
+    return new Objects(
+        listed, report.objectsRead(), skipped, byReason, report.compressedBytes(), report.textBytes());
+  }
+}

@@ -1,0 +1,34 @@
+package io.vpcflow.digesterd.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Reads and writes {@link DigestSummary} as JSON. */
+public final class DigestSummaryJson {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private DigestSummaryJson() {}
+
+  /** The summary as pretty-printed JSON. */
+  public static String write(DigestSummary summary) {
+    try {
+      return MAPPER.writeValueAsString(summary);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a summary is always serialisable", e);
+    }
+  }
+
+  /**
+   * Parses a summary.
+   *
+   * @throws JsonProcessingException when the text is not a summary
+   */
+  public static DigestSummary read(String json) throws JsonProcessingException {
+    return MAPPER.readValue(json, DigestSummary.class);
+  }
+}

@@ -1,0 +1,33 @@
+package io.vpcflow.digesterd.s3;
+
+import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
+import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Makes every S3 client of the service from Beam's {@link S3Options} (region, endpoint,
+ * credentials, HTTP settings). With a custom endpoint (s3proxy, MinIO, ...) it forces path-style
+ * addressing, which Beam never enables itself; against AWS it allows cross-region access so
+ * buckets in other regions than the configured one are reachable. Set it as Beam's {@code
+ * --s3ClientFactoryClass} so that pipeline reads and writes use the same clients.
+ */
+public final class S3ClientFactory implements S3ClientBuilderFactory {
+
+  @Override
+  public S3ClientBuilder createBuilder(S3Options options) {
+    S3ClientBuilder builder = new DefaultS3ClientBuilderFactory().createBuilder(options);
+    if (options.getEndpoint() != null) {
+      builder.forcePathStyle(true);
+    } else {
+      builder.crossRegionAccessEnabled(true);
+    }
+    return builder;
+  }
+
+  /** A ready client for the given options. */
+  public static S3Client client(S3Options options) {
+    return new S3ClientFactory().createBuilder(options).build();
+  }
+}

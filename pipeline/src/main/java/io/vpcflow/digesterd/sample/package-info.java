@@ -1,0 +1,5 @@
+/**
+ * A generator of realistic gzip'd flow-log objects in the AWS key layouts, for demos, tests and
+ * benchmarks. Pure Java: objects go to an {@link io.vpcflow.digesterd.sample.ObjectSink}.
+ */
+package io.vpcflow.digesterd.sample;
