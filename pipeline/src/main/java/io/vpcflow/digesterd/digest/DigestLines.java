@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -60,6 +61,36 @@ public final class DigestLines {
       out.write(line);
       out.write('\n');
     }
+  }
+
+  /**
+   * Writes the lines of several sorted runs as one sorted sequence (a k-way merge), each followed
+   * by a newline, to {@code out} (not closed).
+   *
+   * @return the number of lines written
+   */
+  public static long writeMerged(List<List<byte[]>> sortedRuns, OutputStream out) throws IOException {
+    PriorityQueue<int[]> heads =
+        new PriorityQueue<>(
+            Math.max(1, sortedRuns.size()),
+            (a, b) -> ORDER.compare(sortedRuns.get(a[0]).get(a[1]), sortedRuns.get(b[0]).get(b[1])));
+    for (int run = 0; run < sortedRuns.size(); run++) {
+      if (!sortedRuns.get(run).isEmpty()) {
+        heads.add(new int[] {run, 0});
+      }
+    }
+    long written = 0;
+    while (!heads.isEmpty()) {
+      int[] head = heads.poll();
+      List<byte[]> run = sortedRuns.get(head[0]);
+      out.write(run.get(head[1]));
+      out.write('\n');
+      written++;
+      if (++head[1] < run.size()) {
+        heads.add(head);
+      }
+    }
+    return written;
   }
 
   /**

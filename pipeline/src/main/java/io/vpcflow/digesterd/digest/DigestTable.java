@@ -63,6 +63,13 @@ public final class DigestTable implements RecordHandler {
     other.totals.forEach(this::merge);
   }
 
+  /** Adds every entry of a chunk. */
+  public void mergeAll(DigestChunk chunk) {
+    for (int i = 0; i < chunk.size(); i++) {
+      merge(chunk.key(i), chunk.totals(i));
+    }
+  }
+
   /** The number of distinct keys. */
   public int size() {
     return totals.size();

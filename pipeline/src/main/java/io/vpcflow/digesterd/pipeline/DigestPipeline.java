@@ -106,7 +106,8 @@ public final class DigestPipeline {
             window.stopEpochSecond(),
             options.getMaxLineBytes(),
             options.getOnCorruptObject(),
-            options.getProgressKey());
+            options.getProgressKey(),
+            shards);
     RunDescription run =
         new RunDescription(
             window.digestId().toString(),
@@ -118,7 +119,11 @@ public final class DigestPipeline {
             plan.listedObjects(),
             plan.skipped());
     return pipeline.apply(
-        "DigestFlowLogs", new DigestFlowLogs(ObjectShards.deal(plan.objects(), shards), fold, run));
+        "DigestFlowLogs", new DigestFlowLogs(
+            ObjectShards.deal(plan.objects(), shards),
+            fold,
+            new MergeBucketFn(window.startEpochSecond(), window.stopEpochSecond()),
+            run));
   }
 
   /** The window of the options. */

@@ -1,11 +1,11 @@
 package io.vpcflow.digesterd.pipeline;
 
 import io.vpcflow.digesterd.layout.PlannedObject;
-import io.vpcflow.digesterd.pipeline.coders.DigestKeyCoder;
-import io.vpcflow.digesterd.pipeline.coders.DigestTotalsCoder;
+import io.vpcflow.digesterd.pipeline.coders.DigestChunkCoder;
 import io.vpcflow.digesterd.pipeline.coders.ReadReportCoder;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -15,7 +15,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Spreads shards of objects over the workers and folds each shard into partial totals per key
- * ({@link FoldShardFn#PARTIALS}) and a read report ({@link FoldShardFn#REPORTS}).
+ * bucket ({@link FoldShardFn#PARTIALS}) and a read report ({@link FoldShardFn#REPORTS}).
  */
 final class FoldObjects extends PTransform<PCollection<List<PlannedObject>>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -33,7 +33,7 @@ final class FoldObjects extends PTransform<PCollection<List<PlannedObject>>, PCo
             .apply(
                 "FoldShard",
                 ParDo.of(fold).withOutputTags(FoldShardFn.PARTIALS, TupleTagList.of(FoldShardFn.REPORTS)));
-    folded.get(FoldShardFn.PARTIALS).setCoder(KvCoder.of(DigestKeyCoder.of(), DigestTotalsCoder.of()));
+    folded.get(FoldShardFn.PARTIALS).setCoder(KvCoder.of(VarIntCoder.of(), DigestChunkCoder.of()));
     folded.get(FoldShardFn.REPORTS).setCoder(ReadReportCoder.of());
     return folded;
   }

@@ -1,15 +1,13 @@
 package io.vpcflow.digesterd.pipeline;
 
-import io.vpcflow.digesterd.digest.DigestKey;
+import io.vpcflow.digesterd.digest.DigestChunk;
 import io.vpcflow.digesterd.digest.DigestTable;
-import io.vpcflow.digesterd.digest.DigestTotals;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.report.ReadReport;
 import io.vpcflow.digesterd.report.SkippedObject;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -20,16 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every object of one shard and folds its window records into a single table, so that
- * only one partial total per key and shard crosses the shuffle. Each object is folded into its own
- * table first and merged only once read to its end, so a corrupt object contributes nothing. Emits
- * the partial totals on the main output and one {@link ReadReport} on {@link #REPORTS}.
+ * only one partial total per key and shard crosses the shuffle, in one {@link DigestChunk} per
+ * key bucket. Each object is folded into its own table first and merged only once read to its
+ * end, so a corrupt object contributes nothing. Emits the chunks, keyed by bucket, on the main
+ * output and one {@link ReadReport} on {@link #REPORTS}.
  */
-final class FoldShardFn extends DoFn<List<PlannedObject>, KV<DigestKey, DigestTotals>> {
+final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, DigestChunk>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(FoldShardFn.class);
 
-  /** The main output: partial totals per key. */
-  static final TupleTag<KV<DigestKey, DigestTotals>> PARTIALS = new TupleTag<>() {};
+  /** The main output: partial totals of one bucket of keys. */
+  static final TupleTag<KV<Integer, DigestChunk>> PARTIALS = new TupleTag<>() {};
   /** The report of the shard. */
   static final TupleTag<ReadReport> REPORTS = new TupleTag<>() {};
 
@@ -38,6 +37,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<DigestKey, DigestTo
   private final int maxLineBytes;
   private final CorruptObjectPolicy corruptPolicy;
   private final String progressKey;
+  private final int buckets;
   private final Counter objectsRead = Metrics.counter("digest", "objects-read");
   private final Counter bytesRead = Metrics.counter("digest", "bytes-read");
   private final Counter corruptObjects = Metrics.counter("digest", "corrupt-objects");
@@ -49,7 +49,9 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<DigestKey, DigestTo
       long windowStop,
       int maxLineBytes,
       CorruptObjectPolicy corruptPolicy,
-      String progressKey) {
+      String progressKey,
+      int buckets) {
+    this.buckets = buckets;
     this.windowStart = windowStart;
     this.windowStop = windowStop;
     this.maxLineBytes = maxLineBytes;
@@ -89,8 +91,9 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<DigestKey, DigestTo
       bytesRead.inc(object.size());
       RunProgress.objectDone(progressKey, object.size());
     }
-    for (Map.Entry<DigestKey, DigestTotals> entry : shardTable.entries().entrySet()) {
-      out.get(PARTIALS).output(KV.of(entry.getKey(), entry.getValue()));
+    List<DigestChunk> chunks = DigestChunk.split(shardTable, buckets);
+    for (int bucket = 0; bucket < buckets; bucket++) {
+      out.get(PARTIALS).output(KV.of(bucket, chunks.get(bucket)));
     }
     out.get(REPORTS).output(report);
   }

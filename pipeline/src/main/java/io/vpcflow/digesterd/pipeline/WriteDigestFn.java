@@ -1,8 +1,6 @@
 package io.vpcflow.digesterd.pipeline;
 
-import io.vpcflow.digesterd.digest.DigestKey;
 import io.vpcflow.digesterd.digest.DigestLines;
-import io.vpcflow.digesterd.digest.DigestTotals;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.report.ReadReport;
@@ -15,50 +13,47 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * Writes the digest of a window: the sorted, gzip'd lines to {@code <id>.log.gz} and the summary
- * to {@code <id>.json}. Each object is written under a temporary name and then renamed, so no
+ * Writes the digest of a window: the lines of all key buckets, merged in order and gzip'd, to
+ * {@code <id>.log.gz} and the summary to {@code <id>.json}. Each object is written under a temporary name and then renamed, so no
  * reader ever sees a partial digest; the digest is complete before its summary appears. Runs
- * once, on the merged report (main input), with all totals as a side input; outputs the digest's
+ * once, on the merged report (main input), with the sorted buckets as a side input; outputs the digest's
  * URI.
  */
 final class WriteDigestFn extends DoFn<ReadReport, String> {
   private static final long serialVersionUID = 1L;
 
-  private final PCollectionView<Iterable<KV<DigestKey, DigestTotals>>> totalsView;
+  private final PCollectionView<List<List<byte[]>>> bucketsView;
   private final RunDescription run;
 
-  WriteDigestFn(PCollectionView<Iterable<KV<DigestKey, DigestTotals>>> totalsView, RunDescription run) {
-    this.totalsView = totalsView;
+  WriteDigestFn(PCollectionView<List<List<byte[]>>> bucketsView, RunDescription run) {
+    this.bucketsView = bucketsView;
     this.run = run;
   }
 
   @ProcessElement
   public void process(@Element ReadReport shardsReport, ProcessContext context) throws IOException {
-    List<byte[]> lines = new ArrayList<>();
-    for (KV<DigestKey, DigestTotals> entry : context.sideInput(totalsView)) {
-      lines.add(DigestLines.render(entry.getKey(), entry.getValue()));
-    }
-    DigestLines.sort(lines);
-
+    List<List<byte[]>> sortedBuckets = context.sideInput(bucketsView);
     StoreLocation storage = StoreLocation.parse(run.storage());
     String digestUri = storage.resolve(run.digestId() + ".log.gz");
-    long digestBytes = writeAtomically(digestUri, out -> {
-      GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024);
-      DigestLines.write(lines, gzip);
-      gzip.finish();
-    });
+    long[] lines = {0};
+    long digestBytes =
+        writeAtomically(
+            digestUri,
+            out -> {
+              GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024);
+              lines[0] = DigestLines.writeMerged(sortedBuckets, gzip);
+              gzip.finish();
+            });
 
     ReadReport report = new ReadReport();
     report.merge(shardsReport);
@@ -77,7 +72,7 @@ final class WriteDigestFn extends DoFn<ReadReport, String> {
             Duration.between(run.startedAt(), finished).toMillis(),
             DigestSummary.objectsOf(report, run.listedObjects()),
             DigestSummary.Records.of(report),
-            lines.size(),
+            lines[0],
             digestBytes,
             skipped.subList(0, Math.min(skipped.size(), DigestSummary.MAX_LISTED)),
             skipped.size() > DigestSummary.MAX_LISTED);

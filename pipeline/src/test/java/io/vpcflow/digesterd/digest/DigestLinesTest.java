@@ -1,0 +1,136 @@
+package io.vpcflow.digesterd.digest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+class DigestLinesTest {
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String s(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static List<byte[]> list(String... lines) {
+    List<byte[]> out = new ArrayList<>();
+    for (String line : lines) {
+      out.add(b(line));
+    }
+    return out;
+  }
+
+  private static List<String> strings(List<byte[]> lines) {
+    List<String> out = new ArrayList<>();
+    for (byte[] line : lines) {
+      out.add(s(line));
+    }
+    return out;
+  }
+
+  private static String gunzip(byte[] gz) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      return s(in.readAllBytes());
+    }
+  }
+
+  @Test
+  void rendersTotalsBetweenProtocolAndAction() {
+    DigestKey key =
+        DigestKey.of("2", "123456789010", "eni-1235b8ca123456789", "172.31.16.139",
+            "172.31.16.21", 0, 22, 6, "ACCEPT", "OK");
+    assertEquals(
+        "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 0 22 6 20 4249"
+            + " 1418530010 1418530070 ACCEPT OK",
+        s(DigestLines.render(key, new DigestTotals(20, 4249, 1418530010L, 1418530070L))));
+  }
+
+  @Test
+  void rendersAbsentValuesAsDashes() {
+    DigestKey key = DigestKey.of(null, null, null, "10.0.0.1", "::1", null, null, null, null, null);
+    assertEquals(
+        "- - - 10.0.0.1 ::1 - - - 7 700 1400000000 - - -",
+        s(DigestLines.render(key, new DigestTotals(7, 700, 1400000000L, DigestTotals.ABSENT))));
+    DigestKey tgw =
+        DigestKey.of("6", "123456789012", null, "10.0.0.1", "10.0.1.1", 0, 443, 6, null, "OK");
+    assertEquals(
+        "6 123456789012 - 10.0.0.1 10.0.1.1 0 443 6 10 1000 1700000000 1700000060 - OK",
+        s(DigestLines.render(tgw, new DigestTotals(10, 1000, 1700000000L, 1700000060L))));
+  }
+
+  @Test
+  void rendersMultiByteKeyFields() {
+    DigestKey key = DigestKey.of("2", "1", "eni-тест", "a", "b", 0, 80, 6, "ACCEPT", "OK");
+    assertArrayEquals(
+        b("2 1 eni-тест a b 0 80 6 1 2 3 4 ACCEPT OK"),
+        DigestLines.render(key, new DigestTotals(1, 2, 3, 4)));
+  }
+
+  @Test
+  void sortsAsUnsignedBytesLikeCLocaleSort() {
+    List<byte[]> lines = list("b", "ж", "a", "9", "10", "B", "ab", "abc", "");
+    DigestLines.sort(lines);
+    assertEquals(List.of("", "10", "9", "B", "a", "ab", "abc", "b", "ж"), strings(lines));
+    assertTrue(DigestLines.ORDER.compare(b("z"), b("é")) < 0);
+    assertTrue(DigestLines.ORDER.compare(b("z 1"), b("z 1")) == 0);
+  }
+
+  @Test
+  void writesEveryLineFollowedByNewline() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DigestLines.write(list("x 1", "y 2"), out);
+    assertEquals("x 1\ny 2\n", out.toString(StandardCharsets.UTF_8));
+    ByteArrayOutputStream empty = new ByteArrayOutputStream();
+    DigestLines.write(List.of(), empty);
+    assertEquals(0, empty.size());
+  }
+
+  @Test
+  void gzipSortsAndIsDeterministic() throws IOException {
+    String l1 = "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 15 1500 90 200 ACCEPT OK";
+    String l2 = "2 1 eni-a 10.0.0.2 10.0.0.1 443 0 6 10 730 110 150 ACCEPT OK";
+    String l3 = "2 1 eni-ж 10.0.0.3 10.0.0.4 0 53 17 1 80 100 101 ACCEPT OK";
+    byte[] forward = DigestLines.gzip(list(l1, l2, l3));
+    byte[] backward = DigestLines.gzip(list(l3, l2, l1));
+    byte[] shuffled = DigestLines.gzip(list(l2, l3, l1));
+    assertArrayEquals(forward, backward);
+    assertArrayEquals(forward, shuffled);
+    assertEquals(l1 + "\n" + l2 + "\n" + l3 + "\n", gunzip(forward));
+
+    // fixed gzip header: magic, deflate, no flags (so no name), zero mtime
+    assertEquals(0x1f, forward[0] & 0xff);
+    assertEquals(0x8b, forward[1] & 0xff);
+    assertEquals(8, forward[2]);
+    assertEquals(0, forward[3]);
+    assertArrayEquals(new byte[4], Arrays.copyOfRange(forward, 4, 8));
+
+    byte[] different = DigestLines.gzip(list(l1, l2));
+    assertFalse(Arrays.equals(forward, different));
+  }
+
+  @Test
+  void gzipSortsTheGivenListInPlace() throws IOException {
+    List<byte[]> lines = list("b", "a");
+    DigestLines.gzip(lines);
+    assertEquals(List.of("a", "b"), strings(lines));
+  }
+
+  @Test
+  void gzipOfNoLinesIsAnEmptyText() throws IOException {
+    byte[] gz = DigestLines.gzip(new ArrayList<>());
+    assertEquals("", gunzip(gz));
+    assertArrayEquals(gz, DigestLines.gzip(new ArrayList<>()));
+  }
+}

@@ -1,0 +1,206 @@
+package io.vpcflow.digesterd.digest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vpcflow.digesterd.flowlog.FlowLogReader;
+import io.vpcflow.digesterd.flowlog.LineCounts;
+import io.vpcflow.digesterd.flowlog.LineOutcome;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DigestTableTest {
+  /** Reads the lines (one object) into the table and returns the line counts. */
+  static LineCounts feed(DigestTable table, String... lines) throws IOException {
+    byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    return new FlowLogReader().read(new ByteArrayInputStream(text), table).counts();
+  }
+
+  /** The table's lines, rendered and sorted, as strings. */
+  static List<String> rendered(DigestTable table) {
+    List<byte[]> lines = new ArrayList<>();
+    table.entries().forEach((key, totals) -> lines.add(DigestLines.render(key, totals)));
+    DigestLines.sort(lines);
+    List<String> out = new ArrayList<>();
+    for (byte[] line : lines) {
+      out.add(new String(line, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static DigestKey key(
+      String src, String dst, Integer srcport, Integer dstport, int protocol, String action) {
+    return DigestKey.of("2", "1", "eni-a", src, dst, srcport, dstport, protocol, action, "OK");
+  }
+
+  @Test
+  void foldsRecordsIntoHandComputedTotals() throws IOException {
+    DigestTable table = new DigestTable(60, 300);
+    LineCounts counts =
+        feed(
+            table,
+            // client 10.0.0.1 -> server 443: srcport becomes 0
+            "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK",
+            "2 1 eni-a 10.0.0.1 10.0.0.2 50001 443 6 5 500 90 200 ACCEPT OK",
+            // server 443 -> client: dstport becomes 0
+            "2 1 eni-a 10.0.0.2 10.0.0.1 443 50000 6 7 700 110 150 ACCEPT OK",
+            "2 1 eni-a 10.0.0.2 10.0.0.1 443 50002 6 3 30 120 130 ACCEPT OK",
+            // equal ports: srcport becomes 0
+            "2 1 eni-a 10.0.0.3 10.0.0.4 53 53 17 1 80 100 101 ACCEPT OK",
+            // no ports, no end
+            "2 1 eni-a 10.0.0.5 10.0.0.6 - - 1 2 168 130 - ACCEPT OK",
+            // one port absent: both kept; end absent on one record only
+            "2 1 eni-a 10.0.0.7 10.0.0.8 - 80 6 1 60 100 - ACCEPT OK",
+            "2 1 eni-a 10.0.0.7 10.0.0.8 - 80 6 1 60 101 105 ACCEPT OK",
+            // the action is part of the key; start == window start is inside
+            "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 4 40 60 70 REJECT OK",
+            // start == window stop and start before the window are outside
+            "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 99 9900 300 360 ACCEPT OK",
+            "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 99 9900 59 100 ACCEPT OK");
+    assertEquals(9, counts.get(LineOutcome.DIGESTED));
+    assertEquals(2, counts.get(LineOutcome.OUTSIDE_WINDOW));
+    assertEquals(11, counts.total());
+
+    assertEquals(6, table.size());
+    Map<DigestKey, DigestTotals> e = table.entries();
+    assertEquals(
+        new DigestTotals(15, 1500, 90, 200),
+        e.get(key("10.0.0.1", "10.0.0.2", 0, 443, 6, "ACCEPT")));
+    assertEquals(
+        new DigestTotals(10, 730, 110, 150),
+        e.get(key("10.0.0.2", "10.0.0.1", 443, 0, 6, "ACCEPT")));
+    assertEquals(
+        new DigestTotals(1, 80, 100, 101),
+        e.get(key("10.0.0.3", "10.0.0.4", 0, 53, 17, "ACCEPT")));
+    assertEquals(
+        new DigestTotals(2, 168, 130, DigestTotals.ABSENT),
+        e.get(key("10.0.0.5", "10.0.0.6", null, null, 1, "ACCEPT")));
+    assertEquals(
+        new DigestTotals(2, 120, 100, 105),
+        e.get(key("10.0.0.7", "10.0.0.8", null, 80, 6, "ACCEPT")));
+    assertEquals(
+        new DigestTotals(4, 40, 60, 70),
+        e.get(key("10.0.0.1", "10.0.0.2", 0, 443, 6, "REJECT")));
+    // the raw ports are not keys
+    assertNull(e.get(key("10.0.0.1", "10.0.0.2", 50000, 443, 6, "ACCEPT")));
+
+    assertEquals(
+        List.of(
+            "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 15 1500 90 200 ACCEPT OK",
+            "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 4 40 60 70 REJECT OK",
+            "2 1 eni-a 10.0.0.2 10.0.0.1 443 0 6 10 730 110 150 ACCEPT OK",
+            "2 1 eni-a 10.0.0.3 10.0.0.4 0 53 17 1 80 100 101 ACCEPT OK",
+            "2 1 eni-a 10.0.0.5 10.0.0.6 - - 1 2 168 130 - ACCEPT OK",
+            "2 1 eni-a 10.0.0.7 10.0.0.8 - 80 6 2 120 100 105 ACCEPT OK"),
+        rendered(table));
+  }
+
+  @Test
+  void sameKeyFromDifferentFormatsAndSpacingIsOneEntry() throws IOException {
+    DigestTable table = new DigestTable(0, 1_000);
+    feed(table, "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK");
+    // same values, alphabetical header, tabs and double spaces, srcport with a leading zero
+    feed(
+        table,
+        "account-id action bytes dstaddr dstport end interface-id log-status packets protocol"
+            + " srcaddr srcport start version",
+        "1\tACCEPT  20 10.0.0.2 443 170 eni-a OK 2 6 10.0.0.1 050000 95 2");
+    assertEquals(1, table.size());
+    assertEquals(
+        List.of("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 12 1020 95 170 ACCEPT OK"), rendered(table));
+  }
+
+  @Test
+  void formatWithoutOptionalKeyFieldsPrintsDashes() throws IOException {
+    DigestTable table = new DigestTable(0, 2_000_000_000L);
+    feed(
+        table,
+        "srcaddr dstaddr packets bytes start",
+        "10.0.0.1 10.0.0.2 3 300 1500000000",
+        "10.0.0.1 10.0.0.2 4 400 1400000000");
+    assertEquals(
+        List.of("- - - 10.0.0.1 10.0.0.2 - - - 7 700 1400000000 - - -"), rendered(table));
+    assertEquals(
+        new DigestTotals(7, 700, 1400000000, DigestTotals.ABSENT),
+        table.entries().get(DigestKey.of(null, null, null, "10.0.0.1", "10.0.0.2", null, null,
+            null, null, null)));
+  }
+
+  @Test
+  void nonAsciiAndLongKeysAreFoundAgain() throws IOException {
+    String eni = "eni-" + "ж".repeat(200); // 404 bytes, longer than the probe's first buffer
+    DigestTable table = new DigestTable(0, 1_000);
+    for (int i = 0; i < 3; i++) {
+      String start = Integer.toString(100 + i);
+      feed(table, "2 1 " + eni + " 10.0.0.1 10.0.0.2 1024 1024 6 1 10 " + start + " 200 ACCEPT OK");
+    }
+    assertEquals(1, table.size());
+    assertEquals(
+        new DigestTotals(3, 30, 100, 200),
+        table
+            .entries()
+            .get(DigestKey.of("2", "1", eni, "10.0.0.1", "10.0.0.2", 0, 1024, 6, "ACCEPT", "OK")));
+  }
+
+  @Test
+  void mergeAddsTotalsAndCopiesTheAddend() throws IOException {
+    DigestTable table = new DigestTable(0, 1_000);
+    feed(table, "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK");
+    DigestKey k = key("10.0.0.1", "10.0.0.2", 0, 443, 6, "ACCEPT");
+    table.merge(k, new DigestTotals(1, 2, 50, 300));
+    assertEquals(new DigestTotals(11, 1002, 50, 300), table.entries().get(k));
+
+    DigestKey other = key("10.0.0.9", "10.0.0.2", 0, 22, 6, "ACCEPT");
+    DigestTotals addend = new DigestTotals(5, 50, 10, DigestTotals.ABSENT);
+    table.merge(other, addend);
+    addend.add(100, 100, 1, 999);
+    assertEquals(new DigestTotals(5, 50, 10, DigestTotals.ABSENT), table.entries().get(other));
+
+    DigestTable second = new DigestTable(500, 600);
+    second.merge(k, new DigestTotals(4, 4, 520, 580));
+    second.merge(key("10.0.0.3", "10.0.0.4", 0, 53, 17, "ACCEPT"), new DigestTotals(1, 1, 510, 511));
+    table.mergeAll(second);
+    assertEquals(3, table.size());
+    assertEquals(new DigestTotals(15, 1006, 50, 580), table.entries().get(k));
+    // the merged table is not changed
+    assertEquals(new DigestTotals(4, 4, 520, 580), second.entries().get(k));
+  }
+
+  @Test
+  void entriesAreReadOnly() {
+    DigestTable table = new DigestTable(0, 1);
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> table.entries().put(key("a", "b", 1, 2, 6, "ACCEPT"), new DigestTotals(1, 1, 0, 0)));
+  }
+
+  @Test
+  void windowMustBeNonEmpty() {
+    assertThrows(IllegalArgumentException.class, () -> new DigestTable(100, 100));
+    assertThrows(IllegalArgumentException.class, () -> new DigestTable(101, 100));
+  }
+
+  @Test
+  void totalsArithmetic() {
+    DigestTotals t = new DigestTotals(1, 100, 50, DigestTotals.ABSENT);
+    t.add(2, 200, 40, DigestTotals.ABSENT);
+    assertEquals(new DigestTotals(3, 300, 40, DigestTotals.ABSENT), t);
+    assertEquals("3 300 40 -", t.toString());
+    t.add(Long.MAX_VALUE / 2, 5_000_000_000L, 60, 70);
+    assertEquals(3 + Long.MAX_VALUE / 2, t.packets());
+    assertEquals(5_000_000_300L, t.bytes());
+    assertEquals(40, t.minStart());
+    assertEquals(70, t.maxEnd());
+    DigestTotals copy = t.copy();
+    t.add(1, 1, 1, 1);
+    assertEquals(70, copy.maxEnd());
+    assertEquals(40, copy.minStart());
+    assertEquals(1, t.minStart());
+  }
+}
