@@ -53,7 +53,12 @@ public final class DigestPipeline {
    */
   public static DigestSummary run(DigestOptions options) throws IOException {
     useOurS3Clients(options);
-    ObjectPlan plan = plan(options);
+    return run(options, plan(options));
+  }
+
+  /** Like {@link #run(DigestOptions)}, for objects already listed by {@link #plan}. */
+  public static DigestSummary run(DigestOptions options, ObjectPlan plan) throws IOException {
+    useOurS3Clients(options);
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, plan);
     PipelineResult result = pipeline.run();

@@ -53,6 +53,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
             .blobStore(store)
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .stopTimeout(0)
             .build();
     proxy.start();
     while (!proxy.getState().equals("STARTED")) {

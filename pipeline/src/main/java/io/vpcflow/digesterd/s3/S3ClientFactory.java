@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * Makes every S3 client of the service from Beam's {@link S3Options} (region, endpoint,
  * credentials, HTTP settings). With a custom endpoint (s3proxy, MinIO, ...) it forces path-style
  * addressing, which Beam never enables itself; against AWS it allows cross-region access so
- * buckets in other regions than the configured one are reachable. Set it as Beam's {@code
+ * buckets in other regions than the configured one are reachable. It leaves the bucket-key
+ * setting of writes to the bucket (see {@link BucketKeyHeaderInterceptor}). Set it as Beam's {@code
  * --s3ClientFactoryClass} so that pipeline reads and writes use the same clients.
  */
 public final class S3ClientFactory implements S3ClientBuilderFactory {
@@ -18,6 +19,10 @@ public final class S3ClientFactory implements S3ClientBuilderFactory {
   @Override
   public S3ClientBuilder createBuilder(S3Options options) {
     S3ClientBuilder builder = new DefaultS3ClientBuilderFactory().createBuilder(options);
+    builder.overrideConfiguration(
+        builder.overrideConfiguration().toBuilder()
+            .addExecutionInterceptor(new BucketKeyHeaderInterceptor())
+            .build());
     if (options.getEndpoint() != null) {
       builder.forcePathStyle(true);
     } else {

@@ -9,7 +9,7 @@ import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.report.SkippedObject;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
-import io.vpcflow.digesterd.testing.LocalDirectorySink;
+import io.vpcflow.digesterd.sample.DirectorySink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ public class DigestFlowLogsTest {
   public void writeFixture() throws Exception {
     logs = folder.newFolder("logs").toPath();
     storage = folder.newFolder("digests").toPath();
-    HandFixture.write(new LocalDirectorySink(logs));
+    HandFixture.write(new DirectorySink(logs));
     options.setStart(HandFixture.START);
     options.setStop(HandFixture.STOP);
     options.setFlowLogsBucket(logs.toUri().toString());

@@ -1,15 +1,14 @@
-package io.vpcflow.digesterd.testing;
+package io.vpcflow.digesterd.sample;
 
-import io.vpcflow.digesterd.sample.ObjectSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes objects as files under a directory, keys as relative paths. */
-public final class LocalDirectorySink implements ObjectSink {
+public final class DirectorySink implements ObjectSink {
   private final Path root;
 
-  public LocalDirectorySink(Path root) {
+  public DirectorySink(Path root) {
     this.root = root;
   }
 

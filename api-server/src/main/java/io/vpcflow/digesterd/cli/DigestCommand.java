@@ -1,0 +1,50 @@
+package io.vpcflow.digesterd.cli;
+
+import io.vpcflow.digesterd.config.ServiceConfig;
+import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/** {@code digest}: builds the digest of one window now, in this process. */
+@Command(
+    name = "digest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Digests the flow logs of one window [start, stop) and stores <id>.log.gz and <id>.json in "
+          + "the storage bucket, as the server would.",
+      "Configuration comes from the environment (VPC_FLOW_LOGS_BUCKET, DIGEST_STORAGE_BUCKET, "
+          + "AWS_*, ... see the README); with no bucket configured it uses the embedded S3 server.",
+      "Extra --name=value arguments are passed to Beam (e.g. --runner=FlinkRunner, --shards=8)."
+    })
+final class DigestCommand implements Callable<Integer> {
+  @Option(names = "--start", required = true, description = "Window start, RFC 3339 (e.g. 2019-01-01T00:00:00Z).")
+  String start;
+
+  @Option(names = "--stop", required = true, description = "Window stop (exclusive), RFC 3339.")
+  String stop;
+
+  @Option(names = "--out", description = "Also write a local copy of the gzip'd digest here.")
+  Path out;
+
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+    DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());
+    try (Session session = Session.open(config, System.err)) {
+      DigestSummary summary = DigestRun.execute(session.config(), window, beamArgs, out, System.err);
+      SummaryPrinter.print(summary, System.out);
+      if (out != null) {
+        System.out.println("  local copy: " + out.toAbsolutePath());
+      }
+    }
+    return 0;
+  }
+}

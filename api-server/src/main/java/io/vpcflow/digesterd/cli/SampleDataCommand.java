@@ -1,0 +1,103 @@
+package io.vpcflow.digesterd.cli;
+
+import io.vpcflow.digesterd.config.DigestOptionsFactory;
+import io.vpcflow.digesterd.config.ServiceConfig;
+import io.vpcflow.digesterd.layout.KeyLayout;
+import io.vpcflow.digesterd.s3.S3ObjectSink;
+import io.vpcflow.digesterd.sample.DirectorySink;
+import io.vpcflow.digesterd.sample.ObjectSink;
+import io.vpcflow.digesterd.sample.SampleFlowLogs;
+import io.vpcflow.digesterd.sample.SampleSpec;
+import io.vpcflow.digesterd.source.StoreLocation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@code sample-data}: writes realistic gzip'd flow-log objects in the AWS key layout. */
+@Command(
+    name = "sample-data",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes realistic v2 flow-log objects (.log.gz, AWS key layout) for demos, tests and "
+          + "benchmarks: skewed conversations that repeat across objects, both directions, "
+          + "ACCEPT/REJECT, a few NODATA records.",
+      "Target: --dir, or else the configured VPC_FLOW_LOGS_BUCKET (or the embedded S3 server)."
+    })
+final class SampleDataCommand implements Callable<Integer> {
+  @Option(names = "--dir", description = "Write files under this directory instead of a bucket.")
+  Path dir;
+
+  @Option(names = "--from", description = "Time stamp of the first objects, RFC 3339 (default: 3 hours ago).")
+  String from;
+
+  @Option(names = "--hours", defaultValue = "3", description = "Hours of logs to write (default: ${DEFAULT-VALUE}).")
+  int hours;
+
+  @Option(names = "--accounts", defaultValue = "2", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
+  int accounts;
+
+  @Option(names = "--regions", defaultValue = "us-east-1,eu-west-1", split = ",", description = "Regions (default: ${DEFAULT-VALUE}).")
+  List<String> regions;
+
+  @Option(names = "--records-per-object", defaultValue = "2000", description = "Records per object (default: ${DEFAULT-VALUE}).")
+  int recordsPerObject;
+
+  @Option(names = "--conversations", defaultValue = "5000", description = "Distinct conversations per account and region (default: ${DEFAULT-VALUE}).")
+  int conversations;
+
+  @Option(names = "--layouts", defaultValue = "PLAIN,HIVE", split = ",", description = "Key layouts, used in turn by account: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  List<KeyLayout> layouts;
+
+  @Option(names = "--hourly", description = "Add the hourly folder level.")
+  boolean hourly;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant start =
+        from != null
+            ? Instant.parse(from)
+            : Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(hours));
+    List<String> accountIds = new ArrayList<>();
+    for (int i = 0; i < accounts; i++) {
+      accountIds.add(String.format("%012d", 111111111111L * (i % 9 + 1) + i / 9));
+    }
+    SampleSpec spec =
+        new SampleSpec(start, Duration.ofHours(hours), Duration.ofMinutes(5), accountIds, regions,
+            recordsPerObject, conversations, layouts, hourly, seed);
+    long began = System.nanoTime();
+    long records;
+    String target;
+    if (dir != null) {
+      records = SampleFlowLogs.generate(spec, new DirectorySink(dir));
+      target = dir.toAbsolutePath().toString();
+    } else {
+      ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+      try (Session session = Session.open(config, System.err);
+          S3Client client = DigestOptionsFactory.s3Client(session.config())) {
+        StoreLocation logs = session.config().flowLogs().orElseThrow().withPrefix(session.config().flowLogsPrefix());
+        if (!logs.isS3()) {
+          records = SampleFlowLogs.generate(spec, new DirectorySink(logs.directory().resolve(logs.keyPrefix())));
+        } else {
+          ObjectSink sink = new S3ObjectSink(client, logs.bucket(), logs.keyPrefix());
+          records = SampleFlowLogs.generate(spec, sink);
+        }
+        target = logs.toString();
+      }
+    }
+    System.out.printf(
+        "wrote %d records in %d objects from %s to %s in %.1f s%n",
+        records, spec.accounts().size() * spec.regions().size() * hours * 12, start, target,
+        (System.nanoTime() - began) / 1e9);
+    return 0;
+  }
+}

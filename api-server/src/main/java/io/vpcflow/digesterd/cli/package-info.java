@@ -1,0 +1,2 @@
+/** The command line of the fat jar: {@code digest}, {@code sample-data}, {@code demo}. */
+package io.vpcflow.digesterd.cli;

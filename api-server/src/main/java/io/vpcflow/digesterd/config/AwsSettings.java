@@ -1,0 +1,43 @@
+package io.vpcflow.digesterd.config;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * How to reach S3: region, an optional S3-compatible endpoint, and where credentials come from.
+ * Never printed with its secrets: {@link #toString()} masks them.
+ *
+ * @param region the region clients sign for ({@code AWS_REGION}, {@code AWS_DEFAULT_REGION})
+ * @param endpoint an S3-compatible endpoint ({@code AWS_ENDPOINT_URL_S3}, {@code
+ *     AWS_ENDPOINT_URL}); path-style addressing is used with it
+ * @param accessKeyId static credentials ({@code AWS_ACCESS_KEY_ID}), or empty
+ * @param secretAccessKey static credentials ({@code AWS_SECRET_ACCESS_KEY}), or empty
+ * @param sessionToken static credentials ({@code AWS_SESSION_TOKEN}), or empty
+ * @param credentialsProfile a profile of the shared credentials file ({@code
+ *     AWS_CREDENTIALS_PROFILE}), or empty
+ * @param useIam whether to use the default chain, including the instance or task role ({@code
+ *     USE_IAM})
+ * @param flowLogsRole a role to assume for the pipeline's S3 access ({@code VPC_FLOW_LOGS_ROLE})
+ */
+public record AwsSettings(
+    String region,
+    Optional<URI> endpoint,
+    Optional<String> accessKeyId,
+    Optional<String> secretAccessKey,
+    Optional<String> sessionToken,
+    Optional<String> credentialsProfile,
+    boolean useIam,
+    Optional<String> flowLogsRole) {
+
+  @Override
+  public String toString() {
+    return "AwsSettings{region="
+        + region
+        + ", endpoint="
+        + endpoint.map(URI::toString).orElse("(aws)")
+        + ", credentials="
+        + (accessKeyId.isPresent() ? "static(****)" : credentialsProfile.map(p -> "profile " + p).orElse(useIam ? "iam" : "default chain"))
+        + flowLogsRole.map(r -> ", role=" + r).orElse("")
+        + "}";
+  }
+}

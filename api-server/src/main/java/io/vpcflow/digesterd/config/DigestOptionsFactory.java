@@ -1,0 +1,95 @@
+package io.vpcflow.digesterd.config;
+
+import io.vpcflow.digesterd.pipeline.DigestOptions;
+import io.vpcflow.digesterd.s3.S3ClientFactory;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.util.Arrays;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Turns the service configuration and a window into the pipeline's options, and makes S3 clients
+ * with the same settings. Extra Beam arguments ({@code --runner=...}, {@code --shards=...}) are
+ * applied first, so the configuration's values win for what it sets.
+ */
+public final class DigestOptionsFactory {
+  private DigestOptionsFactory() {}
+
+  /**
+   * Options for digesting {@code window}.
+   *
+   * @param beamArgs extra {@code --name=value} pipeline arguments
+   * @throws IllegalArgumentException when a Beam argument is unknown or invalid
+   */
+  public static DigestOptions create(ServiceConfig config, DigestWindow window, String... beamArgs) {
+    PipelineOptionsFactory.register(DigestOptions.class);
+    DigestOptions options = PipelineOptionsFactory.fromArgs(beamArgs).as(DigestOptions.class);
+    applyAws(config.aws(), options);
+    options.setStart(window.start().toString());
+    options.setStop(window.stop().toString());
+    options.setFlowLogsBucket(config.flowLogs().orElseThrow().toString());
+    options.setFlowLogsPrefix(config.flowLogsPrefix());
+    options.setScanAccounts(config.scanAccounts());
+    options.setScanRegions(config.scanRegions());
+    options.setStorageBucket(config.storage().orElseThrow().toString());
+    options.setObjectSlackBefore(config.slackBefore().toString());
+    options.setObjectSlackAfter(config.slackAfter().toString());
+    options.setMaxLineBytes(config.maxLineBytes());
+    options.setOnCorruptObject(config.onCorruptObject());
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--enforce"))) {
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setEnforceImmutability(false);
+      direct.setEnforceEncodability(false);
+    }
+    return options;
+  }
+
+  /** A client with the configuration's S3 settings (close it). */
+  public static S3Client s3Client(ServiceConfig config) {
+    DigestOptions options = PipelineOptionsFactory.create().as(DigestOptions.class);
+    applyAws(config.aws(), options);
+    return S3ClientFactory.client(options);
+  }
+
+  private static void applyAws(AwsSettings aws, DigestOptions options) {
+    options.setAwsRegion(Region.of(aws.region()));
+    aws.endpoint().ifPresent(options::setEndpoint);
+    options.setAwsCredentialsProvider(credentials(aws));
+    options.setS3ClientFactoryClass(S3ClientFactory.class);
+  }
+
+  private static AwsCredentialsProvider credentials(AwsSettings aws) {
+    AwsCredentialsProvider base;
+    if (aws.accessKeyId().isPresent()) {
+      base =
+          StaticCredentialsProvider.create(
+              aws.sessionToken().isPresent()
+                  ? AwsSessionCredentials.create(
+                      aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow(), aws.sessionToken().get())
+                  : AwsBasicCredentials.create(aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow()));
+    } else if (aws.credentialsProfile().isPresent()) {
+      base = ProfileCredentialsProvider.create(aws.credentialsProfile().get());
+    } else {
+      base = DefaultCredentialsProvider.create();
+    }
+    if (aws.flowLogsRole().isEmpty()) {
+      return base;
+    }
+    StsClient sts =
+        StsClient.builder().region(Region.of(aws.region())).credentialsProvider(base).build();
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts)
+        .refreshRequest(r -> r.roleArn(aws.flowLogsRole().get()).roleSessionName("vpcflow-digesterd"))
+        .build();
+  }
+}

@@ -1,0 +1,120 @@
+package io.vpcflow.digesterd.config;
+
+import io.vpcflow.digesterd.pipeline.CorruptObjectPolicy;
+import io.vpcflow.digesterd.source.StoreLocation;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated configuration of the service, from environment variables. When none of the
+ * bucket variables is set the service runs on its embedded default: an S3-compatible server on
+ * loopback with its data under {@link #dataDirectory()}.
+ *
+ * @param flowLogs where the flow logs are ({@code VPC_FLOW_LOGS_BUCKET}); empty in embedded mode
+ * @param flowLogsPrefix key prefix before {@code AWSLogs/} ({@code VPC_FLOW_LOGS_PREFIX})
+ * @param scanAccounts accounts to scan, comma-separated ({@code VPC_FLOW_LOGS_SCAN_ACCOUNTS})
+ * @param scanRegions regions to scan, comma-separated ({@code VPC_FLOW_LOGS_SCAN_REGIONS})
+ * @param storage where digests are written ({@code DIGEST_STORAGE_BUCKET}); empty in embedded mode
+ * @param slackBefore how long before a window an object's time stamp may be ({@code
+ *     VPC_FLOW_LOGS_SLACK_BEFORE})
+ * @param slackAfter how long after a window an object's time stamp may be ({@code
+ *     VPC_FLOW_LOGS_SLACK_AFTER})
+ * @param maxLineBytes longer lines are skipped ({@code VPC_FLOW_LOGS_MAX_LINE_BYTES})
+ * @param onCorruptObject skip or fail on an object that cannot be read ({@code
+ *     DIGEST_ON_CORRUPT_OBJECT})
+ * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
+ * @param aws how to reach S3
+ * @param dataDirectory the embedded default's data directory ({@code DIGESTERD_DATA_DIR})
+ */
+public record ServiceConfig(
+    Optional<StoreLocation> flowLogs,
+    String flowLogsPrefix,
+    String scanAccounts,
+    String scanRegions,
+    Optional<StoreLocation> storage,
+    Duration slackBefore,
+    Duration slackAfter,
+    int maxLineBytes,
+    CorruptObjectPolicy onCorruptObject,
+    Duration maxWindow,
+    AwsSettings aws,
+    Path dataDirectory) {
+
+  /** Whether the service runs on its embedded S3 server (no bucket configured). */
+  public boolean embedded() {
+    return flowLogs.isEmpty();
+  }
+
+  /**
+   * Reads and validates the configuration.
+   *
+   * @throws ConfigException listing every missing or invalid variable
+   */
+  public static ServiceConfig fromEnvironment(Map<String, String> env) {
+    EnvReader in = new EnvReader(env);
+    Optional<StoreLocation> flowLogs = location(in, "VPC_FLOW_LOGS_BUCKET");
+    Optional<StoreLocation> storage = location(in, "DIGEST_STORAGE_BUCKET");
+    if (in.optional("VPC_FLOW_LOGS_BUCKET").isPresent() != in.optional("DIGEST_STORAGE_BUCKET").isPresent()) {
+      in.problem(
+          "VPC_FLOW_LOGS_BUCKET and DIGEST_STORAGE_BUCKET must be set together "
+              + "(or neither, for the embedded default)");
+    }
+    Optional<String> accessKey = in.optional("AWS_ACCESS_KEY_ID");
+    Optional<String> secretKey = in.optional("AWS_SECRET_ACCESS_KEY");
+    if (accessKey.isPresent() != secretKey.isPresent()) {
+      in.problem("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together");
+    }
+    Optional<String> flowLogsRole = in.optional("VPC_FLOW_LOGS_ROLE");
+    Optional<String> storageRole = in.optional("DIGEST_STORAGE_ROLE");
+    if (storageRole.isPresent() && !storageRole.equals(flowLogsRole)) {
+      in.problem(
+          "DIGEST_STORAGE_ROLE must equal VPC_FLOW_LOGS_ROLE: the pipeline reads flow logs and "
+              + "writes digests with one set of credentials");
+    }
+    AwsSettings aws =
+        new AwsSettings(
+            in.optional("VPC_FLOW_LOGS_REGION")
+                .or(() -> in.optional("AWS_REGION"))
+                .or(() -> in.optional("AWS_DEFAULT_REGION"))
+                .orElse("us-east-1"),
+            in.uri("AWS_ENDPOINT_URL_S3").or(() -> in.uri("AWS_ENDPOINT_URL")),
+            accessKey,
+            secretKey,
+            in.optional("AWS_SESSION_TOKEN"),
+            in.optional("AWS_CREDENTIALS_PROFILE"),
+            in.bool("USE_IAM", false),
+            flowLogsRole);
+    ServiceConfig config =
+        new ServiceConfig(
+            flowLogs,
+            in.string("VPC_FLOW_LOGS_PREFIX", ""),
+            in.string("VPC_FLOW_LOGS_SCAN_ACCOUNTS", ""),
+            in.string("VPC_FLOW_LOGS_SCAN_REGIONS", ""),
+            storage,
+            in.duration("VPC_FLOW_LOGS_SLACK_BEFORE", Duration.ofMinutes(10)),
+            in.duration("VPC_FLOW_LOGS_SLACK_AFTER", Duration.ofMinutes(20)),
+            in.integer("VPC_FLOW_LOGS_MAX_LINE_BYTES", 65536, 256),
+            in.enumValue("DIGEST_ON_CORRUPT_OBJECT", CorruptObjectPolicy.class, CorruptObjectPolicy.SKIP),
+            in.duration("DIGEST_MAX_WINDOW", Duration.ofDays(31)),
+            aws,
+            Paths.get(in.string("DIGESTERD_DATA_DIR", "digesterd-data")).toAbsolutePath());
+    in.throwIfProblems();
+    return config;
+  }
+
+  private static Optional<StoreLocation> location(EnvReader in, String name) {
+    Optional<String> value = in.optional(name);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(StoreLocation.parse(value.get()));
+    } catch (IllegalArgumentException e) {
+      in.problem(name + " " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+}
