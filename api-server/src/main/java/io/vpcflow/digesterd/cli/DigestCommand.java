@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Unmatched;
 
 /** {@code digest}: builds the digest of one window now, in this process. */
@@ -23,6 +24,8 @@ import picocli.CommandLine.Unmatched;
       "Extra --name=value arguments are passed to Beam (e.g. --runner=FlinkRunner, --shards=8)."
     })
 final class DigestCommand implements Callable<Integer> {
+  @ParentCommand DigesterdCommand parent;
+
   @Option(names = "--start", required = true, description = "Window start, RFC 3339 (e.g. 2019-01-01T00:00:00Z).")
   String start;
 
@@ -36,7 +39,7 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+    ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());
     try (Session session = Session.open(config, System.err)) {
       DigestSummary summary = DigestRun.execute(session.config(), window, beamArgs, out, System.err);

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
 import io.vpcflow.digesterd.config.ConfigException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,13 +15,27 @@ import picocli.CommandLine.Command;
 public final class DigesterdCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+  private final Map<String, String> environment;
+
+  DigesterdCommand(Map<String, String> environment) {
+    this.environment = environment;
   }
 
-  /** The command line, with configuration errors printed without a stack trace. */
-  static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new DigesterdCommand());
+  public static void main(String[] args) {
+    System.exit(commandLine(System.getenv()).execute(args));
+  }
+
+  /** The environment the commands read their configuration from. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /**
+   * The command line reading configuration from {@code environment}, with configuration and input
+   * errors printed without a stack trace (exit code 2).
+   */
+  static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new DigesterdCommand(environment));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException || e instanceof IllegalArgumentException) {

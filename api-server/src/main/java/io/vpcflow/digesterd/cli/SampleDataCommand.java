@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code sample-data}: writes realistic gzip'd flow-log objects in the AWS key layout. */
@@ -31,6 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
       "Target: --dir, or else the configured VPC_FLOW_LOGS_BUCKET (or the embedded S3 server)."
     })
 final class SampleDataCommand implements Callable<Integer> {
+  @ParentCommand DigesterdCommand parent;
+
   @Option(names = "--dir", description = "Write files under this directory instead of a bucket.")
   Path dir;
 
@@ -81,7 +84,7 @@ final class SampleDataCommand implements Callable<Integer> {
       records = SampleFlowLogs.generate(spec, new DirectorySink(dir));
       target = dir.toAbsolutePath().toString();
     } else {
-      ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+      ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
       try (Session session = Session.open(config, System.err);
           S3Client client = DigestOptionsFactory.s3Client(session.config())) {
         StoreLocation logs = session.config().flowLogs().orElseThrow().withPrefix(session.config().flowLogsPrefix());
