@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.cli;
 
+import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.window.DigestWindow;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Unmatched;
           + "the storage bucket, as the server would.",
       "Configuration comes from the environment (VPC_FLOW_LOGS_BUCKET, DIGEST_STORAGE_BUCKET, "
           + "AWS_*, ... see the README); with no bucket configured it uses the embedded S3 server.",
-      "Extra --name=value arguments are passed to Beam (e.g. --runner=FlinkRunner, --shards=8)."
+      "Extra --name=value arguments are passed to Beam (e.g. --runner=FlinkRunner, --shards=8); "
+          + "they win over --runner-config."
     })
 final class DigestCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
@@ -35,14 +37,24 @@ final class DigestCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Also write a local copy of the gzip'd digest here.")
   Path out;
 
+  @Option(
+      names = "--runner-config",
+      description = "A runner config file (runner-configs/*.properties): Beam options, name=value per line.")
+  Path runnerConfig;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());
+    List<String> pipelineArgs = new ArrayList<>();
+    if (runnerConfig != null) {
+      pipelineArgs.addAll(RunnerConfig.arguments(runnerConfig));
+    }
+    pipelineArgs.addAll(beamArgs);
     try (Session session = Session.open(config, System.err)) {
-      DigestSummary summary = DigestRun.execute(session.config(), window, beamArgs, out, System.err);
+      DigestSummary summary = DigestRun.execute(session.config(), window, pipelineArgs, out, System.err);
       SummaryPrinter.print(summary, System.out);
       if (out != null) {
         System.out.println("  local copy: " + out.toAbsolutePath());

@@ -1,0 +1,36 @@
+package io.vpcflow.digesterd.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * A runner config file of {@code runner-configs/}: Beam pipeline options as {@code name=value}
+ * lines (Java properties), turned into {@code --name=value} arguments.
+ */
+public final class RunnerConfig {
+  private RunnerConfig() {}
+
+  /**
+   * The pipeline arguments of a runner config file, in name order.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static List<String> arguments(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(in);
+    }
+    List<String> args = new ArrayList<>();
+    for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+      args.add("--" + name + "=" + properties.getProperty(name).trim());
+    }
+    return args;
+  }
+}
