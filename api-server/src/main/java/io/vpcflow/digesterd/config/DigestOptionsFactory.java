@@ -46,10 +46,15 @@ public final class DigestOptionsFactory {
     options.setObjectSlackAfter(config.slackAfter().toString());
     options.setMaxLineBytes(config.maxLineBytes());
     options.setOnCorruptObject(config.onCorruptObject());
+    DirectOptions direct = options.as(DirectOptions.class);
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--enforce"))) {
-      DirectOptions direct = options.as(DirectOptions.class);
       direct.setEnforceImmutability(false);
       direct.setEnforceEncodability(false);
+    }
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--targetParallelism"))) {
+      // One DirectRunner worker per processor: an extra idle worker busy-polls watermarks and
+      // takes a processor away from the readers.
+      direct.setTargetParallelism(Runtime.getRuntime().availableProcessors());
     }
     return options;
   }

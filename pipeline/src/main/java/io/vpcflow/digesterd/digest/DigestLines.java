@@ -1,14 +1,16 @@
 package io.vpcflow.digesterd.digest;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The text form of a digest: one line per key in the v2 field order {@code version account-id
@@ -64,45 +66,59 @@ public final class DigestLines {
   }
 
   /**
-   * Writes the lines of several sorted runs as one sorted sequence (a k-way merge), each followed
-   * by a newline, to {@code out} (not closed).
+   * Merges several streams of sorted lines (each line ended by a newline) into one sorted stream
+   * written to {@code out} (not closed): a k-way merge that holds one line per stream in memory.
    *
    * @return the number of lines written
    */
-  public static long writeMerged(List<List<byte[]>> sortedRuns, OutputStream out) throws IOException {
-    PriorityQueue<int[]> heads =
-        new PriorityQueue<>(
-            Math.max(1, sortedRuns.size()),
-            (a, b) -> ORDER.compare(sortedRuns.get(a[0]).get(a[1]), sortedRuns.get(b[0]).get(b[1])));
-    for (int run = 0; run < sortedRuns.size(); run++) {
-      if (!sortedRuns.get(run).isEmpty()) {
-        heads.add(new int[] {run, 0});
+  public static long mergeSorted(List<InputStream> sortedStreams, OutputStream out) throws IOException {
+    List<LineReader> readers = new ArrayList<>();
+    for (InputStream in : sortedStreams) {
+      readers.add(new LineReader(in));
+    }
+    PriorityQueue<LineReader> heads =
+        new PriorityQueue<>(Math.max(1, readers.size()), (a, b) -> ORDER.compare(a.line, b.line));
+    for (LineReader reader : readers) {
+      if (reader.advance()) {
+        heads.add(reader);
       }
     }
     long written = 0;
     while (!heads.isEmpty()) {
-      int[] head = heads.poll();
-      List<byte[]> run = sortedRuns.get(head[0]);
-      out.write(run.get(head[1]));
+      LineReader head = heads.poll();
+      out.write(head.line);
       out.write('\n');
       written++;
-      if (++head[1] < run.size()) {
+      if (head.advance()) {
         heads.add(head);
       }
     }
     return written;
   }
 
-  /**
-   * The gzip'd digest of the given lines (sorted here). Gzip header fields are fixed (no name, no
-   * timestamp), so equal lines give equal bytes.
-   */
-  public static byte[] gzip(List<byte[]> lines) throws IOException {
-    sort(lines);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024)) {
-      write(lines, gzip);
+  /** Reads newline-ended lines from a stream. */
+  private static final class LineReader {
+    private final InputStream in;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    byte[] line;
+
+    LineReader(InputStream in) {
+      this.in = new BufferedInputStream(in, 64 * 1024);
     }
-    return bytes.toByteArray();
+
+    boolean advance() throws IOException {
+      buffer.reset();
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        if (b == '\n') {
+          line = buffer.toByteArray();
+          return true;
+        }
+        buffer.write(b);
+      }
+      if (buffer.size() > 0) {
+        throw new IOException("sorted line stream ends without a newline");
+      }
+      return false;
+    }
   }
 }

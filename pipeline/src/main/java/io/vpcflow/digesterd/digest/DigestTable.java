@@ -58,9 +58,21 @@ public final class DigestTable implements RecordHandler {
     }
   }
 
-  /** Adds every entry of another table. */
-  public void mergeAll(DigestTable other) {
-    other.totals.forEach(this::merge);
+  /**
+   * Adds every entry of {@code other} and leaves it empty. Cheaper than merging a copy: its totals
+   * objects move into this table.
+   */
+  public void absorb(DigestTable other) {
+    for (Map.Entry<DigestKey, DigestTotals> entry : other.totals.entrySet()) {
+      totals.merge(
+          entry.getKey(),
+          entry.getValue(),
+          (mine, theirs) -> {
+            mine.merge(theirs);
+            return mine;
+          });
+    }
+    other.totals.clear();
   }
 
   /** Adds every entry of a chunk. */

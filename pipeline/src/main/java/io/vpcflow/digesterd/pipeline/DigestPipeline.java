@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.pipeline;
 import io.vpcflow.digesterd.layout.ObjectListing;
 import io.vpcflow.digesterd.layout.ObjectPlan;
 import io.vpcflow.digesterd.layout.ObjectShards;
+import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.layout.WindowObjectFinder;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -123,12 +125,16 @@ public final class DigestPipeline {
             Instant.now(),
             plan.listedObjects(),
             plan.skipped());
+    List<List<PlannedObject>> dealt = ObjectShards.deal(plan.objects(), shards);
+    StoreLocation storage = StoreLocation.parse(options.getStorageBucket());
+    String partsPrefix = storage.resolve(run.digestId() + ".part-" + UUID.randomUUID() + "-");
     return pipeline.apply(
-        "DigestFlowLogs", new DigestFlowLogs(
-            ObjectShards.deal(plan.objects(), shards),
+        "DigestFlowLogs",
+        new DigestFlowLogs(
+            dealt.isEmpty() ? List.of(List.of()) : dealt,
             fold,
-            new MergeBucketFn(window.startEpochSecond(), window.stopEpochSecond()),
-            run));
+            new MergeBucketFn(window.startEpochSecond(), window.stopEpochSecond(), partsPrefix),
+            new WriteDigestFn(run)));
   }
 
   /** The window of the options. */

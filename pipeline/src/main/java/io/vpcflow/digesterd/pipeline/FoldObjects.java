@@ -1,23 +1,22 @@
 package io.vpcflow.digesterd.pipeline;
 
 import io.vpcflow.digesterd.layout.PlannedObject;
-import io.vpcflow.digesterd.pipeline.coders.DigestChunkCoder;
-import io.vpcflow.digesterd.pipeline.coders.ReadReportCoder;
+import io.vpcflow.digesterd.pipeline.coders.ShardPartialCoder;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Spreads shards of objects over the workers and folds each shard into partial totals per key
- * bucket ({@link FoldShardFn#PARTIALS}) and a read report ({@link FoldShardFn#REPORTS}).
+ * Spreads shards of objects over the workers and folds each shard into one partial per key
+ * bucket.
  */
-final class FoldObjects extends PTransform<PCollection<List<PlannedObject>>, PCollectionTuple> {
+final class FoldObjects
+    extends PTransform<PCollection<List<PlannedObject>>, PCollection<KV<Integer, ShardPartial>>> {
   private static final long serialVersionUID = 1L;
   private final FoldShardFn fold;
 
@@ -26,15 +25,10 @@ final class FoldObjects extends PTransform<PCollection<List<PlannedObject>>, PCo
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<List<PlannedObject>> shards) {
-    PCollectionTuple folded =
-        shards
-            .apply("SpreadShards", Reshuffle.viaRandomKey())
-            .apply(
-                "FoldShard",
-                ParDo.of(fold).withOutputTags(FoldShardFn.PARTIALS, TupleTagList.of(FoldShardFn.REPORTS)));
-    folded.get(FoldShardFn.PARTIALS).setCoder(KvCoder.of(VarIntCoder.of(), DigestChunkCoder.of()));
-    folded.get(FoldShardFn.REPORTS).setCoder(ReadReportCoder.of());
-    return folded;
+  public PCollection<KV<Integer, ShardPartial>> expand(PCollection<List<PlannedObject>> shards) {
+    return shards
+        .apply("SpreadShards", Reshuffle.viaRandomKey())
+        .apply("FoldShard", ParDo.of(fold))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ShardPartialCoder.of()));
   }
 }

@@ -12,25 +12,19 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every object of one shard and folds its window records into a single table, so that
- * only one partial total per key and shard crosses the shuffle, in one {@link DigestChunk} per
- * key bucket. Each object is folded into its own table first and merged only once read to its
- * end, so a corrupt object contributes nothing. Emits the chunks, keyed by bucket, on the main
- * output and one {@link ReadReport} on {@link #REPORTS}.
+ * only one partial total per key and shard crosses the shuffle, in one {@link ShardPartial} per
+ * key bucket (the shard's {@link ReadReport} rides on bucket 0). Each object is folded into its
+ * own table first and moved into the shard's only once read to its end, so a corrupt object
+ * contributes nothing.
  */
-final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, DigestChunk>> {
+final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardPartial>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(FoldShardFn.class);
-
-  /** The main output: partial totals of one bucket of keys. */
-  static final TupleTag<KV<Integer, DigestChunk>> PARTIALS = new TupleTag<>() {};
-  /** The report of the shard. */
-  static final TupleTag<ReadReport> REPORTS = new TupleTag<>() {};
 
   private final long windowStart;
   private final long windowStop;
@@ -65,15 +59,16 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, DigestChun
   }
 
   @ProcessElement
-  public void process(@Element List<PlannedObject> shard, MultiOutputReceiver out)
+  public void process(
+      @Element List<PlannedObject> shard, OutputReceiver<KV<Integer, ShardPartial>> out)
       throws IOException {
     DigestTable shardTable = new DigestTable(windowStart, windowStop);
+    DigestTable objectTable = new DigestTable(windowStart, windowStop);
     ReadReport report = new ReadReport();
     for (PlannedObject object : shard) {
-      DigestTable objectTable = new DigestTable(windowStart, windowStop);
       try {
         ObjectParseResult result = reader.read(object, objectTable);
-        shardTable.mergeAll(objectTable);
+        shardTable.absorb(objectTable);
         report.addObject(object.size(), result.uncompressedBytes(), result.counts());
         for (String problem : result.formatProblems()) {
           report.addSkipped(
@@ -85,6 +80,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, DigestChun
           throw new IOException("corrupt object " + object.uri() + ": " + e.getMessage(), e);
         }
         LOG.warn("skipping corrupt object {}: {}", object.uri(), e.getMessage());
+        objectTable = new DigestTable(windowStart, windowStop);
         report.addSkipped(new SkippedObject(object.key(), SkippedObject.CORRUPT, e.getMessage()));
       }
       objectsRead.inc();
@@ -93,8 +89,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, DigestChun
     }
     List<DigestChunk> chunks = DigestChunk.split(shardTable, buckets);
     for (int bucket = 0; bucket < buckets; bucket++) {
-      out.get(PARTIALS).output(KV.of(bucket, chunks.get(bucket)));
+      out.output(KV.of(bucket, new ShardPartial(chunks.get(bucket), bucket == 0 ? report : new ReadReport())));
     }
-    out.get(REPORTS).output(report);
   }
 }

@@ -1,9 +1,8 @@
 package io.vpcflow.digesterd.pipeline;
 
-import io.vpcflow.digesterd.digest.DigestChunk;
-import java.util.List;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.ListCoder;
+import io.vpcflow.digesterd.pipeline.coders.BucketPartCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -11,12 +10,11 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Brings the chunks of each key bucket together and merges every bucket into its sorted digest
- * lines. Buckets merge in parallel; only (shards × buckets) chunks cross the shuffle, never single
- * keys.
+ * Brings the partials of each key bucket together and merges every bucket into a sorted part.
+ * Buckets merge in parallel; only (shards × buckets) partials cross the shuffle, never single keys.
  */
 final class MergeBuckets
-    extends PTransform<PCollection<KV<Integer, DigestChunk>>, PCollection<List<byte[]>>> {
+    extends PTransform<PCollection<KV<Integer, ShardPartial>>, PCollection<KV<Integer, BucketPart>>> {
   private static final long serialVersionUID = 1L;
   private final MergeBucketFn merge;
 
@@ -25,10 +23,10 @@ final class MergeBuckets
   }
 
   @Override
-  public PCollection<List<byte[]>> expand(PCollection<KV<Integer, DigestChunk>> chunks) {
-    return chunks
+  public PCollection<KV<Integer, BucketPart>> expand(PCollection<KV<Integer, ShardPartial>> partials) {
+    return partials
         .apply("GroupByBucket", GroupByKey.create())
         .apply("MergeBucket", ParDo.of(merge))
-        .setCoder(ListCoder.of(ByteArrayCoder.of()));
+        .setCoder(KvCoder.of(VarIntCoder.of(), BucketPartCoder.of()));
   }
 }

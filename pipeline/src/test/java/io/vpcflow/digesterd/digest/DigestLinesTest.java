@@ -2,7 +2,7 @@ package io.vpcflow.digesterd.digest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -98,39 +98,37 @@ class DigestLinesTest {
   }
 
   @Test
-  void gzipSortsAndIsDeterministic() throws IOException {
+  void mergeSortedInterleavesSortedRunsIntoOneSortedText() throws IOException {
     String l1 = "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 15 1500 90 200 ACCEPT OK";
     String l2 = "2 1 eni-a 10.0.0.2 10.0.0.1 443 0 6 10 730 110 150 ACCEPT OK";
     String l3 = "2 1 eni-ж 10.0.0.3 10.0.0.4 0 53 17 1 80 100 101 ACCEPT OK";
-    byte[] forward = DigestLines.gzip(list(l1, l2, l3));
-    byte[] backward = DigestLines.gzip(list(l3, l2, l1));
-    byte[] shuffled = DigestLines.gzip(list(l2, l3, l1));
-    assertArrayEquals(forward, backward);
-    assertArrayEquals(forward, shuffled);
-    assertEquals(l1 + "\n" + l2 + "\n" + l3 + "\n", gunzip(forward));
-
-    // fixed gzip header: magic, deflate, no flags (so no name), zero mtime
-    assertEquals(0x1f, forward[0] & 0xff);
-    assertEquals(0x8b, forward[1] & 0xff);
-    assertEquals(8, forward[2]);
-    assertEquals(0, forward[3]);
-    assertArrayEquals(new byte[4], Arrays.copyOfRange(forward, 4, 8));
-
-    byte[] different = DigestLines.gzip(list(l1, l2));
-    assertFalse(Arrays.equals(forward, different));
+    String l4 = "5 9 eni-z 10.0.0.9 10.0.0.8 0 22 6 1 1 1 2 REJECT OK";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long written =
+        DigestLines.mergeSorted(
+            List.of(stream(l2, l4), stream(), stream(l1, l3)), out);
+    assertEquals(4, written);
+    assertEquals(l1 + "\n" + l2 + "\n" + l3 + "\n" + l4 + "\n", out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
-  void gzipSortsTheGivenListInPlace() throws IOException {
-    List<byte[]> lines = list("b", "a");
-    DigestLines.gzip(lines);
-    assertEquals(List.of("a", "b"), strings(lines));
+  void mergeSortedRefusesAStreamCutInTheMiddleOfALine() {
+    ByteArrayInputStream cut = new ByteArrayInputStream("a\nb".getBytes(StandardCharsets.UTF_8));
+    assertThrows(IOException.class, () -> DigestLines.mergeSorted(List.of(cut), new ByteArrayOutputStream()));
   }
 
   @Test
-  void gzipOfNoLinesIsAnEmptyText() throws IOException {
-    byte[] gz = DigestLines.gzip(new ArrayList<>());
-    assertEquals("", gunzip(gz));
-    assertArrayEquals(gz, DigestLines.gzip(new ArrayList<>()));
+  void mergeSortedOfNothingWritesNothing() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, DigestLines.mergeSorted(List.of(), out));
+    assertEquals(0, out.size());
+  }
+
+  private static ByteArrayInputStream stream(String... sortedLines) {
+    StringBuilder text = new StringBuilder();
+    for (String line : sortedLines) {
+      text.append(line).append('\n');
+    }
+    return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -149,7 +149,7 @@ class DigestTableTest {
   }
 
   @Test
-  void mergeAddsTotalsAndCopiesTheAddend() throws IOException {
+  void mergeAddsTotalsAndCopiesTheAddendAbsorbMovesATable() throws IOException {
     DigestTable table = new DigestTable(0, 1_000);
     feed(table, "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK");
     DigestKey k = key("10.0.0.1", "10.0.0.2", 0, 443, 6, "ACCEPT");
@@ -165,11 +165,11 @@ class DigestTableTest {
     DigestTable second = new DigestTable(500, 600);
     second.merge(k, new DigestTotals(4, 4, 520, 580));
     second.merge(key("10.0.0.3", "10.0.0.4", 0, 53, 17, "ACCEPT"), new DigestTotals(1, 1, 510, 511));
-    table.mergeAll(second);
+    table.absorb(second);
     assertEquals(3, table.size());
     assertEquals(new DigestTotals(15, 1006, 50, 580), table.entries().get(k));
-    // the merged table is not changed
-    assertEquals(new DigestTotals(4, 4, 520, 580), second.entries().get(k));
+    // the absorbed table is left empty
+    assertEquals(0, second.size());
   }
 
   @Test

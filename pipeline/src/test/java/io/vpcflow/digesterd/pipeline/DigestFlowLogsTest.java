@@ -101,8 +101,8 @@ public class DigestFlowLogsTest {
     byte[] oneShard = Files.readAllBytes(storage.resolve(HandFixture.DIGEST_ID + ".log.gz"));
     assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(oneShard));
     assertTrue(
-        "no temporary object may be left behind",
-        Files.list(storage).allMatch(p -> !p.getFileName().toString().contains(".tmp-")));
+        "no temporary object or part may be left behind",
+        Files.list(storage).allMatch(p -> !p.getFileName().toString().matches(".*[.](tmp|part)-.*")));
   }
 
   private static int order(String key) {

@@ -1,0 +1,74 @@
+package io.vpcflow.digesterd.pipeline;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/** Object I/O through Beam's filesystems ({@code s3://}, local paths) for the pipeline's writers. */
+final class BeamFiles {
+  private BeamFiles() {}
+
+  /** Writes an object's content. */
+  @FunctionalInterface
+  interface Body {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes to a temporary sibling of {@code uri}, then renames it to {@code uri}, so readers see
+   * either no object or the whole one.
+   *
+   * @return the number of bytes written
+   */
+  static long writeAtomically(String uri, Body body) throws IOException {
+    ResourceId target = FileSystems.matchNewResource(uri, false);
+    ResourceId temp = FileSystems.matchNewResource(uri + ".tmp-" + UUID.randomUUID(), false);
+    CountingOutputStream out =
+        new CountingOutputStream(Channels.newOutputStream(FileSystems.create(temp, MimeTypes.BINARY)));
+    try (out) {
+      body.write(out);
+    }
+    FileSystems.rename(List.of(temp), List.of(target));
+    return out.count;
+  }
+
+  /** Opens an object for reading. */
+  static InputStream open(String uri) throws IOException {
+    return Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)));
+  }
+
+  /** Deletes objects, ignoring those already gone. */
+  static void delete(List<String> uris) throws IOException {
+    FileSystems.delete(
+        uris.stream().map(u -> FileSystems.matchNewResource(u, false)).toList(),
+        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  private static final class CountingOutputStream extends FilterOutputStream {
+    long count;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}
