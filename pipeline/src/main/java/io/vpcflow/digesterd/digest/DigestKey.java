@@ -103,9 +103,9 @@ public final class DigestKey implements Comparable<DigestKey> {
     return text[i];
   }
 
-  /** Copies the key's text into {@code dest} at {@code offset}. */
-  void copyTo(byte[] dest, int offset) {
-    System.arraycopy(text, 0, dest, offset, text.length);
+  /** Writes the key's text to {@code out}. */
+  void copyTo(java.io.OutputStream out) throws java.io.IOException {
+    out.write(text);
   }
 
   boolean sameText(byte[] other, int length, int otherHash) {

@@ -48,40 +48,6 @@ public final class DigestTable implements RecordHandler {
     return true;
   }
 
-  /** Adds totals for a key, merging with what the table already holds. */
-  public void merge(DigestKey key, DigestTotals addend) {
-    DigestTotals existing = totals.get(key);
-    if (existing == null) {
-      totals.put(key, addend.copy());
-    } else {
-      existing.merge(addend);
-    }
-  }
-
-  /**
-   * Adds every entry of {@code other} and leaves it empty. Cheaper than merging a copy: its totals
-   * objects move into this table.
-   */
-  public void absorb(DigestTable other) {
-    for (Map.Entry<DigestKey, DigestTotals> entry : other.totals.entrySet()) {
-      totals.merge(
-          entry.getKey(),
-          entry.getValue(),
-          (mine, theirs) -> {
-            mine.merge(theirs);
-            return mine;
-          });
-    }
-    other.totals.clear();
-  }
-
-  /** Adds every entry of a chunk. */
-  public void mergeAll(DigestChunk chunk) {
-    for (int i = 0; i < chunk.size(); i++) {
-      merge(chunk.key(i), chunk.totals(i));
-    }
-  }
-
   /** The number of distinct keys. */
   public int size() {
     return totals.size();

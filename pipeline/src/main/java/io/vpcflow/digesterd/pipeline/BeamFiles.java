@@ -2,13 +2,11 @@ package io.vpcflow.digesterd.pipeline;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
@@ -38,18 +36,6 @@ final class BeamFiles {
     }
     FileSystems.rename(List.of(temp), List.of(target));
     return out.count;
-  }
-
-  /** Opens an object for reading. */
-  static InputStream open(String uri) throws IOException {
-    return Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)));
-  }
-
-  /** Deletes objects, ignoring those already gone. */
-  static void delete(List<String> uris) throws IOException {
-    FileSystems.delete(
-        uris.stream().map(u -> FileSystems.matchNewResource(u, false)).toList(),
-        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   private static final class CountingOutputStream extends FilterOutputStream {

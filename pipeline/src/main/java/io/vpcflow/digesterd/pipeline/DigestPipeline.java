@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -113,8 +112,7 @@ public final class DigestPipeline {
             window.stopEpochSecond(),
             options.getMaxLineBytes(),
             options.getOnCorruptObject(),
-            options.getProgressKey(),
-            shards);
+            options.getProgressKey());
     RunDescription run =
         new RunDescription(
             window.digestId().toString(),
@@ -126,14 +124,11 @@ public final class DigestPipeline {
             plan.listedObjects(),
             plan.skipped());
     List<List<PlannedObject>> dealt = ObjectShards.deal(plan.objects(), shards);
-    StoreLocation storage = StoreLocation.parse(options.getStorageBucket());
-    String partsPrefix = storage.resolve(run.digestId() + ".part-" + UUID.randomUUID() + "-");
     return pipeline.apply(
         "DigestFlowLogs",
         new DigestFlowLogs(
             dealt.isEmpty() ? List.of(List.of()) : dealt,
             fold,
-            new MergeBucketFn(window.startEpochSecond(), window.stopEpochSecond(), partsPrefix),
             new WriteDigestFn(run)));
   }
 

@@ -1,12 +1,13 @@
 package io.vpcflow.digesterd.pipeline;
 
-import io.vpcflow.digesterd.digest.DigestChunk;
+import io.vpcflow.digesterd.digest.SortedRun;
 import io.vpcflow.digesterd.digest.DigestTable;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.report.ReadReport;
 import io.vpcflow.digesterd.report.SkippedObject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -17,12 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every object of one shard and folds its window records into a single table, so that
- * only one partial total per key and shard crosses the shuffle, in one {@link ShardPartial} per
- * key bucket (the shard's {@link ReadReport} rides on bucket 0). Each object is folded into its
- * own table first and moved into the shard's only once read to its end, so a corrupt object
- * contributes nothing.
+ * only one partial total per key and shard leaves the worker, as one compact {@link SortedRun}
+ * with the shard's {@link ReadReport}, keyed for the single writer. A corrupt object contributes
+ * nothing: when one is found, the shard's table is rebuilt from the intact objects.
  */
-final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardPartial>> {
+final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(FoldShardFn.class);
 
@@ -31,7 +31,6 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardParti
   private final int maxLineBytes;
   private final CorruptObjectPolicy corruptPolicy;
   private final String progressKey;
-  private final int buckets;
   private final Counter objectsRead = Metrics.counter("digest", "objects-read");
   private final Counter bytesRead = Metrics.counter("digest", "bytes-read");
   private final Counter corruptObjects = Metrics.counter("digest", "corrupt-objects");
@@ -43,9 +42,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardParti
       long windowStop,
       int maxLineBytes,
       CorruptObjectPolicy corruptPolicy,
-      String progressKey,
-      int buckets) {
-    this.buckets = buckets;
+      String progressKey) {
     this.windowStart = windowStart;
     this.windowStop = windowStop;
     this.maxLineBytes = maxLineBytes;
@@ -60,15 +57,15 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardParti
 
   @ProcessElement
   public void process(
-      @Element List<PlannedObject> shard, OutputReceiver<KV<Integer, ShardPartial>> out)
+      @Element List<PlannedObject> shard, OutputReceiver<KV<Integer, ShardRun>> out)
       throws IOException {
-    DigestTable shardTable = new DigestTable(windowStart, windowStop);
-    DigestTable objectTable = new DigestTable(windowStart, windowStop);
+    DigestTable table = new DigestTable(windowStart, windowStop);
+    List<PlannedObject> intact = new ArrayList<>();
     ReadReport report = new ReadReport();
     for (PlannedObject object : shard) {
       try {
-        ObjectParseResult result = reader.read(object, objectTable);
-        shardTable.absorb(objectTable);
+        ObjectParseResult result = reader.read(object, table);
+        intact.add(object);
         report.addObject(object.size(), result.uncompressedBytes(), result.counts());
         for (String problem : result.formatProblems()) {
           report.addSkipped(
@@ -80,16 +77,30 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardParti
           throw new IOException("corrupt object " + object.uri() + ": " + e.getMessage(), e);
         }
         LOG.warn("skipping corrupt object {}: {}", object.uri(), e.getMessage());
-        objectTable = new DigestTable(windowStart, windowStop);
         report.addSkipped(new SkippedObject(object.key(), SkippedObject.CORRUPT, e.getMessage()));
+        table = refold(intact);
       }
       objectsRead.inc();
       bytesRead.inc(object.size());
       RunProgress.objectDone(progressKey, object.size());
     }
-    List<DigestChunk> chunks = DigestChunk.split(shardTable, buckets);
-    for (int bucket = 0; bucket < buckets; bucket++) {
-      out.output(KV.of(bucket, new ShardPartial(chunks.get(bucket), bucket == 0 ? report : new ReadReport())));
+    out.output(KV.of(0, new ShardRun(SortedRun.of(table), report)));
+  }
+
+  /**
+   * A table of the intact objects only: records of a corrupt object may already be in the
+   * shard's table, so it is rebuilt without them. Corrupt objects are rare; this keeps the common
+   * path to one table and no copying.
+   */
+  private DigestTable refold(List<PlannedObject> intact) throws IOException {
+    DigestTable table = new DigestTable(windowStart, windowStop);
+    for (PlannedObject object : intact) {
+      try {
+        reader.read(object, table);
+      } catch (CorruptObjectException e) {
+        throw new IOException("object " + object.uri() + " changed while being read: " + e.getMessage(), e);
+      }
     }
+    return table;
   }
 }

@@ -6,8 +6,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
-/** Gathers every bucket's part in one place and writes the digest and its summary. */
-final class WriteDigest extends PTransform<PCollection<KV<Integer, BucketPart>>, PCollection<String>> {
+/** Gathers every shard's sorted run in one place and writes the digest and its summary. */
+final class WriteDigest extends PTransform<PCollection<KV<Integer, ShardRun>>, PCollection<String>> {
   private static final long serialVersionUID = 1L;
   private final WriteDigestFn write;
 
@@ -16,7 +16,7 @@ final class WriteDigest extends PTransform<PCollection<KV<Integer, BucketPart>>,
   }
 
   @Override
-  public PCollection<String> expand(PCollection<KV<Integer, BucketPart>> parts) {
-    return parts.apply("GatherParts", GroupByKey.create()).apply("WriteObjects", ParDo.of(write));
+  public PCollection<String> expand(PCollection<KV<Integer, ShardRun>> runs) {
+    return runs.apply("GatherRuns", GroupByKey.create()).apply("WriteObjects", ParDo.of(write));
   }
 }

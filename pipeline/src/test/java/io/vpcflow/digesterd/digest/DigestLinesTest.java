@@ -96,39 +96,4 @@ class DigestLinesTest {
     DigestLines.write(List.of(), empty);
     assertEquals(0, empty.size());
   }
-
-  @Test
-  void mergeSortedInterleavesSortedRunsIntoOneSortedText() throws IOException {
-    String l1 = "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 15 1500 90 200 ACCEPT OK";
-    String l2 = "2 1 eni-a 10.0.0.2 10.0.0.1 443 0 6 10 730 110 150 ACCEPT OK";
-    String l3 = "2 1 eni-ж 10.0.0.3 10.0.0.4 0 53 17 1 80 100 101 ACCEPT OK";
-    String l4 = "5 9 eni-z 10.0.0.9 10.0.0.8 0 22 6 1 1 1 2 REJECT OK";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    long written =
-        DigestLines.mergeSorted(
-            List.of(stream(l2, l4), stream(), stream(l1, l3)), out);
-    assertEquals(4, written);
-    assertEquals(l1 + "\n" + l2 + "\n" + l3 + "\n" + l4 + "\n", out.toString(StandardCharsets.UTF_8));
-  }
-
-  @Test
-  void mergeSortedRefusesAStreamCutInTheMiddleOfALine() {
-    ByteArrayInputStream cut = new ByteArrayInputStream("a\nb".getBytes(StandardCharsets.UTF_8));
-    assertThrows(IOException.class, () -> DigestLines.mergeSorted(List.of(cut), new ByteArrayOutputStream()));
-  }
-
-  @Test
-  void mergeSortedOfNothingWritesNothing() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertEquals(0, DigestLines.mergeSorted(List.of(), out));
-    assertEquals(0, out.size());
-  }
-
-  private static ByteArrayInputStream stream(String... sortedLines) {
-    StringBuilder text = new StringBuilder();
-    for (String line : sortedLines) {
-      text.append(line).append('\n');
-    }
-    return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
-  }
 }

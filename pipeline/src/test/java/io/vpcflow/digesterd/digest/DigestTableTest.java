@@ -149,30 +149,6 @@ class DigestTableTest {
   }
 
   @Test
-  void mergeAddsTotalsAndCopiesTheAddendAbsorbMovesATable() throws IOException {
-    DigestTable table = new DigestTable(0, 1_000);
-    feed(table, "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK");
-    DigestKey k = key("10.0.0.1", "10.0.0.2", 0, 443, 6, "ACCEPT");
-    table.merge(k, new DigestTotals(1, 2, 50, 300));
-    assertEquals(new DigestTotals(11, 1002, 50, 300), table.entries().get(k));
-
-    DigestKey other = key("10.0.0.9", "10.0.0.2", 0, 22, 6, "ACCEPT");
-    DigestTotals addend = new DigestTotals(5, 50, 10, DigestTotals.ABSENT);
-    table.merge(other, addend);
-    addend.add(100, 100, 1, 999);
-    assertEquals(new DigestTotals(5, 50, 10, DigestTotals.ABSENT), table.entries().get(other));
-
-    DigestTable second = new DigestTable(500, 600);
-    second.merge(k, new DigestTotals(4, 4, 520, 580));
-    second.merge(key("10.0.0.3", "10.0.0.4", 0, 53, 17, "ACCEPT"), new DigestTotals(1, 1, 510, 511));
-    table.absorb(second);
-    assertEquals(3, table.size());
-    assertEquals(new DigestTotals(15, 1006, 50, 580), table.entries().get(k));
-    // the absorbed table is left empty
-    assertEquals(0, second.size());
-  }
-
-  @Test
   void entriesAreReadOnly() {
     DigestTable table = new DigestTable(0, 1);
     assertThrows(
