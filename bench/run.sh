@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmark: the digest command (DirectRunner) against DuckDB and the decompression floor (zcat),
+# side by side on the same local .log.gz files. Prints a table and writes it to
+# bench-work/results.md. Usage: bench/run.sh   (env: HOURS, RECORDS_PER_OBJECT, CONVERSATIONS,
+# HEAP, REPS). Needs: Java 17, Maven (for the build and the DuckDB JDBC jar), gzip, GNU time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=$ROOT/bench-work
+HOURS=${HOURS:-7}
+RECORDS_PER_OBJECT=${RECORDS_PER_OBJECT:-16000}
+CONVERSATIONS=${CONVERSATIONS:-90000}
+HEAP=${HEAP:-1g}
+REPS=${REPS:-1}
+DUCKDB_VERSION=1.4.4.0
+JAR=$ROOT/api-server/target/vpcflow-digesterd.jar
+CORPUS=$WORK/corpus-${HOURS}h-${RECORDS_PER_OBJECT}r-${CONVERSATIONS}c
+FROM=2024-05-01T00:00:00Z
+START_EPOCH=1714521600
+STOP_EPOCH=$((START_EPOCH + HOURS * 3600))
+STOP=$(date -u -d "@$STOP_EPOCH" +%Y-%m-%dT%H:%M:%SZ)
+TIME=/usr/bin/time
+command -v "$TIME" >/dev/null || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
+
+mkdir -p "$WORK/lib"
+[ -f "$JAR" ] || mvn -B -q -DskipTests install
+DUCKDB_JAR=$WORK/lib/duckdb_jdbc-$DUCKDB_VERSION.jar
+[ -f "$DUCKDB_JAR" ] || mvn -B -q dependency:copy -Dartifact=org.duckdb:duckdb_jdbc:$DUCKDB_VERSION -DoutputDirectory="$WORK/lib"
+
+if [ ! -d "$CORPUS" ]; then
+  echo "generating the corpus in $CORPUS ..." >&2
+  java -jar "$JAR" sample-data --dir "$CORPUS" --from "$FROM" --hours "$HOURS" --accounts 2 \
+    --records-per-object "$RECORDS_PER_OBJECT" --conversations "$CONVERSATIONS" >&2
+fi
+OBJECTS=$(find "$CORPUS" -name '*.log.gz' | wc -l)
+CORPUS_MB=$(du -sm "$CORPUS" | cut -f1)
+RECORDS=$((OBJECTS * RECORDS_PER_OBJECT))
+
+# measure NAME COMMAND...: runs REPS times, keeps the fastest; prints "seconds peak_rss_MiB"
+measure() {
+  local best="" rss="" name=$1; shift
+  for _ in $(seq "$REPS"); do
+    "$TIME" -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || {
+      echo "$name failed, see $WORK/$name.err" >&2; exit 1; }
+    read -r secs kb < "$WORK/time.txt"
+    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; rss=$((kb / 1024)); fi
+  done
+  echo "$best $rss"
+}
+
+echo "corpus: $OBJECTS objects, $RECORDS records, $CORPUS_MB MiB gzip'd; window [$FROM, $STOP)" >&2
+read -r ZCAT1_S ZCAT1_M < <(measure zcat1 sh -c "find '$CORPUS' -name '*.log.gz' -print0 | xargs -0 cat | zcat > /dev/null")
+read -r ZCAT2_S ZCAT2_M < <(measure zcat2 sh -c "find '$CORPUS' -name '*.log.gz' -print0 | xargs -0 -n 32 -P 2 sh -c 'cat \"\$@\" | zcat > /dev/null' _")
+rm -rf "$WORK/digests"
+read -r DIGEST_S DIGEST_M < <(measure digest env VPC_FLOW_LOGS_BUCKET="file://$CORPUS" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
+  java -Xmx$HEAP -jar "$JAR" digest --start "$FROM" --stop "$STOP" --out "$WORK/digest.log.gz")
+read -r DUCK_S DUCK_M < <(measure duckdb java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb.csv.gz")
+
+KEYS=$(zcat "$WORK/digest.log.gz" | wc -l)
+DIGEST_MD5=$(zcat "$WORK/digest.log.gz" | md5sum | cut -d' ' -f1)
+DUCK_MD5=$(zcat "$WORK/duckdb.csv.gz" | md5sum | cut -d' ' -f1)
+SAME=$([ "$DIGEST_MD5" = "$DUCK_MD5" ] && echo "identical" || echo "DIFFERENT")
+DIGEST_MB=$(du -m "$WORK/digest.log.gz" | cut -f1)
+
+{
+  echo "Corpus: $OBJECTS objects, $RECORDS records, $CORPUS_MB MiB gzip'd, $KEYS digest keys; $(nproc) cores; $(java -version 2>&1 | head -1)"
+  echo
+  echo "| run | wall s | peak RSS MiB |"
+  echo "|---|---:|---:|"
+  echo "| zcat of all objects, 1 process (decompression floor) | $ZCAT1_S | $ZCAT1_M |"
+  echo "| zcat of all objects, 2 processes | $ZCAT2_S | $ZCAT2_M |"
+  echo "| \`digest\` (DirectRunner, -Xmx$HEAP, whole process) | $DIGEST_S | $DIGEST_M |"
+  echo "| DuckDB $DUCKDB_VERSION (JDBC, GROUP BY, whole process) | $DUCK_S | $DUCK_M |"
+  echo
+  echo "Digest text of \`digest\` and DuckDB (after gunzip): $SAME. Digest: $DIGEST_MB MiB."
+} | tee "$WORK/results.md"
