@@ -103,9 +103,9 @@ public final class DigestKey implements Comparable<DigestKey> {
     return text[i];
   }
 
-  /** Writes the key's text to {@code out}. */
-  void copyTo(java.io.OutputStream out) throws java.io.IOException {
-    out.write(text);
+  /** The key's text itself, not a copy: for this package's serialisation only, never modified. */
+  byte[] text() {
+    return text;
   }
 
   boolean sameText(byte[] other, int length, int otherHash) {

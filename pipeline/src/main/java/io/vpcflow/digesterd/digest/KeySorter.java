@@ -4,12 +4,13 @@ package io.vpcflow.digesterd.digest;
  * Sorts digest keys into unsigned byte order, much faster than a comparison sort for millions of
  * keys: keys share long prefixes (version, account, interface), so comparing whole keys walks the
  * same bytes again and again, through pointers that miss the cache. This is a most-significant-
- * digit radix sort with 8-byte digits: each pass loads one 64-bit digit per key into a primitive
- * array, sorts that array (3-way quicksort, cache-friendly), and recurses only into runs of equal
- * digits.
+ * digit radix sort with 4-byte digits: each pass packs one digit and the key's index into a
+ * {@code long}, sorts those primitives, and recurses only into runs of equal digits. Keys and
+ * values are moved once, at the end.
  */
 public final class KeySorter {
-  private static final int SMALL = 24;
+  private static final int SMALL = 16;
+  private static final int DIGIT = 4;
 
   private KeySorter() {}
 
@@ -21,108 +22,73 @@ public final class KeySorter {
     if (keys.length != values.length) {
       throw new IllegalArgumentException("keys and values differ in length");
     }
-    long[] digits = new long[keys.length];
-    sort(keys, values, digits, 0, keys.length, 0);
+    int n = keys.length;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    sort(keys, order, new long[n], 0, n, 0);
+    DigestKey[] sortedKeys = new DigestKey[n];
+    Object[] sortedValues = new Object[n];
+    for (int i = 0; i < n; i++) {
+      sortedKeys[i] = keys[order[i]];
+      sortedValues[i] = values[order[i]];
+    }
+    System.arraycopy(sortedKeys, 0, keys, 0, n);
+    System.arraycopy(sortedValues, 0, values, 0, n);
   }
 
-  private static void sort(DigestKey[] keys, Object[] values, long[] digits, int lo, int hi, int depth) {
+  /** Sorts {@code order[lo..hi)}, whose keys all share their first {@code depth} bytes. */
+  private static void sort(DigestKey[] keys, int[] order, long[] packed, int lo, int hi, int depth) {
     if (hi - lo < SMALL) {
-      insertionSort(keys, values, lo, hi);
+      insertionSort(keys, order, lo, hi);
       return;
     }
     boolean anyLonger = false;
     for (int i = lo; i < hi; i++) {
-      digits[i] = digit(keys[i], depth);
-      anyLonger |= keys[i].length() > depth + 8;
+      DigestKey key = keys[order[i]];
+      long digit = digit(key, depth) ^ 0x80000000L;
+      packed[i] = (digit << 32) | order[i];
+      anyLonger |= key.length() > depth + DIGIT;
     }
-    quicksort(digits, keys, values, lo, hi);
+    java.util.Arrays.sort(packed, lo, hi);
+    for (int i = lo; i < hi; i++) {
+      order[i] = (int) packed[i];
+    }
     if (!anyLonger) {
       return;
     }
     int start = lo;
     for (int i = lo + 1; i <= hi; i++) {
-      if (i == hi || digits[i] != digits[start]) {
+      if (i == hi || (packed[i] >>> 32) != (packed[start] >>> 32)) {
         if (i - start > 1) {
-          sort(keys, values, digits, start, i, depth + 8);
+          sort(keys, order, packed, start, i, depth + DIGIT);
         }
         start = i;
       }
     }
   }
 
-  /** Bytes {@code depth..depth+7} of the key as an unsigned big-endian number, 0-padded. */
+  /** Bytes {@code depth..depth+3} of the key as an unsigned big-endian number, 0-padded. */
   private static long digit(DigestKey key, int depth) {
-    long digit = 0;
+    int digit = 0;
     int length = key.length();
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < DIGIT; i++) {
       int at = depth + i;
       digit = (digit << 8) | (at < length ? key.byteAt(at) & 0xff : 0);
     }
-    return digit;
+    return digit & 0xffffffffL;
   }
 
-  private static void insertionSort(DigestKey[] k, Object[] v, int lo, int hi) {
+  private static void insertionSort(DigestKey[] keys, int[] order, int lo, int hi) {
     for (int i = lo + 1; i < hi; i++) {
-      for (int j = i; j > lo && k[j - 1].compareTo(k[j]) > 0; j--) {
-        swap(null, k, v, j, j - 1);
+      int moving = order[i];
+      int j = i;
+      while (j > lo && keys[order[j - 1]].compareTo(keys[moving]) > 0) {
+        order[j] = order[j - 1];
+        j--;
       }
+      order[j] = moving;
     }
-  }
-
-  private static void quicksort(long[] d, DigestKey[] k, Object[] v, int lo, int hi) {
-    while (hi - lo > SMALL) {
-      long pivot = median(d[lo], d[(lo + hi) >>> 1], d[hi - 1]);
-      int lt = lo;
-      int i = lo;
-      int gt = hi;
-      while (i < gt) {
-        int cmp = Long.compareUnsigned(d[i], pivot);
-        if (cmp < 0) {
-          swap(d, k, v, lt++, i++);
-        } else if (cmp > 0) {
-          swap(d, k, v, i, --gt);
-        } else {
-          i++;
-        }
-      }
-      if (lt - lo < hi - gt) {
-        quicksort(d, k, v, lo, lt);
-        lo = gt;
-      } else {
-        quicksort(d, k, v, gt, hi);
-        hi = lt;
-      }
-    }
-    for (int i = lo + 1; i < hi; i++) {
-      for (int j = i; j > lo && Long.compareUnsigned(d[j - 1], d[j]) > 0; j--) {
-        swap(d, k, v, j, j - 1);
-      }
-    }
-  }
-
-  private static long median(long a, long b, long c) {
-    if (Long.compareUnsigned(a, b) > 0) {
-      long t = a;
-      a = b;
-      b = t;
-    }
-    if (Long.compareUnsigned(b, c) > 0) {
-      b = c;
-    }
-    return Long.compareUnsigned(a, b) > 0 ? a : b;
-  }
-
-  private static void swap(long[] d, DigestKey[] k, Object[] v, int i, int j) {
-    if (d != null) {
-      long dt = d[i];
-      d[i] = d[j];
-      d[j] = dt;
-    }
-    DigestKey kt = k[i];
-    k[i] = k[j];
-    k[j] = kt;
-    Object vt = v[i];
-    v[i] = v[j];
-    v[j] = vt;
   }
 }

@@ -34,9 +34,9 @@ public final class SortedRun {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, keys.length * 32));
     byte[] previous = new byte[0];
     for (int i = 0; i < keys.length; i++) {
-      byte[] key = keys[i].toBytes();
+      byte[] key = keys[i].text();
       int shared = Arrays.mismatch(previous, key);
-      shared = shared < 0 ? key.length : Math.min(shared, Math.min(previous.length, key.length));
+      shared = shared < 0 ? key.length : shared;
       writeVarLong(bytes, shared);
       writeVarLong(bytes, key.length - shared);
       bytes.write(key, shared, key.length - shared);
