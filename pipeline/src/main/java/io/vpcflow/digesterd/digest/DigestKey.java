@@ -103,14 +103,6 @@ public final class DigestKey implements Comparable<DigestKey> {
     return text[i];
   }
 
-  /** The key's text itself, not a copy: for this package's serialisation only, never modified. */
-  byte[] text() {
-    return text;
-  }
-
-  boolean sameText(byte[] other, int length, int otherHash) {
-    return hash == otherHash && Arrays.equals(text, 0, text.length, other, 0, length);
-  }
 
   @Override
   public boolean equals(Object other) {

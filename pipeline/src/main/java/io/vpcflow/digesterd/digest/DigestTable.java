@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.digest;
 import io.vpcflow.digesterd.flowlog.DigestField;
 import io.vpcflow.digesterd.flowlog.FlowLogRecord;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,14 +11,28 @@ import java.util.Map;
 /**
  * Folds flow-log records whose {@code start} lies in a half-open window {@code [start, stop)}
  * (epoch seconds) into totals per {@link DigestKey}. Records outside the window are refused, so
- * adjacent windows partition the records. Looking up an existing key allocates nothing. Mutable,
- * not thread-safe.
+ * adjacent windows partition the records. Mutable, not thread-safe.
+ *
+ * <p>Built for millions of keys in a small heap: key texts live back to back in one byte arena,
+ * totals in one {@code long} array, and an open-addressing index of entry numbers finds them, so
+ * a key costs about 130 bytes, the garbage collector sees a handful of arrays, and looking up an
+ * existing key allocates nothing and touches two cache lines rather than four objects.
  */
-public final class DigestTable implements RecordHandler {
+public final class DigestTable implements RecordHandler, KeySorter.Keys {
+  private static final int TOTALS = 4;
+
   private final long windowStart;
   private final long windowStop;
-  private final Map<DigestKey, DigestTotals> totals = new HashMap<>();
   private final Probe probe = new Probe();
+
+  private byte[] arena = new byte[1 << 12];
+  private int arenaUsed;
+  private int[] keyOffset = new int[64];
+  private int[] keyLength = new int[64];
+  private int[] keyHash = new int[64];
+  private long[] totals = new long[64 * TOTALS];
+  private int size;
+  private int[] slots = new int[128];
 
   /** A table for records with {@code windowStart <= start < windowStop} (epoch seconds). */
   public DigestTable(long windowStart, long windowStop) {
@@ -36,32 +51,144 @@ public final class DigestTable implements RecordHandler {
       return false;
     }
     probe.build(record);
-    DigestTotals existing = totals.get(probe);
+    int entry = find(probe.text, probe.length, probe.hash);
     long packets = record.number(DigestField.PACKETS);
     long bytes = record.number(DigestField.BYTES);
     long end = record.number(DigestField.END);
-    if (existing != null) {
-      existing.add(packets, bytes, start, end);
+    int t = entry * TOTALS;
+    if (entry < size) {
+      totals[t] += packets;
+      totals[t + 1] += bytes;
+      totals[t + 2] = Math.min(totals[t + 2], start);
+      totals[t + 3] = Math.max(totals[t + 3], end);
     } else {
-      totals.put(probe.toKey(), new DigestTotals(packets, bytes, start, end));
+      add(probe.text, probe.length, probe.hash);
+      totals[t] = packets;
+      totals[t + 1] = bytes;
+      totals[t + 2] = start;
+      totals[t + 3] = end;
     }
     return true;
   }
 
+  /** The entry of the key text, or {@link #size} when absent (its index if it is then added). */
+  private int find(byte[] text, int length, int hash) {
+    int mask = slots.length - 1;
+    for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+      int entry = slots[slot] - 1;
+      if (entry < 0) {
+        return size;
+      }
+      if (keyHash[entry] == hash
+          && keyLength[entry] == length
+          && Arrays.equals(arena, keyOffset[entry], keyOffset[entry] + length, text, 0, length)) {
+        return entry;
+      }
+    }
+  }
+
+  private void add(byte[] text, int length, int hash) {
+    if (size == keyOffset.length) {
+      int capacity = size * 2;
+      keyOffset = Arrays.copyOf(keyOffset, capacity);
+      keyLength = Arrays.copyOf(keyLength, capacity);
+      keyHash = Arrays.copyOf(keyHash, capacity);
+      totals = Arrays.copyOf(totals, capacity * TOTALS);
+    }
+    if (arenaUsed + length > arena.length) {
+      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + length));
+    }
+    System.arraycopy(text, 0, arena, arenaUsed, length);
+    keyOffset[size] = arenaUsed;
+    keyLength[size] = length;
+    keyHash[size] = hash;
+    arenaUsed += length;
+    size++;
+    if (size * 2 > slots.length) {
+      rehash(slots.length * 2);
+    } else {
+      insertSlot(size - 1);
+    }
+  }
+
+  private void rehash(int capacity) {
+    slots = new int[capacity];
+    for (int entry = 0; entry < size; entry++) {
+      insertSlot(entry);
+    }
+  }
+
+  private void insertSlot(int entry) {
+    int mask = slots.length - 1;
+    int slot = mix(keyHash[entry]) & mask;
+    while (slots[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    slots[slot] = entry + 1;
+  }
+
+  /** Spreads the bits of a polynomial hash over the index (linear probing needs it). */
+  private static int mix(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
   /** The number of distinct keys. */
   public int size() {
-    return totals.size();
+    return size;
   }
 
-  /** A read-only view of the totals per key. */
+  @Override
+  public int length(int entry) {
+    return keyLength[entry];
+  }
+
+  @Override
+  public int byteAt(int entry, int index) {
+    return arena[keyOffset[entry] + index] & 0xff;
+  }
+
+  @Override
+  public int compare(int a, int b) {
+    return Arrays.compareUnsigned(
+        arena, keyOffset[a], keyOffset[a] + keyLength[a],
+        arena, keyOffset[b], keyOffset[b] + keyLength[b]);
+  }
+
+  /** The key of entry {@code entry} (0 ≤ entry < size), as a new object. */
+  DigestKey key(int entry) {
+    return DigestKey.wrap(Arrays.copyOfRange(arena, keyOffset[entry], keyOffset[entry] + keyLength[entry]));
+  }
+
+  /** Writes the key text of {@code entry} to {@code out}, starting at byte {@code from}. */
+  void writeKey(int entry, int from, java.io.ByteArrayOutputStream out) {
+    out.write(arena, keyOffset[entry] + from, keyLength[entry] - from);
+  }
+
+  /** The length of the prefix that the keys of two entries share. */
+  int sharedPrefix(int a, int b) {
+    int m = Arrays.mismatch(
+        arena, keyOffset[a], keyOffset[a] + keyLength[a],
+        arena, keyOffset[b], keyOffset[b] + keyLength[b]);
+    return m < 0 ? keyLength[a] : m;
+  }
+
+  /** The totals of entry {@code entry}, as a new object. */
+  DigestTotals totals(int entry) {
+    int t = entry * TOTALS;
+    return new DigestTotals(totals[t], totals[t + 1], totals[t + 2], totals[t + 3]);
+  }
+
+  /** A read-only snapshot of the totals per key (a copy: for inspection and tests). */
   public Map<DigestKey, DigestTotals> entries() {
-    return Collections.unmodifiableMap(totals);
+    Map<DigestKey, DigestTotals> map = new HashMap<>();
+    for (int entry = 0; entry < size; entry++) {
+      map.put(key(entry), totals(entry));
+    }
+    return Collections.unmodifiableMap(map);
   }
 
-  /**
-   * A reusable lookup key built in place from a record. It equals the {@link DigestKey} with the
-   * same text, which is all {@link HashMap#get} needs; it never enters the map itself.
-   */
+  /** The key text of a record, built in place in a reusable buffer, with its hash. */
   private static final class Probe {
     private byte[] text = new byte[256];
     private int length;
@@ -89,9 +216,6 @@ public final class DigestTable implements RecordHandler {
       hash = h;
     }
 
-    DigestKey toKey() {
-      return DigestKey.wrap(java.util.Arrays.copyOf(text, length));
-    }
 
     private void copyField(FlowLogRecord record, DigestField field) {
       if (record.isAbsent(field)) {
@@ -140,14 +264,6 @@ public final class DigestTable implements RecordHandler {
       }
     }
 
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof DigestKey && ((DigestKey) other).sameText(text, length, hash);
-    }
 
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 }

@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * A table's entries sorted by key and serialised compactly: the unit in which partial totals
@@ -22,29 +21,20 @@ public final class SortedRun {
 
   /** The sorted, serialised entries of {@code table}. */
   public static byte[] of(DigestTable table) {
-    Map<DigestKey, DigestTotals> entries = table.entries();
-    DigestKey[] keys = new DigestKey[entries.size()];
-    DigestTotals[] totals = new DigestTotals[entries.size()];
-    int n = 0;
-    for (Map.Entry<DigestKey, DigestTotals> entry : entries.entrySet()) {
-      keys[n] = entry.getKey();
-      totals[n++] = entry.getValue();
-    }
-    KeySorter.sort(keys, totals);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, keys.length * 32));
-    byte[] previous = new byte[0];
-    for (int i = 0; i < keys.length; i++) {
-      byte[] key = keys[i].text();
-      int shared = Arrays.mismatch(previous, key);
-      shared = shared < 0 ? key.length : shared;
+    int[] order = KeySorter.sortedOrder(table, table.size());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, order.length * 32));
+    int previous = -1;
+    for (int entry : order) {
+      int shared = previous < 0 ? 0 : table.sharedPrefix(previous, entry);
       writeVarLong(bytes, shared);
-      writeVarLong(bytes, key.length - shared);
-      bytes.write(key, shared, key.length - shared);
-      writeVarLong(bytes, totals[i].packets());
-      writeVarLong(bytes, totals[i].bytes());
-      writeVarLong(bytes, totals[i].minStart());
-      writeVarLong(bytes, totals[i].maxEnd() + 1);
-      previous = key;
+      writeVarLong(bytes, table.length(entry) - shared);
+      table.writeKey(entry, shared, bytes);
+      DigestTotals totals = table.totals(entry);
+      writeVarLong(bytes, totals.packets());
+      writeVarLong(bytes, totals.bytes());
+      writeVarLong(bytes, totals.minStart());
+      writeVarLong(bytes, totals.maxEnd() + 1);
+      previous = entry;
     }
     return bytes.toByteArray();
   }
