@@ -2,11 +2,13 @@ package io.vpcflow.digesterd.config;
 
 import io.vpcflow.digesterd.pipeline.CorruptObjectPolicy;
 import io.vpcflow.digesterd.source.StoreLocation;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The validated configuration of the service, from environment variables. When none of the
@@ -28,6 +30,7 @@ import java.util.Optional;
  * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
  * @param aws how to reach S3
  * @param dataDirectory the embedded default's data directory ({@code DIGESTERD_DATA_DIR})
+ * @param server the settings only the server uses
  */
 public record ServiceConfig(
     Optional<StoreLocation> flowLogs,
@@ -41,7 +44,10 @@ public record ServiceConfig(
     CorruptObjectPolicy onCorruptObject,
     Duration maxWindow,
     AwsSettings aws,
-    Path dataDirectory) {
+    Path dataDirectory,
+    ServerSettings server) {
+
+  private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._~-]+");
 
   /** Whether the service runs on its embedded S3 server (no bucket configured). */
   public boolean embedded() {
@@ -54,6 +60,20 @@ public record ServiceConfig(
    * @throws ConfigException listing every missing or invalid variable
    */
   public static ServiceConfig fromEnvironment(Map<String, String> env) {
+    return read(env, false);
+  }
+
+  /**
+   * Like {@link #fromEnvironment}, and also requires what only the server needs: with buckets
+   * configured, {@code DIGEST_PROGRESS_BUCKET}.
+   *
+   * @throws ConfigException listing every missing or invalid variable
+   */
+  public static ServiceConfig forServer(Map<String, String> env) {
+    return read(env, true);
+  }
+
+  private static ServiceConfig read(Map<String, String> env, boolean server) {
     EnvReader in = new EnvReader(env);
     Optional<StoreLocation> flowLogs = location(in, "VPC_FLOW_LOGS_BUCKET");
     Optional<StoreLocation> storage = location(in, "DIGEST_STORAGE_BUCKET");
@@ -100,9 +120,48 @@ public record ServiceConfig(
             in.enumValue("DIGEST_ON_CORRUPT_OBJECT", CorruptObjectPolicy.class, CorruptObjectPolicy.SKIP),
             in.duration("DIGEST_MAX_WINDOW", Duration.ofDays(31)),
             aws,
-            Paths.get(in.string("DIGESTERD_DATA_DIR", "digesterd-data")).toAbsolutePath());
+            Paths.get(in.string("DIGESTERD_DATA_DIR", "digesterd-data")).toAbsolutePath(),
+            serverSettings(in, server));
     in.throwIfProblems();
     return config;
+  }
+
+  private static ServerSettings serverSettings(EnvReader in, boolean server) {
+    ListenAddress address = new ListenAddress("0.0.0.0", 8080);
+    try {
+      address = ListenAddress.parse(in.string("RUNTIME_HTTPSERVER_ADDRESS", ":8080"));
+    } catch (IllegalArgumentException e) {
+      in.problem("RUNTIME_HTTPSERVER_ADDRESS " + e.getMessage());
+    }
+    Optional<StoreLocation> progress = location(in, "DIGEST_PROGRESS_BUCKET");
+    if (progress.isPresent() && !progress.get().isS3()) {
+      in.problem("DIGEST_PROGRESS_BUCKET must be an S3 bucket: markers rely on S3 conditional writes");
+    }
+    boolean buckets = in.optional("VPC_FLOW_LOGS_BUCKET").isPresent();
+    if (in.optional("DIGEST_PROGRESS_BUCKET").isPresent() && !buckets) {
+      in.problem(
+          "DIGEST_PROGRESS_BUCKET is set without VPC_FLOW_LOGS_BUCKET: set the buckets together "
+              + "(or none, for the embedded default)");
+    }
+    if (server && buckets && in.optional("DIGEST_PROGRESS_BUCKET").isEmpty()) {
+      in.problem("DIGEST_PROGRESS_BUCKET must be set for serve when VPC_FLOW_LOGS_BUCKET is: progress markers live there");
+    }
+    Optional<URI> stream = in.uri("STREAM_APPLIANCE_ENDPOINT");
+    if (stream.isPresent() && !stream.get().getScheme().matches("https?")) {
+      in.problem("STREAM_APPLIANCE_ENDPOINT must be an http:// or https:// URL, got '" + stream.get() + "'");
+    }
+    String topic = in.string("STREAM_APPLIANCE_TOPIC", "digests");
+    if (!TOPIC.matcher(topic).matches()) {
+      in.problem("STREAM_APPLIANCE_TOPIC must be one URL path segment (letters, digits, . _ ~ -), got '" + topic + "'");
+    }
+    return new ServerSettings(
+        address,
+        progress,
+        Duration.ofMillis(in.longValue("DIGEST_PROGRESS_TIMEOUT", 600_000, 1)),
+        stream,
+        topic,
+        in.integer("DIGEST_MAX_CONCURRENT", 1, 1),
+        in.integer("DIGEST_QUEUE_CAPACITY", 64, 1));
   }
 
   private static Optional<StoreLocation> location(EnvReader in, String name) {

@@ -59,7 +59,8 @@ public final class EmbeddedStores implements AutoCloseable {
             base.onCorruptObject(),
             base.maxWindow(),
             aws,
-            base.dataDirectory());
+            base.dataDirectory(),
+            base.server().withProgress(StoreLocation.parse(PROGRESS_BUCKET)));
     EmbeddedStores stores = new EmbeddedStores(server, config);
     try (S3Client client = stores.client()) {
       for (String bucket : List.of(FLOW_LOGS_BUCKET, STORAGE_BUCKET, PROGRESS_BUCKET)) {

@@ -79,4 +79,82 @@ class ServiceConfigTest {
     }
     assertEquals(8, e.problems().size(), all);
   }
+
+  @Test
+  void serverSettingsHaveUpstreamCompatibleDefaults() {
+    ServerSettings server = ServiceConfig.fromEnvironment(Map.of()).server();
+    assertEquals(new ListenAddress("0.0.0.0", 8080), server.address());
+    assertTrue(server.progress().isEmpty());
+    assertEquals(Duration.ofMinutes(10), server.progressTimeout());
+    assertTrue(server.streamEndpoint().isEmpty());
+    assertEquals("digests", server.streamTopic());
+    assertEquals(1, server.maxConcurrentDigests());
+    assertEquals(64, server.queueCapacity());
+  }
+
+  @Test
+  void readsTheServerVariables() {
+    ServerSettings server =
+        ServiceConfig.forServer(
+                Map.of(
+                    "VPC_FLOW_LOGS_BUCKET", "logs-bucket",
+                    "DIGEST_STORAGE_BUCKET", "digest-bucket",
+                    "DIGEST_PROGRESS_BUCKET", "s3://progress-bucket/markers",
+                    "DIGEST_PROGRESS_TIMEOUT", "100000",
+                    "RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:9090",
+                    "STREAM_APPLIANCE_ENDPOINT", "http://bus.internal:8080",
+                    "STREAM_APPLIANCE_TOPIC", "digest-queue",
+                    "DIGEST_MAX_CONCURRENT", "2",
+                    "DIGEST_QUEUE_CAPACITY", "10"))
+            .server();
+    assertEquals("progress-bucket", server.progress().orElseThrow().bucket());
+    assertEquals("markers/", server.progress().orElseThrow().keyPrefix());
+    assertEquals(Duration.ofMillis(100000), server.progressTimeout());
+    assertEquals(new ListenAddress("127.0.0.1", 9090), server.address());
+    assertEquals(URI.create("http://bus.internal:8080"), server.streamEndpoint().orElseThrow());
+    assertEquals("digest-queue", server.streamTopic());
+    assertEquals(2, server.maxConcurrentDigests());
+    assertEquals(10, server.queueCapacity());
+  }
+
+  @Test
+  void theServerNeedsAProgressBucketBesideTheOtherBuckets() {
+    Map<String, String> buckets = Map.of("VPC_FLOW_LOGS_BUCKET", "logs-bucket", "DIGEST_STORAGE_BUCKET", "digest-bucket");
+    assertFalse(ServiceConfig.fromEnvironment(buckets).embedded());
+    ConfigException e = assertThrows(ConfigException.class, () -> ServiceConfig.forServer(buckets));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).startsWith("DIGEST_PROGRESS_BUCKET must be set for serve"), e.getMessage());
+  }
+
+  @Test
+  void reportsEveryBadServerVariableAtOnce() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.forServer(
+                    Map.of(
+                        "DIGEST_PROGRESS_BUCKET", "file:///tmp/progress",
+                        "DIGEST_PROGRESS_TIMEOUT", "10s",
+                        "RUNTIME_HTTPSERVER_ADDRESS", "8080",
+                        "STREAM_APPLIANCE_ENDPOINT", "ftp://bus",
+                        "STREAM_APPLIANCE_TOPIC", "a/b",
+                        "DIGEST_MAX_CONCURRENT", "0",
+                        "DIGEST_QUEUE_CAPACITY", "many")));
+    String all = String.join("\n", e.problems());
+    for (String name :
+        new String[] {
+          "DIGEST_PROGRESS_BUCKET must be an S3 bucket",
+          "DIGEST_PROGRESS_BUCKET is set without VPC_FLOW_LOGS_BUCKET",
+          "DIGEST_PROGRESS_TIMEOUT",
+          "RUNTIME_HTTPSERVER_ADDRESS",
+          "STREAM_APPLIANCE_ENDPOINT",
+          "STREAM_APPLIANCE_TOPIC",
+          "DIGEST_MAX_CONCURRENT",
+          "DIGEST_QUEUE_CAPACITY"
+        }) {
+      assertTrue(all.contains(name), "missing problem '" + name + "' in:\n" + all);
+    }
+    assertEquals(8, e.problems().size(), all);
+  }
 }

@@ -1,0 +1,121 @@
+package io.vpcflow.digesterd.http;
+
+import io.vpcflow.digesterd.queue.DigestJob;
+import io.vpcflow.digesterd.service.CreateResult;
+import io.vpcflow.digesterd.service.Digests;
+import io.vpcflow.digesterd.service.WindowState;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * The route table of the API, described in {@code api.yaml}:
+ *
+ * <ul>
+ *   <li>{@code POST /?start=&stop=}: 202 queued; 409 exists or in progress; 400 bad parameter
+ *   <li>{@code GET /?start=&stop=}: 200 the gzip'd digest ({@code application/octet-stream}); 204
+ *       in progress; 404 never requested; 424 failed (the reason in the message)
+ *   <li>{@code GET /status?start=&stop=}: 200 the digest's status as JSON
+ *   <li>{@code POST /{topic}/{event}}: the worker entry, body {@code {"id","start","stop"}}; 202
+ *       accepted for building in this process
+ *   <li>{@code GET /healthcheck}: 200; {@code GET /api.yaml}: the OpenAPI description
+ * </ul>
+ */
+public final class Routes {
+  private static final String OCTET_STREAM = "application/octet-stream";
+
+  private final Digests digests;
+  private final Duration maxWindow;
+  private final byte[] apiYaml;
+
+  /**
+   * @param digests what the requests do
+   * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
+   */
+  public Routes(Digests digests, Duration maxWindow) {
+    this.digests = digests;
+    this.maxWindow = maxWindow;
+    try (InputStream in = Routes.class.getResourceAsStream("/api.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("api.yaml is missing from the classpath");
+      }
+      this.apiYaml = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void install(Service http) {
+    http.post("/", this::create);
+    http.get("/", this::fetch);
+    http.get("/status", this::status);
+    http.get("/healthcheck", (req, res) -> {
+      res.type(Json.TYPE);
+      return Json.message("ok");
+    });
+    http.get("/api.yaml", (req, res) -> {
+      res.type("application/yaml");
+      return apiYaml;
+    });
+    http.post("/:topic/:event", this::work);
+    ApiErrors.install(http);
+  }
+
+  private Object create(Request req, Response res) throws Exception {
+    DigestWindow window = WindowParams.window(req, maxWindow);
+    CreateResult result = digests.create(window);
+    if (result.outcome() != CreateResult.Outcome.QUEUED) {
+      throw new ApiException(409, "conflict", result.message());
+    }
+    res.status(202);
+    res.type(Json.TYPE);
+    return Json.message(result.message(), window.digestId().toString());
+  }
+
+  private Object fetch(Request req, Response res) throws IOException {
+    DigestWindow window = WindowParams.window(req, maxWindow);
+    String id = window.digestId().toString();
+    WindowState state = digests.state(window);
+    switch (state.state()) {
+      case DONE -> {
+        Optional<InputStream> digest = digests.open(window.digestId());
+        if (digest.isPresent()) {
+          res.status(200);
+          res.type(OCTET_STREAM);
+          return digest.get();
+        }
+        throw new ApiException(404, "not-found", "digest " + id + " is not in storage");
+      }
+      case QUEUED, RUNNING -> {
+        res.status(204);
+        res.type(Json.TYPE);
+        return "";
+      }
+      case FAILED -> throw new ApiException(
+          424, "digest-failed", "digest " + id + " failed: " + state.reason() + "; POST the window again to retry");
+      default -> throw new ApiException(
+          404, "not-found", "digest " + id + " of " + window + " was never requested: POST the window first");
+    }
+  }
+
+  private Object status(Request req, Response res) throws IOException {
+    DigestWindow window = WindowParams.window(req, maxWindow);
+    res.type(Json.TYPE);
+    return Json.write(digests.status(window));
+  }
+
+  private Object work(Request req, Response res) throws Exception {
+    DigestWindow window = DigestJob.parse(req.body()).window(maxWindow);
+    digests.work(window);
+    res.status(202);
+    res.type(Json.TYPE);
+    return Json.message(
+        "digest " + window.digestId() + " accepted from topic " + req.params(":topic") + " for building", window.digestId().toString());
+  }
+}

@@ -1,0 +1,259 @@
+package io.vpcflow.digesterd.launch;
+
+import io.vpcflow.digesterd.marker.Marker;
+import io.vpcflow.digesterd.marker.MarkerState;
+import io.vpcflow.digesterd.marker.MarkerStore;
+import io.vpcflow.digesterd.marker.Progress;
+import io.vpcflow.digesterd.marker.StoredMarker;
+import io.vpcflow.digesterd.pipeline.RunProgress;
+import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.store.DigestStore;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds one window's digest on the calling thread, guarded by its marker: it claims the marker
+ * (a queued one, a stale one by takeover, or none by creating it) with compare-and-set, so one
+ * worker builds each attempt however often a job is delivered; writes progress into the marker
+ * while the builder runs; and records done or failed with the reason. A window whose digest exists,
+ * or that another worker is building, is skipped. Thread-safe.
+ */
+public final class Launcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+  private final MarkerStore markers;
+  private final DigestStore store;
+  private final DigestStore pipelineOutput;
+  private final DigestBuilder builder;
+  private final Duration staleAfter;
+  private final String owner;
+  private final Clock clock;
+  private final Duration heartbeat;
+  private final ScheduledExecutorService heartbeats;
+
+  /**
+   * @param markers the progress markers
+   * @param store where digests are served from (receives {@link DigestStore#publish})
+   * @param pipelineOutput the digests as the pipeline writes them
+   * @param builder builds a digest
+   * @param staleAfter a queued or running marker not updated for this long may be taken over
+   * @param owner the name of this process in markers
+   * @param clock the time written into markers
+   */
+  public Launcher(
+      MarkerStore markers,
+      DigestStore store,
+      DigestStore pipelineOutput,
+      DigestBuilder builder,
+      Duration staleAfter,
+      String owner,
+      Clock clock) {
+    this.markers = markers;
+    this.store = store;
+    this.pipelineOutput = pipelineOutput;
+    this.builder = builder;
+    this.staleAfter = staleAfter;
+    this.owner = owner;
+    this.clock = clock;
+    this.heartbeat = heartbeatInterval(staleAfter);
+    this.heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "digest-heartbeat");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /**
+   * How often a running digest writes its marker: a quarter of the stale timeout, between 50 ms
+   * and 5 s, so a live run never looks stale and progress is never more than 5 s old.
+   */
+  public static Duration heartbeatInterval(Duration staleAfter) {
+    Duration quarter = staleAfter.dividedBy(4);
+    Duration max = Duration.ofSeconds(5);
+    Duration min = Duration.ofMillis(50);
+    return quarter.compareTo(max) > 0 ? max : quarter.compareTo(min) < 0 ? min : quarter;
+  }
+
+  /** The key under which attempt {@code attempt} of digest {@code id} publishes live progress. */
+  public static String progressKey(UUID id, int attempt) {
+    return id + "#" + attempt;
+  }
+
+  /** Builds the digest of {@code window} unless it exists or is claimed by another worker; never throws. */
+  public void run(DigestWindow window) {
+    Optional<Claim> claim;
+    try {
+      claim = claim(window);
+    } catch (IOException e) {
+      LOG.atWarn().addKeyValue("event", "dependency-failure").addKeyValue("id", window.digestId())
+          .log("cannot claim digest {} {}: {}", window.digestId(), window, e.getMessage());
+      return;
+    }
+    claim.ifPresent(c -> build(window, c));
+  }
+
+  private Optional<Claim> claim(DigestWindow window) throws IOException {
+    UUID id = window.digestId();
+    if (store.exists(id)) {
+      LOG.info("digest {} exists: nothing to build", id);
+      return Optional.empty();
+    }
+    Optional<StoredMarker> current = markers.read(id);
+    if (current.isEmpty()) {
+      Marker running = Marker.queued(window, owner, clock.instant()).running(owner, builder.runnerName(), clock.instant());
+      return markers.create(id, running).map(version -> new Claim(id, running, version));
+    }
+    Marker marker = current.get().marker();
+    Marker running;
+    switch (marker.state()) {
+      case QUEUED -> running = marker.running(owner, builder.runnerName(), clock.instant());
+      case RUNNING -> {
+        if (marker.activeAt(clock.instant(), staleAfter)) {
+          LOG.info("digest {} is being built by {}: skipped", id, marker.owner());
+          return Optional.empty();
+        }
+        running = marker.requeued(window, owner, clock.instant()).running(owner, builder.runnerName(), clock.instant());
+      }
+      case DONE -> {
+        if (store.exists(id)) {
+          return Optional.empty();
+        }
+        running = marker.requeued(window, owner, clock.instant()).running(owner, builder.runnerName(), clock.instant());
+      }
+      default -> {
+        LOG.info("digest {} failed before and was not requested again: skipped", id);
+        return Optional.empty();
+      }
+    }
+    Marker claimed = running;
+    return markers.replace(id, claimed, current.get().version()).map(version -> new Claim(id, claimed, version));
+  }
+
+  private void build(DigestWindow window, Claim claim) {
+    UUID id = window.digestId();
+    String key = progressKey(id, claim.attempt());
+    LOG.atInfo().addKeyValue("event", "digest-started").addKeyValue("id", id)
+        .log("building digest {} {} (attempt {})", id, window, claim.attempt());
+    ScheduledFuture<?> beat =
+        heartbeats.scheduleAtFixedRate(() -> claim.heartbeat(key), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      DigestSummary summary = builder.build(window, key);
+      store.publish(summary, pipelineOutput);
+      beat.cancel(false);
+      long objects = summary.objects().read();
+      long bytes = summary.objects().bytes();
+      claim.update(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
+      LOG.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", id)
+          .log("digest {} done: {} keys, {} bytes in {} ms", id, summary.keys(), summary.digestBytes(), summary.durationMillis());
+    } catch (Exception | LinkageError | AssertionError e) {
+      beat.cancel(false);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      String reason = Failures.describe(e);
+      claim.update(m -> m.failed(reason, clock.instant()));
+      LOG.atWarn().addKeyValue("event", "digest-failed").addKeyValue("id", id).setCause(e)
+          .log("digest {} {} failed: {}", id, window, reason);
+    }
+  }
+
+  /**
+   * Refreshes the update time of a queued marker, so that a digest waiting in this process's queue
+   * does not look abandoned.
+   */
+  public void keepQueued(DigestWindow window) {
+    UUID id = window.digestId();
+    try {
+      Optional<StoredMarker> current = markers.read(id);
+      if (current.isPresent() && current.get().marker().state() == MarkerState.QUEUED) {
+        markers.replace(id, current.get().marker().touched(clock.instant()), current.get().version());
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot refresh the queued marker of {}: {}", id, e.getMessage());
+    }
+  }
+
+  /**
+   * Records that this process will not finish {@code window} (it stops): a queued marker, or a
+   * running one of this process, becomes failed with {@code reason}, so a new request retries at
+   * once instead of after the stale timeout.
+   */
+  public void abandon(DigestWindow window, String reason) {
+    UUID id = window.digestId();
+    try {
+      Optional<StoredMarker> current = markers.read(id);
+      if (current.isEmpty()) {
+        return;
+      }
+      Marker marker = current.get().marker();
+      if (marker.state() == MarkerState.QUEUED || (marker.state() == MarkerState.RUNNING && owner.equals(marker.owner()))) {
+        markers.replace(id, marker.failed(reason, clock.instant()), current.get().version());
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot mark digest {} as abandoned: {}", id, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    heartbeats.shutdownNow();
+  }
+
+  /** A marker this launcher won, and its current version; updates are compare-and-set. */
+  private final class Claim {
+    private final UUID id;
+    private Marker marker;
+    private String version;
+    private boolean lost;
+
+    Claim(UUID id, Marker marker, String version) {
+      this.id = id;
+      this.marker = marker;
+      this.version = version;
+    }
+
+    int attempt() {
+      return marker.attempt();
+    }
+
+    /** Writes live progress while the marker is running. */
+    synchronized void heartbeat(String progressKey) {
+      if (marker.state() != MarkerState.RUNNING) {
+        return;
+      }
+      Progress progress = RunProgress.of(progressKey).map(Progress::of).orElse(marker.progress());
+      update(m -> m.withProgress(progress, clock.instant()));
+    }
+
+    synchronized void update(java.util.function.UnaryOperator<Marker> change) {
+      if (lost) {
+        return;
+      }
+      Marker next = change.apply(marker);
+      try {
+        Optional<String> written = markers.replace(id, next, version);
+        if (written.isEmpty()) {
+          lost = true;
+          LOG.warn("the marker of digest {} was taken over by another worker: no longer updating it", id);
+          return;
+        }
+        marker = next;
+        version = written.get();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("cannot update the marker of digest {}: {}", id, e.getMessage());
+      }
+    }
+  }
+}

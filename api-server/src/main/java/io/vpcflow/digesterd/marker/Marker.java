@@ -1,0 +1,106 @@
+package io.vpcflow.digesterd.marker;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The body of a progress marker. Times are RFC 3339 (UTC); fields that do not apply to the state
+ * are null and left out of the JSON. Immutable: each transition returns a new marker.
+ *
+ * @param id the digest id
+ * @param start the window start
+ * @param stop the window stop
+ * @param state where the digest is
+ * @param attempt 1 for the first request, one more for each retry or takeover
+ * @param owner the process that queued or runs it ({@code host/pid/random})
+ * @param queuedAt when this attempt was accepted
+ * @param startedAt when a worker started this attempt
+ * @param updatedAt when the marker was last written; a queued or running marker not updated for
+ *     {@code DIGEST_PROGRESS_TIMEOUT} is stale
+ * @param finishedAt when this attempt ended (done or failed)
+ * @param progress how far the run got
+ * @param runner the Beam runner, once known
+ * @param reason why the attempt failed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Marker(
+    String id,
+    String start,
+    String stop,
+    MarkerState state,
+    int attempt,
+    String owner,
+    String queuedAt,
+    String startedAt,
+    String updatedAt,
+    String finishedAt,
+    Progress progress,
+    String runner,
+    String reason) {
+
+  /** A marker; a missing progress (a marker written by hand or by an older version) reads as none. */
+  public Marker {
+    progress = progress == null ? Progress.NONE : progress;
+  }
+
+  /** A first, queued attempt at {@code window}. */
+  public static Marker queued(DigestWindow window, String owner, Instant now) {
+    return new Marker(
+        window.digestId().toString(), window.start().toString(), window.stop().toString(),
+        MarkerState.QUEUED, 1, owner, now.toString(), null, now.toString(), null, Progress.NONE, null, null);
+  }
+
+  /** The next attempt, queued by {@code owner}: a retry after a failure or the takeover of a stale marker. */
+  public Marker requeued(DigestWindow window, String newOwner, Instant now) {
+    return new Marker(
+        window.digestId().toString(), window.start().toString(), window.stop().toString(),
+        MarkerState.QUEUED, attempt + 1, newOwner, now.toString(), null, now.toString(), null, Progress.NONE, null, null);
+  }
+
+  /** This attempt, started by {@code worker}. */
+  public Marker running(String worker, String runnerName, Instant now) {
+    return new Marker(
+        id, start, stop, MarkerState.RUNNING, attempt, worker, queuedAt, now.toString(), now.toString(), null,
+        Progress.NONE, runnerName, null);
+  }
+
+  /** This marker with fresh progress. */
+  public Marker withProgress(Progress newProgress, Instant now) {
+    return new Marker(
+        id, start, stop, state, attempt, owner, queuedAt, startedAt, now.toString(), finishedAt, newProgress, runner, reason);
+  }
+
+  /** This marker, unchanged but for its update time (a sign of life). */
+  public Marker touched(Instant now) {
+    return withProgress(progress, now);
+  }
+
+  /** This attempt, finished. */
+  public Marker done(Progress finalProgress, String runnerName, Instant now) {
+    return new Marker(
+        id, start, stop, MarkerState.DONE, attempt, owner, queuedAt, startedAt, now.toString(), now.toString(),
+        finalProgress, runnerName, null);
+  }
+
+  /** This attempt, failed for {@code why}. */
+  public Marker failed(String why, Instant now) {
+    return new Marker(
+        id, start, stop, MarkerState.FAILED, attempt, owner, queuedAt, startedAt, now.toString(), now.toString(),
+        progress, runner, why);
+  }
+
+  /** When the marker was last written. */
+  public Instant lastUpdate() {
+    return Instant.parse(updatedAt);
+  }
+
+  /**
+   * Whether the digest is being worked on at {@code now}: queued or running, and updated less
+   * than {@code timeout} ago.
+   */
+  public boolean activeAt(Instant now, Duration timeout) {
+    return state.inProgress() && lastUpdate().plus(timeout).isAfter(now);
+  }
+}

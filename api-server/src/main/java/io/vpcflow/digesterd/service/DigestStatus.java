@@ -1,0 +1,41 @@
+package io.vpcflow.digesterd.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vpcflow.digesterd.report.DigestSummary;
+
+/**
+ * The body of {@code GET /status}: one window's digest. Fields that do not apply are left out.
+ *
+ * @param id the digest id
+ * @param start the window start (RFC 3339, UTC, truncated to the minute)
+ * @param stop the window stop
+ * @param state where the digest is
+ * @param attempt which attempt the marker describes
+ * @param owner the process that queued or runs it
+ * @param runner the Beam runner
+ * @param progress objects and bytes read of the totals
+ * @param queuedAt when the attempt was accepted
+ * @param startedAt when a worker started it
+ * @param updatedAt when the marker was last written
+ * @param finishedAt when it ended
+ * @param durationMillis how long it ran (so far, while running)
+ * @param reason why it failed
+ * @param summary the digest's {@code <id>.json}: objects, records, keys, digest size
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DigestStatus(
+    String id,
+    String start,
+    String stop,
+    DigestState state,
+    Integer attempt,
+    String owner,
+    String runner,
+    StatusProgress progress,
+    String queuedAt,
+    String startedAt,
+    String updatedAt,
+    String finishedAt,
+    Long durationMillis,
+    String reason,
+    DigestSummary summary) {}

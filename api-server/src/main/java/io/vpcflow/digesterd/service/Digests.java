@@ -1,0 +1,225 @@
+package io.vpcflow.digesterd.service;
+
+import io.vpcflow.digesterd.launch.LaunchPool;
+import io.vpcflow.digesterd.launch.LaunchRejectedException;
+import io.vpcflow.digesterd.launch.Launcher;
+import io.vpcflow.digesterd.marker.Marker;
+import io.vpcflow.digesterd.marker.MarkerState;
+import io.vpcflow.digesterd.marker.MarkerStore;
+import io.vpcflow.digesterd.marker.Progress;
+import io.vpcflow.digesterd.marker.StoredMarker;
+import io.vpcflow.digesterd.pipeline.RunProgress;
+import io.vpcflow.digesterd.queue.QueueException;
+import io.vpcflow.digesterd.queue.Queuer;
+import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.store.DigestStore;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the API's requests do, apart from HTTP. The rules:
+ *
+ * <ul>
+ *   <li>A stored digest wins over any marker: its window is done.
+ *   <li>A queued or running marker updated within the stale timeout means in progress; one not
+ *       updated for longer is stale and reported failed (its worker is presumed dead).
+ *   <li>Creating claims the marker with compare-and-set before queueing: a new marker for a window
+ *       never requested, or the next attempt over a failed, stale or orphaned one. Of concurrent
+ *       requests exactly one wins; the others see it in progress.
+ * </ul>
+ *
+ * Thread-safe.
+ */
+public final class Digests {
+  private static final int CLAIM_TRIES = 3;
+
+  private final DigestStore store;
+  private final MarkerStore markers;
+  private final Queuer queuer;
+  private final LaunchPool pool;
+  private final Duration staleAfter;
+  private final String owner;
+  private final Clock clock;
+
+  /**
+   * @param store where digests are served from
+   * @param markers the progress markers
+   * @param queuer hands created digests to the workers
+   * @param pool this process's workers, fed by the worker route
+   * @param staleAfter a queued or running marker not updated for this long is stale
+   * @param owner the name of this process in markers
+   * @param clock the time written into markers
+   */
+  public Digests(
+      DigestStore store, MarkerStore markers, Queuer queuer, LaunchPool pool, Duration staleAfter, String owner, Clock clock) {
+    this.store = store;
+    this.markers = markers;
+    this.queuer = queuer;
+    this.pool = pool;
+    this.staleAfter = staleAfter;
+    this.owner = owner;
+    this.clock = clock;
+  }
+
+  /**
+   * Requests the digest of {@code window}: marks it queued and queues it, unless it exists or is
+   * in progress.
+   *
+   * @throws IOException when the store or the markers cannot be reached
+   * @throws QueueException when the job could not be queued (the marker then says failed)
+   */
+  public CreateResult create(DigestWindow window) throws IOException, QueueException {
+    UUID id = window.digestId();
+    for (int i = 0; i < CLAIM_TRIES; i++) {
+      if (store.exists(id)) {
+        return new CreateResult(CreateResult.Outcome.EXISTS, "digest " + id + " already exists");
+      }
+      Optional<StoredMarker> current = markers.read(id);
+      Optional<String> version;
+      Marker queued;
+      if (current.isEmpty()) {
+        queued = Marker.queued(window, owner, clock.instant());
+        version = markers.create(id, queued);
+      } else {
+        Marker marker = current.get().marker();
+        if (marker.activeAt(clock.instant(), staleAfter)) {
+          return inProgress(id, marker);
+        }
+        if (marker.state() == MarkerState.DONE && store.exists(id)) {
+          continue;
+        }
+        queued = marker.requeued(window, owner, clock.instant());
+        version = markers.replace(id, queued, current.get().version());
+      }
+      if (version.isPresent()) {
+        enqueue(window, queued, version.get());
+        return new CreateResult(
+            CreateResult.Outcome.QUEUED, "digest " + id + " of " + window + " queued (attempt " + queued.attempt() + ")");
+      }
+    }
+    return markers.read(id).map(m -> inProgress(id, m.marker()))
+        .orElse(new CreateResult(CreateResult.Outcome.IN_PROGRESS, "digest " + id + " is being requested by another caller"));
+  }
+
+  private static CreateResult inProgress(UUID id, Marker marker) {
+    return new CreateResult(
+        CreateResult.Outcome.IN_PROGRESS,
+        "digest " + id + " is " + marker.state().label() + " (attempt " + marker.attempt() + ", " + marker.owner() + ")");
+  }
+
+  private void enqueue(DigestWindow window, Marker queued, String version) throws IOException, QueueException {
+    try {
+      queuer.queue(window);
+    } catch (QueueException e) {
+      markers.replace(window.digestId(), queued.failed("could not be queued: " + e.getMessage(), clock.instant()), version);
+      throw e;
+    }
+  }
+
+  /**
+   * Where the digest of {@code window} is.
+   *
+   * @throws IOException when the store or the markers cannot be reached
+   */
+  public WindowState state(DigestWindow window) throws IOException {
+    UUID id = window.digestId();
+    if (store.exists(id)) {
+      return new WindowState(window, DigestState.DONE, markers.read(id).map(StoredMarker::marker), null);
+    }
+    Optional<Marker> marker = markers.read(id).map(StoredMarker::marker);
+    if (marker.isEmpty()) {
+      return new WindowState(window, DigestState.ABSENT, marker, null);
+    }
+    Marker m = marker.get();
+    Instant now = clock.instant();
+    return switch (m.state()) {
+      case QUEUED, RUNNING -> m.activeAt(now, staleAfter)
+          ? new WindowState(window, m.state() == MarkerState.QUEUED ? DigestState.QUEUED : DigestState.RUNNING, marker, null)
+          : new WindowState(window, DigestState.FAILED, marker,
+              "stalled: " + m.state().label() + " by " + m.owner() + " with no update since " + m.updatedAt()
+                  + " (longer than DIGEST_PROGRESS_TIMEOUT " + staleAfter.toMillis() + " ms); its worker is presumed dead");
+      case FAILED -> new WindowState(window, DigestState.FAILED, marker, m.reason());
+      case DONE -> new WindowState(window, DigestState.ABSENT, marker, null);
+    };
+  }
+
+  /**
+   * The gzip'd digest lines of {@code id} (close the stream), if the digest exists.
+   *
+   * @throws IOException when the store cannot be reached
+   */
+  public Optional<InputStream> open(UUID id) throws IOException {
+    return store.open(id);
+  }
+
+  /**
+   * The status of the digest of {@code window}, with live progress when it runs in this process.
+   *
+   * @throws IOException when the store or the markers cannot be reached
+   */
+  public DigestStatus status(DigestWindow window) throws IOException {
+    WindowState state = state(window);
+    Marker marker = state.marker().orElse(null);
+    if (state.state() == DigestState.DONE) {
+      return doneStatus(window, marker);
+    }
+    if (state.state() == DigestState.ABSENT) {
+      return new DigestStatus(
+          window.digestId().toString(), window.start().toString(), window.stop().toString(), DigestState.ABSENT,
+          null, null, null, null, null, null, null, null, null, null, null);
+    }
+    Progress progress =
+        RunProgress.of(Launcher.progressKey(window.digestId(), marker.attempt())).map(Progress::of).orElse(marker.progress());
+    Long ranFor = marker.startedAt() == null
+        ? null
+        : Duration.between(
+                Instant.parse(marker.startedAt()),
+                marker.finishedAt() == null ? clock.instant() : Instant.parse(marker.finishedAt()))
+            .toMillis();
+    return new DigestStatus(
+        window.digestId().toString(), window.start().toString(), window.stop().toString(), state.state(),
+        marker.attempt(), marker.owner(), marker.runner(), StatusProgress.of(progress, false), marker.queuedAt(),
+        marker.startedAt(), marker.updatedAt(), marker.finishedAt(), ranFor, state.reason(), null);
+  }
+
+  /**
+   * The status of a stored digest, from its summary and its marker, if any (the marker may still
+   * say running for a moment after the digest is stored).
+   */
+  private DigestStatus doneStatus(DigestWindow window, Marker done) throws IOException {
+    DigestSummary s = store.summary(window.digestId()).orElse(null);
+    StatusProgress progress =
+        s == null
+            ? null
+            : StatusProgress.of(new Progress(s.objects().read(), s.objects().read(), s.objects().bytes(), s.objects().bytes()), true);
+    return new DigestStatus(
+        window.digestId().toString(), window.start().toString(), window.stop().toString(), DigestState.DONE,
+        done == null ? null : done.attempt(),
+        done == null ? null : done.owner(),
+        s != null ? s.runner() : done == null ? null : done.runner(),
+        progress,
+        done == null ? null : done.queuedAt(),
+        s == null ? null : s.startedAt(),
+        done == null ? null : done.updatedAt(),
+        s == null ? null : s.finishedAt(),
+        s == null ? null : s.durationMillis(),
+        null,
+        s);
+  }
+
+  /**
+   * Accepts a job delivered to this process's worker route: hands it to the launch pool, which
+   * builds it later (or skips it if it exists or runs elsewhere).
+   *
+   * @throws LaunchRejectedException when the pool is full or shutting down
+   */
+  public void work(DigestWindow window) throws LaunchRejectedException {
+    pool.submit(window);
+  }
+}

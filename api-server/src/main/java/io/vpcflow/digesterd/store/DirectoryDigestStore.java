@@ -1,0 +1,50 @@
+package io.vpcflow.digesterd.store;
+
+import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.report.DigestSummaryJson;
+import io.vpcflow.digesterd.source.StoreLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The digests the pipeline wrote to a local storage location ({@code file:///dir}). */
+public final class DirectoryDigestStore implements DigestStore {
+  private final Path directory;
+
+  /** @param location the local directory (and key prefix) the pipeline writes to */
+  public DirectoryDigestStore(StoreLocation location) {
+    if (location.isS3()) {
+      throw new IllegalArgumentException("not a local location: " + location);
+    }
+    this.directory = location.directory().resolve(location.keyPrefix());
+  }
+
+  @Override
+  public boolean exists(UUID id) {
+    return Files.isRegularFile(directory.resolve(id + ".json"));
+  }
+
+  @Override
+  public Optional<InputStream> open(UUID id) throws IOException {
+    try {
+      return Optional.of(Files.newInputStream(directory.resolve(id + ".log.gz")));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<DigestSummary> summary(UUID id) throws IOException {
+    try {
+      return Optional.of(
+          DigestSummaryJson.read(Files.readString(directory.resolve(id + ".json"), StandardCharsets.UTF_8)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.vpcflow.digesterd.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vpcflow.digesterd.window.DigestWindow;
+import io.vpcflow.digesterd.window.InvalidWindowException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DigestJobTest {
+  private static final Duration MAX = Duration.ofDays(31);
+
+  @Test
+  void roundTripsAsUpstreamsPayloadAndValidatesLikeTheApi() {
+    DigestWindow window = DigestWindow.parse("2019-01-01T00:00:30Z", "2019-01-01T01:00:00+00:00");
+    DigestJob job = DigestJob.parse(DigestJob.of(window).toJson());
+    assertEquals(window, job.window(MAX));
+    assertEquals("9740a140-ba85-5600-8b93-7b46eec77617", job.id());
+    assertEquals("stop", assertThrows(InvalidWindowException.class,
+        () -> new DigestJob(job.id(), job.start(), "2019-03-01T00:00:00Z").window(MAX)).parameter());
+    assertEquals("id", assertThrows(InvalidWindowException.class,
+        () -> new DigestJob(" ", job.start(), job.stop()).window(MAX)).parameter());
+    assertEquals("body", assertThrows(InvalidWindowException.class, () -> DigestJob.parse("[1,2]")).parameter());
+    assertEquals("body", assertThrows(InvalidWindowException.class, () -> DigestJob.parse("null")).parameter());
+  }
+}
