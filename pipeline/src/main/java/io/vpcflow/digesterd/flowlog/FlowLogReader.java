@@ -148,27 +148,34 @@ public final class FlowLogReader {
   }
 
   private int tokenize(byte[] line, int from, int to) {
+    int[] starts = record.tokenStart;
+    int[] ends = record.tokenEnd;
     int tokens = 0;
     int i = from;
     while (i < to) {
-      while (i < to && (line[i] == ' ' || line[i] == '\t')) {
+      while (i < to && isSeparator(line[i])) {
         i++;
       }
       if (i == to) {
         break;
       }
       int start = i;
-      while (i < to && line[i] != ' ' && line[i] != '\t') {
+      while (i < to && !isSeparator(line[i])) {
         i++;
       }
       if (tokens == MAX_TOKENS) {
         return MAX_TOKENS + 1;
       }
-      record.tokenStart[tokens] = start;
-      record.tokenEnd[tokens] = i;
+      starts[tokens] = start;
+      ends[tokens] = i;
       tokens++;
     }
     return tokens;
+  }
+
+  /** Space or tab; tested as "above space" first, the answer for almost every byte. */
+  private static boolean isSeparator(byte b) {
+    return b <= ' ' && (b == ' ' || b == '\t');
   }
 
   private LineOutcome classify(
