@@ -32,36 +32,28 @@ final class EnvReader {
   }
 
   int integer(String name, int defaultValue, int min) {
-    Optional<String> value = optional(name);
-    if (value.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      int parsed = Integer.parseInt(value.get());
-      if (parsed >= min) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add(name + " must be an integer >= " + min + ", got '" + value.get() + "'");
-    return defaultValue;
+    return (int) bounded(name, defaultValue, min, Integer.MAX_VALUE);
   }
 
   long longValue(String name, long defaultValue, long min) {
+    return bounded(name, defaultValue, min, Long.MAX_VALUE);
+  }
+
+  private long bounded(String name, long defaultValue, long min, long max) {
     Optional<String> value = optional(name);
     if (value.isEmpty()) {
       return defaultValue;
     }
     try {
       long parsed = Long.parseLong(value.get());
-      if (parsed >= min) {
+      if (parsed >= min && parsed <= max) {
         return parsed;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(name + " must be an integer >= " + min + ", got '" + value.get() + "'");
+    problems.add(
+        name + " must be an integer from " + min + " to " + max + ", got '" + value.get() + "'");
     return defaultValue;
   }
 
