@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.pipeline;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.vpcflow.digesterd.layout.ObjectPlan;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollection;
@@ -103,6 +105,19 @@ public class DigestFlowLogsTest {
     assertTrue(
         "no temporary object or part may be left behind",
         Files.list(storage).allMatch(p -> !p.getFileName().toString().matches(".*[.](tmp|part)-.*")));
+  }
+
+  @Test
+  public void withTheFailPolicyACorruptObjectFailsTheDigestAndWritesNothing() throws Exception {
+    options.setOnCorruptObject(CorruptObjectPolicy.FAIL);
+    DigestPipeline.build(pipeline, options, DigestPipeline.plan(options));
+    Pipeline.PipelineExecutionException failure =
+        assertThrows(Pipeline.PipelineExecutionException.class, () -> pipeline.run().waitUntilFinish());
+    assertTrue(failure.getMessage(), failure.getMessage().contains(HandFixture.CORRUPT_OBJECT));
+    assertTrue(failure.getMessage(), failure.getMessage().contains("not gzip data"));
+    try (java.util.stream.Stream<Path> files = Files.list(storage)) {
+      assertEquals(List.of(), files.toList());
+    }
   }
 
   private static int order(String key) {
