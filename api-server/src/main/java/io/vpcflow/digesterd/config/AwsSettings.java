@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param sessionToken static credentials ({@code AWS_SESSION_TOKEN}), or empty
  * @param credentialsProfile a profile of the shared credentials file ({@code
  *     AWS_CREDENTIALS_PROFILE}), or empty
- * @param useIam whether to use the default chain, including the instance or task role ({@code
- *     USE_IAM})
+ * @param credentialsFile the shared credentials file to read profiles from ({@code
+ *     AWS_CREDENTIALS_FILE}), or empty for the SDK's default
+ * @param useIam whether to use the default chain, including the instance or task role, even when
+ *     static credentials are set ({@code USE_IAM})
  * @param flowLogsRole a role to assume for the pipeline's S3 access ({@code VPC_FLOW_LOGS_ROLE})
  */
 public record AwsSettings(
@@ -26,6 +28,7 @@ public record AwsSettings(
     Optional<String> secretAccessKey,
     Optional<String> sessionToken,
     Optional<String> credentialsProfile,
+    Optional<String> credentialsFile,
     boolean useIam,
     Optional<String> flowLogsRole) {
 
@@ -36,7 +39,12 @@ public record AwsSettings(
         + ", endpoint="
         + endpoint.map(URI::toString).orElse("(aws)")
         + ", credentials="
-        + (accessKeyId.isPresent() ? "static(****)" : credentialsProfile.map(p -> "profile " + p).orElse(useIam ? "iam" : "default chain"))
+        + (useIam
+            ? "iam"
+            : accessKeyId.isPresent()
+                ? "static(****)"
+                : credentialsProfile.map(p -> "profile " + p).orElse("default chain"))
+        + credentialsFile.map(f -> ", credentials file " + f).orElse("")
         + flowLogsRole.map(r -> ", role=" + r).orElse("")
         + "}";
   }

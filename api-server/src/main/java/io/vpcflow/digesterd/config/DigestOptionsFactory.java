@@ -74,8 +74,13 @@ public final class DigestOptionsFactory {
   }
 
   private static AwsCredentialsProvider credentials(AwsSettings aws) {
+    // The SDK reads this property wherever profiles are resolved, also in options that Beam
+    // serialised and restored (which keep only the profile's name).
+    aws.credentialsFile().ifPresent(file -> System.setProperty("aws.sharedCredentialsFile", file));
     AwsCredentialsProvider base;
-    if (aws.accessKeyId().isPresent()) {
+    if (aws.useIam()) {
+      base = DefaultCredentialsProvider.create();
+    } else if (aws.accessKeyId().isPresent()) {
       base =
           StaticCredentialsProvider.create(
               aws.sessionToken().isPresent()

@@ -105,6 +105,7 @@ public record ServiceConfig(
             secretKey,
             in.optional("AWS_SESSION_TOKEN"),
             in.optional("AWS_CREDENTIALS_PROFILE"),
+            credentialsFile(in),
             in.bool("USE_IAM", false),
             flowLogsRole);
     ServiceConfig config =
@@ -162,6 +163,14 @@ public record ServiceConfig(
         topic,
         in.integer("DIGEST_MAX_CONCURRENT", 1, 1),
         in.integer("DIGEST_QUEUE_CAPACITY", 64, 1));
+  }
+
+  private static Optional<String> credentialsFile(EnvReader in) {
+    Optional<String> file = in.optional("AWS_CREDENTIALS_FILE");
+    if (file.isPresent() && !java.nio.file.Files.isReadable(java.nio.file.Paths.get(file.get()))) {
+      in.problem("AWS_CREDENTIALS_FILE names a file that cannot be read: " + file.get());
+    }
+    return file;
   }
 
   private static Optional<StoreLocation> location(EnvReader in, String name) {

@@ -44,6 +44,7 @@ public final class EmbeddedStores implements AutoCloseable {
             Optional.of(EmbeddedS3Server.SECRET_KEY),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             false,
             Optional.empty());
     ServiceConfig config =
