@@ -14,11 +14,10 @@ public final class DigestKey implements Comparable<DigestKey> {
   public static final int FIELDS = 10;
 
   private final byte[] text;
-  private final int hash;
+  private int hash;
 
   private DigestKey(byte[] text) {
     this.text = text;
-    this.hash = Arrays.hashCode(text);
   }
 
   /**
@@ -99,21 +98,29 @@ public final class DigestKey implements Comparable<DigestKey> {
     return text.length;
   }
 
+  /** Writes {@code length} bytes of the key's text from {@code from} to {@code out}. */
+  void writeTo(java.io.OutputStream out, int from, int length) throws java.io.IOException {
+    out.write(text, from, length);
+  }
+
   byte byteAt(int i) {
     return text[i];
   }
 
-
   @Override
   public boolean equals(Object other) {
-    return other instanceof DigestKey
-        && ((DigestKey) other).hash == hash
-        && Arrays.equals(((DigestKey) other).text, text);
+    return other instanceof DigestKey && Arrays.equals(((DigestKey) other).text, text);
   }
 
+  /** The hash of the text, computed on first use (keys read from runs are rarely hashed). */
   @Override
   public int hashCode() {
-    return hash;
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(text);
+      hash = h;
+    }
+    return h;
   }
 
   @Override

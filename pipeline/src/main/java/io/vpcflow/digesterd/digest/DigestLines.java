@@ -2,7 +2,7 @@ package io.vpcflow.digesterd.digest;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -23,28 +23,59 @@ public final class DigestLines {
 
   /** The line (without newline) of one key and its totals. */
   public static byte[] render(DigestKey key, DigestTotals totals) {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(key.length() + 48);
+    try {
+      append(key, totals, line);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return line.toByteArray();
+  }
+
+  /** Writes the line of one key and its totals, followed by a newline, to {@code out}. */
+  public static void writeLine(DigestKey key, DigestTotals totals, OutputStream out)
+      throws IOException {
+    append(key, totals, out);
+    out.write('\n');
+  }
+
+  private static void append(DigestKey key, DigestTotals totals, OutputStream out)
+      throws IOException {
     int split = 0;
     for (int spaces = 0; spaces < KEY_FIELDS_BEFORE_TOTALS; split++) {
       if (key.byteAt(split) == ' ') {
         spaces++;
       }
     }
-    String middle =
-        totals.packets()
-            + " "
-            + totals.bytes()
-            + " "
-            + totals.minStart()
-            + " "
-            + (totals.maxEnd() == DigestTotals.ABSENT ? "-" : Long.toString(totals.maxEnd()))
-            + " ";
-    byte[] middleBytes = middle.getBytes(StandardCharsets.US_ASCII);
-    byte[] keyText = key.toBytes();
-    byte[] line = new byte[keyText.length + middleBytes.length];
-    System.arraycopy(keyText, 0, line, 0, split);
-    System.arraycopy(middleBytes, 0, line, split, middleBytes.length);
-    System.arraycopy(keyText, split, line, split + middleBytes.length, keyText.length - split);
-    return line;
+    byte[] buffer = new byte[4 * 21];
+    int n = 0;
+    n = digits(totals.packets(), buffer, n);
+    n = digits(totals.bytes(), buffer, n);
+    n = digits(totals.minStart(), buffer, n);
+    if (totals.maxEnd() == DigestTotals.ABSENT) {
+      buffer[n++] = '-';
+      buffer[n++] = ' ';
+    } else {
+      n = digits(totals.maxEnd(), buffer, n);
+    }
+    key.writeTo(out, 0, split);
+    out.write(buffer, 0, n);
+    key.writeTo(out, split, key.length() - split);
+  }
+
+  /** Writes the decimal digits of a non-negative number and a space at {@code at}. */
+  private static int digits(long value, byte[] buffer, int at) {
+    int count = 1;
+    for (long v = value; v >= 10; v /= 10) {
+      count++;
+    }
+    long v = value;
+    for (int i = at + count - 1; i >= at; i--) {
+      buffer[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    buffer[at + count] = ' ';
+    return at + count + 1;
   }
 
   /** Sorts lines in place into digest order. */

@@ -59,11 +59,15 @@ public final class RunMerger {
     }
   }
 
-  /** Keys sharing their first eight fields, held until the group ends, then sorted by line. */
+  /**
+   * Keys sharing their first eight fields, held until the group ends, then sorted by line. A group
+   * of one key (almost every group) is written straight through.
+   */
   private static final class Group {
     private final OutputStream out;
     private final List<byte[]> lines = new ArrayList<>();
     private DigestKey first;
+    private DigestTotals firstTotals;
     private int prefixLength;
     long written;
 
@@ -77,7 +81,12 @@ public final class RunMerger {
       }
       if (first == null) {
         first = key;
+        firstTotals = totals;
         prefixLength = prefixLength(key);
+        return;
+      }
+      if (lines.isEmpty()) {
+        lines.add(DigestLines.render(first, firstTotals));
       }
       lines.add(DigestLines.render(key, totals));
     }
@@ -106,15 +115,21 @@ public final class RunMerger {
     }
 
     void flush() throws IOException {
-      if (lines.size() > 1) {
+      if (first == null) {
+        return;
+      }
+      if (lines.isEmpty()) {
+        DigestLines.writeLine(first, firstTotals, out);
+        written++;
+      } else {
         DigestLines.sort(lines);
+        for (byte[] line : lines) {
+          out.write(line);
+          out.write('\n');
+        }
+        written += lines.size();
+        lines.clear();
       }
-      for (byte[] line : lines) {
-        out.write(line);
-        out.write('\n');
-      }
-      written += lines.size();
-      lines.clear();
       first = null;
     }
   }

@@ -46,6 +46,7 @@ public final class FlowLogReader {
           .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   private FlowLogFormat format;
+  private boolean highBytes;
   private boolean formatDigestible;
   private LineCounts counts;
   private List<String> formatProblems;
@@ -147,7 +148,9 @@ public final class FlowLogReader {
     counts.add(classify(line, from, to, tokens, handler));
   }
 
+  /** Sets {@link #highBytes} when a token holds a byte above 0x7f (so UTF-8 must be checked). */
   private int tokenize(byte[] line, int from, int to) {
+    highBytes = false;
     int[] starts = record.tokenStart;
     int[] ends = record.tokenEnd;
     int tokens = 0;
@@ -160,7 +163,14 @@ public final class FlowLogReader {
         break;
       }
       int start = i;
-      while (i < to && !isSeparator(line[i])) {
+      while (i < to) {
+        byte b = line[i];
+        if (b <= ' ') {
+          if (b == ' ' || b == '\t') {
+            break;
+          }
+          highBytes |= b < 0;
+        }
         i++;
       }
       if (tokens == MAX_TOKENS) {
@@ -186,7 +196,7 @@ public final class FlowLogReader {
     if (tokens > MAX_TOKENS) {
       return LineOutcome.WRONG_FIELD_COUNT;
     }
-    if (!isValidUtf8(line, from, to)) {
+    if (highBytes && !isValidUtf8(line, from, to)) {
       return LineOutcome.INVALID_UTF8;
     }
     byte first = line[record.tokenStart[0]];
@@ -308,17 +318,12 @@ public final class FlowLogReader {
   }
 
   private boolean isValidUtf8(byte[] line, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (line[i] < 0) {
-        try {
-          utf8.reset().decode(ByteBuffer.wrap(line, from, to - from));
-          return true;
-        } catch (CharacterCodingException e) {
-          return false;
-        }
-      }
+    try {
+      utf8.reset().decode(ByteBuffer.wrap(line, from, to - from));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
     }
-    return true;
   }
 
   private List<String> tokenStrings(byte[] line, int tokens) {
