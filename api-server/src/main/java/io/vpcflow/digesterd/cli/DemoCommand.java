@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpcflow.digesterd.config.DigestOptionsFactory;
+import io.vpcflow.digesterd.config.LoggingSettings;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.embedded.EmbeddedStores;
 import io.vpcflow.digesterd.layout.KeyLayout;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -45,6 +47,8 @@ import software.amazon.awssdk.services.s3.S3Client;
           + "real buckets."
     })
 final class DemoCommand implements Callable<Integer> {
+  @ParentCommand DigesterdCommand parent;
+
   @Option(names = "--data-dir", defaultValue = "digesterd-data/demo", description = "Where the embedded S3 server keeps its files (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
@@ -59,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    parent.startLogging(LoggingSettings.fromEnvironment(parent.environment()));
     ServiceConfig base =
         ServiceConfig.forServer(
             Map.of("DIGESTERD_DATA_DIR", dataDir.toAbsolutePath().toString(), "RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:" + port));

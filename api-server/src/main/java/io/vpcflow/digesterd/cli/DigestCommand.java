@@ -47,6 +47,7 @@ final class DigestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
+    parent.startLogging(config.logging());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());
     List<String> pipelineArgs = new ArrayList<>();
     if (runnerConfig != null) {

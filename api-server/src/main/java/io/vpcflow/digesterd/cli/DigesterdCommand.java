@@ -1,6 +1,9 @@
 package io.vpcflow.digesterd.cli;
 
 import io.vpcflow.digesterd.config.ConfigException;
+import io.vpcflow.digesterd.config.LoggingSettings;
+import io.vpcflow.digesterd.logging.LogStreams;
+import io.vpcflow.digesterd.logging.Logging;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,9 +19,11 @@ public final class DigesterdCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Map<String, String> environment;
+  private final LogStreams logStreams;
 
-  DigesterdCommand(Map<String, String> environment) {
+  DigesterdCommand(Map<String, String> environment, LogStreams logStreams) {
     this.environment = environment;
+    this.logStreams = logStreams;
   }
 
   public static void main(String[] args) {
@@ -30,12 +35,22 @@ public final class DigesterdCommand implements Runnable {
     return environment;
   }
 
+  /** Applies the validated logging settings: every command calls this once its configuration is read. */
+  void startLogging(LoggingSettings settings) {
+    Logging.apply(settings, logStreams);
+  }
+
   /**
    * The command line reading configuration from {@code environment}, with configuration and input
-   * errors printed without a stack trace (exit code 2).
+   * errors printed without a stack trace (exit code 2); logs go to the process's stdout or stderr.
    */
   static CommandLine commandLine(Map<String, String> environment) {
-    CommandLine cli = new CommandLine(new DigesterdCommand(environment));
+    return commandLine(environment, LogStreams.system());
+  }
+
+  /** Like {@link #commandLine(Map)}, with log lines written to {@code logStreams}. */
+  static CommandLine commandLine(Map<String, String> environment, LogStreams logStreams) {
+    CommandLine cli = new CommandLine(new DigesterdCommand(environment, logStreams));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException || e instanceof IllegalArgumentException) {

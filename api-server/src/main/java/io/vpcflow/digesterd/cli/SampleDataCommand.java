@@ -85,6 +85,7 @@ final class SampleDataCommand implements Callable<Integer> {
       target = dir.toAbsolutePath().toString();
     } else {
       ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
+      parent.startLogging(config.logging());
       try (Session session = Session.open(config, System.err);
           S3Client client = DigestOptionsFactory.s3Client(session.config())) {
         StoreLocation logs = session.config().flowLogs().orElseThrow().withPrefix(session.config().flowLogsPrefix());

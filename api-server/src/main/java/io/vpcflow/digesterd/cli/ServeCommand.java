@@ -47,6 +47,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServiceConfig config = ServiceConfig.forServer(parent.environment());
+    parent.startLogging(config.logging());
     List<String> pipelineArgs = new ArrayList<>();
     if (runnerConfig != null) {
       pipelineArgs.addAll(RunnerConfig.arguments(runnerConfig));

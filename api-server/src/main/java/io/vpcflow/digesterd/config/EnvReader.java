@@ -35,6 +35,10 @@ final class EnvReader {
     return (int) bounded(name, defaultValue, min, Integer.MAX_VALUE);
   }
 
+  int integer(String name, int defaultValue, int min, int max) {
+    return (int) bounded(name, defaultValue, min, max);
+  }
+
   long longValue(String name, long defaultValue, long min) {
     return bounded(name, defaultValue, min, Long.MAX_VALUE);
   }

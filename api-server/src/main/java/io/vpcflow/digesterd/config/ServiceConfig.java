@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * @param aws how to reach S3
  * @param dataDirectory the embedded default's data directory ({@code DIGESTERD_DATA_DIR})
  * @param server the settings only the server uses
+ * @param logging where and how much to log ({@code RUNTIME_LOGGER_LEVEL}, {@code
+ *     RUNTIME_LOGGER_OUTPUT})
+ * @param stats where stats go ({@code RUNTIME_STATS_*})
  */
 public record ServiceConfig(
     Optional<StoreLocation> flowLogs,
@@ -45,7 +48,9 @@ public record ServiceConfig(
     Duration maxWindow,
     AwsSettings aws,
     Path dataDirectory,
-    ServerSettings server) {
+    ServerSettings server,
+    LoggingSettings logging,
+    StatsSettings stats) {
 
   private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._~-]+");
 
@@ -122,7 +127,9 @@ public record ServiceConfig(
             in.duration("DIGEST_MAX_WINDOW", Duration.ofDays(31)),
             aws,
             Paths.get(in.string("DIGESTERD_DATA_DIR", "digesterd-data")).toAbsolutePath(),
-            serverSettings(in, server));
+            serverSettings(in, server),
+            LoggingSettings.read(in),
+            StatsSettings.read(in));
     in.throwIfProblems();
     return config;
   }

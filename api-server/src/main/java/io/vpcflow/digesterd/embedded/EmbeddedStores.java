@@ -61,7 +61,9 @@ public final class EmbeddedStores implements AutoCloseable {
             base.maxWindow(),
             aws,
             base.dataDirectory(),
-            base.server().withProgress(StoreLocation.parse(PROGRESS_BUCKET)));
+            base.server().withProgress(StoreLocation.parse(PROGRESS_BUCKET)),
+            base.logging(),
+            base.stats());
     EmbeddedStores stores = new EmbeddedStores(server, config);
     try (S3Client client = stores.client()) {
       for (String bucket : List.of(FLOW_LOGS_BUCKET, STORAGE_BUCKET, PROGRESS_BUCKET)) {

@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vpcflow.digesterd.stats.Stats;
+import java.util.concurrent.TimeUnit;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -29,16 +33,28 @@ import spark.Service;
  */
 public final class Routes {
   private static final String OCTET_STREAM = "application/octet-stream";
+  private static final String STARTED = "digesterd.started";
 
   private final Digests digests;
   private final Duration maxWindow;
   private final byte[] apiYaml;
+  private final MeterRegistry meters;
 
   /**
    * @param digests what the requests do
    * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
    */
   public Routes(Digests digests, Duration maxWindow) {
+    this(digests, maxWindow, Stats.none());
+  }
+
+  /**
+   * @param digests what the requests do
+   * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
+   * @param meters where the {@code http.requests} timer is recorded (see {@link Stats})
+   */
+  public Routes(Digests digests, Duration maxWindow, MeterRegistry meters) {
+    this.meters = meters;
     this.digests = digests;
     this.maxWindow = maxWindow;
     try (InputStream in = Routes.class.getResourceAsStream("/api.yaml")) {
@@ -52,6 +68,18 @@ public final class Routes {
   }
 
   void install(Service http) {
+    http.before((req, res) -> req.attribute(STARTED, System.nanoTime()));
+    http.afterAfter((req, res) -> {
+      Object started = req.attribute(STARTED);
+      if (started instanceof Long nanos) {
+        Timer.builder("http.requests")
+            .tag("method", req.requestMethod())
+            .tag("route", routeOf(req.requestMethod(), req.pathInfo()))
+            .tag("status", Integer.toString(res.raw().getStatus()))
+            .register(meters)
+            .record(System.nanoTime() - nanos, TimeUnit.NANOSECONDS);
+      }
+    });
     http.post("/", this::create);
     http.get("/", this::fetch);
     http.get("/status", this::status);
@@ -117,5 +145,18 @@ public final class Routes {
     res.type(Json.TYPE);
     return Json.message(
         "digest " + window.digestId() + " accepted from topic " + req.params(":topic") + " for building", window.digestId().toString());
+  }
+
+  /** The route a request matched, as a bounded tag value (never the raw path of an unknown URL). */
+  static String routeOf(String method, String path) {
+    String p = path == null || path.isEmpty() ? "/" : path;
+    switch (p) {
+      case "/", "/status", "/healthcheck", "/api.yaml" -> {
+        return p;
+      }
+      default -> {
+        return "POST".equals(method) && p.matches("/[^/]+/[^/]+/?") ? "/{topic}/{event}" : "unmatched";
+      }
+    }
   }
 }

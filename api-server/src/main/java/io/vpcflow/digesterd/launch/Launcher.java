@@ -18,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vpcflow.digesterd.stats.Stats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class Launcher implements AutoCloseable {
   private final Clock clock;
   private final Duration heartbeat;
   private final ScheduledExecutorService heartbeats;
+  private final MeterRegistry meters;
 
   /**
    * @param markers the progress markers
@@ -58,6 +62,23 @@ public final class Launcher implements AutoCloseable {
       Duration staleAfter,
       String owner,
       Clock clock) {
+    this(markers, store, pipelineOutput, builder, staleAfter, owner, clock, Stats.none());
+  }
+
+  /**
+   * Like the other constructor, recording per-digest metrics in {@code meters} (see {@link
+   * Stats}).
+   */
+  public Launcher(
+      MarkerStore markers,
+      DigestStore store,
+      DigestStore pipelineOutput,
+      DigestBuilder builder,
+      Duration staleAfter,
+      String owner,
+      Clock clock,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.markers = markers;
     this.store = store;
     this.pipelineOutput = pipelineOutput;
@@ -146,6 +167,7 @@ public final class Launcher implements AutoCloseable {
     String key = progressKey(id, claim.attempt());
     LOG.atInfo().addKeyValue("event", "digest-started").addKeyValue("id", id)
         .log("building digest {} {} (attempt {})", id, window, claim.attempt());
+    long began = System.nanoTime();
     ScheduledFuture<?> beat =
         heartbeats.scheduleAtFixedRate(() -> claim.heartbeat(key), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     try {
@@ -155,6 +177,7 @@ public final class Launcher implements AutoCloseable {
       long objects = summary.objects().read();
       long bytes = summary.objects().bytes();
       claim.update(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
+      record(summary);
       LOG.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", id)
           .log("digest {} done: {} keys, {} bytes in {} ms", id, summary.keys(), summary.digestBytes(), summary.durationMillis());
     } catch (Exception | LinkageError | AssertionError e) {
@@ -164,9 +187,21 @@ public final class Launcher implements AutoCloseable {
       }
       String reason = Failures.describe(e);
       claim.update(m -> m.failed(reason, clock.instant()));
+      Timer.builder("digest.duration").tag("outcome", "failed").register(meters)
+          .record(Duration.ofNanos(System.nanoTime() - began));
       LOG.atWarn().addKeyValue("event", "digest-failed").addKeyValue("id", id).setCause(e)
           .log("digest {} {} failed: {}", id, window, reason);
     }
+  }
+
+  private void record(DigestSummary summary) {
+    Timer.builder("digest.duration").tag("outcome", "done").register(meters)
+        .record(Duration.ofMillis(summary.durationMillis()));
+    meters.counter("digest.objects", "outcome", "done").increment(summary.objects().read());
+    meters.counter("digest.bytes", "outcome", "done").increment(summary.objects().bytes());
+    meters.counter("digest.records", "outcome", "done").increment(summary.records().digested());
+    meters.counter("digest.keys", "outcome", "done").increment(summary.keys());
+    meters.counter("digest.malformed_lines", "outcome", "done").increment(summary.records().malformed());
   }
 
   /**

@@ -14,7 +14,9 @@ import io.vpcflow.digesterd.marker.S3MarkerStore;
 import io.vpcflow.digesterd.queue.HttpQueuer;
 import io.vpcflow.digesterd.queue.Queuer;
 import io.vpcflow.digesterd.queue.StandaloneQueuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vpcflow.digesterd.source.StoreLocation;
+import io.vpcflow.digesterd.stats.Stats;
 import io.vpcflow.digesterd.store.DigestStore;
 import io.vpcflow.digesterd.store.DirectoryDigestStore;
 import io.vpcflow.digesterd.store.S3DigestStore;
@@ -44,8 +46,11 @@ public final class DigesterdService implements AutoCloseable {
   private final Launcher launcher;
   private final S3Client s3;
   private final Duration shutdownGrace;
+  private final MeterRegistry ownMeters;
 
-  private DigesterdService(ApiServer api, LaunchPool pool, Launcher launcher, S3Client s3, Duration shutdownGrace) {
+  private DigesterdService(
+      ApiServer api, LaunchPool pool, Launcher launcher, S3Client s3, Duration shutdownGrace, MeterRegistry ownMeters) {
+    this.ownMeters = ownMeters;
     this.api = api;
     this.pool = pool;
     this.launcher = launcher;
@@ -80,6 +85,9 @@ public final class DigesterdService implements AutoCloseable {
     } finally {
       launcher.close();
       s3.close();
+      if (ownMeters != null) {
+        ownMeters.close();
+      }
     }
   }
 
@@ -93,6 +101,7 @@ public final class DigesterdService implements AutoCloseable {
     private HttpClient httpClient;
     private List<String> beamArgs = List.of();
     private Duration shutdownGrace = Duration.ofSeconds(30);
+    private MeterRegistry meterRegistry;
 
     private Builder(ServiceConfig config) {
       this.config = config;
@@ -137,6 +146,15 @@ public final class DigesterdService implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where stats are recorded (default: the registry of {@code RUNTIME_STATS_*}, closed with the
+     * service; a registry given here is left open).
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = registry;
+      return this;
+    }
+
     /** How long running digests may finish when the service stops (default 30 s). */
     public Builder shutdownGrace(Duration grace) {
       this.shutdownGrace = grace;
@@ -156,6 +174,8 @@ public final class DigesterdService implements AutoCloseable {
       S3Client s3 = DigestOptionsFactory.s3Client(config);
       LaunchPool pool = null;
       Launcher launcher = null;
+      MeterRegistry ownMeters = meterRegistry == null ? Stats.create(config.stats()) : null;
+      MeterRegistry meters = meterRegistry != null ? meterRegistry : ownMeters;
       try {
         DigestStore output = storage.isS3() ? new S3DigestStore(s3, storage) : new DirectoryDigestStore(storage);
         DigestStore store = digestStore != null ? digestStore : output;
@@ -163,13 +183,13 @@ public final class DigesterdService implements AutoCloseable {
         DigestBuilder builder = digestBuilder != null ? digestBuilder : new PipelineDigestBuilder(config, beamArgs);
         Duration staleAfter = config.server().progressTimeout();
         String owner = Owners.thisProcess();
-        launcher = new Launcher(markers, store, output, builder, staleAfter, owner, Clock.systemUTC());
+        launcher = new Launcher(markers, store, output, builder, staleAfter, owner, Clock.systemUTC(), meters);
         pool = new LaunchPool(
             launcher, config.server().maxConcurrentDigests(), config.server().queueCapacity(), Launcher.heartbeatInterval(staleAfter));
         Queuer queue = queuer != null ? queuer.apply(pool) : defaultQueuer(pool);
         Digests digests = new Digests(store, markers, queue, pool, staleAfter, owner, Clock.systemUTC());
-        ApiServer api = ApiServer.start(config.server().address(), new Routes(digests, config.maxWindow()));
-        return new DigesterdService(api, pool, launcher, s3, shutdownGrace);
+        ApiServer api = ApiServer.start(config.server().address(), new Routes(digests, config.maxWindow(), meters));
+        return new DigesterdService(api, pool, launcher, s3, shutdownGrace, ownMeters);
       } catch (RuntimeException | java.io.IOException e) {
         if (launcher != null) {
           launcher.close();
@@ -178,6 +198,9 @@ public final class DigesterdService implements AutoCloseable {
           pool.close();
         }
         s3.close();
+        if (ownMeters != null) {
+          ownMeters.close();
+        }
         throw e;
       }
     }

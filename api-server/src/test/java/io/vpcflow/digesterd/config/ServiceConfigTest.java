@@ -157,4 +157,87 @@ class ServiceConfigTest {
     }
     assertEquals(8, e.problems().size(), all);
   }
+
+  @Test
+  void loggingDefaultsToInfoOnStderr() {
+    ServiceConfig config = ServiceConfig.fromEnvironment(Map.of());
+    assertEquals(LoggingSettings.defaults(), config.logging());
+    assertEquals(LoggingSettings.Level.INFO, config.logging().level());
+    assertEquals(LoggingSettings.Output.STDERR, config.logging().output());
+  }
+
+  @Test
+  void readsTheLoggerVariablesCaseInsensitively() {
+    ServiceConfig config =
+        ServiceConfig.forServer(Map.of("RUNTIME_LOGGER_LEVEL", "debug", "RUNTIME_LOGGER_OUTPUT", "STDOUT"));
+    assertEquals(new LoggingSettings(LoggingSettings.Level.DEBUG, LoggingSettings.Output.STDOUT), config.logging());
+    assertEquals(
+        LoggingSettings.Output.NULL,
+        LoggingSettings.fromEnvironment(Map.of("RUNTIME_LOGGER_OUTPUT", "null")).output());
+  }
+
+  @Test
+  void badLoggerVariablesAreReportedWithTheOtherProblems() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.forServer(
+                    Map.of(
+                        "RUNTIME_LOGGER_LEVEL", "LOUD",
+                        "RUNTIME_LOGGER_OUTPUT", "syslog",
+                        "DIGEST_PROGRESS_TIMEOUT", "soon")));
+    String all = String.join("\n", e.problems());
+    assertEquals(3, e.problems().size(), all);
+    assertTrue(all.contains("RUNTIME_LOGGER_LEVEL must be one of [trace, debug, info, warn, error], got 'LOUD'"), all);
+    assertTrue(all.contains("RUNTIME_LOGGER_OUTPUT must be one of [stdout, stderr, null], got 'syslog'"), all);
+    assertTrue(all.contains("DIGEST_PROGRESS_TIMEOUT"), all);
+    ConfigException alone =
+        assertThrows(ConfigException.class, () -> LoggingSettings.fromEnvironment(Map.of("RUNTIME_LOGGER_LEVEL", "LOUD")));
+    assertEquals(1, alone.problems().size(), alone.getMessage());
+  }
+
+  @Test
+  void statsDefaultToNoneAndReadTheDatadogVariables() {
+    StatsSettings none = ServiceConfig.fromEnvironment(Map.of()).stats();
+    assertEquals(StatsSettings.Output.NULLSTAT, none.output());
+    assertEquals("127.0.0.1", none.host());
+    assertEquals(8125, none.port());
+    assertEquals(Duration.ofSeconds(10), none.flushInterval());
+    assertEquals(1432, none.packetSize());
+    StatsSettings datadog =
+        ServiceConfig.forServer(
+                Map.of(
+                    "RUNTIME_STATS_OUTPUT", "datadog",
+                    "RUNTIME_STATS_DATADOG_ADDRESS", "agent.local:9125",
+                    "RUNTIME_STATS_DATADOG_TAGS", "env:prod, team:net",
+                    "RUNTIME_STATS_DATADOG_FLUSHINTERVAL", "PT1S",
+                    "RUNTIME_STATS_DATADOG_PACKETSIZE", "8192"))
+            .stats();
+    assertEquals(
+        new StatsSettings(StatsSettings.Output.DATADOG, "agent.local", 9125, java.util.List.of("env:prod", "team:net"), Duration.ofSeconds(1), 8192),
+        datadog);
+  }
+
+  @Test
+  void badStatsVariablesAreReportedTogether() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.forServer(
+                    Map.of(
+                        "RUNTIME_STATS_OUTPUT", "prometheus",
+                        "RUNTIME_STATS_DATADOG_ADDRESS", "agent.local",
+                        "RUNTIME_STATS_DATADOG_TAGS", "env:prod,novalue",
+                        "RUNTIME_STATS_DATADOG_FLUSHINTERVAL", "10s",
+                        "RUNTIME_STATS_DATADOG_PACKETSIZE", "70000")));
+    String all = String.join("\n", e.problems());
+    assertEquals(5, e.problems().size(), all);
+    for (String name :
+        new String[] {"RUNTIME_STATS_OUTPUT", "RUNTIME_STATS_DATADOG_ADDRESS", "RUNTIME_STATS_DATADOG_TAGS",
+            "RUNTIME_STATS_DATADOG_FLUSHINTERVAL", "RUNTIME_STATS_DATADOG_PACKETSIZE"}) {
+      assertTrue(all.contains(name), name + " missing in: " + all);
+    }
+  }
 }
