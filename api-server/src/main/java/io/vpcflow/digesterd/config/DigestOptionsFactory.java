@@ -46,6 +46,10 @@ public final class DigestOptionsFactory {
     options.setObjectSlackAfter(config.slackAfter().toString());
     options.setMaxLineBytes(config.maxLineBytes());
     options.setOnCorruptObject(config.onCorruptObject());
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--shards"))) {
+      options.setShards(config.readAhead().shards());
+    }
+    options.setReadBufferBytes(config.readAhead().bufferBytes());
     DirectOptions direct = options.as(DirectOptions.class);
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--enforce"))) {
       direct.setEnforceImmutability(false);

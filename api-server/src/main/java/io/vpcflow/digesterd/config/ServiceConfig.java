@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
  * @param aws how to reach S3
  * @param dataDirectory the embedded default's data directory ({@code DIGESTERD_DATA_DIR})
+ * @param readAhead how much the pipeline reads ahead ({@code VPC_MAX_CONCURRENT_PREFETCH}, {@code
+ *     VPC_MAX_BYTES_PREFETCH})
  * @param server the settings only the server uses
  * @param logging where and how much to log ({@code RUNTIME_LOGGER_LEVEL}, {@code
  *     RUNTIME_LOGGER_OUTPUT})
@@ -48,6 +50,7 @@ public record ServiceConfig(
     Duration maxWindow,
     AwsSettings aws,
     Path dataDirectory,
+    ReadAhead readAhead,
     ServerSettings server,
     LoggingSettings logging,
     StatsSettings stats) {
@@ -127,6 +130,7 @@ public record ServiceConfig(
             in.duration("DIGEST_MAX_WINDOW", Duration.ofDays(31)),
             aws,
             Paths.get(in.string("DIGESTERD_DATA_DIR", "digesterd-data")).toAbsolutePath(),
+            ReadAhead.read(in),
             serverSettings(in, server),
             LoggingSettings.read(in),
             StatsSettings.read(in));

@@ -61,6 +61,7 @@ public final class EmbeddedStores implements AutoCloseable {
             base.maxWindow(),
             aws,
             base.dataDirectory(),
+            base.readAhead(),
             base.server().withProgress(StoreLocation.parse(PROGRESS_BUCKET)),
             base.logging(),
             base.stats());

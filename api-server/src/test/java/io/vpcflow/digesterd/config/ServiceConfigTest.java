@@ -240,4 +240,31 @@ class ServiceConfigTest {
       assertTrue(all.contains(name), name + " missing in: " + all);
     }
   }
+
+  @Test
+  void readAheadBoundsTheShardsAndTheirBuffers() {
+    ServiceConfig config =
+        ServiceConfig.fromEnvironment(
+            Map.of(
+                "VPC_MAX_CONCURRENT_PREFETCH", "3",
+                "VPC_MAX_BYTES_PREFETCH", "3145728",
+                "VPC_FLOW_LOGS_BUCKET", "file:///var/flowlogs",
+                "DIGEST_STORAGE_BUCKET", "file:///var/digests"));
+    assertEquals(3, config.readAhead().shards());
+    assertEquals(1048576, config.readAhead().bufferBytes());
+    io.vpcflow.digesterd.pipeline.DigestOptions options =
+        DigestOptionsFactory.create(
+            config,
+            io.vpcflow.digesterd.window.DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
+    assertEquals(3, options.getShards());
+    assertEquals(1048576, options.getReadBufferBytes());
+    assertEquals(
+        ReadAhead.MIN_BUFFER_BYTES,
+        ServiceConfig.fromEnvironment(Map.of("VPC_MAX_BYTES_PREFETCH", "1")).readAhead().bufferBytes());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ServiceConfig.fromEnvironment(Map.of("VPC_MAX_CONCURRENT_PREFETCH", "-1")));
+    assertTrue(e.getMessage().contains("VPC_MAX_CONCURRENT_PREFETCH"), e.getMessage());
+  }
 }

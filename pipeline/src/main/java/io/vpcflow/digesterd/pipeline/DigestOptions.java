@@ -84,6 +84,14 @@ public interface DigestOptions extends S3Options {
 
   void setShards(int value);
 
+  @Description(
+      "Compressed bytes each shard reads ahead from the object it is reading (the gunzip input "
+          + "buffer).")
+  @Default.Integer(262144)
+  int getReadBufferBytes();
+
+  void setReadBufferBytes(int value);
+
   @Description("What to do with an object that cannot be decompressed: skip (and list it) or fail.")
   @Default.Enum("SKIP")
   CorruptObjectPolicy getOnCorruptObject();

@@ -105,12 +105,13 @@ public final class DigestPipeline {
   /** Adds the digest of the options' window to {@code pipeline}; returns the digest's URI. */
   public static PCollection<String> build(Pipeline pipeline, DigestOptions options, ObjectPlan plan) {
     DigestWindow window = window(options);
-    int shards = options.getShards() > 0 ? options.getShards() : Math.max(2, Runtime.getRuntime().availableProcessors());
+    int shards = options.getShards() > 0 ? options.getShards() : defaultShards();
     FoldShardFn fold =
         new FoldShardFn(
             window.startEpochSecond(),
             window.stopEpochSecond(),
             options.getMaxLineBytes(),
+            options.getReadBufferBytes(),
             options.getOnCorruptObject(),
             options.getProgressKey());
     RunDescription run =
@@ -130,6 +131,11 @@ public final class DigestPipeline {
             dealt.isEmpty() ? List.of(List.of()) : dealt,
             fold,
             new WriteDigestFn(run)));
+  }
+
+  /** The shards of a run when none are configured: one per processor, at least 2. */
+  public static int defaultShards() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   /** The window of the options. */

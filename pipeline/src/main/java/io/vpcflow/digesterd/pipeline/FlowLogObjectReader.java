@@ -20,12 +20,12 @@ import org.apache.beam.sdk.io.FileSystems;
  * a {@link CorruptObjectException}, the second an {@link IOException} that fails the run.
  */
 final class FlowLogObjectReader {
-  private static final int BUFFER = 256 * 1024;
-
   private final FlowLogReader reader;
+  private final int bufferBytes;
 
-  FlowLogObjectReader(int maxLineBytes) {
+  FlowLogObjectReader(int maxLineBytes, int bufferBytes) {
     this.reader = new FlowLogReader(maxLineBytes);
+    this.bufferBytes = bufferBytes;
   }
 
   ObjectParseResult read(PlannedObject object, RecordHandler handler)
@@ -34,7 +34,7 @@ final class FlowLogObjectReader {
             new CountingInputStream(
                 Channels.newInputStream(
                     FileSystems.open(FileSystems.matchNewResource(object.uri(), false))));
-        InputStream text = new GZIPInputStream(raw, BUFFER)) {
+        InputStream text = new GZIPInputStream(raw, bufferBytes)) {
       try {
         return reader.read(text, handler);
       } catch (ZipException e) {

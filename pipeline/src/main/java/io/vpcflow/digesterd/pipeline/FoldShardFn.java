@@ -29,6 +29,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
   private final long windowStart;
   private final long windowStop;
   private final int maxLineBytes;
+  private final int readBufferBytes;
   private final CorruptObjectPolicy corruptPolicy;
   private final String progressKey;
   private final Counter objectsRead = Metrics.counter("digest", "objects-read");
@@ -41,18 +42,20 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
       long windowStart,
       long windowStop,
       int maxLineBytes,
+      int readBufferBytes,
       CorruptObjectPolicy corruptPolicy,
       String progressKey) {
     this.windowStart = windowStart;
     this.windowStop = windowStop;
     this.maxLineBytes = maxLineBytes;
+    this.readBufferBytes = readBufferBytes;
     this.corruptPolicy = corruptPolicy;
     this.progressKey = progressKey;
   }
 
   @Setup
   public void setup() {
-    reader = new FlowLogObjectReader(maxLineBytes);
+    reader = new FlowLogObjectReader(maxLineBytes, readBufferBytes);
   }
 
   @ProcessElement
