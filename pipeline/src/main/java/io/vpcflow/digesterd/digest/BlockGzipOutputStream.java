@@ -127,6 +127,13 @@ public final class BlockGzipOutputStream extends OutputStream {
     }
   }
 
+  /** Stops the compression threads without writing what is pending; for failed writes. */
+  public void abort() {
+    closed = true;
+    inFlight.clear();
+    pool.shutdownNow();
+  }
+
   @Override
   public void close() throws IOException {
     finish();

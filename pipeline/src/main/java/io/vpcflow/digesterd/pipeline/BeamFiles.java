@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
@@ -22,7 +23,8 @@ final class BeamFiles {
 
   /**
    * Writes to a temporary sibling of {@code uri}, then renames it to {@code uri}, so readers see
-   * either no object or the whole one.
+   * either no object or the whole one. When writing fails, the temporary object is deleted and
+   * {@code uri} is left as it was.
    *
    * @return the number of bytes written
    */
@@ -31,8 +33,17 @@ final class BeamFiles {
     ResourceId temp = FileSystems.matchNewResource(uri + ".tmp-" + UUID.randomUUID(), false);
     CountingOutputStream out =
         new CountingOutputStream(Channels.newOutputStream(FileSystems.create(temp, MimeTypes.BINARY)));
-    try (out) {
-      body.write(out);
+    try {
+      try (out) {
+        body.write(out);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        FileSystems.delete(List.of(temp), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
     }
     FileSystems.rename(List.of(temp), List.of(target));
     return out.count;

@@ -54,8 +54,12 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
                       raw,
                       Runtime.getRuntime().availableProcessors(),
                       BlockGzipOutputStream.DEFAULT_BLOCK_BYTES);
-              lines[0] = RunMerger.merge(runs, gzip);
-              gzip.finish();
+              try {
+                lines[0] = RunMerger.merge(runs, gzip);
+                gzip.finish();
+              } finally {
+                gzip.abort();
+              }
             });
 
     run.plannedSkips().forEach(report::addSkipped);
