@@ -49,11 +49,7 @@ final class DigestCommand implements Callable<Integer> {
     ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
     parent.startLogging(config.logging());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());
-    List<String> pipelineArgs = new ArrayList<>();
-    if (runnerConfig != null) {
-      pipelineArgs.addAll(RunnerConfig.arguments(runnerConfig));
-    }
-    pipelineArgs.addAll(beamArgs);
+    List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);
     try (Session session = Session.open(config, System.err)) {
       DigestSummary summary = DigestRun.execute(session.config(), window, pipelineArgs, out, System.err);
       SummaryPrinter.print(summary, System.out);

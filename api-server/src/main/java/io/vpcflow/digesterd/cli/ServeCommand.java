@@ -48,11 +48,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServiceConfig config = ServiceConfig.forServer(parent.environment());
     parent.startLogging(config.logging());
-    List<String> pipelineArgs = new ArrayList<>();
-    if (runnerConfig != null) {
-      pipelineArgs.addAll(RunnerConfig.arguments(runnerConfig));
-    }
-    pipelineArgs.addAll(beamArgs);
+    List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);
     Duration grace = Duration.ofSeconds(graceSeconds);
     try (ShutdownSignal signal = new ShutdownSignal();
         Session session = Session.open(config, System.err);

@@ -18,6 +18,22 @@ public final class RunnerConfig {
   private RunnerConfig() {}
 
   /**
+   * The arguments of a run: those of the runner config file, if any, then {@code extra} (which
+   * Beam applies last, so they win).
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static List<String> pipelineArguments(Path runnerConfig, List<String> extra)
+      throws IOException {
+    List<String> args = new ArrayList<>();
+    if (runnerConfig != null) {
+      args.addAll(arguments(runnerConfig));
+    }
+    args.addAll(extra);
+    return args;
+  }
+
+  /**
    * The pipeline arguments of a runner config file, in name order.
    *
    * @throws IOException when the file cannot be read

@@ -25,4 +25,13 @@ class RunnerConfigTest {
     Path direct = Paths.get("..", "runner-configs", "direct.properties");
     assertTrue(RunnerConfig.arguments(direct).contains("--runner=DirectRunner"));
   }
+
+  @Test
+  void extraArgumentsComeAfterTheFileSoThatTheyWin() throws Exception {
+    Path file = temp.resolve("y.properties");
+    Files.writeString(file, "shards=4\n");
+    assertEquals(
+        List.of("--shards=4", "--shards=8"), RunnerConfig.pipelineArguments(file, List.of("--shards=8")));
+    assertEquals(List.of("--shards=8"), RunnerConfig.pipelineArguments(null, List.of("--shards=8")));
+  }
 }
