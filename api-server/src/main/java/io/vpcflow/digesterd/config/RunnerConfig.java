@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 
@@ -18,19 +20,24 @@ public final class RunnerConfig {
   private RunnerConfig() {}
 
   /**
-   * The arguments of a run: those of the runner config file, if any, then {@code extra} (which
-   * Beam applies last, so they win).
+   * The arguments of a run: those of the runner config file, if any, with {@code extra} ones
+   * replacing any of the same name (Beam refuses an option given twice).
    *
    * @throws IOException when the file cannot be read
    */
   public static List<String> pipelineArguments(Path runnerConfig, List<String> extra)
       throws IOException {
-    List<String> args = new ArrayList<>();
+    Map<String, String> byName = new LinkedHashMap<>();
     if (runnerConfig != null) {
-      args.addAll(arguments(runnerConfig));
+      arguments(runnerConfig).forEach(arg -> byName.put(name(arg), arg));
     }
-    args.addAll(extra);
-    return args;
+    extra.forEach(arg -> byName.put(name(arg), arg));
+    return new ArrayList<>(byName.values());
+  }
+
+  private static String name(String arg) {
+    int equals = arg.indexOf('=');
+    return equals < 0 ? arg : arg.substring(0, equals);
   }
 
   /**

@@ -27,11 +27,12 @@ class RunnerConfigTest {
   }
 
   @Test
-  void extraArgumentsComeAfterTheFileSoThatTheyWin() throws Exception {
+  void extraArgumentsReplaceTheFilesOfTheSameName() throws Exception {
     Path file = temp.resolve("y.properties");
-    Files.writeString(file, "shards=4\n");
+    Files.writeString(file, "runner=DirectRunner\nshards=4\n");
     assertEquals(
-        List.of("--shards=4", "--shards=8"), RunnerConfig.pipelineArguments(file, List.of("--shards=8")));
+        List.of("--runner=DirectRunner", "--shards=8", "--targetParallelism=3"),
+        RunnerConfig.pipelineArguments(file, List.of("--shards=8", "--targetParallelism=3")));
     assertEquals(List.of("--shards=8"), RunnerConfig.pipelineArguments(null, List.of("--shards=8")));
   }
 }
