@@ -32,7 +32,6 @@ final class DigestRun {
       throws IOException {
     DigestOptions options = DigestOptionsFactory.create(config, window, beamArgs.toArray(String[]::new));
     options.setProgressKey(UUID.randomUUID().toString());
-    DigestPipeline.useOurS3Clients(options);
     err.printf(
         "digest %s of %s%n  flow logs: %s%s%n  storage:   %s%n",
         window.digestId(), window, config.flowLogs().orElseThrow(),

@@ -44,7 +44,6 @@ public final class PipelineDigestBuilder implements DigestBuilder {
   public DigestSummary build(DigestWindow window, String progressKey) throws IOException {
     DigestOptions options = DigestOptionsFactory.create(config, window, beamArgs);
     options.setProgressKey(progressKey);
-    DigestPipeline.useOurS3Clients(options);
     ObjectPlan plan = DigestPipeline.plan(options);
     RunProgress.register(progressKey, plan.objects().size(), plan.totalBytes());
     try {

@@ -89,10 +89,6 @@ public final class DigestKey implements Comparable<DigestKey> {
     return fields == FIELDS && fieldLength > 0;
   }
 
-  /** The key's text bytes (a copy). */
-  public byte[] toBytes() {
-    return text.clone();
-  }
 
   int length() {
     return text.length;

@@ -83,11 +83,4 @@ public final class DigestLines {
     lines.sort(ORDER);
   }
 
-  /** Writes sorted lines, each followed by a newline, to {@code out} (not closed). */
-  public static void write(Iterable<byte[]> sortedLines, OutputStream out) throws IOException {
-    for (byte[] line : sortedLines) {
-      out.write(line);
-      out.write('\n');
-    }
-  }
 }

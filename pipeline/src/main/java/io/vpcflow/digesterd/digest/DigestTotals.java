@@ -22,15 +22,7 @@ public final class DigestTotals {
     this.maxEnd = end;
   }
 
-  /** Totals of no record at all: the neutral element of {@link #merge}. */
-  public static DigestTotals empty() {
-    return new DigestTotals(0, 0, Long.MAX_VALUE, ABSENT);
-  }
 
-  /** Whether no record has been added (see {@link #empty()}). */
-  public boolean isEmpty() {
-    return minStart == Long.MAX_VALUE;
-  }
 
   /** Adds one record. */
   public void add(long recordPackets, long recordBytes, long start, long end) {
@@ -45,10 +37,6 @@ public final class DigestTotals {
     add(other.packets, other.bytes, other.minStart, other.maxEnd);
   }
 
-  /** A copy of these totals. */
-  public DigestTotals copy() {
-    return new DigestTotals(packets, bytes, minStart, maxEnd);
-  }
 
   public long packets() {
     return packets;

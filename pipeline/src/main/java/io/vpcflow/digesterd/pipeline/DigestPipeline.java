@@ -53,7 +53,6 @@ public final class DigestPipeline {
    * @throws org.apache.beam.sdk.Pipeline.PipelineExecutionException when the pipeline fails
    */
   public static DigestSummary run(DigestOptions options) throws IOException {
-    useOurS3Clients(options);
     return run(options, plan(options));
   }
 

@@ -65,13 +65,10 @@ class DigestKeyTest {
   }
 
   @Test
-  void ofTextCopiesItsInputAndToBytesReturnsACopy() {
+  void ofTextCopiesItsInput() {
     byte[] bytes = "2 1 eni-1 a b 0 443 6 ACCEPT OK".getBytes(StandardCharsets.US_ASCII);
     DigestKey key = DigestKey.ofText(bytes);
     bytes[0] = '9';
-    assertEquals("2 1 eni-1 a b 0 443 6 ACCEPT OK", key.toString());
-    byte[] out = key.toBytes();
-    out[0] = '7';
     assertEquals("2 1 eni-1 a b 0 443 6 ACCEPT OK", key.toString());
   }
 

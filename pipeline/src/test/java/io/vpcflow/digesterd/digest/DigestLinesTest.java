@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,13 +86,4 @@ class DigestLinesTest {
     assertTrue(DigestLines.ORDER.compare(b("z 1"), b("z 1")) == 0);
   }
 
-  @Test
-  void writesEveryLineFollowedByNewline() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DigestLines.write(list("x 1", "y 2"), out);
-    assertEquals("x 1\ny 2\n", out.toString(StandardCharsets.UTF_8));
-    ByteArrayOutputStream empty = new ByteArrayOutputStream();
-    DigestLines.write(List.of(), empty);
-    assertEquals(0, empty.size());
-  }
 }

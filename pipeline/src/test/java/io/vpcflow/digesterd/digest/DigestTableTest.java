@@ -173,10 +173,7 @@ class DigestTableTest {
     assertEquals(5_000_000_300L, t.bytes());
     assertEquals(40, t.minStart());
     assertEquals(70, t.maxEnd());
-    DigestTotals copy = t.copy();
     t.add(1, 1, 1, 1);
-    assertEquals(70, copy.maxEnd());
-    assertEquals(40, copy.minStart());
     assertEquals(1, t.minStart());
   }
 }
