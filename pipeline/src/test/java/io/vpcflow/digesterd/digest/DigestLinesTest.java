@@ -1,17 +1,13 @@
 package io.vpcflow.digesterd.digest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class DigestLinesTest {
@@ -39,11 +35,6 @@ class DigestLinesTest {
     return out;
   }
 
-  private static String gunzip(byte[] gz) throws IOException {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-      return s(in.readAllBytes());
-    }
-  }
 
   @Test
   void rendersTotalsBetweenProtocolAndAction() {
