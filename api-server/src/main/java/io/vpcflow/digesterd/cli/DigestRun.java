@@ -32,6 +32,10 @@ final class DigestRun {
       throws IOException {
     DigestOptions options = DigestOptionsFactory.create(config, window, beamArgs.toArray(String[]::new));
     options.setProgressKey(UUID.randomUUID().toString());
+    if (DigestOptionsFactory.workersElsewhere(options)) {
+      options.setProgressLocation(
+          config.storage().orElseThrow().resolve(window.digestId() + "-" + options.getProgressKey() + ".progress/"));
+    }
     err.printf(
         "digest %s of %s%n  flow logs: %s%s%n  storage:   %s%n",
         window.digestId(), window, config.flowLogs().orElseThrow(),

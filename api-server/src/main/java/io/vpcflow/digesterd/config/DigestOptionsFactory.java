@@ -5,6 +5,7 @@ import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.util.Arrays;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -61,6 +62,23 @@ public final class DigestOptionsFactory {
       direct.setTargetParallelism(Runtime.getRuntime().availableProcessors());
     }
     return options;
+  }
+
+  /**
+   * Whether the options' runner executes the pipeline's workers in other JVMs (a Flink cluster),
+   * so that their progress must travel through {@link DigestOptions#getProgressLocation() progress
+   * files}; false only for the DirectRunner and embedded Flink ({@code [local]}).
+   */
+  public static boolean workersElsewhere(DigestOptions options) {
+    String runner = options.getRunner().getSimpleName();
+    if (runner.equals("DirectRunner")) {
+      return false;
+    }
+    if (runner.equals("FlinkRunner")) {
+      String master = options.as(FlinkPipelineOptions.class).getFlinkMaster();
+      return !master.equals("[local]");
+    }
+    return true;
   }
 
   /** A client with the configuration's S3 settings (close it). */

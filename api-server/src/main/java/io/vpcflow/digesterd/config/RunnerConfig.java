@@ -27,11 +27,17 @@ public final class RunnerConfig {
    */
   public static List<String> pipelineArguments(Path runnerConfig, List<String> extra)
       throws IOException {
+    return merge(runnerConfig == null ? List.of() : arguments(runnerConfig), extra);
+  }
+
+  /**
+   * {@code base} arguments with {@code overrides} replacing any of the same name (Beam refuses an
+   * option given twice).
+   */
+  public static List<String> merge(List<String> base, List<String> overrides) {
     Map<String, String> byName = new LinkedHashMap<>();
-    if (runnerConfig != null) {
-      arguments(runnerConfig).forEach(arg -> byName.put(name(arg), arg));
-    }
-    extra.forEach(arg -> byName.put(name(arg), arg));
+    base.forEach(arg -> byName.put(name(arg), arg));
+    overrides.forEach(arg -> byName.put(name(arg), arg));
     return new ArrayList<>(byName.values());
   }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  *     DIGEST_MAX_CONCURRENT})
  * @param queueCapacity digests that may wait in this process for a free slot ({@code
  *     DIGEST_QUEUE_CAPACITY})
+ * @param flink when digests go to a Flink cluster ({@code DIGEST_FLINK_*})
  */
 public record ServerSettings(
     ListenAddress address,
@@ -29,11 +30,12 @@ public record ServerSettings(
     Optional<URI> streamEndpoint,
     String streamTopic,
     int maxConcurrentDigests,
-    int queueCapacity) {
+    int queueCapacity,
+    FlinkSettings flink) {
 
   /** These settings with markers kept at {@code location}. */
   public ServerSettings withProgress(StoreLocation location) {
     return new ServerSettings(
-        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity);
+        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity, flink);
   }
 }

@@ -173,7 +173,8 @@ public record ServiceConfig(
         stream,
         topic,
         in.integer("DIGEST_MAX_CONCURRENT", 1, 1),
-        in.integer("DIGEST_QUEUE_CAPACITY", 64, 1));
+        in.integer("DIGEST_QUEUE_CAPACITY", 64, 1),
+        FlinkSettings.read(in));
   }
 
   private static Optional<String> credentialsFile(EnvReader in) {

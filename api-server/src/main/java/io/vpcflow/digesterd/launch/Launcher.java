@@ -171,7 +171,8 @@ public final class Launcher implements AutoCloseable {
     ScheduledFuture<?> beat =
         heartbeats.scheduleAtFixedRate(() -> claim.heartbeat(key), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      DigestSummary summary = builder.build(window, key);
+      DigestSummary summary =
+          builder.build(window, key, (runner, why) -> claim.update(m -> m.withRunner(runner, why, clock.instant())));
       store.publish(summary, pipelineOutput);
       beat.cancel(false);
       long objects = summary.objects().read();

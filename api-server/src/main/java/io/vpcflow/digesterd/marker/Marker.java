@@ -22,6 +22,7 @@ import java.time.Instant;
  * @param finishedAt when this attempt ended (done or failed)
  * @param progress how far the run got
  * @param runner the Beam runner, once known
+ * @param runnerReason why that runner was chosen, once known
  * @param reason why the attempt failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,6 +39,7 @@ public record Marker(
     String finishedAt,
     Progress progress,
     String runner,
+    String runnerReason,
     String reason) {
 
   /** A marker; a missing progress (a marker written by hand or by an older version) reads as none. */
@@ -49,27 +51,33 @@ public record Marker(
   public static Marker queued(DigestWindow window, String owner, Instant now) {
     return new Marker(
         window.digestId().toString(), window.start().toString(), window.stop().toString(),
-        MarkerState.QUEUED, 1, owner, now.toString(), null, now.toString(), null, Progress.NONE, null, null);
+        MarkerState.QUEUED, 1, owner, now.toString(), null, now.toString(), null, Progress.NONE, null, null, null);
   }
 
   /** The next attempt, queued by {@code owner}: a retry after a failure or the takeover of a stale marker. */
   public Marker requeued(DigestWindow window, String newOwner, Instant now) {
     return new Marker(
         window.digestId().toString(), window.start().toString(), window.stop().toString(),
-        MarkerState.QUEUED, attempt + 1, newOwner, now.toString(), null, now.toString(), null, Progress.NONE, null, null);
+        MarkerState.QUEUED, attempt + 1, newOwner, now.toString(), null, now.toString(), null, Progress.NONE, null, null, null);
   }
 
   /** This attempt, started by {@code worker}. */
   public Marker running(String worker, String runnerName, Instant now) {
     return new Marker(
         id, start, stop, MarkerState.RUNNING, attempt, worker, queuedAt, now.toString(), now.toString(), null,
-        Progress.NONE, runnerName, null);
+        Progress.NONE, runnerName, null, null);
   }
 
   /** This marker with fresh progress. */
   public Marker withProgress(Progress newProgress, Instant now) {
     return new Marker(
-        id, start, stop, state, attempt, owner, queuedAt, startedAt, now.toString(), finishedAt, newProgress, runner, reason);
+        id, start, stop, state, attempt, owner, queuedAt, startedAt, now.toString(), finishedAt, newProgress, runner, runnerReason, reason);
+  }
+
+  /** This running attempt, with the runner chosen for it and why. */
+  public Marker withRunner(String runnerName, String why, Instant now) {
+    return new Marker(
+        id, start, stop, state, attempt, owner, queuedAt, startedAt, now.toString(), finishedAt, progress, runnerName, why, reason);
   }
 
   /** This marker, unchanged but for its update time (a sign of life). */
@@ -81,14 +89,14 @@ public record Marker(
   public Marker done(Progress finalProgress, String runnerName, Instant now) {
     return new Marker(
         id, start, stop, MarkerState.DONE, attempt, owner, queuedAt, startedAt, now.toString(), now.toString(),
-        finalProgress, runnerName, null);
+        finalProgress, runnerName, runnerReason, null);
   }
 
   /** This attempt, failed for {@code why}. */
   public Marker failed(String why, Instant now) {
     return new Marker(
         id, start, stop, MarkerState.FAILED, attempt, owner, queuedAt, startedAt, now.toString(), now.toString(),
-        progress, runner, why);
+        progress, runner, runnerReason, why);
   }
 
   /** When the marker was last written. */

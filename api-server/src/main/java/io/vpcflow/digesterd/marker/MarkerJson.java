@@ -52,6 +52,6 @@ final class MarkerJson {
     }
     return new Marker(
         id.toString(), null, null, MarkerState.RUNNING, 1, "unknown", null, written.toString(), written.toString(),
-        null, Progress.NONE, null, null);
+        null, Progress.NONE, null, null, null);
   }
 }

@@ -13,6 +13,7 @@ import io.vpcflow.digesterd.report.DigestSummary;
  * @param attempt which attempt the marker describes
  * @param owner the process that queued or runs it
  * @param runner the Beam runner
+ * @param runnerReason why that runner was chosen
  * @param progress objects and bytes read of the totals
  * @param queuedAt when the attempt was accepted
  * @param startedAt when a worker started it
@@ -31,6 +32,7 @@ public record DigestStatus(
     Integer attempt,
     String owner,
     String runner,
+    String runnerReason,
     StatusProgress progress,
     String queuedAt,
     String startedAt,

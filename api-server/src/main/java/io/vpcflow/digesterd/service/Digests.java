@@ -172,7 +172,7 @@ public final class Digests {
     if (state.state() == DigestState.ABSENT) {
       return new DigestStatus(
           window.digestId().toString(), window.start().toString(), window.stop().toString(), DigestState.ABSENT,
-          null, null, null, null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null, null, null, null);
     }
     Progress progress =
         RunProgress.of(Launcher.progressKey(window.digestId(), marker.attempt())).map(Progress::of).orElse(marker.progress());
@@ -184,7 +184,7 @@ public final class Digests {
             .toMillis();
     return new DigestStatus(
         window.digestId().toString(), window.start().toString(), window.stop().toString(), state.state(),
-        marker.attempt(), marker.owner(), marker.runner(), StatusProgress.of(progress, false), marker.queuedAt(),
+        marker.attempt(), marker.owner(), marker.runner(), marker.runnerReason(), StatusProgress.of(progress, false), marker.queuedAt(),
         marker.startedAt(), marker.updatedAt(), marker.finishedAt(), ranFor, state.reason(), null);
   }
 
@@ -203,6 +203,7 @@ public final class Digests {
         done == null ? null : done.attempt(),
         done == null ? null : done.owner(),
         s != null ? s.runner() : done == null ? null : done.runner(),
+        s != null ? s.runnerReason() : done == null ? null : done.runnerReason(),
         progress,
         done == null ? null : done.queuedAt(),
         s == null ? null : s.startedAt(),

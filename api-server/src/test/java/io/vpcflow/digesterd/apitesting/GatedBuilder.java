@@ -50,7 +50,7 @@ public final class GatedBuilder implements DigestBuilder {
   }
 
   @Override
-  public DigestSummary build(DigestWindow window, String progressKey) throws Exception {
+  public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws Exception {
     builds.incrementAndGet();
     synchronized (lock) {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -58,6 +58,6 @@ public final class GatedBuilder implements DigestBuilder {
         lock.wait(1000);
       }
     }
-    return delegate.build(window, progressKey);
+    return delegate.build(window, progressKey, runnerChosen);
   }
 }

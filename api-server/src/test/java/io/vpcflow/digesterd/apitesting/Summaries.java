@@ -16,6 +16,7 @@ public final class Summaries {
         window.start().toString(),
         window.stop().toString(),
         "ByHand",
+        "stored by the test",
         "memory://" + window.digestId() + ".log.gz",
         "2024-01-01T00:00:00Z",
         "2024-01-01T00:00:01Z",

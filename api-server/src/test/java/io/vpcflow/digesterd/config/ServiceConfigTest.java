@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.pipeline.CorruptObjectPolicy;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServiceConfigTest {
@@ -90,6 +93,43 @@ class ServiceConfigTest {
     assertEquals("digests", server.streamTopic());
     assertEquals(1, server.maxConcurrentDigests());
     assertEquals(64, server.queueCapacity());
+    assertEquals(FlinkSettings.none(), server.flink());
+  }
+
+  @Test
+  void readsTheFlinkVariables() throws Exception {
+    Path extra = Files.createTempFile("flink", ".properties");
+    try {
+      FlinkSettings flink =
+          ServiceConfig.fromEnvironment(
+                  Map.of(
+                      "DIGEST_FLINK_MASTER", "flink-jm.internal:8081",
+                      "DIGEST_FLINK_THRESHOLD_BYTES", "1048576",
+                      "DIGEST_FLINK_RUNNER_CONFIG", extra.toString()))
+              .server()
+              .flink();
+      assertEquals(new FlinkSettings(Optional.of("flink-jm.internal:8081"), 1048576, Optional.of(extra)), flink);
+    } finally {
+      Files.delete(extra);
+    }
+  }
+
+  @Test
+  void reportsEveryBadFlinkVariableAtOnce() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.fromEnvironment(
+                    Map.of(
+                        "DIGEST_FLINK_MASTER", "http://jm:8081/",
+                        "DIGEST_FLINK_THRESHOLD_BYTES", "-1",
+                        "DIGEST_FLINK_RUNNER_CONFIG", "/no/such/flink.properties")));
+    String all = String.join("\n", e.problems());
+    assertEquals(3, e.problems().size(), all);
+    assertTrue(all.contains("DIGEST_FLINK_MASTER must be host:port"), all);
+    assertTrue(all.contains("DIGEST_FLINK_THRESHOLD_BYTES"), all);
+    assertTrue(all.contains("DIGEST_FLINK_RUNNER_CONFIG names a file that cannot be read"), all);
   }
 
   @Test

@@ -39,7 +39,7 @@ class LaunchPoolTest {
           }
 
           @Override
-          public DigestSummary build(DigestWindow window, String progressKey) throws InterruptedException {
+          public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws InterruptedException {
             started.countDown();
             release.await(30, TimeUnit.SECONDS);
             return Summaries.of(window, 0, 0);

@@ -53,7 +53,7 @@ class LauncherTest {
               }
 
               @Override
-              public DigestSummary build(DigestWindow window, String progressKey) throws Exception {
+              public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws Exception {
                 builds.incrementAndGet();
                 work.run(progressKey);
                 byte[] gzip = Gzip.gzip("line\n");

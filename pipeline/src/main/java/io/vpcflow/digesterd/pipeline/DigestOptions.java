@@ -98,6 +98,20 @@ public interface DigestOptions extends S3Options {
 
   void setOnCorruptObject(CorruptObjectPolicy value);
 
+  @Description("Why this runner runs the digest, as recorded in <id>.json.")
+  @Default.String("chosen by the pipeline options")
+  String getRunnerReason();
+
+  void setRunnerReason(String value);
+
+  @Description(
+      "Directory URI (s3://... or file://...) where each shard writes how far it got, for runs "
+          + "whose workers are in other JVMs (a Flink cluster); empty: progress only in this JVM.")
+  @Default.String("")
+  String getProgressLocation();
+
+  void setProgressLocation(String value);
+
   @Description("Name under which this JVM publishes live progress of the run (empty: none).")
   @Default.String("")
   String getProgressKey();

@@ -61,10 +61,13 @@ public final class DigestPipeline {
     useOurS3Clients(options);
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, plan);
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IOException("digest pipeline ended in state " + state);
+    try (RemoteProgress progress =
+        RemoteProgress.follow(options.getProgressLocation(), options.getProgressKey(), Duration.ofSeconds(1))) {
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IOException("digest pipeline ended in state " + state);
+      }
     }
     return readSummary(options);
   }
@@ -112,7 +115,8 @@ public final class DigestPipeline {
             options.getMaxLineBytes(),
             options.getReadBufferBytes(),
             options.getOnCorruptObject(),
-            options.getProgressKey());
+            options.getProgressKey(),
+            options.getProgressLocation());
     RunDescription run =
         new RunDescription(
             window.digestId().toString(),
@@ -120,6 +124,7 @@ public final class DigestPipeline {
             window.stop().toString(),
             StoreLocation.parse(options.getStorageBucket()).toString(),
             options.getRunner().getSimpleName(),
+            options.getRunnerReason(),
             Instant.now(),
             plan.listedObjects(),
             plan.skipped());

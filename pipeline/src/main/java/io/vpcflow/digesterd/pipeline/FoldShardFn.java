@@ -32,6 +32,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
   private final int readBufferBytes;
   private final CorruptObjectPolicy corruptPolicy;
   private final String progressKey;
+  private final String progressLocation;
   private final Counter objectsRead = Metrics.counter("digest", "objects-read");
   private final Counter bytesRead = Metrics.counter("digest", "bytes-read");
   private final Counter corruptObjects = Metrics.counter("digest", "corrupt-objects");
@@ -44,13 +45,15 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
       int maxLineBytes,
       int readBufferBytes,
       CorruptObjectPolicy corruptPolicy,
-      String progressKey) {
+      String progressKey,
+      String progressLocation) {
     this.windowStart = windowStart;
     this.windowStop = windowStop;
     this.maxLineBytes = maxLineBytes;
     this.readBufferBytes = readBufferBytes;
     this.corruptPolicy = corruptPolicy;
     this.progressKey = progressKey;
+    this.progressLocation = progressLocation;
   }
 
   @Setup
@@ -65,6 +68,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
     DigestTable table = new DigestTable(windowStart, windowStop);
     List<PlannedObject> intact = new ArrayList<>();
     ReadReport report = new ReadReport();
+    ShardProgressWriter progress = new ShardProgressWriter(progressKey, progressLocation, shard);
     for (PlannedObject object : shard) {
       try {
         ObjectParseResult result = reader.read(object, table);
@@ -85,8 +89,9 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
       }
       objectsRead.inc();
       bytesRead.inc(object.size());
-      RunProgress.objectDone(progressKey, object.size());
+      progress.objectDone(object.size());
     }
+    progress.finish();
     out.output(KV.of(0, new ShardRun(SortedRun.of(table), report)));
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
  * @param stop the window stop (RFC 3339)
  * @param storage the storage location, as parsed by {@code StoreLocation}
  * @param runner the runner's name
+ * @param runnerReason why that runner was chosen
  * @param startedAt when the run started
  * @param listedObjects objects the listing returned
  * @param plannedSkips objects skipped at listing (empty, unrecognised name)
@@ -24,6 +25,7 @@ record RunDescription(
     String stop,
     String storage,
     String runner,
+    String runnerReason,
     Instant startedAt,
     long listedObjects,
     List<SkippedObject> plannedSkips)

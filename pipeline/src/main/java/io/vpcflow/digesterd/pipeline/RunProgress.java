@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.pipeline;
 
+import io.vpcflow.digesterd.report.ShardProgress;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -48,6 +49,15 @@ public final class RunProgress {
       progress.objectsDone.incrementAndGet();
       progress.bytesDone.addAndGet(bytes);
     }
+  }
+
+  /**
+   * Sets how far the run got, as counted by workers in other JVMs (see {@link
+   * DigestOptions#getProgressLocation()}); counts never go back.
+   */
+  public void report(ShardProgress total) {
+    objectsDone.accumulateAndGet(total.objects(), Math::max);
+    bytesDone.accumulateAndGet(total.bytes(), Math::max);
   }
 
   public long totalObjects() {

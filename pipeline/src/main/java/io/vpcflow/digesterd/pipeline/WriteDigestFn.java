@@ -71,6 +71,7 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
             run.start(),
             run.stop(),
             run.runner(),
+            run.runnerReason(),
             digestUri,
             run.startedAt().toString(),
             finished.toString(),

@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param start the window start (RFC 3339, UTC)
  * @param stop the window stop (RFC 3339, UTC)
  * @param runner the Beam runner that built the digest
+ * @param runnerReason why that runner was chosen
  * @param digest the URI of the digest object
  * @param startedAt when the run started (RFC 3339)
  * @param finishedAt when the digest was written (RFC 3339)
@@ -30,6 +31,7 @@ public record DigestSummary(
     String start,
     String stop,
     String runner,
+    String runnerReason,
     String digest,
     String startedAt,
     String finishedAt,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.layout.KeyLayout;
+import io.vpcflow.digesterd.layout.ObjectPlan;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
@@ -62,6 +63,33 @@ class DigestPipelineS3Test {
     assertEquals(4, summary.objects().read());
     assertEquals(6, summary.records().digested());
     assertEquals("DirectRunner", summary.runner());
+  }
+
+  @Test
+  void aRunWithAProgressLocationReportsThroughProgressFilesAndRemovesThem() throws Exception {
+    HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
+    DigestOptions options = S3Fixture.options(server);
+    options.setFlowLogsBucket("hand-logs");
+    options.setStorageBucket("s3://digests/remote/");
+    options.setStart(HandFixture.START);
+    options.setStop(HandFixture.STOP);
+    options.setProgressKey("remote-progress-test");
+    options.setProgressLocation("s3://digests/remote/run-1.progress/");
+    ObjectPlan plan = DigestPipeline.plan(options);
+    RunProgress progress = RunProgress.register("remote-progress-test", plan.objects().size(), plan.totalBytes());
+    try {
+      DigestPipeline.run(options, plan);
+    } finally {
+      RunProgress.unregister("remote-progress-test");
+    }
+
+    assertEquals(5, progress.objectsDone());
+    assertEquals(plan.totalBytes(), progress.bytesDone());
+    assertEquals(
+        List.of(),
+        client.listObjectsV2(b -> b.bucket("digests").prefix("remote/run-1.progress/")).contents());
+    byte[] digest = S3Fixture.get(client, "digests", "remote/" + HandFixture.DIGEST_ID + ".log.gz");
+    assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(digest));
   }
 
   @Test

@@ -1,0 +1,31 @@
+package io.vpcflow.digesterd.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShardProgressTest {
+  @Test
+  void roundTripsThroughItsText() {
+    ShardProgress progress = ShardProgress.NONE.plusObject(100).plusObject(23);
+    assertEquals("2 123", progress.text());
+    assertEquals(progress, ShardProgress.parse("2 123\n"));
+  }
+
+  @Test
+  void rejectsTextThatIsNotTwoCounts() {
+    for (String bad : new String[] {"", "1", "1 2 3", "a 2", "1 -2", "1  2"}) {
+      assertThrows(IllegalArgumentException.class, () -> ShardProgress.parse(bad), bad);
+    }
+  }
+
+  @Test
+  void sumsShards() {
+    assertEquals(
+        new ShardProgress(5, 600),
+        ShardProgress.sum(List.of(new ShardProgress(2, 100), new ShardProgress(3, 500), ShardProgress.NONE)));
+    assertEquals(ShardProgress.NONE, ShardProgress.sum(List.of()));
+  }
+}
