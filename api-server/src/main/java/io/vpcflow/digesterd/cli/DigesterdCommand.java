@@ -44,7 +44,7 @@ public final class DigesterdCommand implements Runnable {
    * The command line reading configuration from {@code environment}, with configuration and input
    * errors printed without a stack trace (exit code 2); logs go to the process's stdout or stderr.
    */
-  static CommandLine commandLine(Map<String, String> environment) {
+  public static CommandLine commandLine(Map<String, String> environment) {
     return commandLine(environment, LogStreams.system());
   }
 

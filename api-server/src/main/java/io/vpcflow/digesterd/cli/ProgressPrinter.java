@@ -5,15 +5,19 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Prints the progress of a run in this JVM every interval: objects and bytes read of the total,
- * and the read rate. Runs on a daemon thread until closed.
+ * Prints the {@link RunProgress} of a run every interval, and once more when closed: objects and
+ * bytes read of the total, and the read rate. Runs on a daemon thread until closed.
  */
 final class ProgressPrinter implements AutoCloseable {
   private final Thread thread;
+  private final String progressKey;
+  private final PrintStream out;
+  private final long started = System.nanoTime();
   private volatile boolean running = true;
 
   ProgressPrinter(String progressKey, PrintStream out, long intervalMillis) {
-    long started = System.nanoTime();
+    this.progressKey = progressKey;
+    this.out = out;
     thread =
         new Thread(
             () -> {
@@ -45,9 +49,16 @@ final class ProgressPrinter implements AutoCloseable {
         Sizes.human((long) (p.bytesDone() / seconds)));
   }
 
+  /** Stops printing, after one last line with the final counts. */
   @Override
   public void close() {
     running = false;
     thread.interrupt();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    RunProgress.of(progressKey).ifPresent(p -> out.println(line(p, started)));
   }
 }

@@ -36,6 +36,10 @@ public final class DigestOptionsFactory {
     PipelineOptionsFactory.register(DigestOptions.class);
     DigestOptions options = PipelineOptionsFactory.fromArgs(beamArgs).as(DigestOptions.class);
     applyAws(config.aws(), options);
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--jobName"))) {
+      // The name runners show (Flink's web UI and REST API): which digest a job builds.
+      options.setJobName("digest-" + window.digestId());
+    }
     options.setStart(window.start().toString());
     options.setStop(window.stop().toString());
     options.setFlowLogsBucket(config.flowLogs().orElseThrow().toString());
