@@ -40,6 +40,8 @@ class LauncherTest {
     void run(String progressKey) throws Exception;
   }
 
+  private DigestBuilder.RunnerListener chosen;
+
   private Launcher launcher(Work work) {
     launcher =
         new Launcher(
@@ -55,6 +57,7 @@ class LauncherTest {
               @Override
               public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws Exception {
                 builds.incrementAndGet();
+                chosen = runnerChosen;
                 work.run(progressKey);
                 byte[] gzip = Gzip.gzip("line\n");
                 DigestSummary summary = Summaries.of(window, 1, gzip.length);
@@ -82,6 +85,22 @@ class LauncherTest {
     assertEquals(new Progress(3, 3, 300, 300), done.progress());
     assertTrue(served.exists(ID), "published to the served store");
     assertEquals(1, builds.get());
+  }
+
+  @Test
+  void theRunnerChosenByTheBuilderAndItsReasonAreInTheMarkerWhileRunningAndWhenDone() {
+    Marker[] whileRunning = new Marker[1];
+    launcher(key -> {
+          chosen.chosen("FlinkRunner", "listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1");
+          whileRunning[0] = markers.get(ID);
+        })
+        .run(WINDOW);
+    assertEquals(MarkerState.RUNNING, whileRunning[0].state());
+    assertEquals("FlinkRunner", whileRunning[0].runner());
+    assertEquals("listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1", whileRunning[0].runnerReason());
+    Marker done = markers.get(ID);
+    assertEquals(MarkerState.DONE, done.state());
+    assertEquals("listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1", done.runnerReason());
   }
 
   @Test
