@@ -115,7 +115,8 @@ public record ServiceConfig(
             in.optional("AWS_CREDENTIALS_PROFILE"),
             credentialsFile(in),
             in.bool("USE_IAM", false),
-            flowLogsRole);
+            flowLogsRole,
+            S3ClientSettings.read(in));
     ServiceConfig config =
         new ServiceConfig(
             flowLogs,

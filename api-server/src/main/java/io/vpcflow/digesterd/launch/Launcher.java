@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -177,7 +178,7 @@ public final class Launcher implements AutoCloseable {
       beat.cancel(false);
       long objects = summary.objects().read();
       long bytes = summary.objects().bytes();
-      claim.update(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
+      claim.finish(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
       record(summary);
       LOG.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", id)
           .log("digest {} done: {} keys, {} bytes in {} ms", id, summary.keys(), summary.digestBytes(), summary.durationMillis());
@@ -187,7 +188,7 @@ public final class Launcher implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       String reason = Failures.describe(e);
-      claim.update(m -> m.failed(reason, clock.instant()));
+      claim.finish(m -> m.failed(reason, clock.instant()));
       Timer.builder("digest.duration").tag("outcome", "failed").register(meters)
           .record(Duration.ofNanos(System.nanoTime() - began));
       LOG.atWarn().addKeyValue("event", "digest-failed").addKeyValue("id", id).setCause(e)
@@ -273,9 +274,31 @@ public final class Launcher implements AutoCloseable {
       update(m -> m.withProgress(progress, clock.instant()));
     }
 
-    synchronized void update(java.util.function.UnaryOperator<Marker> change) {
+    synchronized void update(UnaryOperator<Marker> change) {
+      tryUpdate(change);
+    }
+
+    /**
+     * Records the end of the attempt: like {@link #update}, tried again every second while the
+     * markers cannot be reached (an S3 outage that may also be why the run failed), for up to the
+     * stale timeout; after that the marker goes stale and the next request takes it over.
+     */
+    synchronized void finish(UnaryOperator<Marker> change) {
+      long deadline = System.nanoTime() + staleAfter.toNanos();
+      while (!tryUpdate(change) && System.nanoTime() < deadline) {
+        try {
+          wait(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    /** Writes the changed marker; false when the markers could not be reached. */
+    private boolean tryUpdate(UnaryOperator<Marker> change) {
       if (lost) {
-        return;
+        return true;
       }
       Marker next = change.apply(marker);
       try {
@@ -283,12 +306,14 @@ public final class Launcher implements AutoCloseable {
         if (written.isEmpty()) {
           lost = true;
           LOG.warn("the marker of digest {} was taken over by another worker: no longer updating it", id);
-          return;
+          return true;
         }
         marker = next;
         version = written.get();
+        return true;
       } catch (IOException | RuntimeException e) {
         LOG.warn("cannot update the marker of digest {}: {}", id, e.getMessage());
+        return false;
       }
     }
   }
