@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param queueCapacity digests that may wait in this process for a free slot ({@code
  *     DIGEST_QUEUE_CAPACITY})
  * @param flink when digests go to a Flink cluster ({@code DIGEST_FLINK_*})
+ * @param connState the names and report interval of the HTTP connection-state meters ({@code
+ *     RUNTIME_CONNSTATE_*})
+ * @param signals the signals that stop the server ({@code RUNTIME_SIGNALS_*})
  */
 public record ServerSettings(
     ListenAddress address,
@@ -31,11 +34,14 @@ public record ServerSettings(
     String streamTopic,
     int maxConcurrentDigests,
     int queueCapacity,
-    FlinkSettings flink) {
+    FlinkSettings flink,
+    ConnStateSettings connState,
+    SignalSettings signals) {
 
   /** These settings with markers kept at {@code location}. */
   public ServerSettings withProgress(StoreLocation location) {
     return new ServerSettings(
-        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity, flink);
+        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity,
+        flink, connState, signals);
   }
 }

@@ -175,7 +175,9 @@ public record ServiceConfig(
         topic,
         in.integer("DIGEST_MAX_CONCURRENT", 1, 1),
         in.integer("DIGEST_QUEUE_CAPACITY", 64, 1),
-        FlinkSettings.read(in));
+        FlinkSettings.read(in),
+        ConnStateSettings.read(in),
+        SignalSettings.read(in));
   }
 
   private static Optional<String> credentialsFile(EnvReader in) {

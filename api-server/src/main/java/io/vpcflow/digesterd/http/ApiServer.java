@@ -1,12 +1,19 @@
 package io.vpcflow.digesterd.http;
 
 import io.vpcflow.digesterd.config.ListenAddress;
+import io.vpcflow.digesterd.connstate.ConnectionStates;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 
-/** The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}. */
+/**
+ * The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}, with its
+ * connections' states recorded in a {@link ConnectionStates}. Each start registers one small
+ * server factory in sparkjava's JVM-wide {@link EmbeddedServers} table, which has no removal.
+ */
 public final class ApiServer implements AutoCloseable {
   private final Service http;
   private final ListenAddress address;
@@ -19,10 +26,17 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Starts serving {@code routes} on {@code address} and returns once it listens.
    *
+   * @param connections where the state of every connection is recorded
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
    */
-  public static ApiServer start(ListenAddress address, Routes routes) throws IOException {
+  public static ApiServer start(ListenAddress address, Routes routes, ConnectionStates connections)
+      throws IOException {
+    JettyConnectionEvents events = new JettyConnectionEvents(connections);
+    synchronized (EmbeddedServers.class) {
+      EmbeddedServers.add(events, new EmbeddedJettyFactory(events));
+    }
     Service http = Service.ignite().ipAddress(address.host()).port(address.port());
+    http.embeddedServerIdentifier(events);
     AtomicReference<Exception> failure = new AtomicReference<>();
     http.initExceptionHandler(failure::set);
     routes.install(http);

@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.vpcflow.digesterd.stats.DigestMetrics;
 import io.vpcflow.digesterd.stats.Stats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * or that another worker is building, is skipped. Thread-safe.
  */
 public final class Launcher implements AutoCloseable {
+  /** The reason recorded for a digest whose build was stopped because this process stops. */
+  static final String STOPPED_WHILE_BUILDING = "the server stopped while building this digest; request it again";
+
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
   private final MarkerStore markers;
@@ -45,6 +50,7 @@ public final class Launcher implements AutoCloseable {
   private final Duration heartbeat;
   private final ScheduledExecutorService heartbeats;
   private final MeterRegistry meters;
+  private final ConcurrentMap<UUID, Claim> building = new ConcurrentHashMap<>();
 
   /**
    * @param markers the progress markers
@@ -165,6 +171,15 @@ public final class Launcher implements AutoCloseable {
 
   private void build(DigestWindow window, Claim claim) {
     UUID id = window.digestId();
+    building.put(id, claim);
+    try {
+      build(window, id, claim);
+    } finally {
+      building.remove(id, claim);
+    }
+  }
+
+  private void build(DigestWindow window, UUID id, Claim claim) {
     String key = progressKey(id, claim.attempt());
     LOG.atInfo().addKeyValue("event", "digest-started").addKeyValue("id", id)
         .log("building digest {} {} (attempt {})", id, window, claim.attempt());
@@ -174,36 +189,32 @@ public final class Launcher implements AutoCloseable {
     try {
       DigestSummary summary =
           builder.build(window, key, (runner, why) -> claim.update(m -> m.withRunner(runner, why, clock.instant())));
-      store.publish(summary, pipelineOutput);
+      claim.publish(() -> store.publish(summary, pipelineOutput));
       beat.cancel(false);
       long objects = summary.objects().read();
       long bytes = summary.objects().bytes();
       claim.finish(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
-      record(summary);
+      DigestMetrics.done(meters, summary);
       LOG.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", id)
           .log("digest {} done: {} keys, {} bytes in {} ms", id, summary.keys(), summary.digestBytes(), summary.durationMillis());
     } catch (Exception | LinkageError | AssertionError e) {
       beat.cancel(false);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
+      // Interrupted when this process stops: the builder cancelled its run. The flag is cleared
+      // while the marker is written (S3 clients give up on interrupted threads), then restored.
+      boolean stopped = Thread.interrupted() || e instanceof InterruptedException;
+      String reason = stopped ? STOPPED_WHILE_BUILDING : Failures.describe(e);
+      if (stopped) {
+        claim.update(m -> m.failed(reason, clock.instant()));
+      } else {
+        claim.finish(m -> m.failed(reason, clock.instant()));
       }
-      String reason = Failures.describe(e);
-      claim.finish(m -> m.failed(reason, clock.instant()));
-      Timer.builder("digest.duration").tag("outcome", "failed").register(meters)
-          .record(Duration.ofNanos(System.nanoTime() - began));
+      DigestMetrics.failed(meters, Duration.ofNanos(System.nanoTime() - began));
       LOG.atWarn().addKeyValue("event", "digest-failed").addKeyValue("id", id).setCause(e)
           .log("digest {} {} failed: {}", id, window, reason);
+      if (stopped) {
+        Thread.currentThread().interrupt();
+      }
     }
-  }
-
-  private void record(DigestSummary summary) {
-    Timer.builder("digest.duration").tag("outcome", "done").register(meters)
-        .record(Duration.ofMillis(summary.durationMillis()));
-    meters.counter("digest.objects", "outcome", "done").increment(summary.objects().read());
-    meters.counter("digest.bytes", "outcome", "done").increment(summary.objects().bytes());
-    meters.counter("digest.records", "outcome", "done").increment(summary.records().digested());
-    meters.counter("digest.keys", "outcome", "done").increment(summary.keys());
-    meters.counter("digest.malformed_lines", "outcome", "done").increment(summary.records().malformed());
   }
 
   /**
@@ -225,10 +236,16 @@ public final class Launcher implements AutoCloseable {
   /**
    * Records that this process will not finish {@code window} (it stops): a queued marker, or a
    * running one of this process, becomes failed with {@code reason}, so a new request retries at
-   * once instead of after the stale timeout.
+   * once instead of after the stale timeout. A digest this launcher is building is never published
+   * after this.
    */
   public void abandon(DigestWindow window, String reason) {
     UUID id = window.digestId();
+    Claim claim = building.get(id);
+    if (claim != null) {
+      claim.abandon(reason);
+      return;
+    }
     try {
       Optional<StoredMarker> current = markers.read(id);
       if (current.isEmpty()) {
@@ -248,12 +265,19 @@ public final class Launcher implements AutoCloseable {
     heartbeats.shutdownNow();
   }
 
+  /** Hands a built digest to the digest store. */
+  @FunctionalInterface
+  private interface Publication {
+    void run() throws IOException;
+  }
+
   /** A marker this launcher won, and its current version; updates are compare-and-set. */
   private final class Claim {
     private final UUID id;
     private Marker marker;
     private String version;
     private boolean lost;
+    private boolean abandoned;
 
     Claim(UUID id, Marker marker, String version) {
       this.id = id;
@@ -272,6 +296,27 @@ public final class Launcher implements AutoCloseable {
       }
       Progress progress = RunProgress.of(progressKey).map(Progress::of).orElse(marker.progress());
       update(m -> m.withProgress(progress, clock.instant()));
+    }
+
+    /**
+     * Publishes the built digest unless the claim was abandoned.
+     *
+     * @throws IOException when it was abandoned, or publishing fails
+     */
+    synchronized void publish(Publication publication) throws IOException {
+      if (abandoned) {
+        throw new IOException("digest " + id + " was abandoned before it could be published");
+      }
+      publication.run();
+    }
+
+    /** Marks a running digest failed with {@code reason}; from now on nothing is published or updated. */
+    synchronized void abandon(String reason) {
+      if (marker.state() == MarkerState.RUNNING) {
+        update(m -> m.failed(reason, clock.instant()));
+      }
+      abandoned = true;
+      lost = true;
     }
 
     synchronized void update(UnaryOperator<Marker> change) {
