@@ -12,6 +12,7 @@ import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -208,12 +209,26 @@ public final class Launcher implements AutoCloseable {
       } else {
         claim.finish(m -> m.failed(reason, clock.instant()));
       }
+      recordFailure(window, claim.current(), reason);
       DigestMetrics.failed(meters, Duration.ofNanos(System.nanoTime() - began));
       LOG.atWarn().addKeyValue("event", "digest-failed").addKeyValue("id", id).setCause(e)
           .log("digest {} {} failed: {}", id, window, reason);
       if (stopped) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Records the failure as the digest's summary, unless the store keeps none or cannot be reached. */
+  private void recordFailure(DigestWindow window, Marker marker, String reason) {
+    Instant started = marker.startedAt() == null ? clock.instant() : Instant.parse(marker.startedAt());
+    try {
+      store.recordFailure(
+          DigestSummary.failed(
+              window.digestId().toString(), window.start().toString(), window.stop().toString(),
+              marker.runner(), marker.runnerReason(), started, clock.instant(), reason));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot record the failure of digest {} in its summary: {}", window.digestId(), e.getMessage());
     }
   }
 
@@ -283,6 +298,10 @@ public final class Launcher implements AutoCloseable {
       this.id = id;
       this.marker = marker;
       this.version = version;
+    }
+
+    synchronized Marker current() {
+      return marker;
     }
 
     int attempt() {

@@ -74,6 +74,7 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
             run.digestId(),
             run.start(),
             run.stop(),
+            DigestSummary.DONE,
             run.runner(),
             run.runnerReason(),
             digestUri,
@@ -85,7 +86,8 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
             lines[0],
             digestBytes,
             skipped.subList(0, Math.min(skipped.size(), DigestSummary.MAX_LISTED)),
-            skipped.size() > DigestSummary.MAX_LISTED);
+            skipped.size() > DigestSummary.MAX_LISTED,
+            null);
     byte[] json = DigestSummaryJson.write(summary).getBytes(StandardCharsets.UTF_8);
     try {
       RunCancellation.commit(
