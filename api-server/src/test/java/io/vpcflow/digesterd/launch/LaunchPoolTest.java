@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,7 +125,10 @@ class LaunchPoolTest {
 
         Thread.sleep(Duration.ofMillis(400).multipliedBy(12).toMillis());
         assertTrue(reads.get() <= readsAtClose + 2, "reads went on after the cancel: " + readsAtClose + " -> " + reads.get());
-        assertEquals(List.of(), client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents(), "no digest object appears");
+        List<String> stored = client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents().stream().map(o -> o.key()).toList();
+        assertTrue(stored.stream().noneMatch(k -> k.endsWith(".log.gz")), "no digest object appears: " + stored);
+        assertFalse(store.exists(window.digestId()), "no summary says done: " + stored);
+        assertEquals("failed", store.summary(window.digestId()).map(s -> s.state()).orElse("failed"));
         assertEquals(MarkerState.FAILED, markers.read(window.digestId()).orElseThrow().marker().state());
         Eventually.until(() -> !Eventually.directRunnerThreadsAlive(), Duration.ofSeconds(10), "the pipeline's threads end");
       }

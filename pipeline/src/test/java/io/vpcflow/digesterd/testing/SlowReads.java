@@ -10,9 +10,12 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * s3proxy middleware that answers every object read (GET) only after a delay, and counts the
- * reads: a slow but real S3 server for runs that must still be going when a test acts.
+ * reads of flow-log objects (keys under {@code AWSLogs/}): a slow but real S3 server for runs that
+ * must still be going when a test acts.
  */
 public final class SlowReads extends ForwardingBlobStore {
+  private static final String FLOW_LOGS = "AWSLogs/";
+
   private final Duration delay;
   private final AtomicInteger reads;
 
@@ -22,14 +25,19 @@ public final class SlowReads extends ForwardingBlobStore {
     this.reads = reads;
   }
 
-  /** Middleware for {@code EmbeddedS3Server.inMemory}: each GET waits {@code delay} and is counted in {@code reads}. */
+  /**
+   * Middleware for {@code EmbeddedS3Server.inMemory}: each GET waits {@code delay}; reads of
+   * flow-log objects are counted in {@code reads}.
+   */
   public static java.util.function.UnaryOperator<BlobStore> of(Duration delay, AtomicInteger reads) {
     return store -> new SlowReads(store, delay, reads);
   }
 
   @Override
   public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
-    reads.incrementAndGet();
+    if (request.key().startsWith(FLOW_LOGS)) {
+      reads.incrementAndGet();
+    }
     try {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
