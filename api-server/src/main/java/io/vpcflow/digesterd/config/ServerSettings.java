@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param queueCapacity digests that may wait in this process for a free slot ({@code
  *     DIGEST_QUEUE_CAPACITY})
  * @param flink when digests go to a Flink cluster ({@code DIGEST_FLINK_*})
+ * @param authToken the bearer token every route but {@code GET /healthcheck} requires ({@code
+ *     DIGESTERD_AUTH_TOKEN}); empty: no authentication
  */
 public record ServerSettings(
     ListenAddress address,
@@ -31,11 +33,13 @@ public record ServerSettings(
     String streamTopic,
     int maxConcurrentDigests,
     int queueCapacity,
-    FlinkSettings flink) {
+    FlinkSettings flink,
+    Optional<ApiToken> authToken) {
 
   /** These settings with markers kept at {@code location}. */
   public ServerSettings withProgress(StoreLocation location) {
     return new ServerSettings(
-        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity, flink);
+        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity, flink,
+        authToken);
   }
 }

@@ -4,10 +4,26 @@ import io.vpcflow.digesterd.config.ListenAddress;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.EmbeddedJettyFactory;
+import spark.embeddedserver.jetty.JettyServerFactory;
 
-/** The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}. */
+/**
+ * The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}. Its Jetty
+ * server answers what it refuses itself (malformed or oversized requests) with the API's JSON
+ * bodies ({@link ApiErrors#jetty()}).
+ */
 public final class ApiServer implements AutoCloseable {
+  private static final String JETTY = "vpcflow-digesterd-jetty";
+
+  static {
+    EmbeddedServers.add(JETTY, new EmbeddedJettyFactory(new JettyWithJsonErrors()));
+  }
+
   private final Service http;
   private final ListenAddress address;
 
@@ -22,7 +38,9 @@ public final class ApiServer implements AutoCloseable {
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
    */
   public static ApiServer start(ListenAddress address, Routes routes) throws IOException {
-    Service http = Service.ignite().ipAddress(address.host()).port(address.port());
+    Service http = Service.ignite();
+    http.embeddedServerIdentifier(JETTY);
+    http.ipAddress(address.host()).port(address.port());
     AtomicReference<Exception> failure = new AtomicReference<>();
     http.initExceptionHandler(failure::set);
     routes.install(http);
@@ -50,5 +68,27 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     http.stop();
     http.awaitStop();
+  }
+
+  /** Jetty servers as sparkjava makes them (same thread pools), with the API's error handler. */
+  private static final class JettyWithJsonErrors implements JettyServerFactory {
+    @Override
+    public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+      if (maxThreads <= 0) {
+        return withJsonErrors(new Server());
+      }
+      return withJsonErrors(new Server(new QueuedThreadPool(
+          maxThreads, minThreads > 0 ? minThreads : 8, threadTimeoutMillis > 0 ? threadTimeoutMillis : 60_000)));
+    }
+
+    @Override
+    public Server create(ThreadPool threadPool) {
+      return withJsonErrors(threadPool == null ? new Server() : new Server(threadPool));
+    }
+
+    private static Server withJsonErrors(Server server) {
+      server.setErrorHandler(ApiErrors.jetty());
+      return server;
+    }
   }
 }

@@ -188,7 +188,7 @@ public final class DigesterdService implements AutoCloseable {
             launcher, config.server().maxConcurrentDigests(), config.server().queueCapacity(), Launcher.heartbeatInterval(staleAfter));
         Queuer queue = queuer != null ? queuer.apply(pool) : defaultQueuer(pool);
         Digests digests = new Digests(store, markers, queue, pool, staleAfter, owner, Clock.systemUTC());
-        ApiServer api = ApiServer.start(config.server().address(), new Routes(digests, config.maxWindow(), meters));
+        ApiServer api = ApiServer.start(config.server().address(), new Routes(digests, config.maxWindow(), meters, config.server().authToken()));
         return new DigesterdService(api, pool, launcher, s3, shutdownGrace, ownMeters);
       } catch (RuntimeException | java.io.IOException e) {
         if (launcher != null) {
@@ -214,7 +214,8 @@ public final class DigesterdService implements AutoCloseable {
       return config.server().streamEndpoint()
           .<Queuer>map(endpoint -> new HttpQueuer(
               endpoint, config.server().streamTopic(),
-              httpClient != null ? httpClient : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()))
+              httpClient != null ? httpClient : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+              config.server().authToken()))
           .orElseGet(() -> new StandaloneQueuer(pool));
     }
   }

@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.s3;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -11,18 +12,22 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * credentials, HTTP settings). With a custom endpoint (s3proxy, MinIO, ...) it forces path-style
  * addressing, which Beam never enables itself; against AWS it allows cross-region access so
  * buckets in other regions than the configured one are reachable. It leaves the bucket-key
- * setting of writes to the bucket (see {@link BucketKeyHeaderInterceptor}). Set it as Beam's {@code
- * --s3ClientFactoryClass} so that pipeline reads and writes use the same clients.
+ * setting of writes to the bucket (see {@link BucketKeyHeaderInterceptor}), and gives every write
+ * the options' server-side encryption ({@code --SSEAlgorithm}, {@code --SSEKMSKeyId}; see {@link
+ * ServerSideEncryptionInterceptor}). Set it as Beam's {@code --s3ClientFactoryClass} so that
+ * pipeline reads and writes use the same clients.
  */
 public final class S3ClientFactory implements S3ClientBuilderFactory {
 
   @Override
   public S3ClientBuilder createBuilder(S3Options options) {
     S3ClientBuilder builder = new DefaultS3ClientBuilderFactory().createBuilder(options);
-    builder.overrideConfiguration(
-        builder.overrideConfiguration().toBuilder()
-            .addExecutionInterceptor(new BucketKeyHeaderInterceptor())
-            .build());
+    ClientOverrideConfiguration.Builder config =
+        builder.overrideConfiguration().toBuilder().addExecutionInterceptor(new BucketKeyHeaderInterceptor());
+    if (options.getSSEAlgorithm() != null) {
+      config.addExecutionInterceptor(new ServerSideEncryptionInterceptor(options.getSSEAlgorithm(), options.getSSEKMSKeyId()));
+    }
+    builder.overrideConfiguration(config.build());
     if (options.getEndpoint() != null) {
       builder.forcePathStyle(true);
     } else {
