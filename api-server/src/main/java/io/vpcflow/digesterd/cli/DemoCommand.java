@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
             false,
             now.getEpochSecond());
     DigestWindow window = new DigestWindow(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
-    try (ShutdownSignal signal = serve ? new ShutdownSignal() : null;
+    try (ShutdownSignal signal = serve ? new ShutdownSignal(base.server().signals().names()) : null;
         EmbeddedStores stores = EmbeddedStores.start(base)) {
       System.err.printf("embedded S3 server at %s, data in %s%n", stores.config().aws().endpoint().orElseThrow(), stores.dataDirectory());
       long records;

@@ -3,8 +3,11 @@ package io.vpcflow.digesterd.cli;
 import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.stats.DigestMetrics;
+import io.vpcflow.digesterd.stats.Stats;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Unmatched;
       "Configuration comes from the environment (VPC_FLOW_LOGS_BUCKET, DIGEST_STORAGE_BUCKET, "
           + "AWS_*, ... see the README); with no bucket configured it uses the embedded S3 server.",
       "Extra --name=value arguments are passed to Beam (e.g. --runner=FlinkRunner, --shards=8); "
-          + "they win over --runner-config."
+          + "they win over --runner-config.",
+      "With RUNTIME_STATS_OUTPUT=DATADOG the digest's metrics (digest.duration, digest.objects, ...) "
+          + "are sent before the command exits."
     })
 final class DigestCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
@@ -50,8 +55,17 @@ final class DigestCommand implements Callable<Integer> {
     parent.startLogging(config.logging());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());
     List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);
-    try (Session session = Session.open(config, System.err)) {
-      DigestSummary summary = DigestRun.execute(session.config(), window, pipelineArgs, out, System.err);
+    try (Session session = Session.open(config, System.err);
+        Stats stats = Stats.open(config.stats(), config.server().connState().reportInterval())) {
+      long began = System.nanoTime();
+      DigestSummary summary;
+      try {
+        summary = DigestRun.execute(session.config(), window, pipelineArgs, out, System.err);
+      } catch (Exception e) {
+        DigestMetrics.failed(stats.registry(), Duration.ofNanos(System.nanoTime() - began));
+        throw e;
+      }
+      DigestMetrics.done(stats.registry(), summary);
       SummaryPrinter.print(summary, System.out);
       if (out != null) {
         System.out.println("  local copy: " + out.toAbsolutePath());

@@ -26,8 +26,9 @@ import picocli.CommandLine.Unmatched;
           + "configured it runs self-contained on the embedded S3 server. With DIGESTERD_AUTH_TOKEN "
           + "set, every route but GET /healthcheck needs 'Authorization: Bearer <token>'.",
       "Extra --name=value arguments are passed to Beam for every digest (e.g. --runner=FlinkRunner); "
-          + "they win over --runner-config. Stops on SIGTERM or SIGINT, giving running digests "
-          + "--grace-seconds to finish."
+          + "they win over --runner-config. Stops on the signals of RUNTIME_SIGNALS_OS_SIGNALS "
+          + "(default SIGTERM and SIGINT), giving running digests --grace-seconds to finish, then "
+          + "cancelling their pipelines."
     })
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
@@ -40,7 +41,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--grace-seconds",
       defaultValue = "30",
-      description = "On stop, how long running digests may finish before they are marked failed (default: ${DEFAULT-VALUE}).")
+      description =
+          "On stop, how long running digests may finish before their pipelines are cancelled and they "
+              + "are marked failed (default: ${DEFAULT-VALUE}).")
   long graceSeconds;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
@@ -51,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     parent.startLogging(config.logging());
     List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);
     Duration grace = Duration.ofSeconds(graceSeconds);
-    try (ShutdownSignal signal = new ShutdownSignal();
+    try (ShutdownSignal signal = new ShutdownSignal(config.server().signals().names());
         Session session = Session.open(config, System.err);
         DigesterdService service =
             DigesterdService.builder(session.config()).beamArgs(pipelineArgs).shutdownGrace(grace).start()) {
@@ -59,7 +62,9 @@ final class ServeCommand implements Callable<Integer> {
           "serving the API at %s (listening on %s); description at %s/api.yaml%n",
           service.uri(), session.config().server().address().withPort(service.port()), service.uri());
       String received = signal.await();
-      System.err.println(received + ": stopping; no new requests, running digests get " + graceSeconds + " s to finish");
+      System.err.println(
+          received + ": stopping; no new requests, running digests get " + graceSeconds
+              + " s to finish, then their pipelines are cancelled");
     }
     return 0;
   }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param useIam whether to use the default chain, including the instance or task role, even when
  *     static credentials are set ({@code USE_IAM})
  * @param flowLogsRole a role to assume for the pipeline's S3 access ({@code VPC_FLOW_LOGS_ROLE})
+ * @param s3Client retries and timeouts of every S3 request
  */
 public record AwsSettings(
     String region,
@@ -30,7 +31,8 @@ public record AwsSettings(
     Optional<String> credentialsProfile,
     Optional<String> credentialsFile,
     boolean useIam,
-    Optional<String> flowLogsRole) {
+    Optional<String> flowLogsRole,
+    S3ClientSettings s3Client) {
 
   @Override
   public String toString() {

@@ -5,6 +5,7 @@ import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.util.Arrays;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.io.aws2.common.HttpClientConfiguration;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -102,7 +103,16 @@ public final class DigestOptionsFactory {
     options.setS3ClientFactoryClass(S3ClientFactory.class);
     config.encryption().algorithm().ifPresent(options::setSSEAlgorithm);
     config.encryption().kmsKeyId().ifPresent(options::setSSEKMSKeyId);
+    S3ClientSettings s3 = aws.s3Client();
+    options.setS3MaxAttempts(s3.maxAttempts());
+    options.setS3MaxBackoffMillis(s3.maxBackoff().toMillis());
+    options.setHttpClientConfiguration(
+        HttpClientConfiguration.builder()
+            .connectionTimeout((int) s3.connectTimeout().toMillis())
+            .socketTimeout((int) s3.socketTimeout().toMillis())
+            .build());
   }
+
 
   private static AwsCredentialsProvider credentials(AwsSettings aws) {
     // The SDK reads this property wherever profiles are resolved, also in options that Beam

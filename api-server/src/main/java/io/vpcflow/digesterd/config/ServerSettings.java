@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param queueCapacity digests that may wait in this process for a free slot ({@code
  *     DIGEST_QUEUE_CAPACITY})
  * @param flink when digests go to a Flink cluster ({@code DIGEST_FLINK_*})
+ * @param connState the names and report interval of the HTTP connection-state meters ({@code
+ *     RUNTIME_CONNSTATE_*})
+ * @param signals the signals that stop the server ({@code RUNTIME_SIGNALS_*})
  * @param authToken the bearer token every route but {@code GET /healthcheck} requires ({@code
  *     DIGESTERD_AUTH_TOKEN}); empty: no authentication
  */
@@ -34,12 +37,14 @@ public record ServerSettings(
     int maxConcurrentDigests,
     int queueCapacity,
     FlinkSettings flink,
+    ConnStateSettings connState,
+    SignalSettings signals,
     Optional<ApiToken> authToken) {
 
   /** These settings with markers kept at {@code location}. */
   public ServerSettings withProgress(StoreLocation location) {
     return new ServerSettings(
-        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity, flink,
-        authToken);
+        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity,
+        flink, connState, signals, authToken);
   }
 }

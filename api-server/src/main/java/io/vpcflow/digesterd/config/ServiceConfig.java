@@ -118,7 +118,8 @@ public record ServiceConfig(
             in.optional("AWS_CREDENTIALS_PROFILE"),
             credentialsFile(in),
             in.bool("USE_IAM", false),
-            flowLogsRole);
+            flowLogsRole,
+            S3ClientSettings.read(in));
     ServiceConfig config =
         new ServiceConfig(
             flowLogs,
@@ -179,6 +180,8 @@ public record ServiceConfig(
         in.integer("DIGEST_MAX_CONCURRENT", 1, 1),
         in.integer("DIGEST_QUEUE_CAPACITY", 64, 1),
         FlinkSettings.read(in),
+        ConnStateSettings.read(in),
+        SignalSettings.read(in),
         ApiToken.read(in));
   }
 

@@ -46,7 +46,8 @@ public final class EmbeddedStores implements AutoCloseable {
             Optional.empty(),
             Optional.empty(),
             false,
-            Optional.empty());
+            Optional.empty(),
+            base.aws().s3Client());
     ServiceConfig config =
         new ServiceConfig(
             Optional.of(StoreLocation.parse(FLOW_LOGS_BUCKET)),

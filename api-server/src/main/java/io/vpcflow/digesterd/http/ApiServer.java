@@ -1,11 +1,11 @@
 package io.vpcflow.digesterd.http;
 
 import io.vpcflow.digesterd.config.ListenAddress;
+import io.vpcflow.digesterd.connstate.ConnectionStates;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import spark.Service;
 import spark.embeddedserver.EmbeddedServers;
@@ -13,17 +13,13 @@ import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 import spark.embeddedserver.jetty.JettyServerFactory;
 
 /**
- * The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}. Its Jetty
- * server answers what it refuses itself (malformed or oversized requests) with the API's JSON
- * bodies ({@link ApiErrors#jetty()}).
+ * The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}, with its
+ * connections' states recorded in a {@link ConnectionStates}, and what Jetty refuses itself
+ * (malformed or oversized requests) answered with the API's JSON bodies ({@link ApiErrors#jetty()}).
+ * Each start registers one small server factory in sparkjava's JVM-wide {@link EmbeddedServers}
+ * table, which has no removal.
  */
 public final class ApiServer implements AutoCloseable {
-  private static final String JETTY = "vpcflow-digesterd-jetty";
-
-  static {
-    EmbeddedServers.add(JETTY, new EmbeddedJettyFactory(new JettyWithJsonErrors()));
-  }
-
   private final Service http;
   private final ListenAddress address;
 
@@ -35,12 +31,17 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Starts serving {@code routes} on {@code address} and returns once it listens.
    *
+   * @param connections where the state of every connection is recorded
    * @throws IOException when the address cannot be bound (e.g. the port is taken)
    */
-  public static ApiServer start(ListenAddress address, Routes routes) throws IOException {
-    Service http = Service.ignite();
-    http.embeddedServerIdentifier(JETTY);
-    http.ipAddress(address.host()).port(address.port());
+  public static ApiServer start(ListenAddress address, Routes routes, ConnectionStates connections)
+      throws IOException {
+    JettyConnectionEvents events = new JettyConnectionEvents(connections);
+    synchronized (EmbeddedServers.class) {
+      EmbeddedServers.add(events, new EmbeddedJettyFactory(withJsonErrors(events)));
+    }
+    Service http = Service.ignite().ipAddress(address.host()).port(address.port());
+    http.embeddedServerIdentifier(events);
     AtomicReference<Exception> failure = new AtomicReference<>();
     http.initExceptionHandler(failure::set);
     routes.install(http);
@@ -70,25 +71,23 @@ public final class ApiServer implements AutoCloseable {
     http.awaitStop();
   }
 
-  /** Jetty servers as sparkjava makes them (same thread pools), with the API's error handler. */
-  private static final class JettyWithJsonErrors implements JettyServerFactory {
-    @Override
-    public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
-      if (maxThreads <= 0) {
-        return withJsonErrors(new Server());
+  /** The servers of {@code factory}, with the API's error handler. */
+  private static JettyServerFactory withJsonErrors(JettyServerFactory factory) {
+    return new JettyServerFactory() {
+      @Override
+      public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+        return jsonErrors(factory.create(maxThreads, minThreads, threadTimeoutMillis));
       }
-      return withJsonErrors(new Server(new QueuedThreadPool(
-          maxThreads, minThreads > 0 ? minThreads : 8, threadTimeoutMillis > 0 ? threadTimeoutMillis : 60_000)));
-    }
 
-    @Override
-    public Server create(ThreadPool threadPool) {
-      return withJsonErrors(threadPool == null ? new Server() : new Server(threadPool));
-    }
+      @Override
+      public Server create(ThreadPool threadPool) {
+        return jsonErrors(factory.create(threadPool));
+      }
+    };
+  }
 
-    private static Server withJsonErrors(Server server) {
-      server.setErrorHandler(ApiErrors.jetty());
-      return server;
-    }
+  private static Server jsonErrors(Server server) {
+    server.setErrorHandler(ApiErrors.jetty());
+    return server;
   }
 }

@@ -24,6 +24,10 @@ public interface DigestBuilder {
    * io.vpcflow.digesterd.pipeline.RunProgress} under {@code progressKey} and telling {@code
    * runnerChosen} which runner builds it.
    *
+   * <p>When this process stops and the shutdown grace is over, the calling thread is interrupted:
+   * the builder should then stop the build, store no digest, and throw; the built-in builder
+   * cancels its pipeline.
+   *
    * @return the summary stored beside the digest
    * @throws Exception when the digest cannot be built; its message is reported as the reason
    */

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rejected, never blocked: callers answer at once. Thread-safe.
  */
 public final class LaunchPool implements AutoCloseable {
+  /** How long {@link #close(Duration)} waits for interrupted builds to cancel their pipelines. */
+  public static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
+
   private final Launcher launcher;
   private final int capacity;
   private final ThreadPoolExecutor workers;
@@ -79,7 +82,10 @@ public final class LaunchPool implements AutoCloseable {
 
   /**
    * Stops taking digests. Waiting ones are marked failed at once; running ones get {@code grace}
-   * to finish, and those still running then are marked failed. A new request retries them.
+   * to finish. Then the workers still building are interrupted, which cancels their pipelines
+   * ({@link DigestBuilder}); each records itself failed, and those still running {@link
+   * #CANCEL_WAIT} later are marked failed here. A digest marked failed is never published after.
+   * A new request retries them.
    */
   public void close(Duration grace) {
     refresher.shutdownNow();
@@ -89,18 +95,21 @@ public final class LaunchPool implements AutoCloseable {
     for (Runnable task : waiting) {
       launcher.abandon(((Launch) task).window, "the server stopped before this digest started; request it again");
     }
-    boolean finished;
+    if (!awaitWorkers(grace)) {
+      workers.shutdownNow();
+      awaitWorkers(CANCEL_WAIT);
+      for (DigestWindow window : running) {
+        launcher.abandon(window, Launcher.STOPPED_WHILE_BUILDING);
+      }
+    }
+  }
+
+  private boolean awaitWorkers(Duration timeout) {
     try {
-      finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+      return workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      finished = false;
-    }
-    if (!finished) {
-      for (DigestWindow window : running) {
-        launcher.abandon(window, "the server stopped while building this digest; request it again");
-      }
-      workers.shutdownNow();
+      return false;
     }
   }
 

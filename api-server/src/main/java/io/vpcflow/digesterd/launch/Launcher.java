@@ -12,14 +12,18 @@ import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.vpcflow.digesterd.stats.DigestMetrics;
 import io.vpcflow.digesterd.stats.Stats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * or that another worker is building, is skipped. Thread-safe.
  */
 public final class Launcher implements AutoCloseable {
+  /** The reason recorded for a digest whose build was stopped because this process stops. */
+  static final String STOPPED_WHILE_BUILDING = "the server stopped while building this digest; request it again";
+
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
   private final MarkerStore markers;
@@ -44,6 +51,7 @@ public final class Launcher implements AutoCloseable {
   private final Duration heartbeat;
   private final ScheduledExecutorService heartbeats;
   private final MeterRegistry meters;
+  private final ConcurrentMap<UUID, Claim> building = new ConcurrentHashMap<>();
 
   /**
    * @param markers the progress markers
@@ -164,6 +172,15 @@ public final class Launcher implements AutoCloseable {
 
   private void build(DigestWindow window, Claim claim) {
     UUID id = window.digestId();
+    building.put(id, claim);
+    try {
+      build(window, id, claim);
+    } finally {
+      building.remove(id, claim);
+    }
+  }
+
+  private void build(DigestWindow window, UUID id, Claim claim) {
     String key = progressKey(id, claim.attempt());
     LOG.atInfo().addKeyValue("event", "digest-started").addKeyValue("id", id)
         .log("building digest {} {} (attempt {})", id, window, claim.attempt());
@@ -173,36 +190,46 @@ public final class Launcher implements AutoCloseable {
     try {
       DigestSummary summary =
           builder.build(window, key, (runner, why) -> claim.update(m -> m.withRunner(runner, why, clock.instant())));
-      store.publish(summary, pipelineOutput);
+      claim.publish(() -> store.publish(summary, pipelineOutput));
       beat.cancel(false);
       long objects = summary.objects().read();
       long bytes = summary.objects().bytes();
-      claim.update(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
-      record(summary);
+      claim.finish(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
+      DigestMetrics.done(meters, summary);
       LOG.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", id)
           .log("digest {} done: {} keys, {} bytes in {} ms", id, summary.keys(), summary.digestBytes(), summary.durationMillis());
     } catch (Exception | LinkageError | AssertionError e) {
       beat.cancel(false);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
+      // Interrupted when this process stops: the builder cancelled its run. The flag is cleared
+      // while the marker is written (S3 clients give up on interrupted threads), then restored.
+      boolean stopped = Thread.interrupted() || e instanceof InterruptedException;
+      String reason = stopped ? STOPPED_WHILE_BUILDING : Failures.describe(e);
+      if (stopped) {
+        claim.update(m -> m.failed(reason, clock.instant()));
+      } else {
+        claim.finish(m -> m.failed(reason, clock.instant()));
       }
-      String reason = Failures.describe(e);
-      claim.update(m -> m.failed(reason, clock.instant()));
-      Timer.builder("digest.duration").tag("outcome", "failed").register(meters)
-          .record(Duration.ofNanos(System.nanoTime() - began));
+      recordFailure(window, claim.current(), reason);
+      DigestMetrics.failed(meters, Duration.ofNanos(System.nanoTime() - began));
       LOG.atWarn().addKeyValue("event", "digest-failed").addKeyValue("id", id).setCause(e)
           .log("digest {} {} failed: {}", id, window, reason);
+      if (stopped) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
-  private void record(DigestSummary summary) {
-    Timer.builder("digest.duration").tag("outcome", "done").register(meters)
-        .record(Duration.ofMillis(summary.durationMillis()));
-    meters.counter("digest.objects", "outcome", "done").increment(summary.objects().read());
-    meters.counter("digest.bytes", "outcome", "done").increment(summary.objects().bytes());
-    meters.counter("digest.records", "outcome", "done").increment(summary.records().digested());
-    meters.counter("digest.keys", "outcome", "done").increment(summary.keys());
-    meters.counter("digest.malformed_lines", "outcome", "done").increment(summary.records().malformed());
+  /** Records the failure as the digest's summary, unless the store keeps none or cannot be reached. */
+  private void recordFailure(DigestWindow window, Marker marker, String reason) {
+    Instant started = marker.startedAt() == null ? clock.instant() : Instant.parse(marker.startedAt());
+    try {
+      store.recordFailure(
+          DigestSummary.failed(
+              window.digestId().toString(), window.start().toString(), window.stop().toString(),
+              marker.runner(), marker.runnerReason(), started, clock.instant(), reason));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot record the failure of digest {} in its summary: {}", window.digestId(), e.getMessage());
+    }
   }
 
   /**
@@ -224,10 +251,16 @@ public final class Launcher implements AutoCloseable {
   /**
    * Records that this process will not finish {@code window} (it stops): a queued marker, or a
    * running one of this process, becomes failed with {@code reason}, so a new request retries at
-   * once instead of after the stale timeout.
+   * once instead of after the stale timeout. A digest this launcher is building is never published
+   * after this.
    */
   public void abandon(DigestWindow window, String reason) {
     UUID id = window.digestId();
+    Claim claim = building.get(id);
+    if (claim != null) {
+      claim.abandon(reason);
+      return;
+    }
     try {
       Optional<StoredMarker> current = markers.read(id);
       if (current.isEmpty()) {
@@ -247,17 +280,28 @@ public final class Launcher implements AutoCloseable {
     heartbeats.shutdownNow();
   }
 
+  /** Hands a built digest to the digest store. */
+  @FunctionalInterface
+  private interface Publication {
+    void run() throws IOException;
+  }
+
   /** A marker this launcher won, and its current version; updates are compare-and-set. */
   private final class Claim {
     private final UUID id;
     private Marker marker;
     private String version;
     private boolean lost;
+    private boolean abandoned;
 
     Claim(UUID id, Marker marker, String version) {
       this.id = id;
       this.marker = marker;
       this.version = version;
+    }
+
+    synchronized Marker current() {
+      return marker;
     }
 
     int attempt() {
@@ -273,9 +317,52 @@ public final class Launcher implements AutoCloseable {
       update(m -> m.withProgress(progress, clock.instant()));
     }
 
-    synchronized void update(java.util.function.UnaryOperator<Marker> change) {
+    /**
+     * Publishes the built digest unless the claim was abandoned.
+     *
+     * @throws IOException when it was abandoned, or publishing fails
+     */
+    synchronized void publish(Publication publication) throws IOException {
+      if (abandoned) {
+        throw new IOException("digest " + id + " was abandoned before it could be published");
+      }
+      publication.run();
+    }
+
+    /** Marks a running digest failed with {@code reason}; from now on nothing is published or updated. */
+    synchronized void abandon(String reason) {
+      if (marker.state() == MarkerState.RUNNING) {
+        update(m -> m.failed(reason, clock.instant()));
+      }
+      abandoned = true;
+      lost = true;
+    }
+
+    synchronized void update(UnaryOperator<Marker> change) {
+      tryUpdate(change);
+    }
+
+    /**
+     * Records the end of the attempt: like {@link #update}, tried again every second while the
+     * markers cannot be reached (an S3 outage that may also be why the run failed), for up to the
+     * stale timeout; after that the marker goes stale and the next request takes it over.
+     */
+    synchronized void finish(UnaryOperator<Marker> change) {
+      long deadline = System.nanoTime() + staleAfter.toNanos();
+      while (!tryUpdate(change) && System.nanoTime() < deadline) {
+        try {
+          wait(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    /** Writes the changed marker; false when the markers could not be reached. */
+    private boolean tryUpdate(UnaryOperator<Marker> change) {
       if (lost) {
-        return;
+        return true;
       }
       Marker next = change.apply(marker);
       try {
@@ -283,12 +370,14 @@ public final class Launcher implements AutoCloseable {
         if (written.isEmpty()) {
           lost = true;
           LOG.warn("the marker of digest {} was taken over by another worker: no longer updating it", id);
-          return;
+          return true;
         }
         marker = next;
         version = written.get();
+        return true;
       } catch (IOException | RuntimeException e) {
         LOG.warn("cannot update the marker of digest {}: {}", id, e.getMessage());
+        return false;
       }
     }
   }

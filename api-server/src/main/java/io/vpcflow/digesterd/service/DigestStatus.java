@@ -21,7 +21,8 @@ import io.vpcflow.digesterd.report.DigestSummary;
  * @param finishedAt when it ended
  * @param durationMillis how long it ran (so far, while running)
  * @param reason why it failed
- * @param summary the digest's {@code <id>.json}: objects, records, keys, digest size
+ * @param summary the digest's {@code <id>.json}: objects, records, keys, digest size; for a failed
+ *     attempt, the failure it recorded there
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DigestStatus(

@@ -16,6 +16,8 @@ import io.vpcflow.digesterd.queue.Queuer;
 import io.vpcflow.digesterd.queue.StandaloneQueuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpcflow.digesterd.source.StoreLocation;
+import io.vpcflow.digesterd.connstate.ConnectionStates;
+import io.vpcflow.digesterd.stats.ConnStateMeters;
 import io.vpcflow.digesterd.stats.Stats;
 import io.vpcflow.digesterd.store.DigestStore;
 import io.vpcflow.digesterd.store.DirectoryDigestStore;
@@ -46,11 +48,11 @@ public final class DigesterdService implements AutoCloseable {
   private final Launcher launcher;
   private final S3Client s3;
   private final Duration shutdownGrace;
-  private final MeterRegistry ownMeters;
+  private final Stats ownStats;
 
   private DigesterdService(
-      ApiServer api, LaunchPool pool, Launcher launcher, S3Client s3, Duration shutdownGrace, MeterRegistry ownMeters) {
-    this.ownMeters = ownMeters;
+      ApiServer api, LaunchPool pool, Launcher launcher, S3Client s3, Duration shutdownGrace, Stats ownStats) {
+    this.ownStats = ownStats;
     this.api = api;
     this.pool = pool;
     this.launcher = launcher;
@@ -75,7 +77,7 @@ public final class DigesterdService implements AutoCloseable {
 
   /**
    * Stops accepting requests, abandons waiting digests, gives running ones the shutdown grace to
-   * finish (then marks them failed), and releases the clients.
+   * finish (then cancels their pipelines and marks them failed), and releases the clients.
    */
   @Override
   public void close() {
@@ -85,8 +87,8 @@ public final class DigesterdService implements AutoCloseable {
     } finally {
       launcher.close();
       s3.close();
-      if (ownMeters != null) {
-        ownMeters.close();
+      if (ownStats != null) {
+        ownStats.close();
       }
     }
   }
@@ -148,7 +150,8 @@ public final class DigesterdService implements AutoCloseable {
 
     /**
      * Where stats are recorded (default: the registry of {@code RUNTIME_STATS_*}, closed with the
-     * service; a registry given here is left open).
+     * service; a registry given here is left open, and reports the connection-state gauges as
+     * often as it reports gauges).
      */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = registry;
@@ -174,8 +177,8 @@ public final class DigesterdService implements AutoCloseable {
       S3Client s3 = DigestOptionsFactory.s3Client(config);
       LaunchPool pool = null;
       Launcher launcher = null;
-      MeterRegistry ownMeters = meterRegistry == null ? Stats.create(config.stats()) : null;
-      MeterRegistry meters = meterRegistry != null ? meterRegistry : ownMeters;
+      Stats ownStats = meterRegistry == null ? Stats.open(config.stats(), config.server().connState().reportInterval()) : null;
+      MeterRegistry meters = meterRegistry != null ? meterRegistry : ownStats.registry();
       try {
         DigestStore output = storage.isS3() ? new S3DigestStore(s3, storage) : new DirectoryDigestStore(storage);
         DigestStore store = digestStore != null ? digestStore : output;
@@ -188,8 +191,11 @@ public final class DigesterdService implements AutoCloseable {
             launcher, config.server().maxConcurrentDigests(), config.server().queueCapacity(), Launcher.heartbeatInterval(staleAfter));
         Queuer queue = queuer != null ? queuer.apply(pool) : defaultQueuer(pool);
         Digests digests = new Digests(store, markers, queue, pool, staleAfter, owner, Clock.systemUTC());
-        ApiServer api = ApiServer.start(config.server().address(), new Routes(digests, config.maxWindow(), meters, config.server().authToken()));
-        return new DigesterdService(api, pool, launcher, s3, shutdownGrace, ownMeters);
+        ConnectionStates connections = new ConnectionStates();
+        ConnStateMeters.bind(connections, config.server().connState(), meters);
+        ApiServer api = ApiServer.start(
+            config.server().address(), new Routes(digests, config.maxWindow(), meters, config.server().authToken()), connections);
+        return new DigesterdService(api, pool, launcher, s3, shutdownGrace, ownStats);
       } catch (RuntimeException | java.io.IOException e) {
         if (launcher != null) {
           launcher.close();
@@ -198,8 +204,8 @@ public final class DigesterdService implements AutoCloseable {
           pool.close();
         }
         s3.close();
-        if (ownMeters != null) {
-          ownMeters.close();
+        if (ownStats != null) {
+          ownStats.close();
         }
         throw e;
       }

@@ -185,7 +185,8 @@ public final class Digests {
     return new DigestStatus(
         window.digestId().toString(), window.start().toString(), window.stop().toString(), state.state(),
         marker.attempt(), marker.owner(), marker.runner(), marker.runnerReason(), StatusProgress.of(progress, false), marker.queuedAt(),
-        marker.startedAt(), marker.updatedAt(), marker.finishedAt(), ranFor, state.reason(), null);
+        marker.startedAt(), marker.updatedAt(), marker.finishedAt(), ranFor, state.reason(),
+        state.state() == DigestState.FAILED ? store.summary(window.digestId()).filter(s -> !s.succeeded()).orElse(null) : null);
   }
 
   /**

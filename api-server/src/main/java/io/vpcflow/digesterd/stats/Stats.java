@@ -7,34 +7,51 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.statsd.StatsdConfig;
 import io.micrometer.statsd.StatsdFlavor;
 import io.micrometer.statsd.StatsdMeterRegistry;
-import io.micrometer.statsd.StatsdProtocol;
 import io.vpcflow.digesterd.config.StatsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes the registry of {@link StatsSettings}. The meters the service records:
+ * The registry of {@link StatsSettings}, open until closed. The meters the service records:
  *
  * <ul>
  *   <li>{@code digest.duration} (timer), {@code digest.objects}, {@code digest.bytes}, {@code
  *       digest.records}, {@code digest.keys}, {@code digest.malformed_lines} (counters), each
- *       tagged {@code outcome} ({@code done} or {@code failed}; only the timer on failure)
+ *       tagged {@code outcome} ({@code done} or {@code failed}; only the timer on failure), see
+ *       {@link DigestMetrics}
  *   <li>{@code http.requests} (timer), tagged {@code method}, {@code route} and {@code status}
+ *   <li>the HTTP connection-state counters and gauges of {@code RUNTIME_CONNSTATE_*}, see {@link
+ *       ConnStateMeters}
  * </ul>
+ *
+ * <p>With {@code DATADOG}, lines in the Datadog flavour of StatsD go over UDP through {@link
+ * UdpStatsdSink}: every line recorded is sent, at the latest at the next flush interval or on
+ * {@link #close()}.
  */
-public final class Stats {
-  private Stats() {}
+public final class Stats implements AutoCloseable {
+  private final MeterRegistry registry;
+  private final UdpStatsdSink sink;
+
+  private Stats(MeterRegistry registry, UdpStatsdSink sink) {
+    this.registry = registry;
+    this.sink = sink;
+  }
 
   /** A registry recording nothing (NULLSTAT). */
   public static MeterRegistry none() {
     return new CompositeMeterRegistry();
   }
 
-  /** The registry {@code settings} ask for; close it to flush and release its socket. */
-  public static MeterRegistry create(StatsSettings settings) {
+  /**
+   * Opens the registry {@code settings} ask for.
+   *
+   * @param gaugeInterval how often gauges are reported
+   * @throws java.io.UncheckedIOException when stats go to StatsD and no UDP socket can be opened
+   */
+  public static Stats open(StatsSettings settings, Duration gaugeInterval) {
     if (settings.output() == StatsSettings.Output.NULLSTAT) {
-      return none();
+      return new Stats(none(), null);
     }
     StatsdConfig config =
         new StatsdConfig() {
@@ -49,37 +66,34 @@ public final class Stats {
           }
 
           @Override
-          public String host() {
-            return settings.host();
-          }
-
-          @Override
-          public int port() {
-            return settings.port();
-          }
-
-          @Override
-          public StatsdProtocol protocol() {
-            return StatsdProtocol.UDP;
-          }
-
-          @Override
-          public int maxPacketLength() {
-            return settings.packetSize();
-          }
-
-          @Override
           public Duration pollingFrequency() {
-            return settings.flushInterval();
+            return gaugeInterval;
           }
         };
-    StatsdMeterRegistry registry = new StatsdMeterRegistry(config, Clock.SYSTEM);
+    UdpStatsdSink sink =
+        new UdpStatsdSink(settings.host(), settings.port(), settings.packetSize(), settings.flushInterval());
+    StatsdMeterRegistry registry =
+        StatsdMeterRegistry.builder(config).clock(Clock.SYSTEM).lineSink(sink).build();
     List<Tag> tags = new ArrayList<>();
     for (String tag : settings.tags()) {
       int colon = tag.indexOf(':');
       tags.add(Tag.of(tag.substring(0, colon), tag.substring(colon + 1)));
     }
     registry.config().commonTags(tags);
+    return new Stats(registry, sink);
+  }
+
+  /** Where meters are recorded. */
+  public MeterRegistry registry() {
     return registry;
+  }
+
+  /** Reports the gauges a last time, sends every line not sent yet, and releases the socket. */
+  @Override
+  public void close() {
+    registry.close();
+    if (sink != null) {
+      sink.close();
+    }
   }
 }

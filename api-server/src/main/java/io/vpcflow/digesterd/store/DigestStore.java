@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Finished digests by id. A digest exists once both its gzip'd lines and its summary are stored;
- * the pipeline writes the lines first and the summary last, each atomically, so a reader never
- * sees a partial digest. Implementations are thread-safe.
+ * Finished digests by id. A digest exists once both its gzip'd lines and its summary (saying
+ * {@code done}) are stored; the pipeline writes the lines first and the summary last, each
+ * atomically, so a reader never sees a partial digest. The summary of a window whose last
+ * attempt failed says {@code failed} and why, until an attempt succeeds. Implementations are
+ * thread-safe.
  *
  * <p>The pipeline always writes to {@code DIGEST_STORAGE_BUCKET}. A custom store that keeps
  * digests elsewhere receives each new digest through {@link #publish}.
@@ -17,7 +19,7 @@ import java.util.UUID;
 public interface DigestStore {
 
   /**
-   * Whether the digest of {@code id} is complete.
+   * Whether the digest of {@code id} is complete: its summary is stored and says done.
    *
    * @throws IOException when the store cannot be reached
    */
@@ -31,7 +33,7 @@ public interface DigestStore {
   Optional<InputStream> open(UUID id) throws IOException;
 
   /**
-   * The summary of {@code id}, if the digest exists.
+   * The stored summary of {@code id}: the digest's, or the last failed attempt's.
    *
    * @throws IOException when the store cannot be reached or the summary is unreadable
    */
@@ -45,4 +47,13 @@ public interface DigestStore {
    * @throws IOException when the digest cannot be stored (the digest is then reported failed)
    */
   default void publish(DigestSummary summary, DigestStore pipelineOutput) throws IOException {}
+
+  /**
+   * Records that an attempt at a digest failed ({@link DigestSummary#failed}) as its summary,
+   * unless the digest exists: a built digest is never hidden. A store may keep no failures (the
+   * default); the marker records them too.
+   *
+   * @throws IOException when the store cannot be reached
+   */
+  default void recordFailure(DigestSummary failure) throws IOException {}
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,8 +26,18 @@ public final class DirectoryDigestStore implements DigestStore {
   }
 
   @Override
-  public boolean exists(UUID id) {
-    return Files.isRegularFile(directory.resolve(id + ".json"));
+  public boolean exists(UUID id) throws IOException {
+    return summary(id).map(DigestSummary::succeeded).orElse(false);
+  }
+
+  @Override
+  public synchronized void recordFailure(DigestSummary failure) throws IOException {
+    if (exists(UUID.fromString(failure.id()))) {
+      return;
+    }
+    Path temp = Files.createTempFile(Files.createDirectories(directory), failure.id(), ".json.tmp");
+    Files.writeString(temp, DigestSummaryJson.write(failure), StandardCharsets.UTF_8);
+    Files.move(temp, directory.resolve(failure.id() + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

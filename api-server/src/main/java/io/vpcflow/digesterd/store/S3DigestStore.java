@@ -8,9 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The digests the pipeline wrote to an S3 storage location ({@code DIGEST_STORAGE_BUCKET}). */
@@ -32,19 +36,30 @@ public final class S3DigestStore implements DigestStore {
 
   @Override
   public boolean exists(UUID id) throws IOException {
-    String key = location.keyPrefix() + id + ".json";
+    return summary(id).map(DigestSummary::succeeded).orElse(false);
+  }
+
+  @Override
+  public void recordFailure(DigestSummary failure) throws IOException {
+    String key = location.keyPrefix() + failure.id() + ".json";
+    Optional<ResponseBytes<GetObjectResponse>> current = summaryObject(key);
+    if (current.isPresent() && parse(key, current.get().asByteArray()).succeeded()) {
+      return;
+    }
+    PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(location.bucket()).key(key).contentType("application/json");
+    if (current.isPresent()) {
+      put.ifMatch(current.get().response().eTag());
+    } else {
+      put.ifNoneMatch("*");
+    }
     try {
-      client.headObject(b -> b.bucket(location.bucket()).key(key));
-      return true;
-    } catch (NoSuchKeyException e) {
-      return false;
+      client.putObject(put.build(), RequestBody.fromString(DigestSummaryJson.write(failure), StandardCharsets.UTF_8));
     } catch (S3Exception e) {
-      if (e.statusCode() == 404 && !"NoSuchBucket".equals(code(e))) {
-        return false;
+      if (e.statusCode() != 412 && e.statusCode() != 409) {
+        throw new IOException("cannot write s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
       }
-      throw failure(key, e);
     } catch (SdkException e) {
-      throw failure(key, e);
+      throw new IOException("cannot write s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
     }
   }
 
@@ -63,9 +78,13 @@ public final class S3DigestStore implements DigestStore {
   @Override
   public Optional<DigestSummary> summary(UUID id) throws IOException {
     String key = location.keyPrefix() + id + ".json";
+    Optional<ResponseBytes<GetObjectResponse>> json = summaryObject(key);
+    return json.isEmpty() ? Optional.empty() : Optional.of(parse(key, json.get().asByteArray()));
+  }
+
+  private Optional<ResponseBytes<GetObjectResponse>> summaryObject(String key) throws IOException {
     try {
-      byte[] json = client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(key)).asByteArray();
-      return Optional.of(DigestSummaryJson.read(new String(json, StandardCharsets.UTF_8)));
+      return Optional.of(client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(key)));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (SdkException e) {
@@ -73,8 +92,12 @@ public final class S3DigestStore implements DigestStore {
     }
   }
 
-  private static String code(S3Exception e) {
-    return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+  private DigestSummary parse(String key, byte[] json) throws IOException {
+    try {
+      return DigestSummaryJson.read(new String(json, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IOException("s3://" + location.bucket() + "/" + key + " is not a digest summary: " + e.getMessage(), e);
+    }
   }
 
   private IOException failure(String key, SdkException e) {

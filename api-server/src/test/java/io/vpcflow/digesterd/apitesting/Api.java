@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /** A client of a running API, over real HTTP. */
 public final class Api {
@@ -65,6 +66,26 @@ public final class Api {
       response = get(pathAndQuery);
     }
     return response;
+  }
+
+  /**
+   * Waits up to a minute until {@code GET /healthcheck} answers 200 while the command serving it
+   * ({@code exit}) runs.
+   *
+   * @throws AssertionError when it does not, with the command's exit code if it ended
+   */
+  public void awaitHealthy(CompletableFuture<Integer> exit) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline) && !exit.isDone()) {
+      try {
+        if (get("/healthcheck").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("serve did not start; exit " + (exit.isDone() ? exit.get() : "pending"));
   }
 
   /** The body as text. */

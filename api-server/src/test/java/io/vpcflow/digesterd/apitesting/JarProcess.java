@@ -78,6 +78,11 @@ public final class JarProcess implements AutoCloseable {
     return Files.readString(output);
   }
 
+  /** Kills the process at once ({@code kill -9}: SIGKILL, no shutdown hooks) and waits for it. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** Stops the process (SIGTERM, then SIGKILL after 30 s). */
   @Override
   public void close() throws InterruptedException {

@@ -1,6 +1,8 @@
 package io.vpcflow.digesterd.apitesting;
 
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,5 +32,12 @@ public final class ServerEnv {
     env.put("DIGEST_MAX_WINDOW", "P1D");
     env.putAll(extra);
     return env;
+  }
+
+  /** A TCP port free on loopback now, for a server that must be told its port in advance. */
+  public static int freePort() throws IOException {
+    try (ServerSocket free = new ServerSocket(0)) {
+      return free.getLocalPort();
+    }
   }
 }

@@ -15,6 +15,7 @@ public final class Summaries {
         window.digestId().toString(),
         window.start().toString(),
         window.stop().toString(),
+        DigestSummary.DONE,
         "ByHand",
         "stored by the test",
         "memory://" + window.digestId() + ".log.gz",
@@ -26,6 +27,7 @@ public final class Summaries {
         keys,
         digestBytes,
         List.of(),
-        false);
+        false,
+        null);
   }
 }

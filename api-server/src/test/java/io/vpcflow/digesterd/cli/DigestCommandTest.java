@@ -3,16 +3,21 @@ package io.vpcflow.digesterd.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vpcflow.digesterd.apitesting.StatsdReceiver;
 import io.vpcflow.digesterd.sample.DirectorySink;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +57,64 @@ class DigestCommandTest {
     assertTrue(output.contains("6 digested"), output);
     assertTrue(output.contains("corrupt-object: 1"), output);
     assertTrue(output.contains("4 keys"), output);
+  }
+
+  @Test
+  void sendsTheDigestsMetricsToStatsdBeforeExiting() throws Exception {
+    try (StatsdReceiver statsd = new StatsdReceiver()) {
+      Map<String, String> env = handFixtureWithStats(statsd, Map.of("RUNTIME_STATS_DATADOG_TAGS", "env:test"));
+      int exit = quietly(() -> DigesterdCommand.commandLine(env).execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP));
+      assertEquals(0, exit);
+      // the flush interval is the default 10 s: the lines arrive because the command flushed them
+      List<String> lines = statsd.awaitLine(l -> l.startsWith("digest.malformed_lines:"), Duration.ofSeconds(3));
+      String all = String.join("\n", lines);
+      for (String counter : List.of("digest.keys:4|c|#", "digest.records:6|c|#", "digest.objects:4|c|#")) {
+        assertTrue(
+            lines.stream().anyMatch(l -> l.startsWith(counter) && l.contains("env:test") && l.contains("outcome:done")),
+            counter + " missing in:\n" + all);
+      }
+      assertTrue(lines.stream().anyMatch(l -> l.matches("digest\\.duration:[0-9.]+\\|ms\\|#env:test,outcome:done")), all);
+      for (String counter : List.of("digest.bytes:", "digest.malformed_lines:")) {
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(counter)), counter + " missing in:\n" + all);
+      }
+    }
+  }
+
+  @Test
+  void aFailedDigestSendsItsDurationTaggedFailed() throws Exception {
+    try (StatsdReceiver statsd = new StatsdReceiver()) {
+      Map<String, String> env = handFixtureWithStats(statsd, Map.of("DIGEST_ON_CORRUPT_OBJECT", "fail"));
+      CommandLine cli = DigesterdCommand.commandLine(env);
+      cli.setErr(new PrintWriter(new StringWriter()));
+      int exit = quietly(() -> cli.execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP));
+      assertEquals(1, exit);
+      List<String> lines = statsd.awaitLine(l -> l.startsWith("digest.duration:"), Duration.ofSeconds(3));
+      assertTrue(lines.stream().anyMatch(l -> l.matches("digest\\.duration:[0-9.]+\\|ms\\|#outcome:failed")), String.join("\n", lines));
+      assertTrue(lines.stream().noneMatch(l -> l.startsWith("digest.keys:")), String.join("\n", lines));
+    }
+  }
+
+  /** The hand fixture written to a local directory, digests to another, stats to {@code statsd}; then {@code extra}. */
+  private Map<String, String> handFixtureWithStats(StatsdReceiver statsd, Map<String, String> extra) throws IOException {
+    Path logs = temp.resolve("logs");
+    HandFixture.write(new DirectorySink(logs));
+    Map<String, String> env = new HashMap<>(extra);
+    env.put("VPC_FLOW_LOGS_BUCKET", logs.toUri().toString());
+    env.put("DIGEST_STORAGE_BUCKET", temp.resolve("digests").toUri().toString());
+    env.put("RUNTIME_STATS_OUTPUT", "DATADOG");
+    env.put("RUNTIME_STATS_DATADOG_ADDRESS", "127.0.0.1:" + statsd.port());
+    return env;
+  }
+
+  /** Runs {@code command} with stdout discarded; returns its exit code. */
+  private static int quietly(java.util.function.IntSupplier command) {
+    PrintStream stdout = System.out;
+    try {
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      return command.getAsInt();
+    } finally {
+      System.setOut(stdout);
+    }
   }
 
   @Test

@@ -13,11 +13,8 @@ import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +45,7 @@ class ServeTelemetryTest {
         client.createBucket(b -> b.bucket(bucket));
       }
       HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
-      int port;
-      try (ServerSocket free = new ServerSocket(0)) {
-        port = free.getLocalPort();
-      }
+      int port = ServerEnv.freePort();
       Map<String, String> env =
           ServerEnv.of(
               s3,
@@ -70,7 +64,7 @@ class ServeTelemetryTest {
           CompletableFuture.supplyAsync(() -> DigesterdCommand.commandLine(env, logs.streams()).execute("serve", "--grace-seconds=5"));
       Api api = new Api(URI.create("http://127.0.0.1:" + port));
       try {
-        exercise(api, exit, statsd);
+        exercise(api, exit);
       } finally {
         if (!exit.isDone()) {
           Signal.raise(new Signal("TERM"));
@@ -108,17 +102,8 @@ class ServeTelemetryTest {
     }
   }
 
-  private static void exercise(Api api, CompletableFuture<Integer> exit, StatsdReceiver statsd)
-      throws Exception {
-    awaitHealthy(api, exit);
-    // Micrometer's StatsD publisher connects its UDP client asynchronously and drops what is
-    // recorded before; start only once a health check's meter has arrived.
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (statsd.lines().stream().noneMatch(l -> l.contains("route:/healthcheck"))
-        && Instant.now().isBefore(deadline)) {
-      api.get("/healthcheck");
-      statsd.awaitLine(l -> l.contains("route:/healthcheck"), Duration.ofMillis(300));
-    }
+  private static void exercise(Api api, CompletableFuture<Integer> exit) throws Exception {
+    api.awaitHealthy(exit);
     String window = "/" + Api.window(HandFixture.START, HandFixture.STOP);
     assertEquals(400, api.post("/" + Api.window(HandFixture.STOP, HandFixture.START)).statusCode());
     assertEquals(404, api.get(window).statusCode());
@@ -128,19 +113,5 @@ class ServeTelemetryTest {
     assertEquals(409, api.post(window).statusCode());
 
     Signal.raise(new Signal("TERM"));
-  }
-
-  private static void awaitHealthy(Api api, CompletableFuture<Integer> exit) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(deadline) && !exit.isDone()) {
-      try {
-        if (api.get("/healthcheck").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("serve did not start; exit " + (exit.isDone() ? exit.get() : "pending"));
   }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -279,6 +280,71 @@ class ServiceConfigTest {
             "RUNTIME_STATS_DATADOG_FLUSHINTERVAL", "RUNTIME_STATS_DATADOG_PACKETSIZE"}) {
       assertTrue(all.contains(name), name + " missing in: " + all);
     }
+  }
+
+  @Test
+  void connStateMetersHaveUpstreamNamesAndTheirOwnVariables() {
+    ConnStateSettings defaults = ServiceConfig.forServer(Map.of()).server().connState();
+    assertEquals(
+        new ConnStateSettings(
+            Duration.ofSeconds(5),
+            "http.server.connstate.new",
+            "http.server.connstate.new.gauge",
+            "http.server.connstate.active",
+            "http.server.connstate.active.gauge",
+            "http.server.connstate.idle",
+            "http.server.connstate.idle.gauge",
+            "http.server.connstate.closed",
+            "http.server.connstate.hijacked"),
+        defaults);
+    ConnStateSettings custom =
+        ServiceConfig.forServer(
+                Map.of(
+                    "RUNTIME_CONNSTATE_REPORTINTERVAL", "PT0.5S",
+                    "RUNTIME_CONNSTATE_NEWCOUNTER", "conn.new",
+                    "RUNTIME_CONNSTATE_ACTIVEGAUGE", "conn.active.now",
+                    "RUNTIME_CONNSTATE_HIJACKEDCOUNTER", "conn.hijacked"))
+            .server()
+            .connState();
+    assertEquals(Duration.ofMillis(500), custom.reportInterval());
+    assertEquals("conn.new", custom.newCounter());
+    assertEquals("conn.active.now", custom.activeGauge());
+    assertEquals("conn.hijacked", custom.hijackedCounter());
+    assertEquals("http.server.connstate.idle.gauge", custom.idleGauge());
+  }
+
+  @Test
+  void signalsDefaultToTermAndIntAndReadTheUpstreamVariables() {
+    assertEquals(List.of("TERM", "INT"), ServiceConfig.forServer(Map.of()).server().signals().names());
+    SignalSettings signals =
+        ServiceConfig.forServer(Map.of("RUNTIME_SIGNALS_INSTALLED", "os", "RUNTIME_SIGNALS_OS_SIGNALS", "1, 15 1"))
+            .server()
+            .signals();
+    assertEquals(List.of(1, 15), signals.osSignals());
+    assertEquals(List.of("HUP", "TERM"), signals.names());
+  }
+
+  @Test
+  void badConnStateAndSignalVariablesAreListedWithTheOtherProblems() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.forServer(
+                    Map.of(
+                        "RUNTIME_CONNSTATE_REPORTINTERVAL", "PT0S",
+                        "RUNTIME_CONNSTATE_IDLEGAUGE", "idle gauge",
+                        "RUNTIME_SIGNALS_INSTALLED", "OS SQS",
+                        "RUNTIME_SIGNALS_OS_SIGNALS", "15 9 term",
+                        "DIGEST_PROGRESS_TIMEOUT", "soon")));
+    String all = String.join("\n", e.problems());
+    assertEquals(6, e.problems().size(), all);
+    assertTrue(all.contains("RUNTIME_CONNSTATE_REPORTINTERVAL must be more than zero"), all);
+    assertTrue(all.contains("RUNTIME_CONNSTATE_IDLEGAUGE must be a metric name"), all);
+    assertTrue(all.contains("RUNTIME_SIGNALS_INSTALLED must list signal handlers of [OS], got 'SQS'"), all);
+    assertTrue(all.contains("RUNTIME_SIGNALS_OS_SIGNALS must list signal numbers of [1 (SIGHUP), 2 (SIGINT), 10 (SIGUSR1), 14 (SIGALRM), 15 (SIGTERM)], got '9'"), all);
+    assertTrue(all.contains("got 'term'"), all);
+    assertTrue(all.contains("DIGEST_PROGRESS_TIMEOUT"), all);
   }
 
   @Test

@@ -13,7 +13,6 @@ import io.vpcflow.digesterd.service.DigesterdService;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,10 +43,7 @@ class AuthenticationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = ServerEnv.freePort();
     s3 = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(s3);
     for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {

@@ -11,7 +11,6 @@ import io.vpcflow.digesterd.service.DigesterdService;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -29,10 +28,7 @@ class EventBusQueueTest {
 
   @Test
   void theHttpQueuerDeliversTheJobToTheWorkerRouteOfTheServerItself() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = ServerEnv.freePort();
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
       for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {

@@ -50,6 +50,11 @@ class FailedDigestTest {
         assertEquals("failed", status.get("state").asText());
         assertTrue(status.get("reason").asText().contains("bucket does not exist"), status.toString());
         assertEquals(1, status.get("attempt").asInt());
+        assertEquals("failed", status.get("summary").get("state").asText());
+        JsonNode stored = JSON.readTree(S3Fixture.get(client, ServerEnv.DIGESTS, HandFixture.DIGEST_ID + ".json"));
+        assertEquals("failed", stored.get("state").asText(), "the failure is recorded in <id>.json");
+        assertTrue(stored.get("reason").asText().contains("bucket does not exist"), stored.toString());
+        assertEquals(HandFixture.START, stored.get("start").asText());
 
         client.createBucket(b -> b.bucket("late-logs"));
         HandFixture.write(new S3ObjectSink(client, "late-logs", ""));
@@ -58,6 +63,8 @@ class FailedDigestTest {
         assertEquals(200, digest.statusCode(), Api.text(digest));
         assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(digest.body()));
         assertEquals(2, JSON.readTree(api.get("/status" + WINDOW).body()).get("attempt").asInt());
+        JsonNode done = JSON.readTree(S3Fixture.get(client, ServerEnv.DIGESTS, HandFixture.DIGEST_ID + ".json"));
+        assertEquals("done", done.get("state").asText(), "the built digest's summary replaces the failure");
       }
     }
   }

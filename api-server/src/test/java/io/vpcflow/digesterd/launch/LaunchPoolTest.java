@@ -5,20 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.apitesting.InMemoryDigestStore;
+import io.vpcflow.digesterd.apitesting.ServerEnv;
 import io.vpcflow.digesterd.apitesting.InMemoryMarkerStore;
 import io.vpcflow.digesterd.apitesting.Summaries;
 import io.vpcflow.digesterd.marker.Marker;
+import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.marker.MarkerState;
+import io.vpcflow.digesterd.marker.S3MarkerStore;
 import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3.S3ObjectSink;
+import io.vpcflow.digesterd.store.S3DigestStore;
+import io.vpcflow.digesterd.testing.Eventually;
+import io.vpcflow.digesterd.testing.S3Fixture;
+import io.vpcflow.digesterd.testing.SlowReads;
+import io.vpcflow.digesterd.testing.SlowRunFixture;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** The bounded in-process queue: rejects when full, refreshes and abandons what waits. */
+/**
+ * The bounded in-process queue: rejects when full, refreshes and abandons what waits, and on close
+ * cancels the pipelines still running after the grace.
+ */
 class LaunchPoolTest {
   private static final Duration STALE = Duration.ofMillis(400);
 
@@ -73,6 +90,44 @@ class LaunchPoolTest {
       assertTrue(closed.getMessage().contains("shutting down"), closed.getMessage());
     } finally {
       release.countDown();
+    }
+  }
+
+  @Test
+  void closingCancelsAPipelineStillRunningAfterTheGraceAndItsDigestNeverAppears() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory(SlowReads.of(Duration.ofMillis(400), reads));
+        S3Client client = S3Fixture.client(s3)) {
+      for (String bucket : List.of("slow-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
+        client.createBucket(b -> b.bucket(bucket));
+      }
+      SlowRunFixture.write(new S3ObjectSink(client, "slow-logs", ""));
+      ServiceConfig config = ServiceConfig.forServer(ServerEnv.of(s3, "slow-logs", Map.of("VPC_MAX_CONCURRENT_PREFETCH", "2")));
+      S3DigestStore store = new S3DigestStore(client, config.storage().orElseThrow());
+      S3MarkerStore markers = new S3MarkerStore(client, config.server().progress().orElseThrow());
+      DigestWindow window = DigestWindow.parse(SlowRunFixture.START, SlowRunFixture.STOP);
+      PipelineDigestBuilder pipeline = new PipelineDigestBuilder(config, List.of());
+      try (Launcher launcher =
+          new Launcher(markers, store, store, pipeline, config.server().progressTimeout(), "me", Clock.systemUTC())) {
+        LaunchPool pool = new LaunchPool(launcher, 1, 1, Duration.ofSeconds(1));
+        pool.submit(window);
+        Eventually.until(() -> reads.get() >= 2, Duration.ofSeconds(60), "the pipeline reads");
+
+        long closing = System.nanoTime();
+        pool.close(Duration.ofMillis(100));
+        Duration closed = Duration.ofNanos(System.nanoTime() - closing);
+        assertTrue(closed.compareTo(LaunchPool.CANCEL_WAIT) < 0, "the cancelled build ended within the cancel wait: " + closed);
+        Marker marker = markers.read(window.digestId()).orElseThrow().marker();
+        assertEquals(MarkerState.FAILED, marker.state());
+        assertTrue(marker.reason().contains("while building"), marker.reason());
+        int readsAtClose = reads.get();
+
+        Thread.sleep(Duration.ofMillis(400).multipliedBy(12).toMillis());
+        assertTrue(reads.get() <= readsAtClose + 2, "reads went on after the cancel: " + readsAtClose + " -> " + reads.get());
+        assertEquals(List.of(), client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents(), "no digest object appears");
+        assertEquals(MarkerState.FAILED, markers.read(window.digestId()).orElseThrow().marker().state());
+        Eventually.until(() -> !Eventually.directRunnerThreadsAlive(), Duration.ofSeconds(10), "the pipeline's threads end");
+      }
     }
   }
 }

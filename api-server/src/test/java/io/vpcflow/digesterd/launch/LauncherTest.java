@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,29 @@ class LauncherTest {
     l.abandon(WINDOW, "the server stopped");
     assertEquals(MarkerState.FAILED, markers.get(ID).state());
     assertEquals("the server stopped", markers.get(ID).reason());
+  }
+
+  @Test
+  void aBuildAbandonedWhileRunningIsNeverPublished() throws Exception {
+    CountDownLatch building = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    Launcher launcher =
+        launcher(
+            key -> {
+              building.countDown();
+              finish.await(10, TimeUnit.SECONDS);
+            });
+    Thread run = new Thread(() -> launcher.run(WINDOW));
+    run.start();
+    assertTrue(building.await(10, TimeUnit.SECONDS));
+    launcher.abandon(WINDOW, "the server stopped while building this digest; request it again");
+    assertEquals(MarkerState.FAILED, markers.get(ID).state());
+
+    finish.countDown();
+    run.join(10_000);
+    assertFalse(served.exists(ID), "published after it was marked failed");
+    assertEquals(MarkerState.FAILED, markers.get(ID).state());
+    assertTrue(markers.get(ID).reason().contains("while building"), markers.get(ID).reason());
   }
 
   @Test

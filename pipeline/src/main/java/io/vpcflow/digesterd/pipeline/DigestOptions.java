@@ -1,12 +1,13 @@
 package io.vpcflow.digesterd.pipeline;
 
+import io.vpcflow.digesterd.s3.S3RetryOptions;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
 /** Options of the digest pipeline, on top of Beam's S3 options (region, endpoint, credentials). */
-public interface DigestOptions extends S3Options {
+public interface DigestOptions extends S3Options, S3RetryOptions {
 
   @Description("Inclusive start of the window, RFC 3339 (truncated to the minute, UTC).")
   @Validation.Required

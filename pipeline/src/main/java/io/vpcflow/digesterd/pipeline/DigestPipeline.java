@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -56,20 +58,57 @@ public final class DigestPipeline {
     return run(options, plan(options));
   }
 
-  /** Like {@link #run(DigestOptions)}, for objects already listed by {@link #plan}. */
+  /**
+   * Like {@link #run(DigestOptions)}, for objects already listed by {@link #plan}. When the calling
+   * thread is interrupted while the pipeline runs, the run is cancelled ({@link
+   * PipelineResult#cancel()}, and {@link RunCancellation} for its workers in this JVM): it stores
+   * no digest from then on, and this method throws {@link RunCancelledException} with the thread's
+   * interrupt flag kept set.
+   *
+   * @throws RunCancelledException when the run was cancelled
+   */
   public static DigestSummary run(DigestOptions options, ObjectPlan plan) throws IOException {
     useOurS3Clients(options);
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    String runToken = UUID.randomUUID().toString();
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, plan);
+    build(pipeline, options, plan, runToken);
+    RunCancellation cancellation = RunCancellation.register(runToken);
     try (RemoteProgress progress =
         RemoteProgress.follow(options.getProgressLocation(), options.getProgressKey(), Duration.ofSeconds(1))) {
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult.State state = runToEnd(pipeline, cancellation);
       if (state != PipelineResult.State.DONE) {
         throw new IOException("digest pipeline ended in state " + state);
       }
+    } finally {
+      RunCancellation.unregister(runToken);
     }
     return readSummary(options);
+  }
+
+  private static PipelineResult.State runToEnd(Pipeline pipeline, RunCancellation cancellation)
+      throws IOException {
+    PipelineResult result = null;
+    try {
+      result = pipeline.run();
+      return result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      cancellation.cancel();
+      RunCancelledException cancelled =
+          new RunCancelledException("the digest pipeline was cancelled: its thread was interrupted");
+      cancelled.addSuppressed(e);
+      if (result != null) {
+        try {
+          result.cancel();
+        } catch (IOException | UnsupportedOperationException failed) {
+          cancelled.addSuppressed(failed);
+        }
+      }
+      throw cancelled;
+    }
   }
 
   /** Makes Beam's S3 filesystem use {@link S3ClientFactory} unless another factory was chosen. */
@@ -106,6 +145,11 @@ public final class DigestPipeline {
 
   /** Adds the digest of the options' window to {@code pipeline}; returns the digest's URI. */
   public static PCollection<String> build(Pipeline pipeline, DigestOptions options, ObjectPlan plan) {
+    return build(pipeline, options, plan, UUID.randomUUID().toString());
+  }
+
+  private static PCollection<String> build(
+      Pipeline pipeline, DigestOptions options, ObjectPlan plan, String runToken) {
     DigestWindow window = window(options);
     int shards = options.getShards() > 0 ? options.getShards() : defaultShards();
     FoldShardFn fold =
@@ -116,7 +160,8 @@ public final class DigestPipeline {
             options.getReadBufferBytes(),
             options.getOnCorruptObject(),
             options.getProgressKey(),
-            options.getProgressLocation());
+            options.getProgressLocation(),
+            runToken);
     RunDescription run =
         new RunDescription(
             window.digestId().toString(),
@@ -127,7 +172,8 @@ public final class DigestPipeline {
             options.getRunnerReason(),
             Instant.now(),
             plan.listedObjects(),
-            plan.skipped());
+            plan.skipped(),
+            runToken);
     List<List<PlannedObject>> dealt = ObjectShards.deal(plan.objects(), shards);
     return pipeline.apply(
         "DigestFlowLogs",

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Reads every object of one shard and folds its window records into a single table, so that
  * only one partial total per key and shard leaves the worker, as one compact {@link SortedRun}
  * with the shard's {@link ReadReport}, keyed for the single writer. A corrupt object contributes
- * nothing: when one is found, the shard's table is rebuilt from the intact objects.
+ * nothing: when one is found, the shard's table is rebuilt from the intact objects. Stops before
+ * the next object once its run is cancelled ({@link RunCancellation}).
  */
 final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>> {
   private static final long serialVersionUID = 1L;
@@ -33,6 +34,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
   private final CorruptObjectPolicy corruptPolicy;
   private final String progressKey;
   private final String progressLocation;
+  private final String runToken;
   private final Counter objectsRead = Metrics.counter("digest", "objects-read");
   private final Counter bytesRead = Metrics.counter("digest", "bytes-read");
   private final Counter corruptObjects = Metrics.counter("digest", "corrupt-objects");
@@ -46,7 +48,8 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
       int readBufferBytes,
       CorruptObjectPolicy corruptPolicy,
       String progressKey,
-      String progressLocation) {
+      String progressLocation,
+      String runToken) {
     this.windowStart = windowStart;
     this.windowStop = windowStop;
     this.maxLineBytes = maxLineBytes;
@@ -54,6 +57,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
     this.corruptPolicy = corruptPolicy;
     this.progressKey = progressKey;
     this.progressLocation = progressLocation;
+    this.runToken = runToken;
   }
 
   @Setup
@@ -70,6 +74,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
     ReadReport report = new ReadReport();
     ShardProgressWriter progress = new ShardProgressWriter(progressKey, progressLocation, shard);
     for (PlannedObject object : shard) {
+      RunCancellation.check(runToken);
       try {
         ObjectParseResult result = reader.read(object, table);
         intact.add(object);

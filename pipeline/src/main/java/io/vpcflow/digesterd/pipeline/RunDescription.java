@@ -18,6 +18,7 @@ import java.util.List;
  * @param startedAt when the run started
  * @param listedObjects objects the listing returned
  * @param plannedSkips objects skipped at listing (empty, unrecognised name)
+ * @param runToken the run's {@link RunCancellation} token
  */
 record RunDescription(
     String digestId,
@@ -28,5 +29,6 @@ record RunDescription(
     String runnerReason,
     Instant startedAt,
     long listedObjects,
-    List<SkippedObject> plannedSkips)
+    List<SkippedObject> plannedSkips,
+    String runToken)
     implements Serializable {}

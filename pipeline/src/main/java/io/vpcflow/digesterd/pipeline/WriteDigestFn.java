@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
@@ -20,8 +22,9 @@ import org.apache.beam.sdk.values.KV;
  * Writes the digest of a window from the sorted runs of every shard: merged in one streaming pass
  * and gzip'd (in 1 MiB members, on all processors) to {@code <id>.log.gz}, then the summary to
  * {@code <id>.json}. Each object is written under a temporary name and renamed, so no reader ever
- * sees a partial digest, and the digest is complete before its summary appears. Outputs the
- * digest's Beam resource name.
+ * sees a partial digest, and the digest is complete before its summary appears. The summary is
+ * stored through {@link RunCancellation#commit}: a cancelled run stores none (and removes its
+ * lines), so it never completes a digest. Outputs the digest's Beam resource name.
  */
 final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> {
   private static final long serialVersionUID = 1L;
@@ -35,6 +38,7 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
   @ProcessElement
   public void process(@Element KV<Integer, Iterable<ShardRun>> all, OutputReceiver<String> out)
       throws IOException {
+    RunCancellation.check(run.runToken());
     List<byte[]> runs = new ArrayList<>();
     ReadReport report = new ReadReport();
     for (ShardRun shard : all.getValue()) {
@@ -70,6 +74,7 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
             run.digestId(),
             run.start(),
             run.stop(),
+            DigestSummary.DONE,
             run.runner(),
             run.runnerReason(),
             digestUri,
@@ -81,9 +86,19 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
             lines[0],
             digestBytes,
             skipped.subList(0, Math.min(skipped.size(), DigestSummary.MAX_LISTED)),
-            skipped.size() > DigestSummary.MAX_LISTED);
+            skipped.size() > DigestSummary.MAX_LISTED,
+            null);
     byte[] json = DigestSummaryJson.write(summary).getBytes(StandardCharsets.UTF_8);
-    BeamFiles.writeAtomically(storage.resolve(run.digestId() + ".json"), o -> o.write(json));
+    try {
+      RunCancellation.commit(
+          run.runToken(),
+          () -> BeamFiles.writeAtomically(storage.resolve(run.digestId() + ".json"), o -> o.write(json)));
+    } catch (RunCancelledException e) {
+      FileSystems.delete(
+          List.of(FileSystems.matchNewResource(digestUri, false)),
+          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      throw e;
+    }
     out.output(digestUri);
   }
 }

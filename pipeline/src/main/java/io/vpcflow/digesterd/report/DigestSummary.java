@@ -1,18 +1,22 @@
 package io.vpcflow.digesterd.report;
 
 import io.vpcflow.digesterd.flowlog.LineOutcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code <id>.json} written beside every digest: the window, where the digest is, what was
- * read and skipped, and how long it took. Field names are the JSON names.
+ * The {@code <id>.json} of a digest: the window, where the digest is, what was read and skipped,
+ * and how long it took; or, for an attempt that failed, why. Field names are the JSON names. A
+ * digest exists once its summary says {@link #DONE}.
  *
  * @param id the digest id
  * @param start the window start (RFC 3339, UTC)
  * @param stop the window stop (RFC 3339, UTC)
+ * @param state {@link #DONE} (also when absent, as written by earlier versions) or {@link #FAILED}
  * @param runner the Beam runner that built the digest
  * @param runnerReason why that runner was chosen
  * @param digest the URI of the digest object
@@ -25,11 +29,13 @@ import java.util.TreeMap;
  * @param digestBytes the size of the gzip'd digest
  * @param skippedObjects objects skipped or reported, with reasons (at most {@link #MAX_LISTED})
  * @param skippedObjectsTruncated whether more skipped objects existed than are listed
+ * @param reason why the attempt failed; null when done
  */
 public record DigestSummary(
     String id,
     String start,
     String stop,
+    String state,
     String runner,
     String runnerReason,
     String digest,
@@ -41,10 +47,31 @@ public record DigestSummary(
     long keys,
     long digestBytes,
     List<SkippedObject> skippedObjects,
-    boolean skippedObjectsTruncated) {
+    boolean skippedObjectsTruncated,
+    String reason) {
 
   /** At most this many skipped objects are listed one by one. */
   public static final int MAX_LISTED = 1000;
+  /** The state of a built digest. */
+  public static final String DONE = "done";
+  /** The state of an attempt that failed. */
+  public static final String FAILED = "failed";
+
+  /** Whether this summary describes a built digest. */
+  public boolean succeeded() {
+    return state == null || DONE.equals(state);
+  }
+
+  /**
+   * The summary of an attempt at the window {@code [start, stop)} of digest {@code id} that failed
+   * for {@code reason}: no digest, no counts.
+   */
+  public static DigestSummary failed(
+      String id, String start, String stop, String runner, String runnerReason, Instant startedAt, Instant failedAt, String reason) {
+    return new DigestSummary(
+        id, start, stop, FAILED, runner, runnerReason, null, startedAt.toString(), failedAt.toString(),
+        Duration.between(startedAt, failedAt).toMillis(), null, null, 0, 0, List.of(), false, reason);
+  }
 
   /**
    * Object counts.

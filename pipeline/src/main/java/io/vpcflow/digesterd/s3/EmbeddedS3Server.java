@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.s3;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -34,7 +35,15 @@ public final class EmbeddedS3Server implements AutoCloseable {
 
   /** Starts a server keeping objects in memory, on a free loopback port. */
   public static EmbeddedS3Server inMemory() throws Exception {
-    return inMemory(ACCESS_KEY, SECRET_KEY);
+    return inMemory(UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #inMemory()}, serving through {@code middleware} wrapped around the in-memory store
+   * (an s3proxy {@code ForwardingBlobStore}, e.g. one that adds latency to reads).
+   */
+  public static EmbeddedS3Server inMemory(UnaryOperator<BlobStore> middleware) throws Exception {
+    return start(middleware.apply(new TransientNio2BlobStore()), null, 0, ACCESS_KEY, SECRET_KEY);
   }
 
   /**
