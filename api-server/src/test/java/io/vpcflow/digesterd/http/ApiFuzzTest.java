@@ -16,7 +16,6 @@ import io.vpcflow.digesterd.service.DigesterdService;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -42,9 +41,7 @@ class ApiFuzzTest {
     System.out.println("ApiFuzzTest seed " + seed + " (repeat or vary with -Ddigesterd.fuzz.seed=N)");
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
-      for (String bucket : List.of("fuzz-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      ServerEnv.createBuckets(client, "fuzz-logs");
       try (DigesterdService service = DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, "fuzz-logs", Map.of()))).start()) {
         RawHttp http = new RawHttp(service.port());
         FuzzRequests requests = new FuzzRequests(seed);

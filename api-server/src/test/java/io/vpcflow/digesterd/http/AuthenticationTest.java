@@ -46,9 +46,7 @@ class AuthenticationTest {
     int port = ServerEnv.freePort();
     s3 = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(s3);
-    for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    ServerEnv.createBuckets(client, "hand-logs");
     HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
     Map<String, String> extra = new HashMap<>();
     extra.put("DIGESTERD_AUTH_TOKEN", TOKEN);

@@ -15,7 +15,6 @@ import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.service.DigesterdService;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -43,9 +42,7 @@ class HostileInputTest {
   static void start() throws Exception {
     s3 = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(s3);
-    for (String bucket : List.of("hostile-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    ServerEnv.createBuckets(client, "hostile-logs");
     service = DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, "hostile-logs", Map.of()))).start();
     http = new RawHttp(service.port());
   }

@@ -68,9 +68,7 @@ class NoSecretInOutputTest {
       System.setErr(both);
       try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory(ACCESS_KEY, SECRET_KEY);
           S3Client client = client(s3)) {
-        for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-          client.createBucket(b -> b.bucket(bucket));
-        }
+        ServerEnv.createBuckets(client, "hand-logs");
         HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
         builtDigestBadInputAnd401s(s3);
         failedDigest(s3);

@@ -31,13 +31,10 @@ class EncryptedStorageTest {
   void digestsSummariesAndMarkersAreWrittenWithTheConfiguredKmsKey() throws Exception {
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
-      client.createBucket(b -> b.bucket("hand-logs"));
+      ServerEnv.createBuckets(client, "hand-logs");
       HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
-      for (String bucket : List.of(ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-        client.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(r -> r
-            .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID("bucket-default")))));
-      }
+      S3Fixture.defaultKmsKey(client, ServerEnv.DIGESTS, "bucket-default");
+      S3Fixture.defaultKmsKey(client, ServerEnv.PROGRESS, "bucket-default");
       ServiceConfig config =
           ServiceConfig.forServer(
               ServerEnv.of(s3, "hand-logs", Map.of("DIGEST_STORAGE_SSE", "aws:kms", "DIGEST_STORAGE_KMS_KEY_ID", KEY_ID)));

@@ -33,8 +33,7 @@ class ServerSideEncryptionInterceptorTest {
     server = EmbeddedS3Server.inMemory();
     plain = S3Fixture.client(server);
     plain.createBucket(b -> b.bucket("sse"));
-    plain.putBucketEncryption(b -> b.bucket("sse").serverSideEncryptionConfiguration(c -> c.rules(r -> r
-        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(BUCKET_KEY_ID)))));
+    S3Fixture.defaultKmsKey(plain, "sse", BUCKET_KEY_ID);
   }
 
   @AfterAll
