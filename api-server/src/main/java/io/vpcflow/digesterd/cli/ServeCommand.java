@@ -23,7 +23,8 @@ import picocli.CommandLine.Unmatched;
           + "progress; the whole API is described at /api.yaml.",
       "Configuration comes from the environment (VPC_FLOW_LOGS_BUCKET, DIGEST_STORAGE_BUCKET, "
           + "DIGEST_PROGRESS_BUCKET, STREAM_APPLIANCE_ENDPOINT, ... see the README); with no bucket "
-          + "configured it runs self-contained on the embedded S3 server.",
+          + "configured it runs self-contained on the embedded S3 server. With DIGESTERD_AUTH_TOKEN "
+          + "set, every route but GET /healthcheck needs 'Authorization: Bearer <token>'.",
       "Extra --name=value arguments are passed to Beam for every digest (e.g. --runner=FlinkRunner); "
           + "they win over --runner-config. Stops on the signals of RUNTIME_SIGNALS_OS_SIGNALS "
           + "(default SIGTERM and SIGINT), giving running digests --grace-seconds to finish, then "

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * Turns the service configuration and a window into the pipeline's options, and makes S3 clients
- * with the same settings. Extra Beam arguments ({@code --runner=...}, {@code --shards=...}) are
+ * with the same settings (server-side encryption included, so that every object written, by the
+ * pipeline or the service, is encrypted as configured). Extra Beam arguments ({@code --runner=...}, {@code --shards=...}) are
  * applied first, so the configuration's values win for what it sets.
  */
 public final class DigestOptionsFactory {
@@ -36,7 +37,7 @@ public final class DigestOptionsFactory {
   public static DigestOptions create(ServiceConfig config, DigestWindow window, String... beamArgs) {
     PipelineOptionsFactory.register(DigestOptions.class);
     DigestOptions options = PipelineOptionsFactory.fromArgs(beamArgs).as(DigestOptions.class);
-    applyAws(config.aws(), options);
+    applyS3(config, options);
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--jobName"))) {
       // The name runners show (Flink's web UI and REST API): which digest a job builds.
       options.setJobName("digest-" + window.digestId());
@@ -89,15 +90,19 @@ public final class DigestOptionsFactory {
   /** A client with the configuration's S3 settings (close it). */
   public static S3Client s3Client(ServiceConfig config) {
     DigestOptions options = PipelineOptionsFactory.create().as(DigestOptions.class);
-    applyAws(config.aws(), options);
+    applyS3(config, options);
     return S3ClientFactory.client(options);
   }
 
-  private static void applyAws(AwsSettings aws, DigestOptions options) {
+  /** Region, endpoint, credentials, client factory and server-side encryption. */
+  private static void applyS3(ServiceConfig config, DigestOptions options) {
+    AwsSettings aws = config.aws();
     options.setAwsRegion(Region.of(aws.region()));
     aws.endpoint().ifPresent(options::setEndpoint);
     options.setAwsCredentialsProvider(credentials(aws));
     options.setS3ClientFactoryClass(S3ClientFactory.class);
+    config.encryption().algorithm().ifPresent(options::setSSEAlgorithm);
+    config.encryption().kmsKeyId().ifPresent(options::setSSEKMSKeyId);
     S3ClientSettings s3 = aws.s3Client();
     options.setS3MaxAttempts(s3.maxAttempts());
     options.setS3MaxBackoffMillis(s3.maxBackoff().toMillis());

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param connState the names and report interval of the HTTP connection-state meters ({@code
  *     RUNTIME_CONNSTATE_*})
  * @param signals the signals that stop the server ({@code RUNTIME_SIGNALS_*})
+ * @param authToken the bearer token every route but {@code GET /healthcheck} requires ({@code
+ *     DIGESTERD_AUTH_TOKEN}); empty: no authentication
  */
 public record ServerSettings(
     ListenAddress address,
@@ -36,12 +38,13 @@ public record ServerSettings(
     int queueCapacity,
     FlinkSettings flink,
     ConnStateSettings connState,
-    SignalSettings signals) {
+    SignalSettings signals,
+    Optional<ApiToken> authToken) {
 
   /** These settings with markers kept at {@code location}. */
   public ServerSettings withProgress(StoreLocation location) {
     return new ServerSettings(
         address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity,
-        flink, connState, signals);
+        flink, connState, signals, authToken);
   }
 }

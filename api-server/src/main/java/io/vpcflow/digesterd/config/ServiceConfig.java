@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *     DIGEST_ON_CORRUPT_OBJECT})
  * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
  * @param aws how to reach S3
+ * @param encryption the server-side encryption of the objects written ({@code DIGEST_STORAGE_SSE},
+ *     {@code DIGEST_STORAGE_KMS_KEY_ID})
  * @param dataDirectory the embedded default's data directory ({@code DIGESTERD_DATA_DIR})
  * @param readAhead how much the pipeline reads ahead ({@code VPC_MAX_CONCURRENT_PREFETCH}, {@code
  *     VPC_MAX_BYTES_PREFETCH})
@@ -49,6 +51,7 @@ public record ServiceConfig(
     CorruptObjectPolicy onCorruptObject,
     Duration maxWindow,
     AwsSettings aws,
+    StorageEncryption encryption,
     Path dataDirectory,
     ReadAhead readAhead,
     ServerSettings server,
@@ -130,6 +133,7 @@ public record ServiceConfig(
             in.enumValue("DIGEST_ON_CORRUPT_OBJECT", CorruptObjectPolicy.class, CorruptObjectPolicy.SKIP),
             in.duration("DIGEST_MAX_WINDOW", Duration.ofDays(31)),
             aws,
+            StorageEncryption.read(in),
             Paths.get(in.string("DIGESTERD_DATA_DIR", "digesterd-data")).toAbsolutePath(),
             ReadAhead.read(in),
             serverSettings(in, server),
@@ -177,7 +181,8 @@ public record ServiceConfig(
         in.integer("DIGEST_QUEUE_CAPACITY", 64, 1),
         FlinkSettings.read(in),
         ConnStateSettings.read(in),
-        SignalSettings.read(in));
+        SignalSettings.read(in),
+        ApiToken.read(in));
   }
 
   private static Optional<String> credentialsFile(EnvReader in) {

@@ -61,6 +61,7 @@ public final class EmbeddedStores implements AutoCloseable {
             base.onCorruptObject(),
             base.maxWindow(),
             aws,
+            base.encryption(),
             base.dataDirectory(),
             base.readAhead(),
             base.server().withProgress(StoreLocation.parse(PROGRESS_BUCKET)),

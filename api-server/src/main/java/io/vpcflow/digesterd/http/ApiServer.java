@@ -5,14 +5,19 @@ import io.vpcflow.digesterd.connstate.ConnectionStates;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import spark.Service;
 import spark.embeddedserver.EmbeddedServers;
 import spark.embeddedserver.jetty.EmbeddedJettyFactory;
+import spark.embeddedserver.jetty.JettyServerFactory;
 
 /**
  * The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}, with its
- * connections' states recorded in a {@link ConnectionStates}. Each start registers one small
- * server factory in sparkjava's JVM-wide {@link EmbeddedServers} table, which has no removal.
+ * connections' states recorded in a {@link ConnectionStates}, and what Jetty refuses itself
+ * (malformed or oversized requests) answered with the API's JSON bodies ({@link ApiErrors#jetty()}).
+ * Each start registers one small server factory in sparkjava's JVM-wide {@link EmbeddedServers}
+ * table, which has no removal.
  */
 public final class ApiServer implements AutoCloseable {
   private final Service http;
@@ -33,7 +38,7 @@ public final class ApiServer implements AutoCloseable {
       throws IOException {
     JettyConnectionEvents events = new JettyConnectionEvents(connections);
     synchronized (EmbeddedServers.class) {
-      EmbeddedServers.add(events, new EmbeddedJettyFactory(events));
+      EmbeddedServers.add(events, new EmbeddedJettyFactory(withJsonErrors(events)));
     }
     Service http = Service.ignite().ipAddress(address.host()).port(address.port());
     http.embeddedServerIdentifier(events);
@@ -64,5 +69,25 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     http.stop();
     http.awaitStop();
+  }
+
+  /** The servers of {@code factory}, with the API's error handler. */
+  private static JettyServerFactory withJsonErrors(JettyServerFactory factory) {
+    return new JettyServerFactory() {
+      @Override
+      public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+        return jsonErrors(factory.create(maxThreads, minThreads, threadTimeoutMillis));
+      }
+
+      @Override
+      public Server create(ThreadPool threadPool) {
+        return jsonErrors(factory.create(threadPool));
+      }
+    };
+  }
+
+  private static Server jsonErrors(Server server) {
+    server.setErrorHandler(ApiErrors.jetty());
+    return server;
   }
 }

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.http;
 
+import io.vpcflow.digesterd.config.ApiToken;
 import io.vpcflow.digesterd.queue.DigestJob;
 import io.vpcflow.digesterd.service.CreateResult;
 import io.vpcflow.digesterd.service.Digests;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vpcflow.digesterd.stats.Stats;
@@ -27,18 +30,26 @@ import spark.Service;
  *       in progress; 404 never requested; 424 failed (the reason in the message)
  *   <li>{@code GET /status?start=&stop=}: 200 the digest's status as JSON
  *   <li>{@code POST /{topic}/{event}}: the worker entry, body {@code {"id","start","stop"}}; 202
- *       accepted for building in this process
+ *       accepted for building in this process; 400 a bad job or path segment, 413 a body over
+ *       {@link JobBody#MAX_BYTES}, 415 a Content-Type other than JSON
  *   <li>{@code GET /healthcheck}: 200; {@code GET /api.yaml}: the OpenAPI description
  * </ul>
+ *
+ * <p>Another method on one of these paths is answered 405 with {@code Allow}. With an API token,
+ * every route but {@code GET /healthcheck} first requires {@code Authorization: Bearer <token>}
+ * (401 otherwise, also for unknown routes).
  */
 public final class Routes {
   private static final String OCTET_STREAM = "application/octet-stream";
   private static final String STARTED = "digesterd.started";
+  private static final Pattern WORKER_PATH = Pattern.compile("/[^/]+/[^/]+/?");
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
   private final Digests digests;
   private final Duration maxWindow;
   private final byte[] apiYaml;
   private final MeterRegistry meters;
+  private final Optional<BearerAuth> auth;
 
   /**
    * @param digests what the requests do
@@ -54,6 +65,17 @@ public final class Routes {
    * @param meters where the {@code http.requests} timer is recorded (see {@link Stats})
    */
   public Routes(Digests digests, Duration maxWindow, MeterRegistry meters) {
+    this(digests, maxWindow, meters, Optional.empty());
+  }
+
+  /**
+   * @param digests what the requests do
+   * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
+   * @param meters where the {@code http.requests} timer is recorded (see {@link Stats})
+   * @param token the bearer token requests must carry ({@code DIGESTERD_AUTH_TOKEN}); empty: none
+   */
+  public Routes(Digests digests, Duration maxWindow, MeterRegistry meters, Optional<ApiToken> token) {
+    this.auth = token.map(BearerAuth::new);
     this.meters = meters;
     this.digests = digests;
     this.maxWindow = maxWindow;
@@ -80,6 +102,11 @@ public final class Routes {
             .record(System.nanoTime() - nanos, TimeUnit.NANOSECONDS);
       }
     });
+    auth.ifPresent(bearer -> http.before((req, res) -> {
+      if (!isHealthcheck(req) && !bearer.allows(req.headers("Authorization"))) {
+        throw new ApiException(401, "unauthorized", "unauthorized");
+      }
+    }));
     http.post("/", this::create);
     http.get("/", this::fetch);
     http.get("/status", this::status);
@@ -139,12 +166,37 @@ public final class Routes {
   }
 
   private Object work(Request req, Response res) throws Exception {
-    DigestWindow window = DigestJob.parse(req.body()).window(maxWindow);
+    String topic = segment(req, "topic");
+    segment(req, "event");
+    DigestWindow window = DigestJob.parse(JobBody.read(req)).window(maxWindow);
     digests.work(window);
     res.status(202);
     res.type(Json.TYPE);
     return Json.message(
-        "digest " + window.digestId() + " accepted from topic " + req.params(":topic") + " for building", window.digestId().toString());
+        "digest " + window.digestId() + " accepted from topic " + topic + " for building", window.digestId().toString());
+  }
+
+  /** A path parameter of the worker route: one URL path segment, not {@code .} or {@code ..}. */
+  private static String segment(Request req, String name) {
+    String value = req.params(":" + name);
+    if (value == null || !SEGMENT.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+      throw new ApiException(400, "invalid-input", "the " + name + " must be one path segment of letters, digits and . _ ~ -");
+    }
+    return value;
+  }
+
+  private static boolean isHealthcheck(Request req) {
+    return "/healthcheck".equals(req.pathInfo()) && (req.requestMethod().equals("GET") || req.requestMethod().equals("HEAD"));
+  }
+
+  /** The methods a path has routes for (for 405 answers); empty for a path no route has. */
+  static List<String> methods(String path) {
+    String p = path == null || path.isEmpty() ? "/" : path;
+    return switch (p) {
+      case "/" -> List.of("GET", "HEAD", "POST");
+      case "/status", "/healthcheck", "/api.yaml" -> List.of("GET", "HEAD");
+      default -> WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
+    };
   }
 
   /** The route a request matched, as a bounded tag value (never the raw path of an unknown URL). */
@@ -155,7 +207,7 @@ public final class Routes {
         return p;
       }
       default -> {
-        return "POST".equals(method) && p.matches("/[^/]+/[^/]+/?") ? "/{topic}/{event}" : "unmatched";
+        return "POST".equals(method) && WORKER_PATH.matcher(p).matches() ? "/{topic}/{event}" : "unmatched";
       }
     }
   }

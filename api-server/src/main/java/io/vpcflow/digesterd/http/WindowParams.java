@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.http;
 import io.vpcflow.digesterd.window.DigestWindow;
 import io.vpcflow.digesterd.window.InvalidWindowException;
 import java.time.Duration;
+import java.util.List;
 import spark.Request;
 
 /** The window of a request's {@code start} and {@code stop} query parameters. */
@@ -10,17 +11,28 @@ final class WindowParams {
   private WindowParams() {}
 
   /**
-   * The validated window. A space in a time is read as {@code +}: an offset like {@code +02:00}
-   * sent without URL-encoding arrives as a space.
+   * The validated window. Only the URL's query is read (never a form body); each parameter must
+   * be given once. A space in a time is read as {@code +}: an offset like {@code +02:00} sent
+   * without URL-encoding arrives as a space.
    *
-   * @throws InvalidWindowException naming the bad parameter
+   * @throws InvalidWindowException naming the bad parameter (or {@code query} when the query
+   *     string is not valid URL encoding of UTF-8)
    */
   static DigestWindow window(Request req, Duration maxWindow) {
-    return DigestWindow.parse(param(req, "start"), param(req, "stop"), maxWindow);
+    QueryString query;
+    try {
+      query = QueryString.parse(req.raw().getQueryString());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidWindowException("query", "the query string is not URL-encoded UTF-8: " + e.getMessage());
+    }
+    return DigestWindow.parse(param(query, "start"), param(query, "stop"), maxWindow);
   }
 
-  private static String param(Request req, String name) {
-    String value = req.queryParams(name);
-    return value == null ? null : value.strip().replace(' ', '+');
+  private static String param(QueryString query, String name) {
+    List<String> values = query.all(name);
+    if (values.size() > 1) {
+      throw new InvalidWindowException(name, "parameter '" + name + "' is given " + values.size() + " times: give it once");
+    }
+    return values.isEmpty() ? null : values.get(0).strip().replace(' ', '+');
   }
 }

@@ -1,8 +1,10 @@
 package io.vpcflow.digesterd.queue;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.vpcflow.digesterd.window.DigestWindow;
 import io.vpcflow.digesterd.window.InvalidWindowException;
 import java.time.Duration;
@@ -17,7 +19,10 @@ import java.time.Duration;
  */
 public record DigestJob(String id, String start, String stop) {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** The job of {@code window}. */
   public static DigestJob of(DigestWindow window) {
@@ -25,9 +30,10 @@ public record DigestJob(String id, String start, String stop) {
   }
 
   /**
-   * Parses a job.
+   * Parses a job strictly: one JSON object with no other fields than {@code id}, {@code start} and
+   * {@code stop}, each at most once, and nothing after it.
    *
-   * @throws InvalidWindowException naming {@code body} when it is not a JSON object
+   * @throws InvalidWindowException naming {@code body} when it is not such an object
    */
   public static DigestJob parse(String json) {
     try {
@@ -36,6 +42,9 @@ public record DigestJob(String id, String start, String stop) {
         throw new InvalidWindowException("body", "the body must be a JSON object {\"id\",\"start\",\"stop\"}");
       }
       return job;
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidWindowException(
+          "body", "unknown field '" + e.getPropertyName() + "': a job has only the fields id, start and stop");
     } catch (JsonProcessingException e) {
       throw new InvalidWindowException(
           "body", "the body must be a JSON object {\"id\",\"start\",\"stop\"}: " + e.getOriginalMessage());

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.queue;
 
+import io.vpcflow.digesterd.config.ApiToken;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Posts each job as JSON {@code {"id","start","stop"}} to {@code <endpoint>/<topic>/event}, as
  * upstream did to its stream appliance. Any 2xx answer means accepted (upstream wanted exactly 200,
  * which broke its standalone set-up: the worker route answers 202). Connection failures and 5xx
- * answers are retried with exponential backoff; other answers fail at once.
+ * answers are retried with exponential backoff; other answers fail at once. With an API token
+ * ({@code DIGESTERD_AUTH_TOKEN}) each job carries {@code Authorization: Bearer <token>}, so that
+ * the worker route of a server that requires it (this one, in the standalone set-up) accepts it.
  */
 public final class HttpQueuer implements Queuer {
   private static final Logger LOG = LoggerFactory.getLogger(HttpQueuer.class);
@@ -25,37 +29,42 @@ public final class HttpQueuer implements Queuer {
   private final int attempts;
   private final Duration backoff;
   private final Duration timeout;
+  private final Optional<ApiToken> token;
 
   /**
    * @param endpoint the event bus ({@code STREAM_APPLIANCE_ENDPOINT})
    * @param topic the topic ({@code STREAM_APPLIANCE_TOPIC})
    * @param client the HTTP client (its own settings apply, e.g. a proxy or TLS)
+   * @param token the bearer token sent with each job ({@code DIGESTERD_AUTH_TOKEN}); empty: none
    * @param attempts tries per job, at least 1
    * @param backoff the wait before the first retry; doubled for each further one
    * @param timeout the time limit of each try
    */
-  public HttpQueuer(URI endpoint, String topic, HttpClient client, int attempts, Duration backoff, Duration timeout) {
+  public HttpQueuer(
+      URI endpoint, String topic, HttpClient client, Optional<ApiToken> token, int attempts, Duration backoff, Duration timeout) {
     String base = endpoint.toString().replaceAll("/+$", "");
     this.target = URI.create(base + "/" + topic + "/event");
     this.client = client;
+    this.token = token;
     this.attempts = Math.max(1, attempts);
     this.backoff = backoff;
     this.timeout = timeout;
   }
 
   /** With the built-in policy: 4 tries, 100 ms first backoff, 10 s per try. */
-  public HttpQueuer(URI endpoint, String topic, HttpClient client) {
-    this(endpoint, topic, client, 4, Duration.ofMillis(100), Duration.ofSeconds(10));
+  public HttpQueuer(URI endpoint, String topic, HttpClient client, Optional<ApiToken> token) {
+    this(endpoint, topic, client, token, 4, Duration.ofMillis(100), Duration.ofSeconds(10));
   }
 
   @Override
   public void queue(DigestWindow window) throws QueueException {
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(target)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(DigestJob.of(window).toJson(), StandardCharsets.UTF_8))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(DigestJob.of(window).toJson(), StandardCharsets.UTF_8));
+    token.ifPresent(t -> builder.header("Authorization", t.authorization()));
+    HttpRequest request = builder.build();
     String last = "";
     for (int attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) {

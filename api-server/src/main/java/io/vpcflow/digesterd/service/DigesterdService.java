@@ -193,7 +193,8 @@ public final class DigesterdService implements AutoCloseable {
         Digests digests = new Digests(store, markers, queue, pool, staleAfter, owner, Clock.systemUTC());
         ConnectionStates connections = new ConnectionStates();
         ConnStateMeters.bind(connections, config.server().connState(), meters);
-        ApiServer api = ApiServer.start(config.server().address(), new Routes(digests, config.maxWindow(), meters), connections);
+        ApiServer api = ApiServer.start(
+            config.server().address(), new Routes(digests, config.maxWindow(), meters, config.server().authToken()), connections);
         return new DigesterdService(api, pool, launcher, s3, shutdownGrace, ownStats);
       } catch (RuntimeException | java.io.IOException e) {
         if (launcher != null) {
@@ -219,7 +220,8 @@ public final class DigesterdService implements AutoCloseable {
       return config.server().streamEndpoint()
           .<Queuer>map(endpoint -> new HttpQueuer(
               endpoint, config.server().streamTopic(),
-              httpClient != null ? httpClient : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()))
+              httpClient != null ? httpClient : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+              config.server().authToken()))
           .orElseGet(() -> new StandaloneQueuer(pool));
     }
   }

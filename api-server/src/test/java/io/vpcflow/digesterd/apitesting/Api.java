@@ -14,10 +14,17 @@ import java.util.concurrent.CompletableFuture;
 /** A client of a running API, over real HTTP. */
 public final class Api {
   private final URI base;
+  private final String authorization;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public Api(URI base) {
+    this(base, null);
+  }
+
+  /** A client sending {@code Authorization: authorization} with every request. */
+  public Api(URI base, String authorization) {
     this.base = base;
+    this.authorization = authorization;
   }
 
   /** {@code ?start=..&stop=..}, URL-encoded. */
@@ -41,6 +48,9 @@ public final class Api {
   }
 
   private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 

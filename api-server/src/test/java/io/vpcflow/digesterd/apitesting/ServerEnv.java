@@ -4,7 +4,9 @@ import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The environment of a server whose buckets are on an embedded S3 server. */
 public final class ServerEnv {
@@ -32,6 +34,13 @@ public final class ServerEnv {
     env.put("DIGEST_MAX_WINDOW", "P1D");
     env.putAll(extra);
     return env;
+  }
+
+  /** Creates the buckets of {@link #of}: {@code flowLogs}, {@link #DIGESTS} and {@link #PROGRESS}. */
+  public static void createBuckets(S3Client client, String flowLogs) {
+    for (String bucket : List.of(flowLogs, DIGESTS, PROGRESS)) {
+      client.createBucket(b -> b.bucket(bucket));
+    }
   }
 
   /** A TCP port free on loopback now, for a server that must be told its port in advance. */

@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.window.DigestWindow;
 import io.vpcflow.digesterd.window.InvalidWindowException;
@@ -23,5 +24,18 @@ class DigestJobTest {
         () -> new DigestJob(" ", job.start(), job.stop()).window(MAX)).parameter());
     assertEquals("body", assertThrows(InvalidWindowException.class, () -> DigestJob.parse("[1,2]")).parameter());
     assertEquals("body", assertThrows(InvalidWindowException.class, () -> DigestJob.parse("null")).parameter());
+  }
+
+  @Test
+  void refusesUnknownFieldsRepeatedFieldsAndTrailingText() {
+    String job = "\"id\":\"9740a140-ba85-5600-8b93-7b46eec77617\",\"start\":\"2019-01-01T00:00:00Z\",\"stop\":\"2019-01-01T01:00:00Z\"";
+    InvalidWindowException unknown =
+        assertThrows(InvalidWindowException.class, () -> DigestJob.parse("{" + job + ",\"bucket\":\"x\"}"));
+    assertEquals("body", unknown.parameter());
+    assertTrue(unknown.getMessage().contains("unknown field 'bucket'"), unknown.getMessage());
+    assertEquals("body", assertThrows(InvalidWindowException.class,
+        () -> DigestJob.parse("{" + job + ",\"stop\":\"2019-01-01T02:00:00Z\"}")).parameter());
+    assertEquals("body", assertThrows(InvalidWindowException.class, () -> DigestJob.parse("{" + job + "} {}")).parameter());
+    assertEquals("9740a140-ba85-5600-8b93-7b46eec77617", DigestJob.parse(" {" + job + "}\n").id());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.vpcflow.digesterd.config.ApiToken;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ class HttpQueuerTest {
   private static final DigestWindow WINDOW = DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z");
 
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private HttpServer bus;
 
   /** A bus answering {@code statuses} in turn (the last one from then on), recording each request. */
@@ -33,6 +36,7 @@ class HttpQueuerTest {
       requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
           + exchange.getRequestHeaders().getFirst("Content-Type") + " "
           + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
       int status = statuses[Math.min(n.getAndIncrement(), statuses.length - 1)];
       exchange.sendResponseHeaders(status, -1);
       exchange.close();
@@ -49,7 +53,7 @@ class HttpQueuerTest {
   }
 
   private static HttpQueuer queuer(URI endpoint) {
-    return new HttpQueuer(endpoint, "digest-queue", HttpClient.newHttpClient(), 3, Duration.ofMillis(10), Duration.ofSeconds(5));
+    return new HttpQueuer(endpoint, "digest-queue", HttpClient.newHttpClient(), Optional.empty(), 3, Duration.ofMillis(10), Duration.ofSeconds(5));
   }
 
   @Test
@@ -59,6 +63,18 @@ class HttpQueuerTest {
         List.of("POST /bus/digest-queue/event application/json "
             + "{\"id\":\"9740a140-ba85-5600-8b93-7b46eec77617\",\"start\":\"2019-01-01T00:00:00Z\",\"stop\":\"2019-01-01T01:00:00Z\"}"),
         requests);
+  }
+
+  @Test
+  void sendsTheApiTokenAsABearerTokenOnEveryTry() throws Exception {
+    ApiToken token = new ApiToken("0123456789abcdef0123456789abcdef");
+    new HttpQueuer(bus(503, 202), "digest-queue", HttpClient.newHttpClient(), Optional.of(token), 3, Duration.ofMillis(10), Duration.ofSeconds(5))
+        .queue(WINDOW);
+    assertEquals(List.of("Bearer " + token.value(), "Bearer " + token.value()), authorizations);
+    authorizations.clear();
+    stop();
+    queuer(bus(202)).queue(WINDOW);
+    assertEquals(List.of("null"), authorizations);
   }
 
   @Test

@@ -43,7 +43,16 @@ public final class EmbeddedS3Server implements AutoCloseable {
    * (an s3proxy {@code ForwardingBlobStore}, e.g. one that adds latency to reads).
    */
   public static EmbeddedS3Server inMemory(UnaryOperator<BlobStore> middleware) throws Exception {
-    return start(middleware.apply(new TransientNio2BlobStore()), null, 0);
+    return start(middleware.apply(new TransientNio2BlobStore()), null, 0, ACCESS_KEY, SECRET_KEY);
+  }
+
+  /**
+   * Like {@link #inMemory()}, accepting only the given credentials instead of {@link #ACCESS_KEY}
+   * and {@link #SECRET_KEY} (so that a test can follow recognisable credentials through the
+   * service).
+   */
+  public static EmbeddedS3Server inMemory(String accessKey, String secretKey) throws Exception {
+    return start(new TransientNio2BlobStore(), null, 0, accessKey, secretKey);
   }
 
   /**
@@ -53,15 +62,16 @@ public final class EmbeddedS3Server implements AutoCloseable {
    */
   public static EmbeddedS3Server onDisk(Path dataDirectory, int port) throws Exception {
     Files.createDirectories(dataDirectory);
-    return start(new FilesystemNio2BlobStore(dataDirectory.toString()), dataDirectory, port);
+    return start(new FilesystemNio2BlobStore(dataDirectory.toString()), dataDirectory, port, ACCESS_KEY, SECRET_KEY);
   }
 
-  private static EmbeddedS3Server start(BlobStore store, Path dataDirectory, int port) throws Exception {
+  private static EmbeddedS3Server start(BlobStore store, Path dataDirectory, int port, String accessKey, String secretKey)
+      throws Exception {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(store)
             .endpoint(URI.create("http://127.0.0.1:" + port))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
             .stopTimeout(0)
             .build();
     proxy.start();

@@ -12,11 +12,17 @@ import java.util.UUID;
 /**
  * A half-open digest window {@code [start, stop)} in UTC, both bounds truncated to the minute,
  * {@code start < stop}. A record belongs to the window when its {@code start} field lies in it.
+ * Parsed bounds lie in the years 1970 to 9999: flow-log times are Unix seconds, and RFC 3339 has
+ * four-digit years.
  *
  * @param start the inclusive lower bound
  * @param stop the exclusive upper bound
  */
 public record DigestWindow(Instant start, Instant stop) {
+  /** The earliest bound {@link #parse} accepts. */
+  public static final Instant EARLIEST = Instant.EPOCH;
+  /** The latest bound {@link #parse} accepts. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:00Z");
 
   /** Validates the canonical form; use {@link #parse} for user input. */
   public DigestWindow {
@@ -34,8 +40,9 @@ public record DigestWindow(Instant start, Instant stop) {
    * Parses RFC 3339 bounds (fractional seconds and any offset allowed), normalises them to UTC
    * and truncates them to the minute.
    *
-   * @throws InvalidWindowException naming the bad parameter, when a bound is missing or not RFC
-   *     3339, or when {@code start >= stop} after truncation
+   * @throws InvalidWindowException naming the bad parameter, when a bound is missing, not RFC
+   *     3339 or outside {@link #EARLIEST}..{@link #LATEST}, or when {@code start >= stop} after
+   *     truncation
    */
   public static DigestWindow parse(String start, String stop) {
     Instant from = parseBound("start", start);
@@ -71,10 +78,12 @@ public record DigestWindow(Instant start, Instant stop) {
     if (value == null || value.isBlank()) {
       throw new InvalidWindowException(name, "missing required parameter '" + name + "'");
     }
+    Instant bound;
     try {
-      return OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-          .toInstant()
-          .truncatedTo(ChronoUnit.MINUTES);
+      bound =
+          OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+              .toInstant()
+              .truncatedTo(ChronoUnit.MINUTES);
     } catch (DateTimeParseException e) {
       throw new InvalidWindowException(
           name,
@@ -84,6 +93,11 @@ public record DigestWindow(Instant start, Instant stop) {
               + abbreviate(value)
               + "'");
     }
+    if (bound.isBefore(EARLIEST) || bound.isAfter(LATEST)) {
+      throw new InvalidWindowException(
+          name, "parameter '" + name + "' (" + bound + ") is outside the years 1970 to 9999");
+    }
+    return bound;
   }
 
   private static String abbreviate(String value) {

@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /** Digest options and an S3 client pointed at an embedded S3 server. */
 public final class S3Fixture {
@@ -26,6 +27,12 @@ public final class S3Fixture {
   /** A client of {@code server}, made by the product's factory. */
   public static S3Client client(EmbeddedS3Server server) {
     return S3ClientFactory.client(options(server));
+  }
+
+  /** Makes SSE-KMS with {@code keyId} the default encryption of {@code bucket}. */
+  public static void defaultKmsKey(S3Client client, String bucket, String keyId) {
+    client.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(r -> r
+        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(keyId)))));
   }
 
   /** The bytes of an object. */

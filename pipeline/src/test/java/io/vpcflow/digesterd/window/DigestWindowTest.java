@@ -43,6 +43,27 @@ class DigestWindowTest {
   }
 
   @Test
+  void refusesBoundsOutsideTheYears1970To9999() {
+    String[][] absurd = {
+      {"0000-01-01T00:00:00Z", "0000-01-01T01:00:00Z", "start"},
+      {"-0001-01-01T00:00:00Z", "2019-01-01T00:00:00Z", "start"},
+      {"1969-12-31T23:59:59Z", "1970-01-01T01:00:00Z", "start"},
+      {"9999-12-31T23:00:00Z", "+10000-01-01T00:00:00Z", "stop"},
+      {"+99999-01-01T00:00:00Z", "+99999-01-01T01:00:00Z", "start"},
+    };
+    for (String[] bounds : absurd) {
+      InvalidWindowException e =
+          assertThrows(InvalidWindowException.class, () -> DigestWindow.parse(bounds[0], bounds[1]), bounds[0]);
+      assertEquals(bounds[2], e.parameter(), e.getMessage());
+      assertTrue(e.getMessage().contains("outside the years 1970 to 9999"), e.getMessage());
+    }
+    assertEquals(Instant.EPOCH, DigestWindow.parse("1970-01-01T00:00:00Z", "1970-01-01T01:00:00Z").start());
+    assertEquals(
+        Instant.parse("9999-12-31T23:59:00Z"),
+        DigestWindow.parse("9999-12-31T23:00:00Z", "9999-12-31T23:59:59.999Z").stop());
+  }
+
+  @Test
   void refusesWindowsLongerThanTheMaximum() {
     assertThrows(
         InvalidWindowException.class,
