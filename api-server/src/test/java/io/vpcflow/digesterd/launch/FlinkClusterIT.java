@@ -207,9 +207,14 @@ class FlinkClusterIT {
       String why = failedStatus.get("reason").asText();
       assertTrue(why.contains("corrupt object") && why.contains("20240302T0030Z_dead.log.gz"), why);
       assertEquals(
-          List.of(),
-          client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS).prefix(CORRUPT.digestId().toString())).contents(),
-          "a failed job leaves no digest");
+          List.of(CORRUPT.digestId() + ".json"),
+          client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS).prefix(CORRUPT.digestId().toString())).contents().stream()
+              .map(o -> o.key()).toList(),
+          "a failed job leaves no digest, only the failure's summary");
+      DigestSummary failure = storedSummary(ServerEnv.DIGESTS, CORRUPT);
+      assertEquals("failed", failure.state());
+      assertEquals("FlinkRunner", failure.runner());
+      assertTrue(failure.reason().contains("20240302T0030Z_dead.log.gz"), failure.reason());
     }
   }
 
