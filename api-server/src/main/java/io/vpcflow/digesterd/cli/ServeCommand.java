@@ -28,7 +28,9 @@ import picocli.CommandLine.Unmatched;
       "Extra --name=value arguments are passed to Beam for every digest (e.g. --runner=FlinkRunner); "
           + "they win over --runner-config. Stops on the signals of RUNTIME_SIGNALS_OS_SIGNALS "
           + "(default SIGTERM and SIGINT), giving running digests --grace-seconds to finish, then "
-          + "cancelling their pipelines."
+          + "cancelling their pipelines.",
+      "With DIGEST_STREAMING=true the streaming pipeline (see stream --help) runs in the same "
+          + "process, so closed windows are digested without any POST."
     })
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
@@ -57,7 +59,11 @@ final class ServeCommand implements Callable<Integer> {
     try (ShutdownSignal signal = new ShutdownSignal(config.server().signals().names());
         Session session = Session.open(config, System.err);
         DigesterdService service =
-            DigesterdService.builder(session.config()).beamArgs(pipelineArgs).shutdownGrace(grace).start()) {
+            DigesterdService.builder(session.config()).beamArgs(pipelineArgs).shutdownGrace(grace).start();
+        StreamRun stream =
+            session.config().stream().enabled()
+                ? StreamRun.start(session.config(), pipelineArgs, System.err)
+                : null) {
       System.err.printf(
           "serving the API at %s (listening on %s); description at %s/api.yaml%n",
           service.uri(), session.config().server().address().withPort(service.port()), service.uri());

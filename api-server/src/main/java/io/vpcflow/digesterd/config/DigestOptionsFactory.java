@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.config;
 
 import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
+import io.vpcflow.digesterd.stream.StreamOptions;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.util.Arrays;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -35,15 +36,38 @@ public final class DigestOptionsFactory {
    * @throws IllegalArgumentException when a Beam argument is unknown or invalid
    */
   public static DigestOptions create(ServiceConfig config, DigestWindow window, String... beamArgs) {
-    PipelineOptionsFactory.register(DigestOptions.class);
-    DigestOptions options = PipelineOptionsFactory.fromArgs(beamArgs).as(DigestOptions.class);
-    applyS3(config, options);
+    DigestOptions options = configured(DigestOptions.class, config, beamArgs);
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--jobName"))) {
       // The name runners show (Flink's web UI and REST API): which digest a job builds.
       options.setJobName("digest-" + window.digestId());
     }
     options.setStart(window.start().toString());
     options.setStop(window.stop().toString());
+    return options;
+  }
+
+  /**
+   * Options for the streaming pipeline ({@code DIGEST_STREAM_*}).
+   *
+   * @param beamArgs extra {@code --name=value} pipeline arguments
+   * @throws IllegalArgumentException when a Beam argument is unknown or invalid
+   */
+  public static StreamOptions stream(ServiceConfig config, String... beamArgs) {
+    StreamOptions options = configured(StreamOptions.class, config, beamArgs);
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--jobName"))) {
+      options.setJobName("digest-stream");
+    }
+    options.setStreamPoll(config.stream().poll().toString());
+    options.setStreamWindow(config.stream().windows().window().toString());
+    options.setStreamLateness(config.stream().windows().lateness().toString());
+    return options;
+  }
+
+  private static <T extends DigestOptions> T configured(
+      Class<T> type, ServiceConfig config, String... beamArgs) {
+    PipelineOptionsFactory.register(type);
+    T options = PipelineOptionsFactory.fromArgs(beamArgs).as(type);
+    applyS3(config, options);
     options.setFlowLogsBucket(config.flowLogs().orElseThrow().toString());
     options.setFlowLogsPrefix(config.flowLogsPrefix());
     options.setScanAccounts(config.scanAccounts());

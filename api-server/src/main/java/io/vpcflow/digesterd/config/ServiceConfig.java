@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  * @param logging where and how much to log ({@code RUNTIME_LOGGER_LEVEL}, {@code
  *     RUNTIME_LOGGER_OUTPUT})
  * @param stats where stats go ({@code RUNTIME_STATS_*})
+ * @param stream streaming mode ({@code DIGEST_STREAMING}, {@code DIGEST_STREAM_*})
  */
 public record ServiceConfig(
     Optional<StoreLocation> flowLogs,
@@ -56,7 +57,8 @@ public record ServiceConfig(
     ReadAhead readAhead,
     ServerSettings server,
     LoggingSettings logging,
-    StatsSettings stats) {
+    StatsSettings stats,
+    StreamSettings stream) {
 
   private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._~-]+");
 
@@ -138,7 +140,8 @@ public record ServiceConfig(
             ReadAhead.read(in),
             serverSettings(in, server),
             LoggingSettings.read(in),
-            StatsSettings.read(in));
+            StatsSettings.read(in),
+            StreamSettings.read(in));
     in.throwIfProblems();
     return config;
   }

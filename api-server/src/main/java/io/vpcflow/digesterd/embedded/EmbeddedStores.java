@@ -66,7 +66,8 @@ public final class EmbeddedStores implements AutoCloseable {
             base.readAhead(),
             base.server().withProgress(StoreLocation.parse(PROGRESS_BUCKET)),
             base.logging(),
-            base.stats());
+            base.stats(),
+            base.stream());
     EmbeddedStores stores = new EmbeddedStores(server, config);
     try (S3Client client = stores.client()) {
       for (String bucket : List.of(FLOW_LOGS_BUCKET, STORAGE_BUCKET, PROGRESS_BUCKET)) {

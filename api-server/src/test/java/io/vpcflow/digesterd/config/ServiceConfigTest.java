@@ -134,6 +134,46 @@ class ServiceConfigTest {
   }
 
   @Test
+  void streamingDefaultsToHourlyWindowsPolledEveryMinuteAndReadsItsVariables() {
+    StreamSettings defaults = ServiceConfig.fromEnvironment(Map.of()).stream();
+    assertEquals(false, defaults.enabled());
+    assertEquals(java.time.Duration.ofMinutes(1), defaults.poll());
+    assertEquals(java.time.Duration.ofHours(1), defaults.windows().window());
+    assertEquals(java.time.Duration.ofMinutes(15), defaults.windows().lateness());
+
+    StreamSettings set =
+        ServiceConfig.fromEnvironment(
+                Map.of(
+                    "DIGEST_STREAMING", "true",
+                    "DIGEST_STREAM_POLL", "PT1S",
+                    "DIGEST_STREAM_WINDOW", "PT5M",
+                    "DIGEST_STREAM_LATENESS", "PT2M"))
+            .stream();
+    assertEquals(true, set.enabled());
+    assertEquals(java.time.Duration.ofSeconds(1), set.poll());
+    assertEquals(java.time.Duration.ofMinutes(5), set.windows().window());
+    assertEquals(java.time.Duration.ofMinutes(2), set.windows().lateness());
+  }
+
+  @Test
+  void reportsEveryBadStreamVariableAtOnce() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.fromEnvironment(
+                    Map.of(
+                        "DIGEST_STREAM_POLL", "PT0S",
+                        "DIGEST_STREAM_WINDOW", "PT7M",
+                        "DIGEST_STREAM_LATENESS", "soon")));
+    String all = String.join("\n", e.problems());
+    assertEquals(3, e.problems().size(), all);
+    assertTrue(all.contains("DIGEST_STREAM_POLL must be longer than zero"), all);
+    assertTrue(all.contains("DIGEST_STREAM_WINDOW"), all);
+    assertTrue(all.contains("DIGEST_STREAM_LATENESS"), all);
+  }
+
+  @Test
   void readsTheServerVariables() {
     ServerSettings server =
         ServiceConfig.forServer(

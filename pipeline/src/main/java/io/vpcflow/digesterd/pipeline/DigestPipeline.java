@@ -13,9 +13,6 @@ import io.vpcflow.digesterd.source.LocalObjectListing;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,7 +21,6 @@ import java.util.UUID;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
@@ -120,13 +116,32 @@ public final class DigestPipeline {
 
   /** Lists the objects the options' window needs to read. */
   public static ObjectPlan plan(DigestOptions options) throws IOException {
+    return withFlowLogListing(options, (listing, source) -> plan(listing, source, options));
+  }
+
+  /** Work done with a listing of the flow-log store. */
+  @FunctionalInterface
+  public interface ListingTask<T> {
+    /**
+     * @param listing the flow-log store's listing
+     * @param source where the flow logs are (bucket or directory, with the configured prefix)
+     */
+    T run(ObjectListing listing, StoreLocation source) throws IOException;
+  }
+
+  /**
+   * Runs {@code task} with a listing of the options' flow-log store (S3, through a client of
+   * {@link S3ClientFactory} closed afterwards, or a local directory).
+   */
+  public static <T> T withFlowLogListing(DigestOptions options, ListingTask<T> task)
+      throws IOException {
     StoreLocation source =
         StoreLocation.parse(options.getFlowLogsBucket()).withPrefix(options.getFlowLogsPrefix());
     if (!source.isS3()) {
-      return plan(new LocalObjectListing(source.directory()), source, options);
+      return task.run(new LocalObjectListing(source.directory()), source);
     }
     try (S3Client client = S3ClientFactory.client(options)) {
-      return plan(new S3ObjectListing(client, source.bucket()), source, options);
+      return task.run(new S3ObjectListing(client, source.bucket()), source);
     }
   }
 
@@ -195,15 +210,13 @@ public final class DigestPipeline {
 
   /** Reads the summary stored beside the options' digest. */
   public static DigestSummary readSummary(DigestOptions options) throws IOException {
-    String uri =
-        StoreLocation.parse(options.getStorageBucket()).resolve(window(options).digestId() + ".json");
-    try (InputStream in =
-        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)))) {
-      return DigestSummaryJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    String id = window(options).digestId().toString();
+    return DigestObjects.readSummary(StoreLocation.parse(options.getStorageBucket()), id)
+        .orElseThrow(() -> new IOException("the digest " + id + " has no summary"));
   }
 
-  private static List<String> csv(String value) {
+  /** The comma-separated values of {@code value}, trimmed, without empty ones. */
+  public static List<String> csv(String value) {
     return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

@@ -19,16 +19,23 @@ import org.apache.beam.sdk.io.FileSystems;
  * of it was read) from a failing store (the stream ended before the object's size): the first is
  * a {@link CorruptObjectException}, the second an {@link IOException} that fails the run.
  */
-final class FlowLogObjectReader {
+public final class FlowLogObjectReader {
   private final FlowLogReader reader;
   private final int bufferBytes;
 
-  FlowLogObjectReader(int maxLineBytes, int bufferBytes) {
+  /** A reader skipping lines over {@code maxLineBytes}, buffering {@code bufferBytes} of gzip input. */
+  public FlowLogObjectReader(int maxLineBytes, int bufferBytes) {
     this.reader = new FlowLogReader(maxLineBytes);
     this.bufferBytes = bufferBytes;
   }
 
-  ObjectParseResult read(PlannedObject object, RecordHandler handler)
+  /**
+   * Reads {@code object} to its end, handing its records to {@code handler}.
+   *
+   * @throws CorruptObjectException when the object is not (complete) gzip data
+   * @throws IOException when the store fails
+   */
+  public ObjectParseResult read(PlannedObject object, RecordHandler handler)
       throws IOException, CorruptObjectException {
     try (CountingInputStream raw =
             new CountingInputStream(

@@ -1,14 +1,10 @@
 package io.vpcflow.digesterd.pipeline;
 
-import io.vpcflow.digesterd.digest.BlockGzipOutputStream;
-import io.vpcflow.digesterd.digest.RunMerger;
 import io.vpcflow.digesterd.report.DigestSummary;
-import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.report.ReadReport;
 import io.vpcflow.digesterd.report.SkippedObject;
 import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,24 +43,8 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
     }
 
     StoreLocation storage = StoreLocation.parse(run.storage());
-    String digestUri = storage.resolve(run.digestId() + ".log.gz");
-    long[] lines = {0};
-    long digestBytes =
-        BeamFiles.writeAtomically(
-            digestUri,
-            raw -> {
-              BlockGzipOutputStream gzip =
-                  new BlockGzipOutputStream(
-                      raw,
-                      Runtime.getRuntime().availableProcessors(),
-                      BlockGzipOutputStream.DEFAULT_BLOCK_BYTES);
-              try {
-                lines[0] = RunMerger.merge(runs, gzip);
-                gzip.finish();
-              } finally {
-                gzip.abort();
-              }
-            });
+    DigestObjects.Written written = DigestObjects.writeDigest(storage, run.digestId(), runs);
+    String digestUri = written.uri();
 
     run.plannedSkips().forEach(report::addSkipped);
     Instant finished = Instant.now();
@@ -83,16 +63,13 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
             Duration.between(run.startedAt(), finished).toMillis(),
             DigestSummary.objectsOf(report, run.listedObjects()),
             DigestSummary.Records.of(report),
-            lines[0],
-            digestBytes,
+            written.lines(),
+            written.bytes(),
             skipped.subList(0, Math.min(skipped.size(), DigestSummary.MAX_LISTED)),
             skipped.size() > DigestSummary.MAX_LISTED,
             null);
-    byte[] json = DigestSummaryJson.write(summary).getBytes(StandardCharsets.UTF_8);
     try {
-      RunCancellation.commit(
-          run.runToken(),
-          () -> BeamFiles.writeAtomically(storage.resolve(run.digestId() + ".json"), o -> o.write(json)));
+      RunCancellation.commit(run.runToken(), () -> DigestObjects.writeSummary(storage, summary));
     } catch (RunCancelledException e) {
       FileSystems.delete(
           List.of(FileSystems.matchNewResource(digestUri, false)),

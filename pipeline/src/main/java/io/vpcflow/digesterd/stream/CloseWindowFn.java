@@ -1,0 +1,140 @@
+package io.vpcflow.digesterd.stream;
+
+import io.vpcflow.digesterd.pipeline.DigestObjects;
+import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.source.StoreLocation;
+import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the parts of each open window (keyed by the window's start) and writes the window's
+ * digest when an event-time timer at its close ({@link StreamWindows#closesAt}) fires, through
+ * {@link DigestObjects} exactly as the batch path writes it. A window that already has a digest
+ * (built by a POST, or before a restart) is not written again. A part that arrives once its window
+ * is closed is late: its records are counted (counter {@code stream/late-records}, and {@value
+ * WindowSummaries#LATE} in the window's {@code <id>.json} when the window has a digest), never
+ * digested.
+ */
+final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, Void> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(CloseWindowFn.class);
+
+  private final StreamWindows windows;
+  private final String storage;
+  private final String runner;
+  private final Counter lateRecords = Metrics.counter("stream", "late-records");
+  private final Counter written = Metrics.counter("stream", "windows-written");
+  private final Counter alreadyDigested = Metrics.counter("stream", "windows-already-digested");
+
+  @StateId("window")
+  private final StateSpec<ValueState<Long>> windowSpec = StateSpecs.value(VarLongCoder.of());
+
+  @StateId("openedAt")
+  private final StateSpec<ValueState<Long>> openedAtSpec = StateSpecs.value(VarLongCoder.of());
+
+  @StateId("parts")
+  private final StateSpec<BagState<WindowPart>> partsSpec = StateSpecs.bag(WindowPartCoder.of());
+
+  @TimerId("close")
+  private final TimerSpec closeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+  CloseWindowFn(StreamWindows windows, String storage, String runner) {
+    this.windows = windows;
+    this.storage = storage;
+    this.runner = runner;
+  }
+
+  @ProcessElement
+  public void process(
+      @Element KV<Long, WindowPart> element,
+      @StateId("window") ValueState<Long> window,
+      @StateId("openedAt") ValueState<Long> openedAt,
+      @StateId("parts") BagState<WindowPart> parts,
+      @TimerId("close") Timer close)
+      throws IOException {
+    long start = element.getKey();
+    Instant watermark = Instant.ofEpochMilli(close.getCurrentRelativeTime().getMillis());
+    LOG.debug("part of window {} from {} at watermark {}", start, element.getValue().objectKey(), watermark);
+    if (windows.isClosed(start, watermark)) {
+      countLate(start, element.getValue());
+      return;
+    }
+    if (openedAt.read() == null) {
+      window.write(start);
+      openedAt.write(System.currentTimeMillis());
+      close.withNoOutputTimestamp().set(ListNewObjectsFn.joda(windows.closesAt(start)));
+    }
+    parts.add(element.getValue());
+  }
+
+  @OnTimer("close")
+  public void onClose(
+      @StateId("window") ValueState<Long> window,
+      @StateId("openedAt") ValueState<Long> openedAt,
+      @StateId("parts") BagState<WindowPart> parts)
+      throws IOException {
+    DigestWindow digestWindow = windows.window(window.read());
+    String id = digestWindow.digestId().toString();
+    StoreLocation store = StoreLocation.parse(storage);
+    if (DigestObjects.readSummary(store, id).filter(DigestSummary::succeeded).isPresent()) {
+      alreadyDigested.inc();
+      LOG.info("window {} already has its digest {}; not written again", digestWindow, id);
+    } else {
+      List<WindowPart> all = new ArrayList<>();
+      parts.read().forEach(all::add);
+      List<byte[]> runs = all.stream().map(WindowPart::run).toList();
+      DigestObjects.Written digest = DigestObjects.writeDigest(store, id, runs);
+      DigestObjects.writeSummary(
+          store,
+          WindowSummaries.done(
+              digestWindow,
+              runner,
+              all,
+              digest.uri(),
+              digest.lines(),
+              digest.bytes(),
+              Instant.ofEpochMilli(openedAt.read()),
+              Instant.now()));
+      written.inc();
+      LOG.info("window {} closed: digest {} written ({} keys)", digestWindow, id, digest.lines());
+    }
+    parts.clear();
+    openedAt.clear();
+  }
+
+  private void countLate(long start, WindowPart part) throws IOException {
+    lateRecords.inc(part.records());
+    DigestWindow digestWindow = windows.window(start);
+    StoreLocation store = StoreLocation.parse(storage);
+    Optional<DigestSummary> summary =
+        DigestObjects.readSummary(store, digestWindow.digestId().toString())
+            .filter(DigestSummary::succeeded);
+    if (summary.isPresent()) {
+      DigestSummary counted =
+          WindowSummaries.withLate(summary.get(), WindowSummaries.lateOf(summary.get()) + part.records());
+      DigestObjects.writeSummary(store, counted);
+    }
+    LOG.warn(
+        "{} records of {} in {} arrived after the window closed: counted as late, not digested",
+        part.records(), digestWindow, part.objectKey());
+  }
+}
