@@ -129,7 +129,7 @@ class DigestCommandTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"serve", "digest", "sample-data", "demo"}) {
+    for (String command : new String[] {"serve", "digest", "sample-data", "demo", "stream"}) {
       StringWriter out = new StringWriter();
       CommandLine cli = DigesterdCommand.commandLine(Map.of());
       cli.setOut(new PrintWriter(out));
