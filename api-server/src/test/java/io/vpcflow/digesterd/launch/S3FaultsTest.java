@@ -139,6 +139,22 @@ class S3FaultsTest {
     return client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS).prefix(window.digestId().toString())).contents();
   }
 
+  /** POSTs {@code window}, waits until its build is claimed, applies {@code fault}, lets it run. */
+  private void runWithFault(DigestWindow window, Runnable fault) throws Exception {
+    gate.close();
+    assertEquals(202, api.post("/" + query(window)).statusCode());
+    awaitState(window, "running");
+    fault.run();
+    gate.open();
+  }
+
+  /** The digest of {@code window} is served, exact. */
+  private void servedExactly(DigestWindow window) throws Exception {
+    HttpResponse<byte[]> digest = api.awaitNot204("/" + query(window), Duration.ofMinutes(2));
+    assertEquals(200, digest.statusCode(), Api.text(digest));
+    assertEquals(expected(window), Gzip.gunzip(digest.body()));
+  }
+
   /** No digest object, and the summary (if S3 took it) records the failure. */
   private static void assertNoDigest(DigestWindow window) throws Exception {
     List<String> keys = digestObjects(window).stream().map(S3Object::key).toList();
@@ -150,11 +166,9 @@ class S3FaultsTest {
   }
 
   /** After the fault: a new POST builds the exact digest. */
-  private void retriedDigestIsExact(DigestWindow window, String expected) throws Exception {
+  private void retriedDigestIsExact(DigestWindow window) throws Exception {
     assertEquals(202, api.post("/" + query(window)).statusCode());
-    HttpResponse<byte[]> digest = api.awaitNot204("/" + query(window), Duration.ofMinutes(2));
-    assertEquals(200, digest.statusCode(), Api.text(digest));
-    assertEquals(expected, Gzip.gunzip(digest.body()));
+    servedExactly(window);
   }
 
   @Test
@@ -194,17 +208,13 @@ class S3FaultsTest {
     assertFalse(status.get("reason").asText().isBlank(), status.toString());
     System.out.println("S3FaultsTest down mid-read: failed with reason: " + status.get("reason").asText());
     assertNoDigest(window);
-    retriedDigestIsExact(window, expected(window));
+    retriedDigestIsExact(window);
   }
 
   @Test
   void s3FailingWritesFailTheDigestWithItsReasonAndLeaveNoDigest() throws Exception {
     DigestWindow window = hour(2);
-    gate.close();
-    assertEquals(202, api.post("/" + query(window)).statusCode());
-    awaitState(window, "running");
-    proxy.failWrites();
-    gate.open();
+    runWithFault(window, proxy::failWrites);
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (proxy.refused() == 0) {
       assertTrue(System.nanoTime() < deadline, "no write was tried");
@@ -218,34 +228,22 @@ class S3FaultsTest {
     assertFalse(status(window).get("reason").asText().isBlank());
     System.out.println("S3FaultsTest failing writes: failed with reason: " + status(window).get("reason").asText());
     assertNoDigest(window);
-    retriedDigestIsExact(window, expected(window));
+    retriedDigestIsExact(window);
   }
 
   @Test
   void slowAnswersTimeOutAndAreRetriedAndTheDigestCompletes() throws Exception {
     DigestWindow window = hour(3);
-    gate.close();
-    assertEquals(202, api.post("/" + query(window)).statusCode());
-    awaitState(window, "running");
-    proxy.delayNext(2, Duration.ofSeconds(3));
-    gate.open();
-    HttpResponse<byte[]> digest = api.awaitNot204("/" + query(window), Duration.ofMinutes(2));
-    assertEquals(200, digest.statusCode(), Api.text(digest));
-    assertEquals(expected(window), Gzip.gunzip(digest.body()));
+    runWithFault(window, () -> proxy.delayNext(2, Duration.ofSeconds(3)));
+    servedExactly(window);
     assertEquals(2, proxy.delayed());
   }
 
   @Test
   void throttlingAnswersAreRetriedWithBackoffAndTheDigestCompletes() throws Exception {
     DigestWindow window = hour(0);
-    gate.close();
-    assertEquals(202, api.post("/" + query(window)).statusCode());
-    awaitState(window, "running");
-    proxy.throttleNext(2);
-    gate.open();
-    HttpResponse<byte[]> digest = api.awaitNot204("/" + query(window), Duration.ofMinutes(2));
-    assertEquals(200, digest.statusCode(), Api.text(digest) + " throttled " + proxy.throttled() + " of " + proxy.requests());
-    assertEquals(expected(window), Gzip.gunzip(digest.body()));
+    runWithFault(window, () -> proxy.throttleNext(2));
+    servedExactly(window);
     assertEquals(2, proxy.throttled());
   }
 }
