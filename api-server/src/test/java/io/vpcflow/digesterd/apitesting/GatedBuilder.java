@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.apitesting;
 import io.vpcflow.digesterd.launch.DigestBuilder;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.window.DigestWindow;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatedBuilder implements DigestBuilder {
   private final DigestBuilder delegate;
   private final AtomicInteger builds = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final Object lock = new Object();
   private boolean open = true;
 
@@ -52,12 +54,29 @@ public final class GatedBuilder implements DigestBuilder {
   @Override
   public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws Exception {
     builds.incrementAndGet();
-    synchronized (lock) {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!open && System.nanoTime() < deadline) {
-        lock.wait(1000);
+    inFlight.incrementAndGet();
+    try {
+      synchronized (lock) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!open && System.nanoTime() < deadline) {
+          lock.wait(1000);
+        }
       }
+      return delegate.build(window, progressKey, runnerChosen);
+    } finally {
+      inFlight.decrementAndGet();
     }
-    return delegate.build(window, progressKey, runnerChosen);
+  }
+
+  /**
+   * Waits until no build is running (at most {@code timeout}), then {@code settle} more for the
+   * launcher to record its end: so that a test's leftover build cannot write into the next test.
+   */
+  public void awaitIdle(Duration timeout, Duration settle) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(settle.toMillis());
   }
 }

@@ -80,7 +80,9 @@ class DigestApiTest {
   }
 
   @BeforeEach
-  void noDigestNoMarker() {
+  void noDigestNoMarker() throws InterruptedException {
+    builder.open();
+    builder.awaitIdle(Duration.ofMinutes(1), Duration.ofMillis(300));
     String id = HandFixture.DIGEST_ID;
     client.deleteObject(b -> b.bucket(ServerEnv.DIGESTS).key(id + ".log.gz"));
     client.deleteObject(b -> b.bucket(ServerEnv.DIGESTS).key(id + ".json"));
