@@ -101,6 +101,10 @@ class DigestStreamRestartS3Test {
           "the second stream reads the " + expectedReads + " objects stamped from " + rereadFrom);
       long notReread = objects.stream().filter(o -> o.stamp().isBefore(rereadFrom)).count();
       assertTrue(notReread >= 4, "window 0's other objects (" + notReread + ") are not read again");
+      Eventually.until(
+          () -> counter(second, "windows-written") >= 2,
+          Duration.ofSeconds(10),
+          "the counters of the bundles that wrote windows 1 and 2 are committed");
       assertEquals(2, counter(second, "windows-written"), "windows 1 and 2, each once");
       assertEquals(0, counter(second, "windows-already-digested"));
       Eventually.until(
