@@ -23,8 +23,11 @@ import picocli.CommandLine.Unmatched;
       "Records later than the lateness are counted as 'late' in the window's <id>.json, never "
           + "digested. Configuration comes from the environment as for digest and serve; with no "
           + "bucket configured it uses the embedded S3 server.",
+      "On restart it resumes from the first window not closed yet, kept in stream/state.json in "
+          + "DIGEST_PROGRESS_BUCKET (else under DIGEST_STORAGE_BUCKET; --streamState=URI to choose).",
       "Extra --name=value arguments are passed to Beam (e.g. --streamFrom=2024-05-01T00:00:00Z, "
-          + "the first window to digest); they win over --runner-config."
+          + "the first window to digest when no resume point is stored); they win over "
+          + "--runner-config."
     })
 final class StreamCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;

@@ -21,12 +21,13 @@ final class StreamRun implements AutoCloseable {
   static StreamRun start(ServiceConfig config, List<String> beamArgs, PrintStream err) {
     StreamOptions options = DigestOptionsFactory.stream(config, beamArgs.toArray(String[]::new));
     err.printf(
-        "streaming: watching %s every %s; %s windows, lateness %s; digests to %s%n",
+        "streaming: watching %s every %s; %s windows, lateness %s; digests to %s; resume point in %s%n",
         options.getFlowLogsBucket(),
         options.getStreamPoll(),
         options.getStreamWindow(),
         options.getStreamLateness(),
-        options.getStorageBucket());
+        options.getStorageBucket(),
+        DigestStream.stateUri(options));
     return new StreamRun(DigestStream.run(options));
   }
 

@@ -47,7 +47,9 @@ public final class DigestOptionsFactory {
   }
 
   /**
-   * Options for the streaming pipeline ({@code DIGEST_STREAM_*}).
+   * Options for the streaming pipeline ({@code DIGEST_STREAM_*}); its resume point is kept as
+   * {@code stream/state.json} in {@code DIGEST_PROGRESS_BUCKET} when that is set (else under the
+   * storage location), unless {@code --streamState} is given.
    *
    * @param beamArgs extra {@code --name=value} pipeline arguments
    * @throws IllegalArgumentException when a Beam argument is unknown or invalid
@@ -60,6 +62,9 @@ public final class DigestOptionsFactory {
     options.setStreamPoll(config.stream().poll().toString());
     options.setStreamWindow(config.stream().windows().window().toString());
     options.setStreamLateness(config.stream().windows().lateness().toString());
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--streamState"))) {
+      config.server().progress().ifPresent(p -> options.setStreamState(p.resolve("stream/state.json")));
+    }
     return options;
   }
 

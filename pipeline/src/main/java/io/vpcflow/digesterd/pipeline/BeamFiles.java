@@ -2,22 +2,28 @@ package io.vpcflow.digesterd.pipeline;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
-/** Object I/O through Beam's filesystems ({@code s3://}, local paths) for the pipeline's writers. */
-final class BeamFiles {
+/**
+ * Object I/O through Beam's filesystems ({@code s3://}, local paths) for the pipeline's writers
+ * and the stream's state.
+ */
+public final class BeamFiles {
   private BeamFiles() {}
 
   /** Writes an object's content. */
   @FunctionalInterface
-  interface Body {
+  public interface Body {
     void write(OutputStream out) throws IOException;
   }
 
@@ -28,7 +34,7 @@ final class BeamFiles {
    *
    * @return the number of bytes written
    */
-  static long writeAtomically(String uri, Body body) throws IOException {
+  public static long writeAtomically(String uri, Body body) throws IOException {
     ResourceId target = FileSystems.matchNewResource(uri, false);
     ResourceId temp = FileSystems.matchNewResource(uri + ".tmp-" + UUID.randomUUID(), false);
     CountingOutputStream out =
@@ -47,6 +53,18 @@ final class BeamFiles {
     }
     FileSystems.rename(List.of(temp), List.of(target));
     return out.count;
+  }
+
+  /** The whole content of the object {@code uri}, or empty when there is no such object. */
+  public static Optional<byte[]> read(String uri) throws IOException {
+    MatchResult match = FileSystems.match(List.of(uri)).get(0);
+    if (match.status() == MatchResult.Status.NOT_FOUND) {
+      return Optional.empty();
+    }
+    try (InputStream in =
+        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)))) {
+      return Optional.of(in.readAllBytes());
+    }
   }
 
   private static final class CountingOutputStream extends FilterOutputStream {

@@ -6,13 +6,9 @@ import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * The two objects of a stored digest, {@code <id>.log.gz} and {@code <id>.json}, written the one
@@ -64,14 +60,10 @@ public final class DigestObjects {
   /** The summary {@code <id>.json} under {@code storage}, if it exists. */
   public static Optional<DigestSummary> readSummary(StoreLocation storage, String id)
       throws IOException {
-    String uri = storage.resolve(id + ".json");
-    MatchResult match = FileSystems.match(List.of(uri)).get(0);
-    if (match.status() == MatchResult.Status.NOT_FOUND) {
+    Optional<byte[]> json = BeamFiles.read(storage.resolve(id + ".json"));
+    if (json.isEmpty()) {
       return Optional.empty();
     }
-    try (InputStream in =
-        Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)))) {
-      return Optional.of(DigestSummaryJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-    }
+    return Optional.of(DigestSummaryJson.read(new String(json.get(), StandardCharsets.UTF_8)));
   }
 }

@@ -32,9 +32,14 @@ import org.slf4j.LoggerFactory;
  * (built by a POST, or before a restart) is not written again. A part that arrives once its window
  * is closed is late: its records are counted (counter {@code stream/late-records}, and {@value
  * WindowSummaries#LATE} in the window's {@code <id>.json} when the window has a digest), never
- * digested.
+ * digested. A window is closed once the input watermark, or the part's own time stamp (its
+ * object's event time), has reached its close.
+ *
+ * <p>Each close timer holds this step's output watermark at the window's close until it fires;
+ * the closed window's start is then output under {@link RecordResumePointFn#KEY}, stamped with its
+ * close, for the resume point.
  */
-final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, Void> {
+final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(CloseWindowFn.class);
 
@@ -66,6 +71,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, Void> {
   @ProcessElement
   public void process(
       @Element KV<Long, WindowPart> element,
+      @Timestamp org.joda.time.Instant timestamp,
       @StateId("window") ValueState<Long> window,
       @StateId("openedAt") ValueState<Long> openedAt,
       @StateId("parts") BagState<WindowPart> parts,
@@ -74,14 +80,15 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, Void> {
     long start = element.getKey();
     Instant watermark = Instant.ofEpochMilli(close.getCurrentRelativeTime().getMillis());
     LOG.debug("part of window {} from {} at watermark {}", start, element.getValue().objectKey(), watermark);
-    if (windows.isClosed(start, watermark)) {
+    if (windows.isClosed(start, watermark)
+        || windows.isClosed(start, Instant.ofEpochMilli(timestamp.getMillis()))) {
       countLate(start, element.getValue());
       return;
     }
     if (openedAt.read() == null) {
       window.write(start);
       openedAt.write(System.currentTimeMillis());
-      close.withNoOutputTimestamp().set(ListNewObjectsFn.joda(windows.closesAt(start)));
+      close.set(ListNewObjectsFn.joda(windows.closesAt(start)));
     }
     parts.add(element.getValue());
   }
@@ -90,7 +97,8 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, Void> {
   public void onClose(
       @StateId("window") ValueState<Long> window,
       @StateId("openedAt") ValueState<Long> openedAt,
-      @StateId("parts") BagState<WindowPart> parts)
+      @StateId("parts") BagState<WindowPart> parts,
+      OutputReceiver<KV<String, Long>> closed)
       throws IOException {
     DigestWindow digestWindow = windows.window(window.read());
     String id = digestWindow.digestId().toString();
@@ -119,6 +127,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, Void> {
     }
     parts.clear();
     openedAt.clear();
+    closed.output(KV.of(RecordResumePointFn.KEY, window.read()));
   }
 
   private void countLate(long start, WindowPart part) throws IOException {

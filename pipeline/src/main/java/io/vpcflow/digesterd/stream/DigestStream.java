@@ -5,8 +5,11 @@ import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.pipeline.coders.PlannedObjectCoder;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -32,6 +35,8 @@ import org.apache.beam.sdk.transforms.Watch;
  *   <li><b>ReadWindowParts</b>: each object is read once, its records folded per window.
  *   <li><b>CloseWindows</b>: the parts of a window are kept until the watermark passes its end
  *       plus the lateness, then merged into its digest exactly as the batch path does.
+ *   <li><b>RecordResumePoint</b>: the first window not closed yet is stored ({@link
+ *       ResumePoint}, {@code --streamState}); a stream started again begins there.
  * </ol>
  */
 public final class DigestStream {
@@ -57,10 +62,22 @@ public final class DigestStream {
     return pipeline.run();
   }
 
-  /** Adds the stream to {@code pipeline}, its first window chosen at {@code now}. */
+  /**
+   * Adds the stream to {@code pipeline}, its first window chosen at {@code now} from the stored
+   * resume point, else {@code --streamFrom}, else the first window still open.
+   *
+   * @throws UncheckedIOException when the stored resume point cannot be read
+   */
   public static void build(Pipeline pipeline, StreamOptions options, Instant now) {
     StreamWindows windows = windows(options);
-    Instant firstWindow = firstWindow(options, windows, now);
+    String stateUri = stateUri(options);
+    Optional<ResumePoint> saved;
+    try {
+      saved = ResumePointFile.read(stateUri);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the stream's resume point " + stateUri, e);
+    }
+    Instant firstWindow = firstWindow(options, windows, saved, now);
     String flowLogs =
         StoreLocation.parse(options.getFlowLogsBucket()).withPrefix(options.getFlowLogsPrefix()).toString();
     pipeline
@@ -91,7 +108,19 @@ public final class DigestStream {
                     windows,
                     StoreLocation.parse(options.getStorageBucket()).toString(),
                     options.getRunner().getSimpleName())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .apply(
+            "RecordResumePoint",
+            ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow))))
         .setCoder(VoidCoder.of());
+  }
+
+  /** Where the stream's resume point is kept: {@code --streamState}, else under the storage. */
+  public static String stateUri(StreamOptions options) {
+    if (!options.getStreamState().isBlank()) {
+      return options.getStreamState();
+    }
+    return StoreLocation.parse(options.getStorageBucket()).resolve("stream/state.json");
   }
 
   /** The stream's windows from the options. */
@@ -101,16 +130,18 @@ public final class DigestStream {
   }
 
   /**
-   * The start of the first window the stream digests: the window holding {@code --streamFrom},
-   * or else the first window still open at {@code now} (taking event time to be {@code now}
-   * minus the object slack after, as the watermark does).
+   * The start of the first window the stream digests ({@link ResumePoint#firstWindow}): the
+   * {@code saved} resume point, or else the window holding {@code --streamFrom}, or else the
+   * first window still open at {@code now} (taking event time to be {@code now} minus the object
+   * slack after, as the watermark does).
    */
-  public static Instant firstWindow(StreamOptions options, StreamWindows windows, Instant now) {
-    if (options.getStreamFrom().isBlank()) {
-      Instant watermark = now.minus(Duration.parse(options.getObjectSlackAfter()));
-      return Instant.ofEpochSecond(windows.firstOpen(watermark));
-    }
-    Instant from = DigestWindow.parse(options.getStreamFrom(), "9999-12-31T00:00:00Z").start();
-    return Instant.ofEpochSecond(windows.startOf(from.getEpochSecond()));
+  public static Instant firstWindow(
+      StreamOptions options, StreamWindows windows, Optional<ResumePoint> saved, Instant now) {
+    Optional<Instant> from =
+        options.getStreamFrom().isBlank()
+            ? Optional.empty()
+            : Optional.of(DigestWindow.parse(options.getStreamFrom(), "9999-12-31T00:00:00Z").start());
+    Instant watermark = now.minus(Duration.parse(options.getObjectSlackAfter()));
+    return ResumePoint.firstWindow(saved, from, watermark, windows);
   }
 }

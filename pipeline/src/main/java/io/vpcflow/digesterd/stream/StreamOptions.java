@@ -6,7 +6,7 @@ import org.apache.beam.sdk.options.Description;
 
 /**
  * Options of the streaming digest pipeline: the batch options (buckets, layout, slack, parsing,
- * S3) and the stream's poll interval, windows and lateness. The batch window ({@code --start},
+ * S3) and the stream's poll interval, windows, lateness and resume point. The batch window ({@code --start},
  * {@code --stop}) is not used.
  */
 public interface StreamOptions extends DigestOptions {
@@ -30,7 +30,8 @@ public interface StreamOptions extends DigestOptions {
   void setStreamLateness(String value);
 
   @Description(
-      "Start (RFC 3339) of the first window to digest; empty: the first window still open now.")
+      "Start (RFC 3339) of the first window to digest when no resume point is stored; empty: the "
+          + "first window still open now.")
   @Default.String("")
   String getStreamFrom();
 
@@ -41,4 +42,13 @@ public interface StreamOptions extends DigestOptions {
   String getStreamHorizon();
 
   void setStreamHorizon(String value);
+
+  @Description(
+      "URI of the object holding the stream's resume point (the first window not closed yet), "
+          + "read at start and advanced as windows close; empty: stream/state.json under the "
+          + "storage location.")
+  @Default.String("")
+  String getStreamState();
+
+  void setStreamState(String value);
 }

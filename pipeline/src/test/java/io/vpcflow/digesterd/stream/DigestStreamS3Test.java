@@ -12,8 +12,7 @@ import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
-import io.vpcflow.digesterd.sample.SampleFlowLogs;
-import io.vpcflow.digesterd.sample.SampleSpec;
+import io.vpcflow.digesterd.stream.StreamFixture.LogObject;
 import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.S3Fixture;
@@ -24,14 +23,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The acceptance test of streaming mode, against s3proxy: objects of three 5-minute windows land
@@ -66,39 +63,11 @@ class DigestStreamS3Test {
     server.close();
   }
 
-  private record LogObject(String key, byte[] bytes, Instant stamp) {}
-
   @Test
   void eachClosedWindowIsDigestedOnceAsTheBatchPathDigestsIt() throws Exception {
-    long five = Duration.ofMinutes(5).getSeconds();
-    Instant w0 = Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five).minus(Duration.ofMinutes(30));
-    List<LogObject> objects = new ArrayList<>();
-    SampleFlowLogs.generate(
-        new SampleSpec(
-            w0.plus(Duration.ofMinutes(1)),
-            Duration.ofMinutes(20),
-            Duration.ofMinutes(1),
-            List.of(ACCOUNT),
-            List.of("us-east-1", "eu-west-1"),
-            80,
-            120,
-            List.of(KeyLayout.PLAIN),
-            false,
-            11),
-        (key, bytes) ->
-            objects.add(new LogObject(key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp())));
-
-    StreamOptions options = S3Fixture.options(server).as(StreamOptions.class);
-    options.setFlowLogsBucket("stream-logs");
-    options.setStorageBucket("s3://digests/stream/");
-    options.setStreamPoll("PT0.5S");
-    options.setStreamWindow("PT5M");
-    options.setStreamLateness("PT2M");
-    options.setObjectSlackBefore("PT1M");
-    options.setObjectSlackAfter("PT1M");
-    options.setStreamFrom(w0.toString());
-    options.as(DirectOptions.class).setEnforceImmutability(false);
-    options.as(DirectOptions.class).setEnforceEncodability(false);
+    Instant w0 = StreamFixture.firstWindow();
+    List<LogObject> objects = StreamFixture.objects(w0, ACCOUNT, 11);
+    StreamOptions options = StreamFixture.options(server, "stream-logs", "s3://digests/stream/", w0);
 
     // One object of window 1 (stamp w0+9m) is held back and lands with the stamps 10..12 minutes:
     // after later objects, but before window 1 closes (watermark w0+12m = stamp w0+13m - 1m).
@@ -184,17 +153,11 @@ class DigestStreamS3Test {
   }
 
   private static String summaryKey(Instant w0, int window) {
-    Instant start = w0.plus(Duration.ofMinutes(5L * window));
-    return "stream/" + DigestId.of(start, start.plus(Duration.ofMinutes(5))) + ".json";
+    return "stream/" + StreamFixture.id(w0, window) + ".json";
   }
 
   private static boolean exists(String key) {
-    try {
-      client.headObject(b -> b.bucket("digests").key(key));
-      return true;
-    } catch (NoSuchKeyException e) {
-      return false;
-    }
+    return StreamFixture.exists(client, "digests", key);
   }
 
   private static DigestSummary summary(String key) {

@@ -1,0 +1,26 @@
+package io.vpcflow.digesterd.stream;
+
+import io.vpcflow.digesterd.pipeline.BeamFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** The stream's {@link ResumePoint}, kept in one object ({@code --streamState}). */
+final class ResumePointFile {
+  private ResumePointFile() {}
+
+  /**
+   * The resume point stored at {@code uri}, or empty when none is stored.
+   *
+   * @throws IllegalArgumentException when the object holds something else
+   */
+  static Optional<ResumePoint> read(String uri) throws IOException {
+    return BeamFiles.read(uri).map(bytes -> ResumePoint.parse(new String(bytes, StandardCharsets.UTF_8)));
+  }
+
+  /** Stores {@code point} at {@code uri}, atomically (readers see the old or the new point). */
+  static void write(String uri, ResumePoint point) throws IOException {
+    byte[] text = point.text().getBytes(StandardCharsets.UTF_8);
+    BeamFiles.writeAtomically(uri, out -> out.write(text));
+  }
+}

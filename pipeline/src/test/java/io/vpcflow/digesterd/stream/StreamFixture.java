@@ -1,0 +1,87 @@
+package io.vpcflow.digesterd.stream;
+
+import io.vpcflow.digesterd.digest.DigestId;
+import io.vpcflow.digesterd.layout.FlowLogObjectName;
+import io.vpcflow.digesterd.layout.KeyLayout;
+import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.sample.SampleFlowLogs;
+import io.vpcflow.digesterd.sample.SampleSpec;
+import io.vpcflow.digesterd.testing.S3Fixture;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Shared set-up of the stream's s3proxy tests: 5-minute windows from {@code w0} (30 minutes ago),
+ * 20 minutes of generated flow-log objects stamped a minute apart in two regions, and stream
+ * options with a 2-minute lateness and 1-minute object slacks.
+ */
+final class StreamFixture {
+  private StreamFixture() {}
+
+  /** A generated flow-log object and the time stamp in its name. */
+  record LogObject(String key, byte[] bytes, Instant stamp) {}
+
+  /** The start of window 0: a 5-minute boundary 30 minutes before now. */
+  static Instant firstWindow() {
+    long five = Duration.ofMinutes(5).getSeconds();
+    return Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five).minus(Duration.ofMinutes(30));
+  }
+
+  /** The objects of 20 minutes from {@code w0} plus 1 minute, for one account and two regions. */
+  static List<LogObject> objects(Instant w0, String account, long seed) throws IOException {
+    List<LogObject> objects = new ArrayList<>();
+    SampleFlowLogs.generate(
+        new SampleSpec(
+            w0.plus(Duration.ofMinutes(1)),
+            Duration.ofMinutes(20),
+            Duration.ofMinutes(1),
+            List.of(account),
+            List.of("us-east-1", "eu-west-1"),
+            80,
+            120,
+            List.of(KeyLayout.PLAIN),
+            false,
+            seed),
+        (key, bytes) ->
+            objects.add(new LogObject(key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp())));
+    return objects;
+  }
+
+  /** Stream options watching {@code logsBucket} from {@code w0}, digests to {@code storage}. */
+  static StreamOptions options(EmbeddedS3Server server, String logsBucket, String storage, Instant w0) {
+    StreamOptions options = S3Fixture.options(server).as(StreamOptions.class);
+    options.setFlowLogsBucket(logsBucket);
+    options.setStorageBucket(storage);
+    options.setStreamPoll("PT0.5S");
+    options.setStreamWindow("PT5M");
+    options.setStreamLateness("PT2M");
+    options.setObjectSlackBefore("PT1M");
+    options.setObjectSlackAfter("PT1M");
+    options.setStreamFrom(w0.toString());
+    options.as(DirectOptions.class).setEnforceImmutability(false);
+    options.as(DirectOptions.class).setEnforceEncodability(false);
+    return options;
+  }
+
+  /** The digest id of window {@code window} (0, 1, ...) from {@code w0}. */
+  static String id(Instant w0, int window) {
+    Instant start = w0.plus(Duration.ofMinutes(5L * window));
+    return DigestId.of(start, start.plus(Duration.ofMinutes(5))).toString();
+  }
+
+  /** Whether {@code bucket} holds {@code key}. */
+  static boolean exists(S3Client client, String bucket, String key) {
+    try {
+      client.headObject(b -> b.bucket(bucket).key(key));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    }
+  }
+}
