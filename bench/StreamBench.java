@@ -68,7 +68,10 @@ public class StreamBench {
         land(client, objects, w0, w0.plus(Duration.ofMinutes(60)));
         int closable = 11; // watermark = stamp w0+59m - 1m slack = w0+58m: windows ending by w0+57m close
         long began = System.nanoTime();
-        PipelineResult stream = DigestStream.run(options);
+        // On the DirectRunner run() returns at once; Flink's attached execution blocks until the
+        // (unbounded) job ends, so the stream is started on its own thread.
+        java.util.concurrent.CompletableFuture<PipelineResult> stream =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> DigestStream.run(options));
         long records = 0;
         for (int k = 0; k < closable; k++) {
           records += await(client, window(w0, k)).records().digested();
@@ -89,8 +92,11 @@ public class StreamBench {
         System.out.printf(
             "latency (%s): last object of the batch that closes a window landed -> its digest readable: %s s (poll every 1 s)%n",
             options.getRunner().getSimpleName(), latencies.stream().map(l -> String.format("%.1f", l)).toList());
-        stream.cancel();
+        if (stream.isDone()) {
+          stream.get().cancel();
+        }
       }
+      System.exit(0);
     }
   }
 

@@ -41,6 +41,7 @@ class RunnerConfigTest {
             "direct.properties", "DirectRunner",
             "flink-local.properties", "FlinkRunner",
             "flink-cluster.properties", "FlinkRunner",
+            "flink-stream.properties", "FlinkRunner",
             "emr.properties", "FlinkRunner");
     try (Stream<Path> files = Files.list(Paths.get("..", "runner-configs"))) {
       Set<String> shipped =
