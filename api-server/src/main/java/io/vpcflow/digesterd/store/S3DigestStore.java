@@ -56,10 +56,10 @@ public final class S3DigestStore implements DigestStore {
       client.putObject(put.build(), RequestBody.fromString(DigestSummaryJson.write(failure), StandardCharsets.UTF_8));
     } catch (S3Exception e) {
       if (e.statusCode() != 412 && e.statusCode() != 409) {
-        throw new IOException("cannot write s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
+        throw failure("write", key, e);
       }
     } catch (SdkException e) {
-      throw new IOException("cannot write s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
+      throw failure("write", key, e);
     }
   }
 
@@ -71,7 +71,7 @@ public final class S3DigestStore implements DigestStore {
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw failure(key, e);
+      throw failure("read", key, e);
     }
   }
 
@@ -88,7 +88,7 @@ public final class S3DigestStore implements DigestStore {
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw failure(key, e);
+      throw failure("read", key, e);
     }
   }
 
@@ -100,7 +100,7 @@ public final class S3DigestStore implements DigestStore {
     }
   }
 
-  private IOException failure(String key, SdkException e) {
-    return new IOException("cannot read s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
+  private IOException failure(String verb, String key, SdkException e) {
+    return new IOException("cannot " + verb + " s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
   }
 }

@@ -1,7 +1,6 @@
 package io.vpcflow.digesterd.apitesting;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -33,7 +32,7 @@ public final class FlinkCluster implements AutoCloseable {
 
   /** Starts a cluster with its work directory in {@code directory}; waits until its slots are free. */
   public static FlinkCluster start(Path directory) throws IOException, InterruptedException {
-    FlinkCluster cluster = new FlinkCluster(directory.toAbsolutePath(), freePort(), freePort());
+    FlinkCluster cluster = new FlinkCluster(directory.toAbsolutePath(), ServerEnv.freePort(), ServerEnv.freePort());
     cluster.script("start.sh", 300);
     return cluster;
   }
@@ -62,12 +61,6 @@ public final class FlinkCluster implements AutoCloseable {
     }
     if (process.exitValue() != 0) {
       throw new IOException(name + " failed (exit " + process.exitValue() + "):\n" + Files.readString(output));
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 
