@@ -88,7 +88,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     if (openedAt.read() == null) {
       window.write(start);
       openedAt.write(System.currentTimeMillis());
-      close.set(ListNewObjectsFn.joda(windows.closesAt(start)));
+      close.set(joda(windows.closesAt(start)));
     }
     parts.add(element.getValue());
   }
@@ -145,5 +145,10 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     LOG.warn(
         "{} records of {} in {} arrived after the window closed: counted as late, not digested",
         part.records(), digestWindow, part.objectKey());
+  }
+
+  /** {@code instant} as Beam's (Joda) time. */
+  static org.joda.time.Instant joda(Instant instant) {
+    return org.joda.time.Instant.ofEpochMilli(instant.toEpochMilli());
   }
 }

@@ -1,8 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.pipeline.DigestPipeline;
-import io.vpcflow.digesterd.pipeline.coders.PlannedObjectCoder;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
@@ -17,21 +15,20 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.StreamingOptions;
-import org.apache.beam.sdk.transforms.Contextful;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Requirements;
-import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.transforms.Reshuffle;
 
 /**
  * The streaming digest pipeline: {@code main → run(options) → build(pipeline, options)}.
  *
  * <ol>
- *   <li><b>WatchObjects</b>: Beam's {@link Watch} polls the flow-log store every {@code
- *       --streamPoll} ({@link StreamPoll}), outputs each object once (deduplicated by key) and
- *       advances the watermark by the objects' time stamps.
+ *   <li><b>WatchObjects</b>: an unbounded source ({@link NewObjectsSource}) polls the flow-log
+ *       store every {@code --streamPoll} ({@link StreamPoll}), outputs each object once
+ *       (deduplicated by key) and advances the watermark by the objects' time stamps.
+ *   <li><b>SpreadObjects</b>: the objects are spread over the workers (one reader lists them).
  *   <li><b>ReadWindowParts</b>: each object is read once, its records folded per window.
  *   <li><b>CloseWindows</b>: the parts of a window are kept until the watermark passes its end
  *       plus the lateness, then merged into its digest exactly as the batch path does.
@@ -78,20 +75,9 @@ public final class DigestStream {
       throw new UncheckedIOException("cannot read the stream's resume point " + stateUri, e);
     }
     Instant firstWindow = firstWindow(options, windows, saved, now);
-    String flowLogs =
-        StoreLocation.parse(options.getFlowLogsBucket()).withPrefix(options.getFlowLogsPrefix()).toString();
     pipeline
-        .apply("FlowLogStore", Create.of(flowLogs).withCoder(StringUtf8Coder.of()))
-        .apply(
-            "WatchObjects",
-            Watch.growthOf(
-                    Contextful.of(new ListNewObjectsFn(options, firstWindow), Requirements.empty()),
-                    PlannedObject::key)
-                .withPollInterval(
-                    org.joda.time.Duration.millis(Duration.parse(options.getStreamPoll()).toMillis()))
-                .withTerminationPerInput(Watch.Growth.never())
-                .withOutputCoder(PlannedObjectCoder.of())
-                .withOutputKeyCoder(StringUtf8Coder.of()))
+        .apply("WatchObjects", Read.from(new NewObjectsSource(firstWindow)))
+        .apply("SpreadObjects", Reshuffle.viaRandomKey())
         .apply(
             "ReadWindowParts",
             ParDo.of(

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * WindowedTables}); outputs one {@link WindowPart} per window it touches, keyed by the window's
  * start. A corrupt object is skipped whole (logged and counted), as the batch path does by default.
  */
-final class ReadWindowPartsFn extends DoFn<KV<String, PlannedObject>, KV<Long, WindowPart>> {
+final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ReadWindowPartsFn.class);
 
@@ -49,9 +49,7 @@ final class ReadWindowPartsFn extends DoFn<KV<String, PlannedObject>, KV<Long, W
 
   @ProcessElement
   public void process(
-      @Element KV<String, PlannedObject> element, OutputReceiver<KV<Long, WindowPart>> out)
-      throws IOException {
-    PlannedObject object = element.getValue();
+      @Element PlannedObject object, OutputReceiver<KV<Long, WindowPart>> out) throws IOException {
     WindowedTables tables = new WindowedTables(windows, firstWindow);
     ObjectParseResult result;
     try {

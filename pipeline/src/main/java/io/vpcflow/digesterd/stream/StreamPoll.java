@@ -24,8 +24,6 @@ import java.util.Optional;
  * allowed lateness is for. With no object listed there is no watermark (event time stands still).
  */
 public final class StreamPoll {
-  private final ObjectListing listing;
-  private final String rootPrefix;
   private final List<String> accounts;
   private final List<String> regions;
   private final Duration slackBefore;
@@ -34,8 +32,6 @@ public final class StreamPoll {
   private final Instant firstWindow;
 
   /**
-   * @param listing the flow-log store
-   * @param rootPrefix the key prefix before {@code AWSLogs/}
    * @param accounts accounts to scan (empty: all)
    * @param regions regions to scan (empty: all)
    * @param slackBefore how long before a window an object's stamp may be and hold its records
@@ -44,16 +40,12 @@ public final class StreamPoll {
    * @param firstWindow the start of the first window the stream digests
    */
   public StreamPoll(
-      ObjectListing listing,
-      String rootPrefix,
       List<String> accounts,
       List<String> regions,
       Duration slackBefore,
       Duration slackAfter,
       Duration horizon,
       Instant firstWindow) {
-    this.listing = listing;
-    this.rootPrefix = rootPrefix;
     this.accounts = List.copyOf(accounts);
     this.regions = List.copyOf(regions);
     this.slackBefore = slackBefore;
@@ -70,8 +62,13 @@ public final class StreamPoll {
    */
   public record Result(List<PlannedObject> objects, Optional<Instant> watermark) {}
 
-  /** Lists the store as it is at {@code now}. */
-  public Result poll(Instant now) throws IOException {
+  /**
+   * Lists the store as it is at {@code now}.
+   *
+   * @param listing the flow-log store
+   * @param rootPrefix the key prefix before {@code AWSLogs/}
+   */
+  public Result poll(ObjectListing listing, String rootPrefix, Instant now) throws IOException {
     Instant from = firstWindow.isAfter(now.minus(horizon)) ? firstWindow : now.minus(horizon);
     if (from.isAfter(now)) {
       return new Result(List.of(), Optional.empty());

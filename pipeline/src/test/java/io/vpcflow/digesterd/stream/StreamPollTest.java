@@ -27,7 +27,7 @@ class StreamPollTest {
 
   private StreamPoll poll(Instant firstWindow, Duration horizon) {
     return new StreamPoll(
-        new LocalObjectListing(root), "", List.of(), List.of(), Duration.ofMinutes(10),
+        List.of(), List.of(), Duration.ofMinutes(10),
         Duration.ofMinutes(20), horizon, firstWindow);
   }
 
@@ -40,7 +40,7 @@ class StreamPollTest {
     put("2024-05-01T10:50:00Z", "d4");
     StreamPoll poll = poll(Instant.parse("2024-05-01T10:00:00Z"), Duration.ofDays(1));
 
-    StreamPoll.Result result = poll.poll(Instant.parse("2024-05-01T10:40:00Z"));
+    StreamPoll.Result result = poll.poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T10:40:00Z"));
 
     assertEquals(
         List.of("b2", "c3"),
@@ -56,7 +56,7 @@ class StreamPollTest {
     put("2024-05-01T10:30:00Z", "b2");
     StreamPoll poll = poll(Instant.parse("2024-05-01T00:00:00Z"), Duration.ofHours(1));
 
-    StreamPoll.Result result = poll.poll(Instant.parse("2024-05-01T11:00:00Z"));
+    StreamPoll.Result result = poll.poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T11:00:00Z"));
 
     assertEquals(1, result.objects().size());
     assertEquals(Optional.of(Instant.parse("2024-05-01T10:10:00Z")), result.watermark());
@@ -65,7 +65,7 @@ class StreamPollTest {
   @Test
   void nothingListedMeansNoWatermark() throws Exception {
     StreamPoll.Result result =
-        poll(Instant.parse("2024-05-01T10:00:00Z"), Duration.ofDays(1)).poll(Instant.parse("2024-05-01T10:40:00Z"));
+        poll(Instant.parse("2024-05-01T10:00:00Z"), Duration.ofDays(1)).poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T10:40:00Z"));
 
     assertEquals(List.of(), result.objects());
     assertEquals(Optional.empty(), result.watermark());
