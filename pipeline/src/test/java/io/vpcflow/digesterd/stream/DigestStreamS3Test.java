@@ -1,170 +1,22 @@
 package io.vpcflow.digesterd.stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vpcflow.digesterd.digest.DigestId;
-import io.vpcflow.digesterd.layout.FlowLogObjectName;
-import io.vpcflow.digesterd.layout.KeyLayout;
-import io.vpcflow.digesterd.pipeline.DigestOptions;
-import io.vpcflow.digesterd.pipeline.DigestPipeline;
-import io.vpcflow.digesterd.report.DigestSummary;
-import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
-import io.vpcflow.digesterd.stream.StreamFixture.LogObject;
-import io.vpcflow.digesterd.testing.Eventually;
-import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.S3Fixture;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
-import org.apache.beam.sdk.PipelineResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/**
- * The acceptance test of streaming mode, against s3proxy: objects of three 5-minute windows land
- * over time, shuffled within each upload round, one of them after objects stamped later than it
- * (late, but within the lateness); each window's digest appears only after its close and is
- * byte-identical (after gunzip) to the batch digest of the same window; a record later than the
- * lateness is counted as late in the window's {@code <id>.json}.
- *
- * <p>Event time is driven by the objects: the windows lie 30 minutes in the past and the stream's
- * watermark is the latest object time stamp minus the object slack after ({@link StreamPoll}), so
- * each upload round moves event time forward by its objects' stamps, whatever the wall clock.
- */
+/** Streaming mode's acceptance scenario ({@link StreamAcceptance}) on the DirectRunner. */
 class DigestStreamS3Test {
-  private static final String ACCOUNT = "111111111111";
-  private static final Duration ROUND_PAUSE = Duration.ofMillis(1500);
-
-  private static EmbeddedS3Server server;
-  private static S3Client client;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = EmbeddedS3Server.inMemory();
-    client = S3Fixture.client(server);
-    for (String bucket : List.of("stream-logs", "digests")) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    client.close();
-    server.close();
-  }
-
   @Test
   void eachClosedWindowIsDigestedOnceAsTheBatchPathDigestsIt() throws Exception {
-    Instant w0 = StreamFixture.firstWindow();
-    List<LogObject> objects = StreamFixture.objects(w0, ACCOUNT, 11);
-    StreamOptions options = StreamFixture.options(server, "stream-logs", "s3://digests/stream/", w0);
-
-    // One object of window 1 (stamp w0+9m) is held back and lands with the stamps 10..12 minutes:
-    // after later objects, but before window 1 closes (watermark w0+12m = stamp w0+13m - 1m).
-    LogObject heldBack =
-        objects.stream()
-            .filter(o -> o.stamp().equals(w0.plus(Duration.ofMinutes(9))))
-            .findFirst()
-            .orElseThrow();
-    Random random = new Random(3);
-    PipelineResult stream = DigestStream.run(options);
-    try {
-      for (int round = 0; round < 7; round++) {
-        Instant low = w0.plus(Duration.ofMinutes(3L * round));
-        Instant high = low.plus(Duration.ofMinutes(3));
-        List<LogObject> batch = new ArrayList<>();
-        for (LogObject o : objects) {
-          if (o.stamp().isAfter(low) && !o.stamp().isAfter(high) && o != heldBack) {
-            batch.add(o);
-          }
-        }
-        if (round == 3) {
-          batch.add(heldBack);
-        }
-        Collections.shuffle(batch, random);
-        if (round == 5) {
-          assertFalse(exists(summaryKey(w0, 2)), "window 2 is digested only once it has closed");
-        }
-        for (LogObject o : batch) {
-          client.putObject(b -> b.bucket("stream-logs").key(o.key()), RequestBody.fromBytes(o.bytes()));
-        }
-        Thread.sleep(ROUND_PAUSE.toMillis());
+    try (EmbeddedS3Server server = EmbeddedS3Server.inMemory();
+        S3Client client = S3Fixture.client(server)) {
+      for (String bucket : List.of("stream-logs", "digests")) {
+        client.createBucket(b -> b.bucket(bucket));
       }
-      stream.waitUntilFinish(org.joda.time.Duration.millis(1));
-      assertEquals(PipelineResult.State.RUNNING, stream.getState());
-      for (int window = 0; window < 3; window++) {
-        String key = summaryKey(w0, window);
-        Eventually.until(() -> exists(key), Duration.ofSeconds(20), "the summary " + key + " is stored");
-      }
-
-      for (int window = 0; window < 3; window++) {
-        Instant start = w0.plus(Duration.ofMinutes(5L * window));
-        String id = DigestId.of(start, start.plus(Duration.ofMinutes(5))).toString();
-        DigestOptions batch = S3Fixture.options(server);
-        batch.setFlowLogsBucket("stream-logs");
-        batch.setStorageBucket("s3://digests/batch/");
-        batch.setStart(start.toString());
-        batch.setStop(start.plus(Duration.ofMinutes(5)).toString());
-        DigestSummary batchSummary = DigestPipeline.run(batch);
-
-        String streamed = Gzip.gunzip(S3Fixture.get(client, "digests", "stream/" + id + ".log.gz"));
-        String batched = Gzip.gunzip(S3Fixture.get(client, "digests", "batch/" + id + ".log.gz"));
-        assertTrue(batchSummary.keys() > 50, "window " + window + " has many keys: " + batchSummary.keys());
-        assertEquals(batched, streamed, "window " + window);
-        DigestSummary streamSummary = summary("stream/" + id + ".json");
-        assertEquals(batchSummary.keys(), streamSummary.keys());
-        assertEquals(batchSummary.records().digested(), streamSummary.records().digested());
-        assertEquals("s3://digests/stream/" + id + ".log.gz", streamSummary.digest());
-      }
-      assertFalse(exists(summaryKey(w0, 3)), "window 3 never closed: the last stamp is w0+20m");
-
-      // A record of window 0 landing now is later than the lateness: counted, not digested.
-      String id0 = DigestId.of(w0, w0.plus(Duration.ofMinutes(5))).toString();
-      byte[] before = S3Fixture.get(client, "digests", "stream/" + id0 + ".log.gz");
-      Instant lateStamp = w0.plus(Duration.ofMinutes(4));
-      String lateKey =
-          "AWSLogs/" + ACCOUNT + "/vpcflowlogs/us-east-1/" + KeyLayout.PLAIN.dayFolder(lateStamp.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
-              + new FlowLogObjectName(ACCOUNT, "us-east-1", "fl-late", lateStamp).fileName("beef");
-      long recordStart = w0.getEpochSecond() + 100;
-      String lateLine =
-          "2 " + ACCOUNT + " eni-late 10.9.9.9 10.8.8.8 40000 443 6 3 300 " + recordStart + " " + (recordStart + 5)
-              + " ACCEPT OK\n";
-      client.putObject(
-          b -> b.bucket("stream-logs").key(lateKey), RequestBody.fromBytes(Gzip.gzip(lateLine + lateLine)));
-      Eventually.until(
-          () -> WindowSummaries.lateOf(summary("stream/" + id0 + ".json")) == 2,
-          Duration.ofSeconds(20),
-          "two late records are counted in " + id0 + ".json");
-      assertEquals(
-          Gzip.gunzip(before), Gzip.gunzip(S3Fixture.get(client, "digests", "stream/" + id0 + ".log.gz")));
-    } finally {
-      stream.cancel();
-    }
-  }
-
-  private static String summaryKey(Instant w0, int window) {
-    return "stream/" + StreamFixture.id(w0, window) + ".json";
-  }
-
-  private static boolean exists(String key) {
-    return StreamFixture.exists(client, "digests", key);
-  }
-
-  private static DigestSummary summary(String key) {
-    try {
-      return DigestSummaryJson.read(new String(S3Fixture.get(client, "digests", key), StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      StreamAcceptance.run(server, options -> {}, Duration.ofSeconds(20));
     }
   }
 }
