@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -24,8 +25,17 @@ public final class BlockGzipOutputStream extends OutputStream {
   /** The block size used by the digest writer. */
   public static final int DEFAULT_BLOCK_BYTES = 1 << 20;
 
+  /**
+   * The compression level used by the digest writer: {@link Deflater#BEST_SPEED}. On the
+   * benchmark's digest (133 MiB of text, 1.24 million keys) level 1 compresses about four times
+   * faster than gzip's default level 6 and the object is 20% larger (29.3 against 24.4 MiB), still
+   * a twentieth of the input's text.
+   */
+  public static final int DEFAULT_LEVEL = Deflater.BEST_SPEED;
+
   private final OutputStream target;
   private final int blockBytes;
+  private final int level;
   private final ExecutorService pool;
   private final int maxInFlight;
   private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
@@ -33,13 +43,20 @@ public final class BlockGzipOutputStream extends OutputStream {
   private int filled;
   private boolean closed;
 
-  /** Compresses into {@code target} with {@code threads} threads and blocks of {@code blockBytes}. */
-  public BlockGzipOutputStream(OutputStream target, int threads, int blockBytes) {
+  /**
+   * Compresses into {@code target} with {@code threads} threads, blocks of {@code blockBytes} and
+   * deflate level {@code level} (0 to 9).
+   */
+  public BlockGzipOutputStream(OutputStream target, int threads, int blockBytes, int level) {
     if (threads < 1 || blockBytes < 1) {
       throw new IllegalArgumentException("threads and block size must be positive");
     }
+    if (level < Deflater.NO_COMPRESSION || level > Deflater.BEST_COMPRESSION) {
+      throw new IllegalArgumentException("compression level must be 0 to 9, not " + level);
+    }
     this.target = target;
     this.blockBytes = blockBytes;
+    this.level = level;
     this.pool =
         Executors.newFixedThreadPool(
             threads,
@@ -77,7 +94,7 @@ public final class BlockGzipOutputStream extends OutputStream {
   private void submit() throws IOException {
     byte[] full = block;
     int length = filled;
-    inFlight.add(pool.submit(() -> compress(full, length)));
+    inFlight.add(pool.submit(() -> compress(full, length, level)));
     block = new byte[blockBytes];
     filled = 0;
     while (inFlight.size() >= maxInFlight) {
@@ -85,9 +102,9 @@ public final class BlockGzipOutputStream extends OutputStream {
     }
   }
 
-  private static byte[] compress(byte[] data, int length) {
+  private static byte[] compress(byte[] data, int length, int level) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(length / 3 + 64);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
+    try (GZIPOutputStream gzip = new LevelGzipOutputStream(out, level)) {
       gzip.write(data, 0, length);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -138,5 +155,13 @@ public final class BlockGzipOutputStream extends OutputStream {
   public void close() throws IOException {
     finish();
     target.close();
+  }
+
+  /** A gzip stream with a chosen deflate level. */
+  private static final class LevelGzipOutputStream extends GZIPOutputStream {
+    LevelGzipOutputStream(OutputStream out, int level) throws IOException {
+      super(out, 64 * 1024);
+      def.setLevel(level);
+    }
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The two objects of a stored digest, {@code <id>.log.gz} and {@code <id>.json}, written the one
  * way every path (batch and stream) writes them: the sorted runs merged in one streaming pass,
- * gzip'd in 1 MiB members on all processors, each object under a temporary name then renamed.
+ * gzip'd in 1 MiB members on all processors at deflate level 1, each object under a temporary name then renamed.
  */
 public final class DigestObjects {
   private DigestObjects() {}
@@ -40,7 +40,8 @@ public final class DigestObjects {
                   new BlockGzipOutputStream(
                       raw,
                       Runtime.getRuntime().availableProcessors(),
-                      BlockGzipOutputStream.DEFAULT_BLOCK_BYTES);
+                      BlockGzipOutputStream.DEFAULT_BLOCK_BYTES,
+                      BlockGzipOutputStream.DEFAULT_LEVEL);
               try {
                 lines[0] = RunMerger.merge(runs, gzip);
                 gzip.finish();

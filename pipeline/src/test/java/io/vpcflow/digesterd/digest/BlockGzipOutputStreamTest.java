@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class BlockGzipOutputStreamTest {
   private static byte[] compress(byte[] data, int threads, int block, int writeSize) throws IOException {
+    return compress(data, threads, block, writeSize, BlockGzipOutputStream.DEFAULT_LEVEL);
+  }
+
+  private static byte[] compress(byte[] data, int threads, int block, int writeSize, int level)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (BlockGzipOutputStream gzip = new BlockGzipOutputStream(out, threads, block)) {
+    try (BlockGzipOutputStream gzip = new BlockGzipOutputStream(out, threads, block, level)) {
       for (int off = 0; off < data.length; off += writeSize) {
         int n = Math.min(writeSize, data.length - off);
         if (n == 1) {
@@ -65,5 +70,26 @@ class BlockGzipOutputStreamTest {
     assertArrayEquals(data, gunzip(exact));
     byte[] single = compress(data, 1, 1 << 20, 4096);
     assertEquals(single.length, exact.length);
+  }
+
+  @Test
+  void theLevelIsHonouredAndRangeChecked() throws IOException {
+    StringBuilder text = new StringBuilder();
+    Random random = new Random(4);
+    for (int i = 0; i < 20_000; i++) {
+      text.append("2 123456789012 eni-").append(random.nextInt(500)).append(" 10.0.")
+          .append(random.nextInt(256)).append('.').append(random.nextInt(256)).append(" 443 0 6\n");
+    }
+    byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] fast = compress(data, 2, 1 << 16, 8192, 1);
+    byte[] best = compress(data, 2, 1 << 16, 8192, 9);
+    byte[] stored = compress(data, 2, 1 << 16, 8192, 0);
+    assertArrayEquals(data, gunzip(fast));
+    assertArrayEquals(data, gunzip(best));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        best.length < fast.length && fast.length < data.length && stored.length > data.length,
+        "sizes: level 9 " + best.length + ", level 1 " + fast.length + ", level 0 " + stored.length);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> new BlockGzipOutputStream(new ByteArrayOutputStream(), 1, 16, 10));
   }
 }

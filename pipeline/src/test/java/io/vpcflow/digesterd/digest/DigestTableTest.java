@@ -149,6 +149,29 @@ class DigestTableTest {
   }
 
   @Test
+  void manyKeysThroughManyGrowthsMatchASimpleMap() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    DigestTable table = new DigestTable(0, 1_000_000);
+    Map<String, Long> packets = new java.util.HashMap<>();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300_000; i++) {
+      int host = random.nextInt(60_000);
+      String src = "10." + (host >> 8) + "." + (host & 0xff) + ".1";
+      long count = 1 + random.nextInt(9);
+      lines.add("2 1 eni-a " + src + " 10.9.9.9 40000 443 6 " + count + " 100 500 600 ACCEPT OK");
+      packets.merge(src, count, Long::sum);
+    }
+    feed(table, lines.toArray(String[]::new));
+
+    assertEquals(packets.size(), table.size());
+    Map<DigestKey, DigestTotals> entries = table.entries();
+    for (Map.Entry<String, Long> expected : packets.entrySet()) {
+      DigestKey key = DigestKey.of("2", "1", "eni-a", expected.getKey(), "10.9.9.9", 0, 443, 6, "ACCEPT", "OK");
+      assertEquals(expected.getValue().longValue(), entries.get(key).packets(), expected.getKey());
+    }
+  }
+
+  @Test
   void entriesAreReadOnly() {
     DigestTable table = new DigestTable(0, 1);
     assertThrows(
