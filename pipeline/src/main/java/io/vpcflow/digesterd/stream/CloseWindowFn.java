@@ -22,6 +22,7 @@ import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +38,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each close timer holds this step's output watermark at the window's close until it fires;
  * the closed window's start is then output under {@link RecordResumePointFn#KEY}, stamped with its
- * close, for the resume point.
+ * close, for the resume point ({@link #CLOSED}). Each part taken, part late and window closed is
+ * also told to the status step ({@link #STATUS}).
  */
 final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(CloseWindowFn.class);
+
+  /** The main output: the start of each closed window, for the resume point. */
+  static final TupleTag<KV<String, Long>> CLOSED = new TupleTag<>() {};
+  /** The status events: parts taken or late, windows closed. */
+  static final TupleTag<KV<String, StatusEvent>> STATUS = new TupleTag<>() {};
 
   private final StreamWindows windows;
   private final String storage;
@@ -75,7 +82,8 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       @StateId("window") ValueState<Long> window,
       @StateId("openedAt") ValueState<Long> openedAt,
       @StateId("parts") BagState<WindowPart> parts,
-      @TimerId("close") Timer close)
+      @TimerId("close") Timer close,
+      MultiOutputReceiver out)
       throws IOException {
     long start = element.getKey();
     Instant watermark = Instant.ofEpochMilli(close.getCurrentRelativeTime().getMillis());
@@ -83,6 +91,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     if (windows.isClosed(start, watermark)
         || windows.isClosed(start, Instant.ofEpochMilli(timestamp.getMillis()))) {
       countLate(start, element.getValue());
+      out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partLate(start, element.getValue().records())));
       return;
     }
     if (openedAt.read() == null) {
@@ -91,6 +100,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       close.set(ListNewObjectsFn.joda(windows.closesAt(start)));
     }
     parts.add(element.getValue());
+    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partTaken(start, element.getValue().records())));
   }
 
   @OnTimer("close")
@@ -98,7 +108,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       @StateId("window") ValueState<Long> window,
       @StateId("openedAt") ValueState<Long> openedAt,
       @StateId("parts") BagState<WindowPart> parts,
-      OutputReceiver<KV<String, Long>> closed)
+      MultiOutputReceiver out)
       throws IOException {
     DigestWindow digestWindow = windows.window(window.read());
     String id = digestWindow.digestId().toString();
@@ -127,7 +137,8 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     }
     parts.clear();
     openedAt.clear();
-    closed.output(KV.of(RecordResumePointFn.KEY, window.read()));
+    out.get(CLOSED).output(KV.of(RecordResumePointFn.KEY, window.read()));
+    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.windowClosed(window.read())));
   }
 
   private void countLate(long start, WindowPart part) throws IOException {

@@ -21,9 +21,13 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Requirements;
 import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The streaming digest pipeline: {@code main → run(options) → build(pipeline, options)}.
@@ -37,9 +41,15 @@ import org.apache.beam.sdk.transforms.Watch;
  *       plus the lateness, then merged into its digest exactly as the batch path does.
  *   <li><b>RecordResumePoint</b>: the first window not closed yet is stored ({@link
  *       ResumePoint}, {@code --streamState}); a stream started again begins there.
+ *   <li><b>StatusEvents</b> and <b>PublishStatus</b>: what the readers and the windows report is
+ *       folded into the stream's {@link StreamStatus}, written next to the resume point ({@link
+ *       #statusUri}) at each window's close and at most every {@code --streamStatusEvery}.
  * </ol>
  */
 public final class DigestStream {
+  private static final KvCoder<String, StatusEvent> STATUS_CODER =
+      KvCoder.of(StringUtf8Coder.of(), StatusEventCoder.of());
+
   private DigestStream() {}
 
   /** Runs the stream with options from the command line until the process ends. */
@@ -63,8 +73,9 @@ public final class DigestStream {
   }
 
   /**
-   * Adds the stream to {@code pipeline}, its first window chosen at {@code now} from the stored
-   * resume point, else {@code --streamFrom}, else the first window still open.
+   * Adds the stream to {@code pipeline}, started at {@code now}: its first window is chosen then
+   * from the stored resume point, else {@code --streamFrom}, else the first window still open, and
+   * its status counts from then.
    *
    * @throws UncheckedIOException when the stored resume point cannot be read
    */
@@ -80,38 +91,60 @@ public final class DigestStream {
     Instant firstWindow = firstWindow(options, windows, saved, now);
     String flowLogs =
         StoreLocation.parse(options.getFlowLogsBucket()).withPrefix(options.getFlowLogsPrefix()).toString();
-    pipeline
-        .apply("FlowLogStore", Create.of(flowLogs).withCoder(StringUtf8Coder.of()))
-        .apply(
-            "WatchObjects",
-            Watch.growthOf(
-                    Contextful.of(new ListNewObjectsFn(options, firstWindow), Requirements.empty()),
-                    PlannedObject::key)
-                .withPollInterval(
-                    org.joda.time.Duration.millis(Duration.parse(options.getStreamPoll()).toMillis()))
-                .withTerminationPerInput(Watch.Growth.never())
-                .withOutputCoder(PlannedObjectCoder.of())
-                .withOutputKeyCoder(StringUtf8Coder.of()))
-        .apply(
-            "ReadWindowParts",
-            ParDo.of(
-                new ReadWindowPartsFn(
-                    windows,
-                    firstWindow.getEpochSecond(),
-                    options.getMaxLineBytes(),
-                    options.getReadBufferBytes())))
-        .setCoder(KvCoder.of(VarLongCoder.of(), WindowPartCoder.of()))
-        .apply(
-            "CloseWindows",
-            ParDo.of(
-                new CloseWindowFn(
-                    windows,
-                    StoreLocation.parse(options.getStorageBucket()).toString(),
-                    options.getRunner().getSimpleName())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+    PCollectionTuple read =
+        pipeline
+            .apply("FlowLogStore", Create.of(flowLogs).withCoder(StringUtf8Coder.of()))
+            .apply(
+                "WatchObjects",
+                Watch.growthOf(
+                        Contextful.of(new ListNewObjectsFn(options, firstWindow), Requirements.empty()),
+                        PlannedObject::key)
+                    .withPollInterval(
+                        org.joda.time.Duration.millis(Duration.parse(options.getStreamPoll()).toMillis()))
+                    .withTerminationPerInput(Watch.Growth.never())
+                    .withOutputCoder(PlannedObjectCoder.of())
+                    .withOutputKeyCoder(StringUtf8Coder.of()))
+            .apply(
+                "ReadWindowParts",
+                ParDo.of(
+                        new ReadWindowPartsFn(
+                            windows,
+                            firstWindow.getEpochSecond(),
+                            options.getMaxLineBytes(),
+                            options.getReadBufferBytes()))
+                    .withOutputTags(ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
+    read.get(ReadWindowPartsFn.PARTS).setCoder(KvCoder.of(VarLongCoder.of(), WindowPartCoder.of()));
+    read.get(ReadWindowPartsFn.STATUS).setCoder(STATUS_CODER);
+    PCollectionTuple closed =
+        read.get(ReadWindowPartsFn.PARTS)
+            .apply(
+                "CloseWindows",
+                ParDo.of(
+                        new CloseWindowFn(
+                            windows,
+                            StoreLocation.parse(options.getStorageBucket()).toString(),
+                            options.getRunner().getSimpleName()))
+                    .withOutputTags(CloseWindowFn.CLOSED, TupleTagList.of(CloseWindowFn.STATUS)));
+    closed.get(CloseWindowFn.CLOSED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    closed.get(CloseWindowFn.STATUS).setCoder(STATUS_CODER);
+    closed
+        .get(CloseWindowFn.CLOSED)
         .apply(
             "RecordResumePoint",
             ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow))))
+        .setCoder(VoidCoder.of());
+    PCollectionList.of(read.get(ReadWindowPartsFn.STATUS))
+        .and(closed.get(CloseWindowFn.STATUS))
+        .apply("StatusEvents", Flatten.pCollections())
+        .setCoder(STATUS_CODER)
+        .apply(
+            "PublishStatus",
+            ParDo.of(
+                new PublishStatusFn(
+                    windows,
+                    statusUri(options),
+                    new StatusThrottle(Duration.parse(options.getStreamStatusEvery())),
+                    now)))
         .setCoder(VoidCoder.of());
   }
 
@@ -121,6 +154,20 @@ public final class DigestStream {
       return options.getStreamState();
     }
     return StoreLocation.parse(options.getStorageBucket()).resolve("stream/state.json");
+  }
+
+  /**
+   * Where the stream's status document ({@link StreamStatus}) is kept: {@code status.json} next to
+   * the resume point ({@link #stateUri}).
+   */
+  public static String statusUri(StreamOptions options) {
+    return besideState(options, "status.json");
+  }
+
+  /** The URI of {@code name} in the folder of the stream's resume point. */
+  static String besideState(StreamOptions options, String name) {
+    String state = stateUri(options);
+    return state.substring(0, state.lastIndexOf('/') + 1) + name;
   }
 
   /** The stream's windows from the options. */

@@ -51,4 +51,12 @@ public interface StreamOptions extends DigestOptions {
   String getStreamState();
 
   void setStreamState(String value);
+
+  @Description(
+      "The shortest time between two writes of the stream's status document (status.json next to "
+          + "the resume point), but those at a window's close (ISO-8601).")
+  @Default.String("PT5S")
+  String getStreamStatusEvery();
+
+  void setStreamStatusEvery(String value);
 }
