@@ -17,7 +17,7 @@ import io.vpcflow.digesterd.stream.StreamStatus;
  *     and when the stream has stopped)
  * @param status the document: {@code startedAt}, {@code updatedAt}, {@code lastObject}, {@code
  *     watermark}, {@code openWindows}, {@code lastClosedWindow}, {@code objectsRead}, {@code
- *     records}, {@code lateRecords}, {@code windowsClosed}
+ *     objectsAlreadyRead}, {@code records}, {@code lateRecords}, {@code windowsClosed}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamReport(

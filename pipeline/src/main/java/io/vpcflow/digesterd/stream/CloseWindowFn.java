@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * Holds the parts of each open window (keyed by the window's start) and writes the window's
  * digest when an event-time timer at its close ({@link StreamWindows#closesAt}) fires, through
  * {@link DigestObjects} exactly as the batch path writes it. A window that already has a digest
- * (built by a POST, or before a restart) is not written again. A part that arrives once its window
+ * (built by a POST, or before a restart) is not written again. Once the digest is written (or
+ * found), the window's saved parts are deleted from the stream's folder ({@link SavedParts}; when
+ * that fails, once the resume point has passed the window). A part that arrives once its window
  * is closed is late: its records are counted (counter {@code stream/late-records}, and {@value
  * WindowSummaries#LATE} in the window's {@code <id>.json} when the window has a digest), never
  * digested. A window is closed once the input watermark, or the part's own time stamp (its
@@ -53,6 +55,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
   private final StreamWindows windows;
   private final String storage;
   private final String runner;
+  private final StreamStateFiles files;
   private final Counter lateRecords = Metrics.counter("stream", "late-records");
   private final Counter written = Metrics.counter("stream", "windows-written");
   private final Counter alreadyDigested = Metrics.counter("stream", "windows-already-digested");
@@ -69,10 +72,17 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
   @TimerId("close")
   private final TimerSpec closeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
-  CloseWindowFn(StreamWindows windows, String storage, String runner) {
+  /**
+   * @param windows the stream's windows
+   * @param storage where digests are written
+   * @param runner the runner's name, for the summaries
+   * @param files the stream's saved parts
+   */
+  CloseWindowFn(StreamWindows windows, String storage, String runner, StreamStateFiles files) {
     this.windows = windows;
     this.storage = storage;
     this.runner = runner;
+    this.files = files;
   }
 
   @ProcessElement
@@ -134,6 +144,11 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
               Instant.now()));
       written.inc();
       LOG.info("window {} closed: digest {} written ({} keys)", digestWindow, id, digest.lines());
+    }
+    try {
+      files.deleteWindowParts(window.read());
+    } catch (IOException e) {
+      LOG.warn("cannot delete the saved parts of {} (deleted once the resume point passes it): {}", digestWindow, e.getMessage());
     }
     parts.clear();
     openedAt.clear();

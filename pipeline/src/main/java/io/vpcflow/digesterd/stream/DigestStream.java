@@ -25,9 +25,14 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Requirements;
 import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streaming digest pipeline: {@code main → run(options) → build(pipeline, options)}.
@@ -36,17 +41,24 @@ import org.apache.beam.sdk.values.TupleTagList;
  *   <li><b>WatchObjects</b>: Beam's {@link Watch} polls the flow-log store every {@code
  *       --streamPoll} ({@link StreamPoll}), outputs each object once (deduplicated by key) and
  *       advances the watermark by the objects' time stamps.
- *   <li><b>ReadWindowParts</b>: each object is read once, its records folded per window.
+ *   <li><b>ReadWindowParts</b>: each object is read once, its records folded per window; the
+ *       parts and the object's read record are saved in the stream's folder ({@link SavedParts}).
+ *   <li><b>SavedParts</b>, <b>RestoreParts</b>: after a restart, the saved parts of the objects
+ *       read before, which are not read again; <b>AllParts</b> joins them to the new ones.
  *   <li><b>CloseWindows</b>: the parts of a window are kept until the watermark passes its end
- *       plus the lateness, then merged into its digest exactly as the batch path does.
+ *       plus the lateness, then merged into its digest exactly as the batch path does; its saved
+ *       parts are then deleted.
  *   <li><b>RecordResumePoint</b>: the first window not closed yet is stored ({@link
- *       ResumePoint}, {@code --streamState}); a stream started again begins there.
+ *       ResumePoint}, {@code --streamState}); a stream started again begins there. What no
+ *       restart from it needs is then deleted from the folder.
  *   <li><b>StatusEvents</b> and <b>PublishStatus</b>: what the readers and the windows report is
  *       folded into the stream's {@link StreamStatus}, written next to the resume point ({@link
  *       #statusUri}) at each window's close and at most every {@code --streamStatusEvery}.
  * </ol>
  */
 public final class DigestStream {
+  private static final Logger LOG = LoggerFactory.getLogger(DigestStream.class);
+  private static final KvCoder<Long, WindowPart> PART_CODER = KvCoder.of(VarLongCoder.of(), WindowPartCoder.of());
   private static final KvCoder<String, StatusEvent> STATUS_CODER =
       KvCoder.of(StringUtf8Coder.of(), StatusEventCoder.of());
 
@@ -75,20 +87,37 @@ public final class DigestStream {
   /**
    * Adds the stream to {@code pipeline}, started at {@code now}: its first window is chosen then
    * from the stored resume point, else {@code --streamFrom}, else the first window still open, and
-   * its status counts from then.
+   * its status counts from then. With a stored point, the objects read before (their read records
+   * in the stream's folder) are not read again and their saved parts are restored ({@link
+   * SavedParts#plan}). Without one (a fresh start), the folder's parts and read records are
+   * deleted and the chosen first window is stored as the point, so that all the stream saves
+   * belongs to a stored point.
    *
-   * @throws UncheckedIOException when the stored resume point cannot be read
+   * @throws UncheckedIOException when the stream's folder cannot be read or written
    */
   public static void build(Pipeline pipeline, StreamOptions options, Instant now) {
     StreamWindows windows = windows(options);
     String stateUri = stateUri(options);
-    Optional<ResumePoint> saved;
+    StreamStateFiles files = new StreamStateFiles(besideState(options, ""));
+    Duration slackBefore = Duration.parse(options.getObjectSlackBefore());
+    Instant firstWindow;
+    SavedParts.Restore restore;
     try {
-      saved = ResumePointFile.read(stateUri);
+      Optional<ResumePoint> saved = ResumePointFile.read(stateUri);
+      firstWindow = firstWindow(options, windows, saved, now);
+      if (saved.isEmpty()) {
+        files.clear();
+        ResumePointFile.write(stateUri, new ResumePoint(firstWindow));
+      }
+      restore =
+          SavedParts.plan(
+              files.fileNames(SavedParts.READ), files.fileNames(SavedParts.PARTS), firstWindow, slackBefore);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the stream's resume point " + stateUri, e);
+      throw new UncheckedIOException("cannot take over the stream's state next to " + stateUri, e);
     }
-    Instant firstWindow = firstWindow(options, windows, saved, now);
+    LOG.info(
+        "stream from {}: {} objects read before, {} saved parts restored",
+        firstWindow, restore.alreadyRead().size(), restore.parts().size());
     String flowLogs =
         StoreLocation.parse(options.getFlowLogsBucket()).withPrefix(options.getFlowLogsPrefix()).toString();
     PCollectionTuple read =
@@ -111,19 +140,37 @@ public final class DigestStream {
                             windows,
                             firstWindow.getEpochSecond(),
                             options.getMaxLineBytes(),
-                            options.getReadBufferBytes()))
+                            options.getReadBufferBytes(),
+                            files,
+                            restore.alreadyRead()))
                     .withOutputTags(ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
-    read.get(ReadWindowPartsFn.PARTS).setCoder(KvCoder.of(VarLongCoder.of(), WindowPartCoder.of()));
+    read.get(ReadWindowPartsFn.PARTS).setCoder(PART_CODER);
     read.get(ReadWindowPartsFn.STATUS).setCoder(STATUS_CODER);
+    Duration slackAfter = Duration.parse(options.getObjectSlackAfter());
+    PCollection<KV<Long, WindowPart>> restored =
+        pipeline
+            .apply(
+                "SavedParts",
+                Create.timestamped(
+                        restore.parts().stream()
+                            .map(p -> TimestampedValue.of(p.name(), ListNewObjectsFn.joda(p.stamp().minus(slackAfter))))
+                            .toList())
+                    .withCoder(StringUtf8Coder.of()))
+            .apply("RestoreParts", ParDo.of(new RestorePartsFn(files)))
+            .setCoder(PART_CODER);
     PCollectionTuple closed =
-        read.get(ReadWindowPartsFn.PARTS)
+        PCollectionList.of(read.get(ReadWindowPartsFn.PARTS))
+            .and(restored)
+            .apply("AllParts", Flatten.pCollections())
+            .setCoder(PART_CODER)
             .apply(
                 "CloseWindows",
                 ParDo.of(
                         new CloseWindowFn(
                             windows,
                             StoreLocation.parse(options.getStorageBucket()).toString(),
-                            options.getRunner().getSimpleName()))
+                            options.getRunner().getSimpleName(),
+                            files))
                     .withOutputTags(CloseWindowFn.CLOSED, TupleTagList.of(CloseWindowFn.STATUS)));
     closed.get(CloseWindowFn.CLOSED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     closed.get(CloseWindowFn.STATUS).setCoder(STATUS_CODER);
@@ -131,7 +178,7 @@ public final class DigestStream {
         .get(CloseWindowFn.CLOSED)
         .apply(
             "RecordResumePoint",
-            ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow))))
+            ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow), files, slackBefore)))
         .setCoder(VoidCoder.of());
     PCollectionList.of(read.get(ReadWindowPartsFn.STATUS))
         .and(closed.get(CloseWindowFn.STATUS))

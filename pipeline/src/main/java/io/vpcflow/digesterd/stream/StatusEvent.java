@@ -10,10 +10,10 @@ import java.time.Instant;
  * @param kind what happened
  * @param window the start (epoch seconds) of the window concerned ({@link Kind#PART_TAKEN},
  *     {@link Kind#PART_LATE}, {@link Kind#WINDOW_CLOSED})
- * @param objectKey the object's key ({@link Kind#OBJECT_READ})
- * @param stamp the time stamp in the object's name ({@link Kind#OBJECT_READ})
+ * @param objectKey the object's key ({@link Kind#OBJECT_READ}, {@link Kind#OBJECT_ALREADY_READ})
+ * @param stamp the time stamp in the object's name (same kinds)
  * @param eventTime the object's event time: its stamp minus the object slack after, the time the
- *     watermark reaches once it is listed ({@link Kind#OBJECT_READ})
+ *     watermark reaches once it is listed (same kinds)
  * @param records the records concerned ({@link Kind#PART_TAKEN}, {@link Kind#PART_LATE})
  */
 public record StatusEvent(
@@ -23,6 +23,8 @@ public record StatusEvent(
   public enum Kind {
     /** An object was read. */
     OBJECT_READ,
+    /** An object listed again after a restart was not read: its parts were restored. */
+    OBJECT_ALREADY_READ,
     /** A window took the records of one object. */
     PART_TAKEN,
     /** Records of one object arrived after their window closed: counted, not digested. */
@@ -34,6 +36,11 @@ public record StatusEvent(
   /** An object read. */
   public static StatusEvent objectRead(String key, Instant stamp, Instant eventTime) {
     return new StatusEvent(Kind.OBJECT_READ, 0, key, stamp, eventTime, 0);
+  }
+
+  /** An object read before a restart, listed again and not read. */
+  public static StatusEvent objectAlreadyRead(String key, Instant stamp, Instant eventTime) {
+    return new StatusEvent(Kind.OBJECT_ALREADY_READ, 0, key, stamp, eventTime, 0);
   }
 
   /** {@code records} of one object taken by the window starting at {@code window}. */

@@ -15,12 +15,14 @@ import java.util.List;
  * @param updatedAt when the document was last written
  * @param lastObject the object read most recently (as the status step heard of it), or null
  *     before the first
- * @param watermark the stream's event-time position: the latest event time of an object read
- *     (its stamp minus the object slack after, what the poll reports to Beam as the watermark), or
- *     null before the first object
+ * @param watermark the stream's event-time position: the latest event time of an object read or
+ *     found read before a restart (its stamp minus the object slack after, what the poll reports
+ *     to Beam as the watermark), or null before the first object
  * @param openWindows the windows that have taken records and have not closed yet, by start
  * @param lastClosedWindow the latest window closed by this run, or null
  * @param objectsRead objects read
+ * @param objectsAlreadyRead objects listed again after a restart and not read (their parts were
+ *     restored from the stream's folder)
  * @param records records taken into windows (open or closed since)
  * @param lateRecords records that arrived after their window closed: counted, not digested
  * @param windowsClosed windows closed (written, or found already written)
@@ -34,6 +36,7 @@ public record StreamStatus(
     List<OpenWindow> openWindows,
     Window lastClosedWindow,
     long objectsRead,
+    long objectsAlreadyRead,
     long records,
     long lateRecords,
     long windowsClosed) {
@@ -72,14 +75,14 @@ public record StreamStatus(
 
   /** The status of a run started at {@code at}, before anything happened. */
   public static StreamStatus started(Instant at) {
-    return new StreamStatus(at.toString(), at.toString(), null, null, List.of(), null, 0, 0, 0, 0);
+    return new StreamStatus(at.toString(), at.toString(), null, null, List.of(), null, 0, 0, 0, 0, 0);
   }
 
   /** This status, written at {@code at}. */
   public StreamStatus updated(Instant at) {
     return new StreamStatus(
         startedAt, at.toString(), lastObject, watermark, openWindows, lastClosedWindow, objectsRead,
-        records, lateRecords, windowsClosed);
+        objectsAlreadyRead, records, lateRecords, windowsClosed);
   }
 
   /**
@@ -90,23 +93,30 @@ public record StreamStatus(
   public StreamStatus with(StatusEvent event, StreamWindows windows) {
     return switch (event.kind()) {
       case OBJECT_READ -> withObjectRead(event);
+      case OBJECT_ALREADY_READ -> new StreamStatus(
+          startedAt, updatedAt, lastObject, later(watermark, event), openWindows, lastClosedWindow,
+          objectsRead, objectsAlreadyRead + 1, records, lateRecords, windowsClosed);
       case PART_TAKEN -> withPartTaken(event, windows);
       case PART_LATE -> new StreamStatus(
           startedAt, updatedAt, lastObject, watermark, openWindows, lastClosedWindow, objectsRead,
-          records, lateRecords + event.records(), windowsClosed);
+          objectsAlreadyRead, records, lateRecords + event.records(), windowsClosed);
       case WINDOW_CLOSED -> withWindowClosed(event, windows);
     };
   }
 
   private StreamStatus withObjectRead(StatusEvent event) {
     LastObject last = new LastObject(event.objectKey(), event.stamp().toString());
-    String mark = watermark;
-    if (mark == null || event.eventTime().isAfter(Instant.parse(mark))) {
-      mark = event.eventTime().toString();
-    }
     return new StreamStatus(
-        startedAt, updatedAt, last, mark, openWindows, lastClosedWindow, objectsRead + 1, records,
-        lateRecords, windowsClosed);
+        startedAt, updatedAt, last, later(watermark, event), openWindows, lastClosedWindow, objectsRead + 1,
+        objectsAlreadyRead, records, lateRecords, windowsClosed);
+  }
+
+  /** The later of {@code watermark} and the event's object's event time. */
+  private static String later(String watermark, StatusEvent event) {
+    if (watermark == null || event.eventTime().isAfter(Instant.parse(watermark))) {
+      return event.eventTime().toString();
+    }
+    return watermark;
   }
 
   private StreamStatus withPartTaken(StatusEvent event, StreamWindows windows) {
@@ -136,7 +146,7 @@ public record StreamStatus(
     }
     return new StreamStatus(
         startedAt, updatedAt, lastObject, watermark, open, lastClosedWindow, objectsRead,
-        records + event.records(), lateRecords, windowsClosed);
+        objectsAlreadyRead, records + event.records(), lateRecords, windowsClosed);
   }
 
   private StreamStatus withWindowClosed(StatusEvent event, StreamWindows windows) {
@@ -150,8 +160,8 @@ public record StreamStatus(
     List<OpenWindow> open =
         openWindows.stream().filter(w -> !closedBy(Instant.parse(w.start()).getEpochSecond(), latest)).toList();
     return new StreamStatus(
-        startedAt, updatedAt, lastObject, watermark, open, closed, objectsRead, records, lateRecords,
-        windowsClosed + 1);
+        startedAt, updatedAt, lastObject, watermark, open, closed, objectsRead, objectsAlreadyRead,
+        records, lateRecords, windowsClosed + 1);
   }
 
   /** Whether the window starting at {@code window} is closed once {@code lastClosed} is. */

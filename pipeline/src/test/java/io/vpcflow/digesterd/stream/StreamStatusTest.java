@@ -43,6 +43,17 @@ class StreamStatusTest {
   }
 
   @Test
+  void anObjectReadBeforeARestartMovesTheWatermarkButIsNotTheLastObjectRead() {
+    Instant stamp = Instant.parse("2024-05-01T09:07:00Z");
+    StreamStatus status =
+        StreamStatus.started(started).with(StatusEvent.objectAlreadyRead("old", stamp, stamp.minus(Duration.ofMinutes(1))), windows);
+    assertEquals(1, status.objectsAlreadyRead());
+    assertEquals(0, status.objectsRead());
+    assertNull(status.lastObject());
+    assertEquals("2024-05-01T09:06:00Z", status.watermark());
+  }
+
+  @Test
   void partsOpenWindowsInOrderAndACloseRemovesThem() {
     StreamStatus status =
         StreamStatus.started(started)
@@ -108,7 +119,10 @@ class StreamStatusTest {
   @Test
   void eventsRoundTripThroughTheirCoder() throws Exception {
     for (StatusEvent event :
-        List.of(read("k", "2024-05-01T09:07:00Z"), StatusEvent.partTaken(w1, 7), StatusEvent.partLate(w0, 1), StatusEvent.windowClosed(w2))) {
+        List.of(
+            read("k", "2024-05-01T09:07:00Z"),
+            StatusEvent.objectAlreadyRead("o", Instant.parse("2024-05-01T09:01:00Z"), Instant.parse("2024-05-01T09:00:00Z")),
+            StatusEvent.partTaken(w1, 7), StatusEvent.partLate(w0, 1), StatusEvent.windowClosed(w2))) {
       assertEquals(
           event,
           org.apache.beam.sdk.util.CoderUtils.decodeFromByteArray(
