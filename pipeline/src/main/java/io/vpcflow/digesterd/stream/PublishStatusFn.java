@@ -1,10 +1,10 @@
 package io.vpcflow.digesterd.stream;
 
+import io.vpcflow.digesterd.pipeline.BeamFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import io.vpcflow.digesterd.pipeline.BeamFiles;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
