@@ -151,7 +151,10 @@ public final class Digests {
               "stalled: " + m.state().label() + " by " + m.owner() + " with no update since " + m.updatedAt()
                   + " (longer than DIGEST_PROGRESS_TIMEOUT " + staleAfter.toMillis() + " ms); its worker is presumed dead");
       case FAILED -> new WindowState(window, DigestState.FAILED, marker, m.reason());
-      case DONE -> new WindowState(window, DigestState.ABSENT, marker, null);
+      // The digest may have been stored between the check above and the marker's read.
+      case DONE -> store.exists(id)
+          ? new WindowState(window, DigestState.DONE, marker, null)
+          : new WindowState(window, DigestState.ABSENT, marker, null);
     };
   }
 
