@@ -20,7 +20,7 @@ import picocli.CommandLine.Unmatched;
     description = {
       "Serves the HTTP API on RUNTIME_HTTPSERVER_ADDRESS (default :8080): POST /?start=&stop= "
           + "requests a digest, GET /?start=&stop= fetches it, GET /status?start=&stop= shows its "
-          + "progress; the whole API is described at /api.yaml.",
+          + "progress, GET /status what the stream last reported; the whole API is described at /api.yaml.",
       "Configuration comes from the environment (VPC_FLOW_LOGS_BUCKET, DIGEST_STORAGE_BUCKET, "
           + "DIGEST_PROGRESS_BUCKET, STREAM_APPLIANCE_ENDPOINT, ... see the README); with no bucket "
           + "configured it runs self-contained on the embedded S3 server. With DIGESTERD_AUTH_TOKEN "

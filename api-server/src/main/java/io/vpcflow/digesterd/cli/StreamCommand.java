@@ -24,7 +24,11 @@ import picocli.CommandLine.Unmatched;
           + "digested. Configuration comes from the environment as for digest and serve; with no "
           + "bucket configured it uses the embedded S3 server.",
       "On restart it resumes from the first window not closed yet, kept in stream/state.json in "
-          + "DIGEST_PROGRESS_BUCKET (else under DIGEST_STORAGE_BUCKET; --streamState=URI to choose).",
+          + "DIGEST_PROGRESS_BUCKET (else under DIGEST_STORAGE_BUCKET; --streamState=URI to choose), "
+          + "and reads no object again: each object's folded records are saved next to it "
+          + "(parts/, read/) until its windows are written. "
+          + "Its status (last object, watermark, open windows, records, late records) goes to "
+          + "status.json next to it, which serve's GET /status shows.",
       "Extra --name=value arguments are passed to Beam (e.g. --streamFrom=2024-05-01T00:00:00Z, "
           + "the first window to digest when no resume point is stored); they win over "
           + "--runner-config."

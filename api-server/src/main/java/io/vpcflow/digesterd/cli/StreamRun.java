@@ -21,13 +21,14 @@ final class StreamRun implements AutoCloseable {
   static StreamRun start(ServiceConfig config, List<String> beamArgs, PrintStream err) {
     StreamOptions options = DigestOptionsFactory.stream(config, beamArgs.toArray(String[]::new));
     err.printf(
-        "streaming: watching %s every %s; %s windows, lateness %s; digests to %s; resume point in %s%n",
+        "streaming: watching %s every %s; %s windows, lateness %s; digests to %s; resume point in %s, status in %s%n",
         options.getFlowLogsBucket(),
         options.getStreamPoll(),
         options.getStreamWindow(),
         options.getStreamLateness(),
         options.getStorageBucket(),
-        DigestStream.stateUri(options));
+        DigestStream.stateUri(options),
+        DigestStream.statusUri(options));
     return new StreamRun(DigestStream.run(options));
   }
 

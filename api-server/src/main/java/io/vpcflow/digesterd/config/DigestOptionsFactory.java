@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.config;
 
 import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
+import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.stream.StreamOptions;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.util.Arrays;
@@ -47,9 +48,18 @@ public final class DigestOptionsFactory {
   }
 
   /**
+   * The stream's folder: {@code stream/} in {@code DIGEST_PROGRESS_BUCKET} when that is set, else
+   * under the storage location. It holds the resume point {@code state.json} and the status
+   * document {@code status.json} the API reads.
+   */
+  public static StoreLocation streamFolder(ServiceConfig config) {
+    return config.server().progress().orElseGet(() -> config.storage().orElseThrow()).withPrefix("stream/");
+  }
+
+  /**
    * Options for the streaming pipeline ({@code DIGEST_STREAM_*}); its resume point is kept as
-   * {@code stream/state.json} in {@code DIGEST_PROGRESS_BUCKET} when that is set (else under the
-   * storage location), unless {@code --streamState} is given.
+   * {@code state.json} in the {@link #streamFolder stream's folder} unless {@code --streamState}
+   * is given (its status and other state then go next to that object).
    *
    * @param beamArgs extra {@code --name=value} pipeline arguments
    * @throws IllegalArgumentException when a Beam argument is unknown or invalid
@@ -63,7 +73,7 @@ public final class DigestOptionsFactory {
     options.setStreamWindow(config.stream().windows().window().toString());
     options.setStreamLateness(config.stream().windows().lateness().toString());
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--streamState"))) {
-      config.server().progress().ifPresent(p -> options.setStreamState(p.resolve("stream/state.json")));
+      options.setStreamState(streamFolder(config).resolve("state.json"));
     }
     return options;
   }

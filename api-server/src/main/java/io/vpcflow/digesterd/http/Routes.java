@@ -4,6 +4,7 @@ import io.vpcflow.digesterd.config.ApiToken;
 import io.vpcflow.digesterd.queue.DigestJob;
 import io.vpcflow.digesterd.service.CreateResult;
 import io.vpcflow.digesterd.service.Digests;
+import io.vpcflow.digesterd.service.ServiceStatus;
 import io.vpcflow.digesterd.service.WindowState;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import spark.Service;
  *   <li>{@code POST /?start=&stop=}: 202 queued; 409 exists or in progress; 400 bad parameter
  *   <li>{@code GET /?start=&stop=}: 200 the gzip'd digest ({@code application/octet-stream}); 204
  *       in progress; 404 never requested; 424 failed (the reason in the message)
- *   <li>{@code GET /status?start=&stop=}: 200 the digest's status as JSON
+ *   <li>{@code GET /status?start=&stop=}: 200 the digest's status as JSON; {@code GET /status}
+ *       without {@code start} and {@code stop}: 200 {@code {"stream": ...}}, what the stream last
+ *       reported
  *   <li>{@code POST /{topic}/{event}}: the worker entry, body {@code {"id","start","stop"}}; 202
  *       accepted for building in this process; 400 a bad job or path segment, 413 a body over
  *       {@link JobBody#MAX_BYTES}, 415 a Content-Type other than JSON
@@ -160,6 +163,10 @@ public final class Routes {
   }
 
   private Object status(Request req, Response res) throws IOException {
+    if (!WindowParams.given(req)) {
+      res.type(Json.TYPE);
+      return Json.write(new ServiceStatus(digests.stream()));
+    }
     DigestWindow window = WindowParams.window(req, maxWindow);
     res.type(Json.TYPE);
     return Json.write(digests.status(window));

@@ -19,13 +19,27 @@ final class WindowParams {
    *     string is not valid URL encoding of UTF-8)
    */
   static DigestWindow window(Request req, Duration maxWindow) {
-    QueryString query;
+    QueryString query = query(req);
+    return DigestWindow.parse(param(query, "start"), param(query, "stop"), maxWindow);
+  }
+
+  /**
+   * Whether the request names a window at all: {@code start} or {@code stop} is in its query.
+   *
+   * @throws InvalidWindowException (naming {@code query}) when the query string is not valid URL
+   *     encoding of UTF-8
+   */
+  static boolean given(Request req) {
+    QueryString query = query(req);
+    return !query.all("start").isEmpty() || !query.all("stop").isEmpty();
+  }
+
+  private static QueryString query(Request req) {
     try {
-      query = QueryString.parse(req.raw().getQueryString());
+      return QueryString.parse(req.raw().getQueryString());
     } catch (IllegalArgumentException e) {
       throw new InvalidWindowException("query", "the query string is not URL-encoded UTF-8: " + e.getMessage());
     }
-    return DigestWindow.parse(param(query, "start"), param(query, "stop"), maxWindow);
   }
 
   private static String param(QueryString query, String name) {

@@ -22,6 +22,7 @@ import io.vpcflow.digesterd.stats.Stats;
 import io.vpcflow.digesterd.store.DigestStore;
 import io.vpcflow.digesterd.store.DirectoryDigestStore;
 import io.vpcflow.digesterd.store.S3DigestStore;
+import io.vpcflow.digesterd.store.StreamStatusReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -190,7 +191,10 @@ public final class DigesterdService implements AutoCloseable {
         pool = new LaunchPool(
             launcher, config.server().maxConcurrentDigests(), config.server().queueCapacity(), Launcher.heartbeatInterval(staleAfter));
         Queuer queue = queuer != null ? queuer.apply(pool) : defaultQueuer(pool);
-        Digests digests = new Digests(store, markers, queue, pool, staleAfter, owner, Clock.systemUTC());
+        Digests digests =
+            new Digests(
+                store, markers, queue, pool, staleAfter, owner,
+                new StreamStatusReader(s3, DigestOptionsFactory.streamFolder(config)), Clock.systemUTC());
         ConnectionStates connections = new ConnectionStates();
         ConnStateMeters.bind(connections, config.server().connState(), meters);
         ApiServer api = ApiServer.start(

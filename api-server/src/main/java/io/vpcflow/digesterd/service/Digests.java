@@ -13,6 +13,8 @@ import io.vpcflow.digesterd.queue.QueueException;
 import io.vpcflow.digesterd.queue.Queuer;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.store.DigestStore;
+import io.vpcflow.digesterd.store.StreamStatusReader;
+import io.vpcflow.digesterd.stream.StreamStatus;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,7 @@ public final class Digests {
   private final LaunchPool pool;
   private final Duration staleAfter;
   private final String owner;
+  private final StreamStatusReader streams;
   private final Clock clock;
 
   /**
@@ -54,16 +57,19 @@ public final class Digests {
    * @param pool this process's workers, fed by the worker route
    * @param staleAfter a queued or running marker not updated for this long is stale
    * @param owner the name of this process in markers
+   * @param streams the status document of the stream
    * @param clock the time written into markers
    */
   public Digests(
-      DigestStore store, MarkerStore markers, Queuer queuer, LaunchPool pool, Duration staleAfter, String owner, Clock clock) {
+      DigestStore store, MarkerStore markers, Queuer queuer, LaunchPool pool, Duration staleAfter, String owner,
+      StreamStatusReader streams, Clock clock) {
     this.store = store;
     this.markers = markers;
     this.queuer = queuer;
     this.pool = pool;
     this.staleAfter = staleAfter;
     this.owner = owner;
+    this.streams = streams;
     this.clock = clock;
   }
 
@@ -145,7 +151,10 @@ public final class Digests {
               "stalled: " + m.state().label() + " by " + m.owner() + " with no update since " + m.updatedAt()
                   + " (longer than DIGEST_PROGRESS_TIMEOUT " + staleAfter.toMillis() + " ms); its worker is presumed dead");
       case FAILED -> new WindowState(window, DigestState.FAILED, marker, m.reason());
-      case DONE -> new WindowState(window, DigestState.ABSENT, marker, null);
+      // The digest may have been stored between the check above and the marker's read.
+      case DONE -> store.exists(id)
+          ? new WindowState(window, DigestState.DONE, marker, null)
+          : new WindowState(window, DigestState.ABSENT, marker, null);
     };
   }
 
@@ -213,6 +222,21 @@ public final class Digests {
         s == null ? null : s.durationMillis(),
         null,
         s);
+  }
+
+  /**
+   * What the stream last reported in its status document, with how long ago; {@link
+   * StreamReport#none} when no stream ever wrote one.
+   *
+   * @throws IOException when the document cannot be read
+   */
+  public StreamReport stream() throws IOException {
+    Optional<StreamStatus> status = streams.read();
+    if (status.isEmpty()) {
+      return StreamReport.none(streams.uri());
+    }
+    long age = Duration.between(Instant.parse(status.get().updatedAt()), clock.instant()).toMillis();
+    return new StreamReport(true, streams.uri(), null, Math.max(0, age), status.get());
   }
 
   /**

@@ -42,6 +42,9 @@ public final class HostileRequests {
     List<Case> cases = new ArrayList<>();
     for (Map.Entry<String, String> query : badQueries().entrySet()) {
       for (String route : List.of("POST /", "GET /", "GET /status")) {
+        if (route.equals("GET /status") && query.getValue().isEmpty()) {
+          continue; // GET /status with no window is the stream's status: 200
+        }
         String[] methodAndPath = route.split(" ");
         cases.add(new Case(route + " with " + query.getKey(), RawHttp.request(methodAndPath[0], methodAndPath[1] + query.getValue(), Map.of(), new byte[0]), 400));
       }

@@ -18,12 +18,20 @@ class DigestOptionsFactoryTest {
     env.put("DIGEST_PROGRESS_BUCKET", "s3://progress/markers/");
     StreamOptions options = DigestOptionsFactory.stream(ServiceConfig.fromEnvironment(env));
     assertEquals("s3://progress/markers/stream/state.json", DigestStream.stateUri(options));
+    assertEquals(
+        DigestOptionsFactory.streamFolder(ServiceConfig.fromEnvironment(env)).resolve("status.json"),
+        DigestStream.statusUri(options),
+        "the API reads the status where the stream writes it");
   }
 
   @Test
   void withoutAProgressBucketTheResumePointIsKeptWithTheDigests() {
     StreamOptions options = DigestOptionsFactory.stream(ServiceConfig.fromEnvironment(BUCKETS));
     assertEquals("s3://digests/out/stream/state.json", DigestStream.stateUri(options));
+    assertEquals("s3://digests/out/stream/status.json", DigestStream.statusUri(options));
+    assertEquals(
+        "s3://digests/out/stream/status.json",
+        DigestOptionsFactory.streamFolder(ServiceConfig.fromEnvironment(BUCKETS)).resolve("status.json"));
   }
 
   @Test
@@ -33,5 +41,6 @@ class DigestOptionsFactoryTest {
     StreamOptions options =
         DigestOptionsFactory.stream(ServiceConfig.fromEnvironment(env), "--streamState=s3://elsewhere/state.json");
     assertEquals("s3://elsewhere/state.json", DigestStream.stateUri(options));
+    assertEquals("s3://elsewhere/status.json", DigestStream.statusUri(options), "the status goes next to it");
   }
 }

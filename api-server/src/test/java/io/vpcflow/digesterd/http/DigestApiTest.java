@@ -16,6 +16,10 @@ import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.service.DigesterdService;
+import io.vpcflow.digesterd.stream.StatusEvent;
+import io.vpcflow.digesterd.stream.StreamStatus;
+import io.vpcflow.digesterd.stream.StreamStatusJson;
+import io.vpcflow.digesterd.stream.StreamWindows;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
@@ -50,6 +54,7 @@ class DigestApiTest {
   private static final String WINDOW = Api.window(HandFixture.START, HandFixture.STOP);
   private static final DigestWindow HAND = DigestWindow.parse(HandFixture.START, HandFixture.STOP);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final StreamWindows WINDOWS = new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(2));
 
   private static EmbeddedS3Server s3;
   private static S3Client client;
@@ -157,6 +162,48 @@ class DigestApiTest {
         DigestWindow.parse("2019-01-02T00:00:00Z", "2019-01-02T01:00:00Z").digestId().toString(),
         JSON.readTree(response.body()).get("id").asText());
     assertEquals("absent", JSON.readTree(response.body()).get("state").asText());
+  }
+
+  @Test
+  void statusWithoutAWindowShowsWhatTheStreamLastWrote() throws Exception {
+    HttpResponse<byte[]> none = api.get("/status");
+    assertEquals(200, none.statusCode(), Api.text(none));
+    assertEquals("application/json", Api.contentType(none));
+    JsonNode nothing = JSON.readTree(none.body()).get("stream");
+    assertEquals(false, nothing.get("reported").asBoolean());
+    assertEquals("s3://" + ServerEnv.PROGRESS + "/stream/status.json", nothing.get("location").asText());
+    assertTrue(nothing.get("message").asText().startsWith("no stream has written its status here"), nothing.toString());
+
+    Instant written = Instant.now().minusSeconds(3);
+    StreamStatus stored =
+        StreamStatus.started(written.minusSeconds(60))
+            .with(StatusEvent.objectRead("AWSLogs/k.log.gz", Instant.parse("2019-01-01T00:07:00Z"), Instant.parse("2019-01-01T00:06:00Z")), WINDOWS)
+            .with(StatusEvent.partTaken(Instant.parse("2019-01-01T00:05:00Z").getEpochSecond(), 42), WINDOWS)
+            .with(StatusEvent.partLate(Instant.parse("2019-01-01T00:00:00Z").getEpochSecond(), 2), WINDOWS)
+            .updated(written);
+    client.putObject(b -> b.bucket(ServerEnv.PROGRESS).key("stream/status.json"), RequestBody.fromString(StreamStatusJson.write(stored)));
+    try {
+      JsonNode stream = JSON.readTree(api.get("/status").body()).get("stream");
+      assertEquals(true, stream.get("reported").asBoolean());
+      assertTrue(stream.get("ageMillis").asLong() >= 3000, stream.toString());
+      assertEquals("AWSLogs/k.log.gz", stream.get("lastObject").get("key").asText());
+      assertEquals("2019-01-01T00:06:00Z", stream.get("watermark").asText());
+      assertEquals("2019-01-01T00:05:00Z", stream.get("openWindows").get(0).get("start").asText());
+      assertEquals(42, stream.get("openWindows").get(0).get("records").asLong());
+      assertEquals(2, stream.get("lateRecords").asLong());
+      assertEquals(stored.updatedAt(), stream.get("updatedAt").asText());
+      assertEquals(false, stream.has("message"));
+
+      client.putObject(b -> b.bucket(ServerEnv.PROGRESS).key("stream/status.json"), RequestBody.fromString("not json"));
+      HttpResponse<byte[]> unreadable = api.get("/status");
+      assertEquals(503, unreadable.statusCode());
+      assertTrue(message(unreadable).contains("is not a stream status"), message(unreadable));
+    } finally {
+      client.deleteObject(b -> b.bucket(ServerEnv.PROGRESS).key("stream/status.json"));
+    }
+    HttpResponse<byte[]> badQuery = api.get("/status?x=%FF");
+    assertEquals(400, badQuery.statusCode());
+    assertTrue(message(badQuery).contains("query"), message(badQuery));
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * Holds the parts of each open window (keyed by the window's start) and writes the window's
  * digest when an event-time timer at its close ({@link StreamWindows#closesAt}) fires, through
  * {@link DigestObjects} exactly as the batch path writes it. A window that already has a digest
- * (built by a POST, or before a restart) is not written again. A part that arrives once its window
+ * (built by a POST, or before a restart) is not written again. Once the digest is written (or
+ * found), the window's saved parts are deleted from the stream's folder ({@link SavedParts}; when
+ * that fails, once the resume point has passed the window). A part that arrives once its window
  * is closed is late: its records are counted (counter {@code stream/late-records}, and {@value
  * WindowSummaries#LATE} in the window's {@code <id>.json} when the window has a digest), never
  * digested. A window is closed once the input watermark, or the part's own time stamp (its
@@ -37,15 +40,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each close timer holds this step's output watermark at the window's close until it fires;
  * the closed window's start is then output under {@link RecordResumePointFn#KEY}, stamped with its
- * close, for the resume point.
+ * close, for the resume point ({@link #CLOSED}). Each part taken, part late and window closed is
+ * also told to the status step ({@link #STATUS}).
  */
 final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(CloseWindowFn.class);
 
+  /** The main output: the start of each closed window, for the resume point. */
+  static final TupleTag<KV<String, Long>> CLOSED = new TupleTag<>() {};
+  /** The status events: parts taken or late, windows closed. */
+  static final TupleTag<KV<String, StatusEvent>> STATUS = new TupleTag<>() {};
+
   private final StreamWindows windows;
   private final String storage;
   private final String runner;
+  private final StreamStateFiles files;
   private final Counter lateRecords = Metrics.counter("stream", "late-records");
   private final Counter written = Metrics.counter("stream", "windows-written");
   private final Counter alreadyDigested = Metrics.counter("stream", "windows-already-digested");
@@ -62,10 +72,17 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
   @TimerId("close")
   private final TimerSpec closeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
-  CloseWindowFn(StreamWindows windows, String storage, String runner) {
+  /**
+   * @param windows the stream's windows
+   * @param storage where digests are written
+   * @param runner the runner's name, for the summaries
+   * @param files the stream's saved parts
+   */
+  CloseWindowFn(StreamWindows windows, String storage, String runner, StreamStateFiles files) {
     this.windows = windows;
     this.storage = storage;
     this.runner = runner;
+    this.files = files;
   }
 
   @ProcessElement
@@ -75,7 +92,8 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       @StateId("window") ValueState<Long> window,
       @StateId("openedAt") ValueState<Long> openedAt,
       @StateId("parts") BagState<WindowPart> parts,
-      @TimerId("close") Timer close)
+      @TimerId("close") Timer close,
+      MultiOutputReceiver out)
       throws IOException {
     long start = element.getKey();
     Instant watermark = Instant.ofEpochMilli(close.getCurrentRelativeTime().getMillis());
@@ -83,6 +101,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     if (windows.isClosed(start, watermark)
         || windows.isClosed(start, Instant.ofEpochMilli(timestamp.getMillis()))) {
       countLate(start, element.getValue());
+      out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partLate(start, element.getValue().records())));
       return;
     }
     if (openedAt.read() == null) {
@@ -91,6 +110,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       close.set(joda(windows.closesAt(start)));
     }
     parts.add(element.getValue());
+    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partTaken(start, element.getValue().records())));
   }
 
   @OnTimer("close")
@@ -98,7 +118,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       @StateId("window") ValueState<Long> window,
       @StateId("openedAt") ValueState<Long> openedAt,
       @StateId("parts") BagState<WindowPart> parts,
-      OutputReceiver<KV<String, Long>> closed)
+      MultiOutputReceiver out)
       throws IOException {
     DigestWindow digestWindow = windows.window(window.read());
     String id = digestWindow.digestId().toString();
@@ -125,9 +145,15 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       written.inc();
       LOG.info("window {} closed: digest {} written ({} keys)", digestWindow, id, digest.lines());
     }
+    try {
+      files.deleteWindowParts(window.read());
+    } catch (IOException e) {
+      LOG.warn("cannot delete the saved parts of {} (deleted once the resume point passes it): {}", digestWindow, e.getMessage());
+    }
     parts.clear();
     openedAt.clear();
-    closed.output(KV.of(RecordResumePointFn.KEY, window.read()));
+    out.get(CLOSED).output(KV.of(RecordResumePointFn.KEY, window.read()));
+    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.windowClosed(window.read())));
   }
 
   private void countLate(long start, WindowPart part) throws IOException {

@@ -18,8 +18,18 @@ import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.StreamingOptions;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streaming digest pipeline: {@code main → run(options) → build(pipeline, options)}.
@@ -29,14 +39,27 @@ import org.apache.beam.sdk.transforms.Reshuffle;
  *       store every {@code --streamPoll} ({@link StreamPoll}), outputs each object once
  *       (deduplicated by key) and advances the watermark by the objects' time stamps.
  *   <li><b>SpreadObjects</b>: the objects are spread over the workers (one reader lists them).
- *   <li><b>ReadWindowParts</b>: each object is read once, its records folded per window.
+ *   <li><b>ReadWindowParts</b>: each object is read once, its records folded per window; the
+ *       parts and the object's read record are saved in the stream's folder ({@link SavedParts}).
+ *   <li><b>SavedParts</b>, <b>RestoreParts</b>: after a restart, the saved parts of the objects
+ *       read before, which are not read again; <b>AllParts</b> joins them to the new ones.
  *   <li><b>CloseWindows</b>: the parts of a window are kept until the watermark passes its end
- *       plus the lateness, then merged into its digest exactly as the batch path does.
+ *       plus the lateness, then merged into its digest exactly as the batch path does; its saved
+ *       parts are then deleted.
  *   <li><b>RecordResumePoint</b>: the first window not closed yet is stored ({@link
- *       ResumePoint}, {@code --streamState}); a stream started again begins there.
+ *       ResumePoint}, {@code --streamState}); a stream started again begins there. What no
+ *       restart from it needs is then deleted from the folder.
+ *   <li><b>StatusEvents</b> and <b>PublishStatus</b>: what the readers and the windows report is
+ *       folded into the stream's {@link StreamStatus}, written next to the resume point ({@link
+ *       #statusUri}) at each window's close and at most every {@code --streamStatusEvery}.
  * </ol>
  */
 public final class DigestStream {
+  private static final Logger LOG = LoggerFactory.getLogger(DigestStream.class);
+  private static final KvCoder<Long, WindowPart> PART_CODER = KvCoder.of(VarLongCoder.of(), WindowPartCoder.of());
+  private static final KvCoder<String, StatusEvent> STATUS_CODER =
+      KvCoder.of(StringUtf8Coder.of(), StatusEventCoder.of());
+
   private DigestStream() {}
 
   /** Runs the stream with options from the command line until the process ends. */
@@ -60,44 +83,102 @@ public final class DigestStream {
   }
 
   /**
-   * Adds the stream to {@code pipeline}, its first window chosen at {@code now} from the stored
-   * resume point, else {@code --streamFrom}, else the first window still open.
+   * Adds the stream to {@code pipeline}, started at {@code now}: its first window is chosen then
+   * from the stored resume point, else {@code --streamFrom}, else the first window still open, and
+   * its status counts from then. With a stored point, the objects read before (their read records
+   * in the stream's folder) are not read again and their saved parts are restored ({@link
+   * SavedParts#plan}). Without one (a fresh start), the folder's parts and read records are
+   * deleted and the chosen first window is stored as the point, so that all the stream saves
+   * belongs to a stored point.
    *
-   * @throws UncheckedIOException when the stored resume point cannot be read
+   * @throws UncheckedIOException when the stream's folder cannot be read or written
    */
   public static void build(Pipeline pipeline, StreamOptions options, Instant now) {
     StreamWindows windows = windows(options);
     String stateUri = stateUri(options);
-    Optional<ResumePoint> saved;
+    StreamStateFiles files = new StreamStateFiles(besideState(options, ""));
+    Duration slackBefore = Duration.parse(options.getObjectSlackBefore());
+    Instant firstWindow;
+    SavedParts.Restore restore;
     try {
-      saved = ResumePointFile.read(stateUri);
+      Optional<ResumePoint> saved = ResumePointFile.read(stateUri);
+      firstWindow = firstWindow(options, windows, saved, now);
+      if (saved.isEmpty()) {
+        files.clear();
+        ResumePointFile.write(stateUri, new ResumePoint(firstWindow));
+      }
+      restore =
+          SavedParts.plan(
+              files.fileNames(SavedParts.READ), files.fileNames(SavedParts.PARTS), firstWindow, slackBefore);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the stream's resume point " + stateUri, e);
+      throw new UncheckedIOException("cannot take over the stream's state next to " + stateUri, e);
     }
-    Instant firstWindow = firstWindow(options, windows, saved, now);
-    pipeline
-        .apply("WatchObjects", Read.from(new NewObjectsSource(firstWindow)))
-        .apply("SpreadObjects", Reshuffle.viaRandomKey())
-        .apply(
-            "ReadWindowParts",
-            ParDo.of(
-                new ReadWindowPartsFn(
-                    windows,
-                    firstWindow.getEpochSecond(),
-                    options.getMaxLineBytes(),
-                    options.getReadBufferBytes())))
-        .setCoder(KvCoder.of(VarLongCoder.of(), WindowPartCoder.of()))
-        .apply(
-            "CloseWindows",
-            ParDo.of(
-                new CloseWindowFn(
-                    windows,
-                    StoreLocation.parse(options.getStorageBucket()).toString(),
-                    options.getRunner().getSimpleName())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+    LOG.info(
+        "stream from {}: {} objects read before, {} saved parts restored",
+        firstWindow, restore.alreadyRead().size(), restore.parts().size());
+    PCollectionTuple read =
+        pipeline
+            .apply("WatchObjects", Read.from(new NewObjectsSource(firstWindow)))
+            .apply("SpreadObjects", Reshuffle.viaRandomKey())
+            .apply(
+                "ReadWindowParts",
+                ParDo.of(
+                        new ReadWindowPartsFn(
+                            windows,
+                            firstWindow.getEpochSecond(),
+                            options.getMaxLineBytes(),
+                            options.getReadBufferBytes(),
+                            files,
+                            restore.alreadyRead()))
+                    .withOutputTags(ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
+    read.get(ReadWindowPartsFn.PARTS).setCoder(PART_CODER);
+    read.get(ReadWindowPartsFn.STATUS).setCoder(STATUS_CODER);
+    Duration slackAfter = Duration.parse(options.getObjectSlackAfter());
+    PCollection<KV<Long, WindowPart>> restored =
+        pipeline
+            .apply(
+                "SavedParts",
+                Create.timestamped(
+                        restore.parts().stream()
+                            .map(p -> TimestampedValue.of(p.name(), CloseWindowFn.joda(p.stamp().minus(slackAfter))))
+                            .toList())
+                    .withCoder(StringUtf8Coder.of()))
+            .apply("RestoreParts", ParDo.of(new RestorePartsFn(files)))
+            .setCoder(PART_CODER);
+    PCollectionTuple closed =
+        PCollectionList.of(read.get(ReadWindowPartsFn.PARTS))
+            .and(restored)
+            .apply("AllParts", Flatten.pCollections())
+            .setCoder(PART_CODER)
+            .apply(
+                "CloseWindows",
+                ParDo.of(
+                        new CloseWindowFn(
+                            windows,
+                            StoreLocation.parse(options.getStorageBucket()).toString(),
+                            options.getRunner().getSimpleName(),
+                            files))
+                    .withOutputTags(CloseWindowFn.CLOSED, TupleTagList.of(CloseWindowFn.STATUS)));
+    closed.get(CloseWindowFn.CLOSED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    closed.get(CloseWindowFn.STATUS).setCoder(STATUS_CODER);
+    closed
+        .get(CloseWindowFn.CLOSED)
         .apply(
             "RecordResumePoint",
-            ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow))))
+            ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow), files, slackBefore)))
+        .setCoder(VoidCoder.of());
+    PCollectionList.of(read.get(ReadWindowPartsFn.STATUS))
+        .and(closed.get(CloseWindowFn.STATUS))
+        .apply("StatusEvents", Flatten.pCollections())
+        .setCoder(STATUS_CODER)
+        .apply(
+            "PublishStatus",
+            ParDo.of(
+                new PublishStatusFn(
+                    windows,
+                    statusUri(options),
+                    new StatusThrottle(Duration.parse(options.getStreamStatusEvery())),
+                    now)))
         .setCoder(VoidCoder.of());
   }
 
@@ -107,6 +188,20 @@ public final class DigestStream {
       return options.getStreamState();
     }
     return StoreLocation.parse(options.getStorageBucket()).resolve("stream/state.json");
+  }
+
+  /**
+   * Where the stream's status document ({@link StreamStatus}) is kept: {@code status.json} next to
+   * the resume point ({@link #stateUri}).
+   */
+  public static String statusUri(StreamOptions options) {
+    return besideState(options, "status.json");
+  }
+
+  /** The URI of {@code name} in the folder of the stream's resume point. */
+  static String besideState(StreamOptions options, String name) {
+    String state = stateUri(options);
+    return state.substring(0, state.lastIndexOf('/') + 1) + name;
   }
 
   /** The stream's windows from the options. */

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * the point is advanced and written by one writer at a time. The point moves past a closed window
  * only when this step's event-time timer at the window's close fires: {@link CloseWindowFn}'s close
  * timers hold its output watermark at each window's close until that window's digest is written,
- * so by then every window closing earlier has arrived here too and none can be skipped.
+ * so by then every window closing earlier has arrived here too and none can be skipped. Once a
+ * point is stored, what the stream saved that no restart from it needs is deleted ({@link
+ * SavedParts#prunable}); a failed deletion is logged and tried again at the next point.
  */
 final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
   private static final long serialVersionUID = 1L;
@@ -36,6 +39,8 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
   private final StreamWindows windows;
   private final String stateUri;
   private final ResumePoint initial;
+  private final StreamStateFiles files;
+  private final Duration slackBefore;
 
   @StateId("closed")
   private final StateSpec<BagState<Long>> closedSpec = StateSpecs.bag(VarLongCoder.of());
@@ -53,11 +58,16 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
    * @param windows the stream's windows
    * @param stateUri where the point is stored
    * @param initial the point the stream started from
+   * @param files the stream's saved parts and read records
+   * @param slackBefore how long before a window an object's stamp may be and hold its records
    */
-  RecordResumePointFn(StreamWindows windows, String stateUri, ResumePoint initial) {
+  RecordResumePointFn(
+      StreamWindows windows, String stateUri, ResumePoint initial, StreamStateFiles files, Duration slackBefore) {
     this.windows = windows;
     this.stateUri = stateUri;
     this.initial = initial;
+    this.files = files;
+    this.slackBefore = slackBefore;
   }
 
   @ProcessElement
@@ -94,6 +104,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
       ResumePointFile.write(stateUri, after);
       point.write(after.window().getEpochSecond());
       LOG.info("stream resume point {} stored in {}", after.window(), stateUri);
+      prune(after);
     }
     closed.clear();
     timerAt.clear();
@@ -108,6 +119,18 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     if (next != null) {
       timerAt.write(next);
       advance.withNoOutputTimestamp().set(org.joda.time.Instant.ofEpochMilli(next));
+    }
+  }
+
+  private void prune(ResumePoint stored) {
+    try {
+      List<String> names =
+          SavedParts.prunable(
+              files.fileNames(SavedParts.READ), files.fileNames(SavedParts.PARTS), stored.window(), slackBefore);
+      files.delete(names);
+      LOG.debug("{} saved parts and read records before {} deleted", names.size(), stored.window());
+    } catch (IOException e) {
+      LOG.warn("cannot delete the saved parts and read records before {}: {}", stored.window(), e.getMessage());
     }
   }
 }

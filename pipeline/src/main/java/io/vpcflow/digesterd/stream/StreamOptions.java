@@ -45,10 +45,19 @@ public interface StreamOptions extends DigestOptions {
 
   @Description(
       "URI of the object holding the stream's resume point (the first window not closed yet), "
-          + "read at start and advanced as windows close; empty: stream/state.json under the "
+          + "read at start and advanced as windows close; the stream's status.json, saved parts "
+          + "(parts/) and read records (read/) go next to it; empty: stream/state.json under the "
           + "storage location.")
   @Default.String("")
   String getStreamState();
 
   void setStreamState(String value);
+
+  @Description(
+      "The shortest time between two writes of the stream's status document (status.json next to "
+          + "the resume point), but those at a window's close (ISO-8601).")
+  @Default.String("PT5S")
+  String getStreamStatusEvery();
+
+  void setStreamStatusEvery(String value);
 }

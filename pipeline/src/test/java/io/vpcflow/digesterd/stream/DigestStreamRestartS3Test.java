@@ -10,6 +10,7 @@ import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.stream.StreamFixture.LogObject;
+import io.vpcflow.digesterd.testing.CountingReads;
 import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.S3Fixture;
@@ -18,8 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -30,25 +34,32 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Kill and restart, against s3proxy: a stream digests window 0 of three 5-minute windows and is
- * cancelled while windows 1 and 2 are open; a second stream with the same options starts from the
- * stored resume point. Every window's digest then exists, byte-identical to the batch digest,
- * window 0's objects are not rewritten, the second stream writes exactly the two other windows,
- * and it reads only the objects that can hold records of windows from the resume point on
- * (stamped at or after the resume point minus the object slack before), not window 0's others.
+ * cancelled while windows 1 and 2 are open, with the objects of window 1 read and their parts
+ * saved. One of them is then put in the state of a crash between saving its parts and recording
+ * its read (its read record deleted). A second stream with the same options starts from the stored
+ * resume point: it restores the saved parts instead of reading their objects again, reads the
+ * crashed object again (its saved parts are ignored, so it is not counted twice) and the new
+ * objects, and writes windows 1 and 2 once each. Counted by the S3 server: every object is read
+ * exactly once over both runs, but the crashed one, twice. Every window's digest is byte-identical
+ * to the batch digest, window 0's objects are not rewritten, and the saved parts of the closed
+ * windows and the read records no restart needs are deleted.
  */
 class DigestStreamRestartS3Test {
   private static final String ACCOUNT = "222222222222";
   private static final String STORAGE = "restart/";
+  private static final String FOLDER = STORAGE + "stream/";
+  private static final CountingReads.Counts READS = new CountingReads.Counts();
 
   private static EmbeddedS3Server server;
   private static S3Client client;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = EmbeddedS3Server.inMemory();
+    server = EmbeddedS3Server.inMemory(READS.middleware());
     client = S3Fixture.client(server);
     for (String bucket : List.of("restart-logs", "digests")) {
       client.createBucket(b -> b.bucket(bucket));
@@ -62,58 +73,88 @@ class DigestStreamRestartS3Test {
   }
 
   @Test
-  void aRestartedStreamResumesAtTheFirstWindowNotClosed() throws Exception {
+  void aRestartedStreamReadsNoObjectAgainAndWritesEachWindowOnce() throws Exception {
     Instant w0 = StreamFixture.firstWindow();
     List<LogObject> objects = StreamFixture.objects(w0, ACCOUNT, 17);
     Instant killedAfter = w0.plus(Duration.ofMinutes(10));
     Instant resumePoint = w0.plus(Duration.ofMinutes(5));
-    Instant rereadFrom = resumePoint.minus(Duration.ofMinutes(1));
+    Instant listedAgainFrom = resumePoint.minus(Duration.ofMinutes(1));
+    List<LogObject> firstRun = objects.stream().filter(o -> !o.stamp().isAfter(killedAfter)).toList();
+    List<LogObject> secondRun = objects.stream().filter(o -> o.stamp().isAfter(killedAfter)).toList();
+    LogObject crashed =
+        firstRun.stream().filter(o -> o.stamp().equals(w0.plus(Duration.ofMinutes(7)))).findFirst().orElseThrow();
 
     PipelineResult first = DigestStream.run(options(w0));
     try {
-      land(objects.stream().filter(o -> !o.stamp().isAfter(killedAfter)).toList());
-      String stateKey = STORAGE + "stream/state.json";
+      land(firstRun);
+      String stateKey = FOLDER + "state.json";
       Eventually.until(
-          () -> exists(summaryKey(w0, 0)) && exists(stateKey)
-              && ResumePoint.parse(text(stateKey)).window().equals(resumePoint),
-          Duration.ofSeconds(30),
+          () -> exists(summaryKey(w0, 0)) && ResumePoint.parse(text(stateKey)).window().equals(resumePoint),
+          Duration.ofSeconds(60),
           "window 0 is digested and the resume point is stored after it");
+      for (LogObject o : firstRun.stream().filter(o -> !o.stamp().isBefore(listedAgainFrom)).toList()) {
+        String record = FOLDER + SavedParts.readName(o.stamp(), o.key());
+        Eventually.until(() -> exists(record), Duration.ofSeconds(30), "the read of " + o.key() + " is recorded");
+      }
       assertFalse(exists(summaryKey(w0, 1)), "window 1 is still open when the stream is killed");
+      assertTrue(
+          exists(FOLDER + SavedParts.partName(w0.plus(Duration.ofMinutes(5)).getEpochSecond(), crashed.key())),
+          "window 1 has saved parts");
     } finally {
       first.cancel();
     }
+    assertEquals(ones(firstRun), READS.snapshot(), "the first run read each of its objects once");
+    assertTrue(partsOf(w0, 0).isEmpty(), "window 0's parts were deleted once it was written");
+    client.deleteObject(b -> b.bucket("digests").key(FOLDER + SavedParts.readName(crashed.stamp(), crashed.key())));
+    List<String> saved = new ArrayList<>(partsOf(w0, 1));
+    saved.addAll(partsOf(w0, 2));
+    long restorable = saved.stream().filter(k -> !k.contains(SavedParts.objectId(crashed.key()))).count();
+    assertTrue(restorable >= 5 && restorable < saved.size(), "parts saved for windows 1 and 2: " + saved);
     HeadObjectResponse digest0 = head(digestKey(w0, 0));
     HeadObjectResponse summary0 = head(summaryKey(w0, 0));
 
     StreamOptions again = options(w0);
     again.setStreamFrom("");
     PipelineResult second = DigestStream.run(again);
+    Map<String, Integer> expectedReads = ones(objects);
+    expectedReads.put(crashed.key(), 2);
     try {
-      land(objects.stream().filter(o -> o.stamp().isAfter(killedAfter)).toList());
+      land(secondRun);
       for (int window = 1; window < 3; window++) {
         String key = summaryKey(w0, window);
-        Eventually.until(() -> exists(key), Duration.ofSeconds(30), "the summary " + key + " is stored");
+        Eventually.until(() -> exists(key), Duration.ofSeconds(60), "the summary " + key + " is stored");
       }
-      long expectedReads = objects.stream().filter(o -> !o.stamp().isBefore(rereadFrom)).count();
       Eventually.until(
-          () -> counter(second, "objects-read") == expectedReads,
-          Duration.ofSeconds(10),
-          "the second stream reads the " + expectedReads + " objects stamped from " + rereadFrom);
-      long notReread = objects.stream().filter(o -> o.stamp().isBefore(rereadFrom)).count();
-      assertTrue(notReread >= 4, "window 0's other objects (" + notReread + ") are not read again");
+          () -> READS.snapshot().equals(expectedReads),
+          Duration.ofSeconds(30),
+          "every object is read once over both runs, the crashed one twice");
+      long takenOver =
+          firstRun.stream().filter(o -> !o.stamp().isBefore(listedAgainFrom) && o != crashed).count();
       Eventually.until(
-          () -> counter(second, "windows-written") >= 2,
-          Duration.ofSeconds(10),
-          "the counters of the bundles that wrote windows 1 and 2 are committed");
+          () -> counter(second, "objects-already-read") == takenOver
+              && counter(second, "objects-read") == secondRun.size() + 1
+              && counter(second, "parts-restored") == restorable
+              && counter(second, "windows-written") >= 2,
+          Duration.ofSeconds(30),
+          "the counters of the second run are committed");
+      assertTrue(takenOver >= 5, "objects read before the kill and listed again: " + takenOver);
       assertEquals(2, counter(second, "windows-written"), "windows 1 and 2, each once");
       assertEquals(0, counter(second, "windows-already-digested"));
       Eventually.until(
-          () -> ResumePoint.parse(text(STORAGE + "stream/state.json")).window().equals(w0.plus(Duration.ofMinutes(15))),
+          () -> ResumePoint.parse(text(FOLDER + "state.json")).window().equals(w0.plus(Duration.ofMinutes(15))),
           Duration.ofSeconds(10),
           "the resume point moves past windows 1 and 2");
+      Instant stillNeededFrom = w0.plus(Duration.ofMinutes(14));
+      Eventually.until(
+          () -> partsOf(w0, 1).isEmpty() && partsOf(w0, 2).isEmpty()
+              && readRecords().stream().allMatch(r -> !r.stamp().isBefore(stillNeededFrom)),
+          Duration.ofSeconds(10),
+          "the parts of windows 1 and 2 and the read records stamped before w0+14m are deleted");
+      assertFalse(readRecords().isEmpty(), "the read records a restart from w0+15m needs are kept");
     } finally {
       second.cancel();
     }
+    assertEquals(expectedReads, READS.snapshot());
 
     assertEquals(digest0.eTag(), head(digestKey(w0, 0)).eTag());
     assertEquals(digest0.lastModified(), head(digestKey(w0, 0)).lastModified(), "window 0 is not rewritten");
@@ -134,6 +175,25 @@ class DigestStreamRestartS3Test {
           Gzip.gunzip(S3Fixture.get(client, "digests", digestKey(w0, window))),
           "window " + window);
     }
+  }
+
+  private static Map<String, Integer> ones(List<LogObject> objects) {
+    Map<String, Integer> reads = new TreeMap<>();
+    objects.forEach(o -> reads.put(o.key(), 1));
+    return reads;
+  }
+
+  /** The saved parts of window {@code window}. */
+  private static List<String> partsOf(Instant w0, int window) {
+    String prefix = FOLDER + SavedParts.windowPartsPrefix(w0.plus(Duration.ofMinutes(5L * window)).getEpochSecond());
+    return client.listObjectsV2(b -> b.bucket("digests").prefix(prefix)).contents().stream().map(S3Object::key).toList();
+  }
+
+  private static List<SavedParts.ReadName> readRecords() {
+    return client.listObjectsV2(b -> b.bucket("digests").prefix(FOLDER + SavedParts.READ)).contents().stream()
+        .map(o -> SavedParts.parseRead(o.key().substring(o.key().lastIndexOf('/') + 1)))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   private static StreamOptions options(Instant w0) {

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * 5-minute windows land over time, shuffled within each upload round, one of them after objects
  * stamped later than it (late, but within the lateness); each window's digest appears only after
  * its close and is byte-identical (after gunzip) to the batch digest of the same window; a record
- * later than the lateness is counted as late in the window's {@code <id>.json}.
+ * later than the lateness is counted as late in the window's {@code <id>.json}; the stream's status
+ * document shows the last object, the watermark, the open window and the late records.
  *
  * <p>Event time is driven by the objects: the windows lie 30 minutes in the past and the stream's
  * watermark is the latest object time stamp minus the object slack after ({@link StreamPoll}), so
@@ -143,6 +144,21 @@ final class StreamAcceptance {
           "two late records are counted in " + id0 + ".json");
       assertEquals(
           Gzip.gunzip(before), Gzip.gunzip(S3Fixture.get(client, "digests", "stream/" + id0 + ".log.gz")));
+
+      // The status document next to the resume point tells the same story.
+      Eventually.until(
+          () -> exists("stream/stream/status.json") && status().lateRecords() == 2,
+          wait,
+          "the status counts the two late records");
+      StreamStatus status = status();
+      Instant lastStamp = objects.stream().map(LogObject::stamp).max(Instant::compareTo).orElseThrow();
+      assertEquals(lateKey, status.lastObject().key(), "the late object was read last");
+      assertEquals(lastStamp.minus(Duration.ofMinutes(1)).toString(), status.watermark());
+      assertEquals(objects.size() + 1, status.objectsRead());
+      assertEquals(3, status.windowsClosed());
+      assertEquals(w0.plus(Duration.ofMinutes(10)).toString(), status.lastClosedWindow().start());
+      assertEquals(w0.plus(Duration.ofMinutes(15)).toString(), status.openWindows().get(0).start(), "window 3 is open");
+      assertTrue(status.openWindows().get(0).records() > 0);
     } finally {
       stream.cancel();
     }
@@ -154,6 +170,14 @@ final class StreamAcceptance {
 
   private boolean exists(String key) {
     return StreamFixture.exists(client, "digests", key);
+  }
+
+  private StreamStatus status() {
+    try {
+      return StreamStatusJson.read(new String(S3Fixture.get(client, "digests", "stream/stream/status.json"), StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private DigestSummary summary(String key) {

@@ -1,0 +1,39 @@
+package io.vpcflow.digesterd.stream;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads back a part saved before a restart (its name under the stream's folder, stamped with its
+ * object's event time) and outputs it keyed by its window's start, as {@link ReadWindowPartsFn}
+ * output it when it read the object. A part gone in the meantime is skipped with a warning.
+ */
+final class RestorePartsFn extends DoFn<String, KV<Long, WindowPart>> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(RestorePartsFn.class);
+
+  private final StreamStateFiles files;
+  private final Counter restored = Metrics.counter("stream", "parts-restored");
+
+  /** @param files where the parts are saved */
+  RestorePartsFn(StreamStateFiles files) {
+    this.files = files;
+  }
+
+  @ProcessElement
+  public void process(@Element String name, OutputReceiver<KV<Long, WindowPart>> out) throws IOException {
+    Optional<WindowPart> part = files.readPart(name);
+    if (part.isEmpty()) {
+      LOG.warn("the saved part {} is gone: not restored", name);
+      return;
+    }
+    restored.inc();
+    out.output(KV.of(part.get().windowStart(), part.get()));
+  }
+}
