@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.pipeline.DigestPipeline;
+import io.vpcflow.digesterd.pipeline.StoreUris;
 import io.vpcflow.digesterd.pipeline.coders.PlannedObjectCoder;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
@@ -71,9 +72,10 @@ public final class DigestStream {
   public static void build(Pipeline pipeline, StreamOptions options, Instant now) {
     StreamWindows windows = windows(options);
     String stateUri = stateUri(options);
+    String stateResource = StoreUris.resourceName(options, stateUri);
     Optional<ResumePoint> saved;
     try {
-      saved = ResumePointFile.read(stateUri);
+      saved = ResumePointFile.read(stateResource);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the stream's resume point " + stateUri, e);
     }
@@ -111,11 +113,14 @@ public final class DigestStream {
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply(
             "RecordResumePoint",
-            ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow))))
+            ParDo.of(new RecordResumePointFn(windows, stateResource, new ResumePoint(firstWindow))))
         .setCoder(VoidCoder.of());
   }
 
-  /** Where the stream's resume point is kept: {@code --streamState}, else under the storage. */
+  /**
+   * Where the stream's resume point is kept, as users see it: {@code --streamState}, else under
+   * the storage. It is read and written as the bucket {@link StoreUris#resourceName} says.
+   */
   public static String stateUri(StreamOptions options) {
     if (!options.getStreamState().isBlank()) {
       return options.getStreamState();
