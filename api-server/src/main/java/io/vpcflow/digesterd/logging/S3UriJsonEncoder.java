@@ -11,11 +11,16 @@ import java.nio.charset.StandardCharsets;
  * message or a stack trace, and are no names users should see.
  */
 public final class S3UriJsonEncoder extends JsonEncoder {
+  private static final String ESCAPED_SLASHES = ":\\/\\/"; // logback's JSON escapes '/'
+
   @Override
   public byte[] encode(ILoggingEvent event) {
     byte[] line = super.encode(event);
     String text = new String(line, StandardCharsets.UTF_8);
     String shown = BucketPurpose.display(text);
+    for (BucketPurpose bucket : BucketPurpose.values()) {
+      shown = shown.replace(bucket.scheme() + ESCAPED_SLASHES, "s3" + ESCAPED_SLASHES);
+    }
     return shown.equals(text) ? line : shown.getBytes(StandardCharsets.UTF_8);
   }
 }
