@@ -14,6 +14,13 @@ import software.amazon.awssdk.regions.Region;
  * resource names for Beam only: everything users see (summaries, the API, logs, messages) shows
  * {@code s3://} URIs ({@link #display(String)}), and every configured location is an {@code
  * s3://} URI ({@link #resourceName(String)} makes the Beam name where an object is opened).
+ *
+ * <p>Why schemes: an AWS SDK client signs every request for one region with one set of
+ * credentials, and Beam's S3 filesystem holds one client per scheme. A single client switching
+ * region and credentials per bucket (per-request overrides in an interceptor) would bypass the
+ * SDK's own endpoint and region handling; one filesystem per bucket, registered through Beam's
+ * public extension point ({@code S3FileSystemSchemeRegistrar}) and built from the pipeline
+ * options, gives each bucket an ordinary client in every JVM of a run, Flink workers included.
  */
 public enum BucketPurpose {
   /** Where the flow logs are ({@code VPC_FLOW_LOGS_*}): Beam's own {@code s3} scheme. */
