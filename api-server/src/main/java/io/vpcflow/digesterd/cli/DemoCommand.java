@@ -8,6 +8,7 @@ import io.vpcflow.digesterd.embedded.EmbeddedStores;
 import io.vpcflow.digesterd.layout.KeyLayout;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
@@ -85,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedStores stores = EmbeddedStores.start(base)) {
       System.err.printf("embedded S3 server at %s, data in %s%n", stores.config().aws().endpoint().orElseThrow(), stores.dataDirectory());
       long records;
-      try (S3Client client = DigestOptionsFactory.s3Client(stores.config())) {
+      try (S3Client client = DigestOptionsFactory.s3Client(stores.config(), BucketPurpose.FLOW_LOGS)) {
         records = SampleFlowLogs.generate(spec, new S3ObjectSink(client, EmbeddedStores.FLOW_LOGS_BUCKET, ""));
       }
       System.err.printf("wrote %,d sample records for [%s, %s) to s3://%s/%n", records, spec.from(), now, EmbeddedStores.FLOW_LOGS_BUCKET);

@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.cli;
 import io.vpcflow.digesterd.config.DigestOptionsFactory;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.layout.ObjectPlan;
+import io.vpcflow.digesterd.pipeline.DigestObjects;
 import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.pipeline.RunProgress;
@@ -11,13 +12,11 @@ import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
-import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * Runs the digest of one window in this process, with progress on a stream, and optionally copies
@@ -54,8 +53,7 @@ final class DigestRun {
       RunProgress.unregister(options.getProgressKey());
     }
     if (copyTo != null) {
-      try (InputStream in =
-          Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(summary.digest(), false)))) {
+      try (InputStream in = DigestObjects.openDigest(config.storage().orElseThrow(), summary.id())) {
         Path parent = copyTo.toAbsolutePath().getParent();
         if (parent != null) {
           Files.createDirectories(parent);

@@ -4,6 +4,7 @@ import io.vpcflow.digesterd.config.ConfigException;
 import io.vpcflow.digesterd.config.LoggingSettings;
 import io.vpcflow.digesterd.logging.LogStreams;
 import io.vpcflow.digesterd.logging.Logging;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,10 +55,10 @@ public final class DigesterdCommand implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
-            commandLine.getErr().println("error: " + e.getMessage());
+            commandLine.getErr().println("error: " + BucketPurpose.display(e.getMessage()));
             return 2;
           }
-          commandLine.getErr().println("error: " + rootMessage(e));
+          commandLine.getErr().println("error: " + BucketPurpose.display(rootMessage(e)));
           throw e;
         });
     return cli;

@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.cli;
 import io.vpcflow.digesterd.config.DigestOptionsFactory;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.layout.KeyLayout;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.sample.DirectorySink;
 import io.vpcflow.digesterd.sample.ObjectSink;
@@ -87,7 +88,7 @@ final class SampleDataCommand implements Callable<Integer> {
       ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
       parent.startLogging(config.logging());
       try (Session session = Session.open(config, System.err);
-          S3Client client = DigestOptionsFactory.s3Client(session.config())) {
+          S3Client client = DigestOptionsFactory.s3Client(session.config(), BucketPurpose.FLOW_LOGS)) {
         StoreLocation logs = session.config().flowLogs().orElseThrow().withPrefix(session.config().flowLogsPrefix());
         if (!logs.isS3()) {
           records = SampleFlowLogs.generate(spec, new DirectorySink(logs.directory().resolve(logs.keyPrefix())));

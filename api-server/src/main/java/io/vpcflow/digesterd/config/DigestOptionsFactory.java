@@ -1,10 +1,12 @@
 package io.vpcflow.digesterd.config;
 
 import io.vpcflow.digesterd.pipeline.DigestOptions;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.stream.StreamOptions;
 import io.vpcflow.digesterd.window.DigestWindow;
+import java.net.URI;
 import java.util.Arrays;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.io.aws2.common.HttpClientConfiguration;
@@ -18,14 +20,18 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * Turns the service configuration and a window into the pipeline's options, and makes S3 clients
  * with the same settings (server-side encryption included, so that every object written, by the
  * pipeline or the service, is encrypted as configured). Extra Beam arguments ({@code --runner=...}, {@code --shards=...}) are
  * applied first, so the configuration's values win for what it sets.
+ *
+ * <p>Each bucket's region and role travel in the options ({@link
+ * io.vpcflow.digesterd.s3.BucketAccessOptions}) next to the base region and credentials, never as
+ * ready-made role credentials: Beam can serialise only the base credentials for workers in other
+ * JVMs, so every JVM (this one, Flink's workers) assumes the roles itself with {@link
+ * S3ClientFactory}.
  */
 public final class DigestOptionsFactory {
   private DigestOptionsFactory() {}
@@ -88,6 +94,7 @@ public final class DigestOptionsFactory {
     options.setScanAccounts(config.scanAccounts());
     options.setScanRegions(config.scanRegions());
     options.setStorageBucket(config.storage().orElseThrow().toString());
+    options.setProgressBucket(config.server().progress().map(StoreLocation::toString).orElse(""));
     options.setObjectSlackBefore(config.slackBefore().toString());
     options.setObjectSlackAfter(config.slackAfter().toString());
     options.setMaxLineBytes(config.maxLineBytes());
@@ -126,19 +133,32 @@ public final class DigestOptionsFactory {
     return true;
   }
 
-  /** A client with the configuration's S3 settings (close it). */
-  public static S3Client s3Client(ServiceConfig config) {
+  /**
+   * A client of {@code bucket} with the configuration's S3 settings: the bucket's region and role
+   * (close it).
+   */
+  public static S3Client s3Client(ServiceConfig config, BucketPurpose bucket) {
     DigestOptions options = PipelineOptionsFactory.create().as(DigestOptions.class);
     applyS3(config, options);
-    return S3ClientFactory.client(options);
+    return S3ClientFactory.client(options, bucket);
   }
 
-  /** Region, endpoint, credentials, client factory and server-side encryption. */
+  /**
+   * Base region, endpoint, base credentials, each bucket's region and role, client factory and
+   * server-side encryption.
+   */
   private static void applyS3(ServiceConfig config, DigestOptions options) {
     AwsSettings aws = config.aws();
     options.setAwsRegion(Region.of(aws.region()));
     aws.endpoint().ifPresent(options::setEndpoint);
     options.setAwsCredentialsProvider(credentials(aws));
+    options.setFlowLogsRegion(aws.flowLogs().region());
+    options.setFlowLogsRole(aws.flowLogs().role().orElse(""));
+    options.setStorageRegion(aws.storage().region());
+    options.setStorageRole(aws.storage().role().orElse(""));
+    options.setProgressRegion(aws.progress().region());
+    options.setProgressRole(aws.progress().role().orElse(""));
+    options.setStsEndpoint(aws.stsEndpoint().map(URI::toString).orElse(""));
     options.setS3ClientFactoryClass(S3ClientFactory.class);
     config.encryption().algorithm().ifPresent(options::setSSEAlgorithm);
     config.encryption().kmsKeyId().ifPresent(options::setSSEKMSKeyId);
@@ -153,33 +173,25 @@ public final class DigestOptionsFactory {
   }
 
 
+  /**
+   * The base credentials: what every bucket without a role is reached with, and what assumes the
+   * roles ({@link S3ClientFactory} does that, in every JVM of a run, from the options).
+   */
   private static AwsCredentialsProvider credentials(AwsSettings aws) {
     // The SDK reads this property wherever profiles are resolved, also in options that Beam
     // serialised and restored (which keep only the profile's name).
     aws.credentialsFile().ifPresent(file -> System.setProperty("aws.sharedCredentialsFile", file));
-    AwsCredentialsProvider base;
     if (aws.useIam()) {
-      base = DefaultCredentialsProvider.create();
+      return DefaultCredentialsProvider.create();
     } else if (aws.accessKeyId().isPresent()) {
-      base =
-          StaticCredentialsProvider.create(
-              aws.sessionToken().isPresent()
-                  ? AwsSessionCredentials.create(
-                      aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow(), aws.sessionToken().get())
-                  : AwsBasicCredentials.create(aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow()));
+      return StaticCredentialsProvider.create(
+          aws.sessionToken().isPresent()
+              ? AwsSessionCredentials.create(
+                  aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow(), aws.sessionToken().get())
+              : AwsBasicCredentials.create(aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow()));
     } else if (aws.credentialsProfile().isPresent()) {
-      base = ProfileCredentialsProvider.create(aws.credentialsProfile().get());
-    } else {
-      base = DefaultCredentialsProvider.create();
+      return ProfileCredentialsProvider.create(aws.credentialsProfile().get());
     }
-    if (aws.flowLogsRole().isEmpty()) {
-      return base;
-    }
-    StsClient sts =
-        StsClient.builder().region(Region.of(aws.region())).credentialsProvider(base).build();
-    return StsAssumeRoleCredentialsProvider.builder()
-        .stsClient(sts)
-        .refreshRequest(r -> r.roleArn(aws.flowLogsRole().get()).roleSessionName("vpcflow-digesterd"))
-        .build();
+    return DefaultCredentialsProvider.create();
   }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param onCorruptObject skip or fail on an object that cannot be read ({@code
  *     DIGEST_ON_CORRUPT_OBJECT})
  * @param maxWindow the longest window accepted ({@code DIGEST_MAX_WINDOW})
- * @param aws how to reach S3
+ * @param aws how to reach S3: the base region and credentials, and each bucket's own region and
+ *     role ({@code *_REGION}, {@code *_ROLE})
  * @param encryption the server-side encryption of the objects written ({@code DIGEST_STORAGE_SSE},
  *     {@code DIGEST_STORAGE_KMS_KEY_ID})
  * @param dataDirectory the embedded default's data directory ({@code DIGESTERD_DATA_DIR})
@@ -100,27 +101,26 @@ public record ServiceConfig(
     if (accessKey.isPresent() != secretKey.isPresent()) {
       in.problem("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together");
     }
-    Optional<String> flowLogsRole = in.optional("VPC_FLOW_LOGS_ROLE");
-    Optional<String> storageRole = in.optional("DIGEST_STORAGE_ROLE");
-    if (storageRole.isPresent() && !storageRole.equals(flowLogsRole)) {
-      in.problem(
-          "DIGEST_STORAGE_ROLE must equal VPC_FLOW_LOGS_ROLE: the pipeline reads flow logs and "
-              + "writes digests with one set of credentials");
-    }
+    Optional<URI> anyEndpoint = in.uri("AWS_ENDPOINT_URL");
+    Optional<URI> s3Endpoint = in.uri("AWS_ENDPOINT_URL_S3").or(() -> anyEndpoint);
+    Optional<URI> stsEndpoint = in.uri("AWS_ENDPOINT_URL_STS").or(() -> anyEndpoint);
+    boolean custom = s3Endpoint.isPresent();
+    String regionVariable = in.optional("AWS_REGION").isPresent() ? "AWS_REGION" : "AWS_DEFAULT_REGION";
+    String baseRegion = BucketAccess.region(in, regionVariable, custom).orElse("us-east-1");
     AwsSettings aws =
         new AwsSettings(
-            in.optional("VPC_FLOW_LOGS_REGION")
-                .or(() -> in.optional("AWS_REGION"))
-                .or(() -> in.optional("AWS_DEFAULT_REGION"))
-                .orElse("us-east-1"),
-            in.uri("AWS_ENDPOINT_URL_S3").or(() -> in.uri("AWS_ENDPOINT_URL")),
+            baseRegion,
+            s3Endpoint,
+            stsEndpoint,
             accessKey,
             secretKey,
             in.optional("AWS_SESSION_TOKEN"),
             in.optional("AWS_CREDENTIALS_PROFILE"),
             credentialsFile(in),
             in.bool("USE_IAM", false),
-            flowLogsRole,
+            BucketAccess.read(in, "VPC_FLOW_LOGS", baseRegion, custom),
+            BucketAccess.read(in, "DIGEST_STORAGE", baseRegion, custom),
+            BucketAccess.read(in, "DIGEST_PROGRESS", baseRegion, custom),
             S3ClientSettings.read(in));
     ServiceConfig config =
         new ServiceConfig(

@@ -1,7 +1,9 @@
 package io.vpcflow.digesterd.embedded;
 
 import io.vpcflow.digesterd.config.AwsSettings;
+import io.vpcflow.digesterd.config.BucketAccess;
 import io.vpcflow.digesterd.config.ServiceConfig;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.source.StoreLocation;
 import java.nio.file.Path;
@@ -40,13 +42,16 @@ public final class EmbeddedStores implements AutoCloseable {
         new AwsSettings(
             EmbeddedS3Server.REGION,
             Optional.of(server.endpoint()),
+            Optional.empty(),
             Optional.of(EmbeddedS3Server.ACCESS_KEY),
             Optional.of(EmbeddedS3Server.SECRET_KEY),
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             false,
-            Optional.empty(),
+            BucketAccess.of(EmbeddedS3Server.REGION),
+            BucketAccess.of(EmbeddedS3Server.REGION),
+            BucketAccess.of(EmbeddedS3Server.REGION),
             base.aws().s3Client());
     ServiceConfig config =
         new ServiceConfig(
@@ -86,7 +91,7 @@ public final class EmbeddedStores implements AutoCloseable {
 
   /** A new client of the embedded server (close it). */
   public S3Client client() {
-    return io.vpcflow.digesterd.config.DigestOptionsFactory.s3Client(config);
+    return io.vpcflow.digesterd.config.DigestOptionsFactory.s3Client(config, BucketPurpose.FLOW_LOGS);
   }
 
   /** Where the server keeps its objects. */

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.launch;
 
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,8 @@ final class Failures {
 
   /**
    * The distinct messages along the cause chain, outermost first, joined with {@code " <- "};
-   * exception class names where a message is missing.
+   * exception class names where a message is missing; bucket URIs shown as {@code s3://} ({@link
+   * BucketPurpose#display}).
    */
   static String describe(Throwable failure) {
     List<String> parts = new ArrayList<>();
@@ -21,7 +23,7 @@ final class Failures {
         parts.add(message);
       }
     }
-    String reason = String.join(" <- ", parts).replaceAll("\\s+", " ");
+    String reason = BucketPurpose.display(String.join(" <- ", parts).replaceAll("\\s+", " "));
     return reason.length() <= MAX_LENGTH ? reason : reason.substring(0, MAX_LENGTH) + "...";
   }
 }

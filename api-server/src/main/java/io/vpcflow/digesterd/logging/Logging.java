@@ -71,9 +71,12 @@ public final class Logging {
     return appender;
   }
 
-  /** logback's JSON encoder without the noise: no context, sequence numbers, raw templates or arguments. */
+  /**
+   * logback's JSON encoder without the noise: no context, sequence numbers, raw templates or
+   * arguments; bucket URIs shown as {@code s3://} ({@link S3UriJsonEncoder}).
+   */
   static JsonEncoder encoder(LoggerContext context) {
-    JsonEncoder encoder = new JsonEncoder();
+    JsonEncoder encoder = new S3UriJsonEncoder();
     encoder.setContext(context);
     encoder.setWithSequenceNumber(false);
     encoder.setWithNanoseconds(false);

@@ -14,6 +14,7 @@ import io.vpcflow.digesterd.marker.S3MarkerStore;
 import io.vpcflow.digesterd.queue.HttpQueuer;
 import io.vpcflow.digesterd.queue.Queuer;
 import io.vpcflow.digesterd.queue.StandaloneQueuer;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.connstate.ConnectionStates;
@@ -47,17 +48,17 @@ public final class DigesterdService implements AutoCloseable {
   private final ApiServer api;
   private final LaunchPool pool;
   private final Launcher launcher;
-  private final S3Client s3;
+  private final List<S3Client> clients;
   private final Duration shutdownGrace;
   private final Stats ownStats;
 
   private DigesterdService(
-      ApiServer api, LaunchPool pool, Launcher launcher, S3Client s3, Duration shutdownGrace, Stats ownStats) {
+      ApiServer api, LaunchPool pool, Launcher launcher, List<S3Client> clients, Duration shutdownGrace, Stats ownStats) {
     this.ownStats = ownStats;
     this.api = api;
     this.pool = pool;
     this.launcher = launcher;
-    this.s3 = s3;
+    this.clients = clients;
     this.shutdownGrace = shutdownGrace;
   }
 
@@ -87,7 +88,7 @@ public final class DigesterdService implements AutoCloseable {
       pool.close(shutdownGrace);
     } finally {
       launcher.close();
-      s3.close();
+      clients.forEach(S3Client::close);
       if (ownStats != null) {
         ownStats.close();
       }
@@ -175,15 +176,18 @@ public final class DigesterdService implements AutoCloseable {
     public DigesterdService start() throws java.io.IOException {
       StoreLocation storage =
           config.storage().orElseThrow(() -> new ConfigException(List.of("DIGEST_STORAGE_BUCKET is not set")));
-      S3Client s3 = DigestOptionsFactory.s3Client(config);
+      // Each bucket with its own client: its region and role (DIGEST_STORAGE_*, DIGEST_PROGRESS_*).
+      S3Client storageClient = DigestOptionsFactory.s3Client(config, BucketPurpose.STORAGE);
+      S3Client progressClient = DigestOptionsFactory.s3Client(config, BucketPurpose.PROGRESS);
+      List<S3Client> clients = List.of(storageClient, progressClient);
       LaunchPool pool = null;
       Launcher launcher = null;
       Stats ownStats = meterRegistry == null ? Stats.open(config.stats(), config.server().connState().reportInterval()) : null;
       MeterRegistry meters = meterRegistry != null ? meterRegistry : ownStats.registry();
       try {
-        DigestStore output = storage.isS3() ? new S3DigestStore(s3, storage) : new DirectoryDigestStore(storage);
+        DigestStore output = storage.isS3() ? new S3DigestStore(storageClient, storage) : new DirectoryDigestStore(storage);
         DigestStore store = digestStore != null ? digestStore : output;
-        MarkerStore markers = markerStore != null ? markerStore : new S3MarkerStore(s3, progressLocation());
+        MarkerStore markers = markerStore != null ? markerStore : new S3MarkerStore(progressClient, progressLocation());
         DigestBuilder builder = digestBuilder != null ? digestBuilder : new PipelineDigestBuilder(config, beamArgs);
         Duration staleAfter = config.server().progressTimeout();
         String owner = Owners.thisProcess();
@@ -194,12 +198,15 @@ public final class DigesterdService implements AutoCloseable {
         Digests digests =
             new Digests(
                 store, markers, queue, pool, staleAfter, owner,
-                new StreamStatusReader(s3, DigestOptionsFactory.streamFolder(config)), Clock.systemUTC());
+                new StreamStatusReader(
+                    config.server().progress().isPresent() ? progressClient : storageClient,
+                    DigestOptionsFactory.streamFolder(config)),
+                Clock.systemUTC());
         ConnectionStates connections = new ConnectionStates();
         ConnStateMeters.bind(connections, config.server().connState(), meters);
         ApiServer api = ApiServer.start(
             config.server().address(), new Routes(digests, config.maxWindow(), meters, config.server().authToken()), connections);
-        return new DigesterdService(api, pool, launcher, s3, shutdownGrace, ownStats);
+        return new DigesterdService(api, pool, launcher, clients, shutdownGrace, ownStats);
       } catch (RuntimeException | java.io.IOException e) {
         if (launcher != null) {
           launcher.close();
@@ -207,7 +214,7 @@ public final class DigesterdService implements AutoCloseable {
         if (pool != null) {
           pool.close();
         }
-        s3.close();
+        clients.forEach(S3Client::close);
         if (ownStats != null) {
           ownStats.close();
         }

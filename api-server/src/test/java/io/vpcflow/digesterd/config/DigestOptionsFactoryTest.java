@@ -2,11 +2,16 @@ package io.vpcflow.digesterd.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vpcflow.digesterd.pipeline.DigestOptions;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.stream.DigestStream;
 import io.vpcflow.digesterd.stream.StreamOptions;
+import io.vpcflow.digesterd.window.DigestWindow;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 class DigestOptionsFactoryTest {
   private static final Map<String, String> BUCKETS =
@@ -42,5 +47,37 @@ class DigestOptionsFactoryTest {
         DigestOptionsFactory.stream(ServiceConfig.fromEnvironment(env), "--streamState=s3://elsewhere/state.json");
     assertEquals("s3://elsewhere/state.json", DigestStream.stateUri(options));
     assertEquals("s3://elsewhere/status.json", DigestStream.statusUri(options), "the status goes next to it");
+  }
+
+  @Test
+  void eachBucketsRegionAndRoleTravelInTheOptionsBesideTheBaseCredentials() {
+    Map<String, String> env = new HashMap<>(BUCKETS);
+    env.put("DIGEST_PROGRESS_BUCKET", "s3://progress/markers/");
+    env.put("AWS_REGION", "ca-central-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIABASE");
+    env.put("AWS_SECRET_ACCESS_KEY", "base-secret");
+    env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:7000");
+    env.put("VPC_FLOW_LOGS_REGION", "eu-west-1");
+    env.put("VPC_FLOW_LOGS_ROLE", "arn:aws:iam::111122223333:role/reader");
+    env.put("DIGEST_STORAGE_ROLE", "arn:aws:iam::111122223333:role/writer");
+    env.put("DIGEST_PROGRESS_REGION", "us-west-2");
+    DigestOptions options =
+        DigestOptionsFactory.create(
+            ServiceConfig.fromEnvironment(env),
+            DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"),
+            "--storageRole=arn:aws:iam::111122223333:role/ignored");
+
+    assertEquals("ca-central-1", options.getAwsRegion().id());
+    assertEquals(StaticCredentialsProvider.class, options.getAwsCredentialsProvider().getClass(), "the base credentials, not a role's");
+    assertEquals("AKIABASE", options.getAwsCredentialsProvider().resolveCredentials().accessKeyId());
+    assertEquals("eu-west-1", options.getFlowLogsRegion());
+    assertEquals("arn:aws:iam::111122223333:role/reader", options.getFlowLogsRole());
+    assertEquals("ca-central-1", options.getStorageRegion());
+    assertEquals("arn:aws:iam::111122223333:role/writer", options.getStorageRole(), "the configuration wins");
+    assertEquals("us-west-2", options.getProgressRegion());
+    assertEquals("", options.getProgressRole());
+    assertEquals("http://127.0.0.1:7000", options.getStsEndpoint());
+    assertEquals("s3://progress/markers/", options.getProgressBucket());
+    assertEquals(Region.of("us-west-2"), BucketPurpose.PROGRESS.region(options));
   }
 }

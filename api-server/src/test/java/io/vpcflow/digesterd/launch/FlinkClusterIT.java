@@ -19,7 +19,9 @@ import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
+import io.vpcflow.digesterd.testing.BucketRoles;
 import io.vpcflow.digesterd.testing.Gzip;
+import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.OracleDigest;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
@@ -43,8 +45,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The digest on a real standalone Flink 1.19 cluster (JobManager and TaskManager processes started
  * by {@code runner-configs/flink-local-cluster/start.sh}), next to the DirectRunner and embedded
  * Flink: same bytes on every runner; the server sends large windows to the cluster and small ones
- * to the DirectRunner, and a failing Flink job ends the digest failed with its reason. S3 is a
- * real s3proxy on loopback that the TaskManager reaches over HTTP.
+ * to the DirectRunner, and a failing Flink job ends the digest failed with its reason; with a
+ * region and role per bucket, the TaskManager reaches each bucket as its role. S3 is a real
+ * s3proxy on loopback that the TaskManager reaches over HTTP.
  */
 class FlinkClusterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -215,6 +218,40 @@ class FlinkClusterIT {
       assertEquals("failed", failure.state());
       assertEquals("FlinkRunner", failure.runner());
       assertTrue(failure.reason().contains("20240302T0030Z_dead.log.gz"), failure.reason());
+    }
+  }
+
+  @Test
+  void onTheClusterEachBucketIsReachedWithItsOwnRoleAndRegion() throws Exception {
+    try (BucketRoles roles = BucketRoles.start("flink-role-logs", "flink-role-digests", "flink-role-progress");
+        S3Client admin = roles.admin()) {
+      HandFixture.write(new S3ObjectSink(admin, "flink-role-logs", ""));
+      Map<String, String> env = new HashMap<>(roles.env());
+      env.put("RUNTIME_LOGGER_LEVEL", "WARN");
+      env.put("RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:0");
+      env.put("DIGEST_MAX_WINDOW", "P1D");
+      env.put("DIGEST_FLINK_MASTER", cluster.master());
+      env.put("DIGEST_FLINK_THRESHOLD_BYTES", "0");
+      env.put("DIGEST_FLINK_RUNNER_CONFIG", RUNNER_CONFIG);
+      String window = Api.window(HandFixture.START, HandFixture.STOP);
+      try (JarProcess server = JarProcess.start(env, WORK.resolve("serve-with-roles.out"), "serve")) {
+        Api api = new Api(URI.create(server.awaitOutput(Pattern.compile("serving the API at (http://\\S+)"), Duration.ofMinutes(1))));
+        assertEquals(202, api.post("/" + window).statusCode());
+        HttpResponse<byte[]> digest = api.awaitNot204("/" + window, Duration.ofMinutes(5));
+        assertEquals(200, digest.statusCode(), Api.text(digest) + server.output());
+        assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(digest.body()));
+        JsonNode status = JSON.readTree(api.get("/status" + window).body());
+        assertEquals("FlinkRunner", status.get("runner").asText(), status.toString());
+        assertTrue(!status.toString().contains("s3+") && !server.output().contains("s3+"), status + server.output());
+      }
+      // The TaskManager (another JVM, given only the job's options) listed and read the flow logs,
+      // wrote the digest and its progress files; the server wrote markers and read the digest.
+      assertEquals(roles.expectedSigners(), roles.requests().signersByBucket(), "who signed for which region, by bucket");
+      assertTrue(
+          roles.requests().to("flink-role-progress").stream().anyMatch(r -> r.key().contains(".progress/") && r.method().equals("PUT")),
+          "the TaskManager's progress files, in the progress bucket");
+      assertTrue(roles.sts().calls().stream().allMatch(c -> c.granted() && c.accessKeyId().equals(BucketRoles.BASE_KEY)),
+          roles.sts().calls().toString());
     }
   }
 

@@ -94,4 +94,15 @@ class LoggingTest {
     assertTrue(stderr.contains("to stderr") && !stderr.contains("to stdout"), stderr);
     assertFalse((stdout + stderr).contains("to nowhere"), stdout + stderr);
   }
+
+  @Test
+  void bucketUrisAreLoggedAsS3EvenInsideLibraryMessagesAndStackTraces() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Logging.apply(new LoggingSettings(Level.INFO, Output.STDERR), new LogStreams(new ByteArrayOutputStream(), err));
+    LIBRARY.warn("cannot delete s3+progress://p/run.progress/", new java.io.IOException("at s3+storage://d/x.json"));
+    String text = err.toString(StandardCharsets.UTF_8);
+    // logback's JSON escapes '/'
+    assertTrue(text.contains("cannot delete s3:\\/\\/p\\/run.progress") && text.contains("at s3:\\/\\/d\\/x.json"), text);
+    assertFalse(text.contains("s3+"), text);
+  }
 }

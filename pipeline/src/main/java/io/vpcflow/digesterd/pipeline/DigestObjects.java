@@ -4,16 +4,22 @@ import io.vpcflow.digesterd.digest.BlockGzipOutputStream;
 import io.vpcflow.digesterd.digest.RunMerger;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * The two objects of a stored digest, {@code <id>.log.gz} and {@code <id>.json}, written the one
  * way every path (batch and stream) writes them: the sorted runs merged in one streaming pass,
  * gzip'd in 1 MiB members on all processors at deflate level 1, each object under a temporary name then renamed.
+ * Every object is reached as the {@link BucketPurpose#STORAGE storage} bucket (its region and
+ * role), whatever location it is given.
  */
 public final class DigestObjects {
   private DigestObjects() {}
@@ -21,20 +27,22 @@ public final class DigestObjects {
   /**
    * A digest written.
    *
-   * @param uri the digest object's Beam resource name
+   * @param uri the digest object as users are shown it ({@code s3://bucket/key} or a local path)
+   * @param resourceName the digest object's Beam resource name (the storage bucket's scheme)
    * @param lines the number of lines (keys)
    * @param bytes the size of the gzip'd object
    */
-  public record Written(String uri, long lines, long bytes) {}
+  public record Written(String uri, String resourceName, long lines, long bytes) {}
 
   /** Merges {@code runs} into {@code <id>.log.gz} under {@code storage}, atomically. */
   public static Written writeDigest(StoreLocation storage, String id, List<byte[]> runs)
       throws IOException {
     String uri = storage.resolve(id + ".log.gz");
+    String resourceName = BucketPurpose.STORAGE.resourceName(uri);
     long[] lines = {0};
     long bytes =
         BeamFiles.writeAtomically(
-            uri,
+            resourceName,
             raw -> {
               BlockGzipOutputStream gzip =
                   new BlockGzipOutputStream(
@@ -49,22 +57,36 @@ public final class DigestObjects {
                 gzip.abort();
               }
             });
-    return new Written(uri, lines[0], bytes);
+    return new Written(uri, resourceName, lines[0], bytes);
   }
 
   /** Writes {@code summary} as {@code <id>.json} under {@code storage}, atomically. */
   public static void writeSummary(StoreLocation storage, DigestSummary summary) throws IOException {
     byte[] json = DigestSummaryJson.write(summary).getBytes(StandardCharsets.UTF_8);
-    BeamFiles.writeAtomically(storage.resolve(summary.id() + ".json"), out -> out.write(json));
+    BeamFiles.writeAtomically(resourceName(storage, summary.id() + ".json"), out -> out.write(json));
   }
 
   /** The summary {@code <id>.json} under {@code storage}, if it exists. */
   public static Optional<DigestSummary> readSummary(StoreLocation storage, String id)
       throws IOException {
-    Optional<byte[]> json = BeamFiles.read(storage.resolve(id + ".json"));
+    Optional<byte[]> json = BeamFiles.read(resourceName(storage, id + ".json"));
     if (json.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(DigestSummaryJson.read(new String(json.get(), StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Opens the digest {@code <id>.log.gz} under {@code storage} (gzip'd, as stored; close it).
+   *
+   * @throws java.io.FileNotFoundException when there is none
+   */
+  public static InputStream openDigest(StoreLocation storage, String id) throws IOException {
+    return Channels.newInputStream(
+        FileSystems.open(FileSystems.matchNewResource(resourceName(storage, id + ".log.gz"), false)));
+  }
+
+  private static String resourceName(StoreLocation storage, String name) {
+    return BucketPurpose.STORAGE.resourceName(storage.resolve(name));
   }
 }

@@ -1,13 +1,16 @@
 package io.vpcflow.digesterd.pipeline;
 
+import io.vpcflow.digesterd.s3.BucketAccessOptions;
 import io.vpcflow.digesterd.s3.S3RetryOptions;
-import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
-/** Options of the digest pipeline, on top of Beam's S3 options (region, endpoint, credentials). */
-public interface DigestOptions extends S3Options, S3RetryOptions {
+/**
+ * Options of the digest pipeline, on top of Beam's S3 options (region, endpoint, credentials) and
+ * the region and role of each bucket ({@link BucketAccessOptions}).
+ */
+public interface DigestOptions extends BucketAccessOptions, S3RetryOptions {
 
   @Description("Inclusive start of the window, RFC 3339 (truncated to the minute, UTC).")
   @Validation.Required
@@ -54,6 +57,15 @@ public interface DigestOptions extends S3Options, S3RetryOptions {
   String getStorageBucket();
 
   void setStorageBucket(String value);
+
+  @Description(
+      "Where progress markers are kept: a bucket name or s3://bucket/prefix (DIGEST_PROGRESS_BUCKET); "
+          + "--progressLocation and --streamState under it are written with the progress bucket's "
+          + "region and role. Empty: none.")
+  @Default.String("")
+  String getProgressBucket();
+
+  void setProgressBucket(String value);
 
   @Description(
       "How long before the window an object's file-name time stamp may be and still hold window "

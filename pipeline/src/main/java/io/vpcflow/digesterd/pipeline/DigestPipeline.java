@@ -71,7 +71,8 @@ public final class DigestPipeline {
     build(pipeline, options, plan, runToken);
     RunCancellation cancellation = RunCancellation.register(runToken);
     try (RemoteProgress progress =
-        RemoteProgress.follow(options.getProgressLocation(), options.getProgressKey(), Duration.ofSeconds(1))) {
+        RemoteProgress.follow(
+            StoreUris.resourceName(options, options.getProgressLocation()), options.getProgressKey(), Duration.ofSeconds(1))) {
       PipelineResult.State state = runToEnd(pipeline, cancellation);
       if (state != PipelineResult.State.DONE) {
         throw new IOException("digest pipeline ended in state " + state);
@@ -130,8 +131,8 @@ public final class DigestPipeline {
   }
 
   /**
-   * Runs {@code task} with a listing of the options' flow-log store (S3, through a client of
-   * {@link S3ClientFactory} closed afterwards, or a local directory).
+   * Runs {@code task} with a listing of the options' flow-log store (S3, through a client of the
+   * flow-log bucket made by {@link S3ClientFactory} and closed afterwards, or a local directory).
    */
   public static <T> T withFlowLogListing(DigestOptions options, ListingTask<T> task)
       throws IOException {
@@ -158,7 +159,10 @@ public final class DigestPipeline {
         .find(window.start(), window.stop());
   }
 
-  /** Adds the digest of the options' window to {@code pipeline}; returns the digest's URI. */
+  /**
+   * Adds the digest of the options' window to {@code pipeline}; returns the digest's URI (as users
+   * see it).
+   */
   public static PCollection<String> build(Pipeline pipeline, DigestOptions options, ObjectPlan plan) {
     return build(pipeline, options, plan, UUID.randomUUID().toString());
   }
@@ -175,7 +179,7 @@ public final class DigestPipeline {
             options.getReadBufferBytes(),
             options.getOnCorruptObject(),
             options.getProgressKey(),
-            options.getProgressLocation(),
+            StoreUris.resourceName(options, options.getProgressLocation()),
             runToken);
     RunDescription run =
         new RunDescription(

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.pipeline;
 
 import io.vpcflow.digesterd.report.ShardProgress;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ final class RemoteProgress implements AutoCloseable {
       ShardProgress total = ShardProgress.sum(lastSeen.values());
       RunProgress.of(progressKey).ifPresent(run -> run.report(total));
     } catch (IOException | RuntimeException e) {
-      LOG.debug("cannot read the progress files under {}: {}", location, e.getMessage());
+      LOG.debug("cannot read the progress files under {}: {}", BucketPurpose.display(location), BucketPurpose.display(e.getMessage()));
     }
   }
 
@@ -69,7 +70,7 @@ final class RemoteProgress implements AutoCloseable {
     try {
       ProgressFiles.delete(location);
     } catch (IOException e) {
-      LOG.warn("cannot delete the progress files under {}: {}", location, e.getMessage());
+      LOG.warn("cannot delete the progress files under {}: {}", BucketPurpose.display(location), BucketPurpose.display(e.getMessage()));
     }
   }
 }

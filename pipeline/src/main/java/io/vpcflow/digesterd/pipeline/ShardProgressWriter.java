@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.pipeline;
 
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.report.ShardProgress;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,7 +63,9 @@ final class ShardProgressWriter {
     try {
       ProgressFiles.write(location, fileName, progress);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot write the progress of {} to {}: {}", fileName, location, e.getMessage());
+      LOG.warn(
+          "cannot write the progress of {} to {}: {}",
+          fileName, BucketPurpose.display(location), BucketPurpose.display(e.getMessage()));
     }
   }
 }

@@ -20,7 +20,8 @@ import org.apache.beam.sdk.values.KV;
  * {@code <id>.json}. Each object is written under a temporary name and renamed, so no reader ever
  * sees a partial digest, and the digest is complete before its summary appears. The summary is
  * stored through {@link RunCancellation#commit}: a cancelled run stores none (and removes its
- * lines), so it never completes a digest. Outputs the digest's Beam resource name.
+ * lines), so it never completes a digest. Outputs the digest's URI as users see it ({@code s3://}
+ * or a local path).
  */
 final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> {
   private static final long serialVersionUID = 1L;
@@ -72,7 +73,7 @@ final class WriteDigestFn extends DoFn<KV<Integer, Iterable<ShardRun>>, String> 
       RunCancellation.commit(run.runToken(), () -> DigestObjects.writeSummary(storage, summary));
     } catch (RunCancelledException e) {
       FileSystems.delete(
-          List.of(FileSystems.matchNewResource(digestUri, false)),
+          List.of(FileSystems.matchNewResource(written.resourceName(), false)),
           MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       throw e;
     }

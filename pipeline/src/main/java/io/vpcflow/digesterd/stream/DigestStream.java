@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.pipeline.DigestPipeline;
+import io.vpcflow.digesterd.pipeline.StoreUris;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
@@ -96,16 +97,17 @@ public final class DigestStream {
   public static void build(Pipeline pipeline, StreamOptions options, Instant now) {
     StreamWindows windows = windows(options);
     String stateUri = stateUri(options);
-    StreamStateFiles files = new StreamStateFiles(besideState(options, ""));
+    String stateResource = StoreUris.resourceName(options, stateUri);
+    StreamStateFiles files = new StreamStateFiles(StoreUris.resourceName(options, besideState(options, "")));
     Duration slackBefore = Duration.parse(options.getObjectSlackBefore());
     Instant firstWindow;
     SavedParts.Restore restore;
     try {
-      Optional<ResumePoint> saved = ResumePointFile.read(stateUri);
+      Optional<ResumePoint> saved = ResumePointFile.read(stateResource);
       firstWindow = firstWindow(options, windows, saved, now);
       if (saved.isEmpty()) {
         files.clear();
-        ResumePointFile.write(stateUri, new ResumePoint(firstWindow));
+        ResumePointFile.write(stateResource, new ResumePoint(firstWindow));
       }
       restore =
           SavedParts.plan(
@@ -165,7 +167,7 @@ public final class DigestStream {
         .get(CloseWindowFn.CLOSED)
         .apply(
             "RecordResumePoint",
-            ParDo.of(new RecordResumePointFn(windows, stateUri, new ResumePoint(firstWindow), files, slackBefore)))
+            ParDo.of(new RecordResumePointFn(windows, stateResource, new ResumePoint(firstWindow), files, slackBefore)))
         .setCoder(VoidCoder.of());
     PCollectionList.of(read.get(ReadWindowPartsFn.STATUS))
         .and(closed.get(CloseWindowFn.STATUS))
@@ -176,13 +178,16 @@ public final class DigestStream {
             ParDo.of(
                 new PublishStatusFn(
                     windows,
-                    statusUri(options),
+                    StoreUris.resourceName(options, statusUri(options)),
                     new StatusThrottle(Duration.parse(options.getStreamStatusEvery())),
                     now)))
         .setCoder(VoidCoder.of());
   }
 
-  /** Where the stream's resume point is kept: {@code --streamState}, else under the storage. */
+  /**
+   * Where the stream's resume point is kept, as users see it: {@code --streamState}, else under
+   * the storage. It is read and written as the bucket {@link StoreUris#resourceName} says.
+   */
   public static String stateUri(StreamOptions options) {
     if (!options.getStreamState().isBlank()) {
       return options.getStreamState();

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     if (after.window().isAfter(before.window())) {
       ResumePointFile.write(stateUri, after);
       point.write(after.window().getEpochSecond());
-      LOG.info("stream resume point {} stored in {}", after.window(), stateUri);
+      LOG.info("stream resume point {} stored in {}", after.window(), BucketPurpose.display(stateUri));
       prune(after);
     }
     closed.clear();

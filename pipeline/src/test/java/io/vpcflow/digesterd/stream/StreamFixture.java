@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.stream;
 import io.vpcflow.digesterd.digest.DigestId;
 import io.vpcflow.digesterd.layout.FlowLogObjectName;
 import io.vpcflow.digesterd.layout.KeyLayout;
+import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
@@ -55,7 +56,12 @@ final class StreamFixture {
 
   /** Stream options watching {@code logsBucket} from {@code w0}, digests to {@code storage}. */
   static StreamOptions options(EmbeddedS3Server server, String logsBucket, String storage, Instant w0) {
-    StreamOptions options = S3Fixture.options(server).as(StreamOptions.class);
+    return options(S3Fixture.options(server), logsBucket, storage, w0);
+  }
+
+  /** Like {@link #options(EmbeddedS3Server, String, String, Instant)}, on top of {@code s3}'s S3 settings. */
+  static StreamOptions options(DigestOptions s3, String logsBucket, String storage, Instant w0) {
+    StreamOptions options = s3.as(StreamOptions.class);
     options.setFlowLogsBucket(logsBucket);
     options.setStorageBucket(storage);
     options.setStreamPoll("PT0.5S");

@@ -17,13 +17,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A TCP proxy on loopback in front of an HTTP server (the S3 server of a test) that injects
  * faults: S3 down (connections cut and refused), slow requests, throttling answers ({@code 503
  * SlowDown}) and failing writes. It reads the request heads (HTTP/1.1 with {@code
  * Content-Length} bodies, as the AWS SDK sends them) to apply faults per request; answers stream
- * back untouched.
+ * back untouched. A {@link #onRequest listener} sees every request head that reaches it.
  */
 public final class FaultProxy implements AutoCloseable {
   private static final byte[] SLOW_DOWN_BODY =
@@ -43,6 +44,7 @@ public final class FaultProxy implements AutoCloseable {
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger delayed = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
+  private volatile Consumer<String> headListener = head -> {};
 
   private FaultProxy(URI target) throws IOException {
     this.target = new InetSocketAddress(target.getHost(), target.getPort());
@@ -60,6 +62,15 @@ public final class FaultProxy implements AutoCloseable {
   /** The proxy's address, to use as the S3 endpoint. */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
+  }
+
+  /**
+   * Calls {@code listener} with the head (request line and headers, ISO-8859-1) of every request
+   * the proxy receives from now on, before any fault is applied; replaces the earlier listener.
+   */
+  public FaultProxy onRequest(Consumer<String> listener) {
+    this.headListener = listener;
+    return this;
   }
 
   /** S3 goes down: open connections are cut and new ones closed at once, until {@link #up()}. */
@@ -165,6 +176,7 @@ public final class FaultProxy implements AutoCloseable {
       }
       requests.incrementAndGet();
       String text = new String(head, StandardCharsets.ISO_8859_1);
+      headListener.accept(text);
       String method = text.substring(0, Math.max(0, text.indexOf(' ')));
       long length = contentLength(text);
       if (down || (failWrites && Set.of("PUT", "POST", "DELETE").contains(method))) {
