@@ -16,8 +16,9 @@ import java.util.List;
  * @param lastObject the object read most recently (as the status step heard of it), or null
  *     before the first
  * @param watermark the stream's event-time position: the latest event time of an object read or
- *     found read before a restart (its stamp minus the object slack after, what the poll reports
- *     to Beam as the watermark), or null before the first object
+ *     found read before a restart (its stamp minus the object slack after; Beam's watermark may lag
+ *     it while earlier objects of the same poll are still being read), or null before the first
+ *     object
  * @param openWindows the windows that have taken records and have not closed yet, by start
  * @param lastClosedWindow the latest window closed by this run, or null
  * @param objectsRead objects read
