@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -65,6 +67,19 @@ public final class BeamFiles {
         Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(uri, false)))) {
       return Optional.of(in.readAllBytes());
     }
+  }
+
+  /** The objects matching {@code glob}; none when nothing matches. */
+  public static List<ResourceId> match(String glob) throws IOException {
+    MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
+    if (match.status() == MatchResult.Status.NOT_FOUND) {
+      return List.of();
+    }
+    List<ResourceId> ids = new ArrayList<>();
+    for (MatchResult.Metadata file : match.metadata()) {
+      ids.add(file.resourceId());
+    }
+    return ids;
   }
 
   private static final class CountingOutputStream extends FilterOutputStream {

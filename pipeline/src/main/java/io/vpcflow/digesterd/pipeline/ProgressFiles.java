@@ -6,13 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
@@ -44,10 +41,10 @@ final class ProgressFiles {
    */
   static Map<String, ShardProgress> read(String location) throws IOException {
     Map<String, ShardProgress> shards = new LinkedHashMap<>();
-    for (MatchResult.Metadata file : files(location)) {
-      try (InputStream in = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
+    for (ResourceId file : files(location)) {
+      try (InputStream in = Channels.newInputStream(FileSystems.open(file))) {
         shards.put(
-            file.resourceId().getFilename(),
+            file.getFilename(),
             ShardProgress.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       } catch (IllegalArgumentException | java.io.FileNotFoundException e) {
         // Mid-write or just deleted: the next reading has it.
@@ -58,16 +55,10 @@ final class ProgressFiles {
 
   /** Deletes the run's progress files. */
   static void delete(String location) throws IOException {
-    List<ResourceId> ids = new ArrayList<>();
-    for (MatchResult.Metadata file : files(location)) {
-      ids.add(file.resourceId());
-    }
-    FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(files(location), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
-  private static List<MatchResult.Metadata> files(String location) throws IOException {
-    MatchResult match =
-        FileSystems.match(directory(location) + "*", EmptyMatchTreatment.ALLOW);
-    return match.status() == MatchResult.Status.NOT_FOUND ? List.of() : match.metadata();
+  private static List<ResourceId> files(String location) throws IOException {
+    return BeamFiles.match(directory(location) + "*");
   }
 }

@@ -142,7 +142,7 @@ public final class DigestStream {
                 "SavedParts",
                 Create.timestamped(
                         restore.parts().stream()
-                            .map(p -> TimestampedValue.of(p.name(), CloseWindowFn.joda(p.stamp().minus(slackAfter))))
+                            .map(p -> TimestampedValue.of(p.name(), CloseWindowFn.joda(StreamPoll.eventTime(p.stamp(), slackAfter))))
                             .toList())
                     .withCoder(StringUtf8Coder.of()))
             .apply("RestoreParts", ParDo.of(new RestorePartsFn(files)))
@@ -227,7 +227,7 @@ public final class DigestStream {
         options.getStreamFrom().isBlank()
             ? Optional.empty()
             : Optional.of(DigestWindow.parse(options.getStreamFrom(), "9999-12-31T00:00:00Z").start());
-    Instant watermark = now.minus(Duration.parse(options.getObjectSlackAfter()));
+    Instant watermark = StreamPoll.eventTime(now, Duration.parse(options.getObjectSlackAfter()));
     return ResumePoint.firstWindow(saved, from, watermark, windows);
   }
 }

@@ -82,7 +82,7 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
     if (at.isAfter(now)) {
       if (flushAt.read() == null) {
         flushAt.write(at.toEpochMilli());
-        flush.withNoOutputTimestamp().set(org.joda.time.Instant.ofEpochMilli(at.toEpochMilli()));
+        flush.withNoOutputTimestamp().set(CloseWindowFn.joda(at));
       }
     } else {
       write(next, now, status, writtenAt);

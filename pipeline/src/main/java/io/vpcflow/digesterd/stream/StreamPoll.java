@@ -80,12 +80,20 @@ public final class StreamPoll {
         plan.objects().stream()
             .map(PlannedObject::timestamp)
             .max(Instant::compareTo)
-            .map(latest -> latest.minus(slackAfter));
+            .map(latest -> eventTime(latest, slackAfter));
     return new Result(plan.objects(), watermark);
   }
 
   /** The event time of an object: the earliest its records may have started. */
   public Instant eventTimeOf(PlannedObject object) {
-    return object.timestamp().minus(slackAfter);
+    return eventTime(object.timestamp(), slackAfter);
+  }
+
+  /**
+   * The event time of an object stamped {@code stamp}: the earliest its records may have started,
+   * {@code slackAfter} before its stamp.
+   */
+  public static Instant eventTime(Instant stamp, Duration slackAfter) {
+    return stamp.minus(slackAfter);
   }
 }

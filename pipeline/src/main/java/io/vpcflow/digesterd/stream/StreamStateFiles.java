@@ -10,8 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.CoderUtils;
@@ -55,7 +53,7 @@ final class StreamStateFiles implements Serializable {
   /** The file names in the sub-folder {@code sub} ({@link SavedParts#PARTS} or {@link SavedParts#READ}). */
   List<String> fileNames(String sub) throws IOException {
     List<String> names = new ArrayList<>();
-    for (ResourceId file : match(folder + sub + "*")) {
+    for (ResourceId file : BeamFiles.match(folder + sub + "*")) {
       names.add(file.getFilename());
     }
     return names;
@@ -63,7 +61,7 @@ final class StreamStateFiles implements Serializable {
 
   /** Deletes the parts of the window starting at {@code window}. */
   void deleteWindowParts(long window) throws IOException {
-    FileSystems.delete(match(folder + SavedParts.windowPartsPrefix(window) + "*"), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(BeamFiles.match(folder + SavedParts.windowPartsPrefix(window) + "*"), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   /** Deletes {@code names} (under the folder); missing ones are ignored. */
@@ -77,20 +75,8 @@ final class StreamStateFiles implements Serializable {
 
   /** Deletes every part and read record. */
   void clear() throws IOException {
-    List<ResourceId> ids = new ArrayList<>(match(folder + SavedParts.PARTS + "*"));
-    ids.addAll(match(folder + SavedParts.READ + "*"));
+    List<ResourceId> ids = new ArrayList<>(BeamFiles.match(folder + SavedParts.PARTS + "*"));
+    ids.addAll(BeamFiles.match(folder + SavedParts.READ + "*"));
     FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-  }
-
-  private static List<ResourceId> match(String glob) throws IOException {
-    MatchResult match = FileSystems.match(glob, EmptyMatchTreatment.ALLOW);
-    if (match.status() == MatchResult.Status.NOT_FOUND) {
-      return List.of();
-    }
-    List<ResourceId> ids = new ArrayList<>();
-    for (MatchResult.Metadata file : match.metadata()) {
-      ids.add(file.resourceId());
-    }
-    return ids;
   }
 }
