@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.apitesting.JarProcess;
 import io.vpcflow.digesterd.apitesting.ServerEnv;
-import io.vpcflow.digesterd.pipeline.DigestOptions;
-import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.stream.StreamFixture.LogObject;
 import io.vpcflow.digesterd.testing.CountingReads;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -78,7 +75,7 @@ class StreamKillIT {
         etag0 = client.headObject(b -> b.bucket(ServerEnv.DIGESTS).key(window0 + ".log.gz")).eTag();
         stream.kill();
       }
-      assertEquals(once(first), reads.snapshot(), "before the kill, each landed object was read once");
+      assertEquals(StreamFixture.readOnce(first), reads.snapshot(), "before the kill, each landed object was read once");
 
       try (JarProcess stream = JarProcess.start(env, WORK.resolve("second.out"), "stream")) {
         stream.awaitOutput(started, Duration.ofSeconds(60));
@@ -97,16 +94,12 @@ class StreamKillIT {
             "the status of the second process says the " + rest + " objects landed since were read");
       }
 
-      assertEquals(once(objects), reads.snapshot(), "over both processes, each object was read once");
+      assertEquals(StreamFixture.readOnce(objects), reads.snapshot(), "over both processes, each object was read once");
       assertEquals(etag0, client.headObject(b -> b.bucket(ServerEnv.DIGESTS).key(window0 + ".log.gz")).eTag());
       for (int window = 0; window < 3; window++) {
-        Instant start = w0.plus(Duration.ofMinutes(5L * window));
-        DigestOptions batch = S3Fixture.options(s3);
-        batch.setFlowLogsBucket("logs");
-        batch.setStorageBucket("s3://" + ServerEnv.DIGESTS + "/batch/");
-        batch.setStart(start.toString());
-        batch.setStop(start.plus(Duration.ofMinutes(5)).toString());
-        assertTrue(DigestPipeline.run(batch).keys() > 50, "window " + window + " has many keys");
+        assertTrue(
+            StreamFixture.batchDigest(s3, "logs", ServerEnv.DIGESTS, w0, window).keys() > 50,
+            "window " + window + " has many keys");
         String id = StreamFixture.id(w0, window);
         assertEquals(
             Gzip.gunzip(S3Fixture.get(client, ServerEnv.DIGESTS, "batch/" + id + ".log.gz")),
@@ -122,11 +115,6 @@ class StreamKillIT {
     }
   }
 
-  private static Map<String, Integer> once(List<LogObject> objects) {
-    Map<String, Integer> expected = new TreeMap<>();
-    objects.forEach(o -> expected.put(o.key(), 1));
-    return expected;
-  }
 
   private static long objectsRead(S3Client client) {
     if (!StreamFixture.exists(client, ServerEnv.PROGRESS, "stream/status.json")) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpcflow.digesterd.pipeline.DigestOptions;
-import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -103,7 +100,7 @@ class DigestStreamRestartS3Test {
     } finally {
       first.cancel();
     }
-    assertEquals(ones(firstRun), READS.snapshot(), "the first run read each of its objects once");
+    assertEquals(StreamFixture.readOnce(firstRun), READS.snapshot(), "the first run read each of its objects once");
     assertTrue(partsOf(w0, 0).isEmpty(), "window 0's parts were deleted once it was written");
     client.deleteObject(b -> b.bucket("digests").key(FOLDER + SavedParts.readName(crashed.stamp(), crashed.key())));
     List<String> saved = new ArrayList<>(partsOf(w0, 1));
@@ -116,7 +113,7 @@ class DigestStreamRestartS3Test {
     StreamOptions again = options(w0);
     again.setStreamFrom("");
     PipelineResult second = DigestStream.run(again);
-    Map<String, Integer> expectedReads = ones(objects);
+    Map<String, Integer> expectedReads = StreamFixture.readOnce(objects);
     expectedReads.put(crashed.key(), 2);
     try {
       land(secondRun);
@@ -162,13 +159,7 @@ class DigestStreamRestartS3Test {
     assertFalse(exists(summaryKey(w0, 3)), "window 3 never closed");
     assertEquals(0, WindowSummaries.lateOf(summary(summaryKey(w0, 0))), "no record of window 0 came late");
     for (int window = 0; window < 3; window++) {
-      Instant start = w0.plus(Duration.ofMinutes(5L * window));
-      DigestOptions batch = S3Fixture.options(server);
-      batch.setFlowLogsBucket("restart-logs");
-      batch.setStorageBucket("s3://digests/batch/");
-      batch.setStart(start.toString());
-      batch.setStop(start.plus(Duration.ofMinutes(5)).toString());
-      DigestPipeline.run(batch);
+      StreamFixture.batchDigest(server, "restart-logs", "digests", w0, window);
       String id = StreamFixture.id(w0, window);
       assertEquals(
           Gzip.gunzip(S3Fixture.get(client, "digests", "batch/" + id + ".log.gz")),
@@ -177,11 +168,6 @@ class DigestStreamRestartS3Test {
     }
   }
 
-  private static Map<String, Integer> ones(List<LogObject> objects) {
-    Map<String, Integer> reads = new TreeMap<>();
-    objects.forEach(o -> reads.put(o.key(), 1));
-    return reads;
-  }
 
   /** The saved parts of window {@code window}. */
   private static List<String> partsOf(Instant w0, int window) {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vpcflow.digesterd.digest.DigestId;
 import io.vpcflow.digesterd.layout.FlowLogObjectName;
 import io.vpcflow.digesterd.layout.KeyLayout;
-import io.vpcflow.digesterd.pipeline.DigestOptions;
-import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
@@ -105,14 +103,8 @@ final class StreamAcceptance {
       }
 
       for (int window = 0; window < 3; window++) {
-        Instant start = w0.plus(Duration.ofMinutes(5L * window));
-        String id = DigestId.of(start, start.plus(Duration.ofMinutes(5))).toString();
-        DigestOptions batch = S3Fixture.options(server);
-        batch.setFlowLogsBucket("stream-logs");
-        batch.setStorageBucket("s3://digests/batch/");
-        batch.setStart(start.toString());
-        batch.setStop(start.plus(Duration.ofMinutes(5)).toString());
-        DigestSummary batchSummary = DigestPipeline.run(batch);
+        String id = StreamFixture.id(w0, window);
+        DigestSummary batchSummary = StreamFixture.batchDigest(server, "stream-logs", "digests", w0, window);
 
         String streamed = Gzip.gunzip(S3Fixture.get(client, "digests", "stream/" + id + ".log.gz"));
         String batched = Gzip.gunzip(S3Fixture.get(client, "digests", "batch/" + id + ".log.gz"));

@@ -4,6 +4,9 @@ import io.vpcflow.digesterd.digest.DigestId;
 import io.vpcflow.digesterd.layout.FlowLogObjectName;
 import io.vpcflow.digesterd.layout.KeyLayout;
 import io.vpcflow.digesterd.pipeline.DigestOptions;
+import io.vpcflow.digesterd.pipeline.DigestPipeline;
+import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
@@ -13,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -79,6 +84,29 @@ final class StreamFixture {
   static String id(Instant w0, int window) {
     Instant start = w0.plus(Duration.ofMinutes(5L * window));
     return DigestId.of(start, start.plus(Duration.ofMinutes(5))).toString();
+  }
+
+  /**
+   * Runs the batch digest of window {@code window} (0, 1, ...) from {@code w0} over {@code
+   * logsBucket}, stored under {@code s3://<digestsBucket>/batch/}; returns its summary.
+   */
+  static DigestSummary batchDigest(
+      EmbeddedS3Server server, String logsBucket, String digestsBucket, Instant w0, int window)
+      throws IOException {
+    Instant start = w0.plus(Duration.ofMinutes(5L * window));
+    DigestOptions batch = S3Fixture.options(server);
+    batch.setFlowLogsBucket(logsBucket);
+    batch.setStorageBucket("s3://" + digestsBucket + "/batch/");
+    batch.setStart(start.toString());
+    batch.setStop(start.plus(Duration.ofMinutes(5)).toString());
+    return DigestPipeline.run(batch);
+  }
+
+  /** Each object's key with a read count of one: every object read exactly once. */
+  static Map<String, Integer> readOnce(List<LogObject> objects) {
+    Map<String, Integer> reads = new TreeMap<>();
+    objects.forEach(o -> reads.put(o.key(), 1));
+    return reads;
   }
 
   /** Whether {@code bucket} holds {@code key}. */
