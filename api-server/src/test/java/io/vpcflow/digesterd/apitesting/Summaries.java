@@ -28,6 +28,7 @@ public final class Summaries {
         digestBytes,
         List.of(),
         false,
+        null,
         null);
   }
 }

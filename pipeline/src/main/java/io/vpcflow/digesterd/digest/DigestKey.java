@@ -124,6 +124,16 @@ public final class DigestKey implements Comparable<DigestKey> {
     return Arrays.compareUnsigned(text, other.text);
   }
 
+  /** Compares this key's text with {@code text} as unsigned bytes. */
+  public int compareTo(byte[] text) {
+    return Arrays.compareUnsigned(this.text, text);
+  }
+
+  /** A copy of the key's text. */
+  public byte[] text() {
+    return text.clone();
+  }
+
   @Override
   public String toString() {
     return new String(text, StandardCharsets.UTF_8);

@@ -20,6 +20,10 @@ import java.util.Map;
  */
 public final class DigestTable implements RecordHandler, KeySorter.Keys {
   private static final int TOTALS = 4;
+  /** Array bytes per entry: offset, length and hash ints, and the totals. */
+  private static final int BYTES_PER_ENTRY = 3 * Integer.BYTES + TOTALS * Long.BYTES;
+  /** Bytes per key that {@link KeySorter} needs to sort a table: an int and a long. */
+  public static final int SORT_BYTES_PER_KEY = Integer.BYTES + Long.BYTES;
 
   private final long windowStart;
   private final long windowStop;
@@ -138,6 +142,31 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     return size;
   }
 
+  /** The bytes held by the table's arrays. */
+  public long footprintBytes() {
+    return arena.length + (long) keyOffset.length * BYTES_PER_ENTRY + (long) slots.length * Integer.BYTES;
+  }
+
+  /**
+   * Whether one more key of up to {@code keyBytes} bytes could take the table past {@code
+   * budgetBytes}: its arrays after the growth that key may cause, while the old and the new copy of
+   * a growing array both live, plus what sorting the keys into a run needs ({@link
+   * #SORT_BYTES_PER_KEY} per key).
+   */
+  public boolean wouldExceed(long budgetBytes, int keyBytes) {
+    long predicted = footprintBytes() + (long) (size + 1) * SORT_BYTES_PER_KEY;
+    if (size == keyOffset.length) {
+      predicted += (long) keyOffset.length * BYTES_PER_ENTRY + (long) keyOffset.length * TOTALS * Long.BYTES;
+    }
+    if ((size + 1) * 2L > slots.length) {
+      predicted += 2L * slots.length * Integer.BYTES;
+    }
+    if (arenaUsed + (long) keyBytes > arena.length) {
+      predicted += Math.max(arena.length * 2L, arenaUsed + (long) keyBytes);
+    }
+    return predicted > budgetBytes;
+  }
+
   @Override
   public int length(int entry) {
     return keyLength[entry];
@@ -161,7 +190,7 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   }
 
   /** Writes the key text of {@code entry} to {@code out}, starting at byte {@code from}. */
-  void writeKey(int entry, int from, java.io.ByteArrayOutputStream out) {
+  void writeKey(int entry, int from, java.io.OutputStream out) throws java.io.IOException {
     out.write(arena, keyOffset[entry] + from, keyLength[entry] - from);
   }
 

@@ -27,10 +27,23 @@ public final class RunMerger {
    * @return the number of lines (distinct keys) written
    */
   public static long merge(List<byte[]> runs, OutputStream out) throws IOException {
-    PriorityQueue<SortedRun.Reader> heads =
-        new PriorityQueue<>(Math.max(1, runs.size()), (a, b) -> a.key().compareTo(b.key()));
+    List<SortedRun.Reader> readers = new ArrayList<>(runs.size());
     for (byte[] run : runs) {
-      SortedRun.Reader reader = SortedRun.read(run);
+      readers.add(SortedRun.read(run));
+    }
+    return mergeReaders(readers, out);
+  }
+
+  /**
+   * Like {@link #merge(List, OutputStream)}, for runs being read (each reader not yet advanced).
+   * Readers limited to one key range ({@link SortedRun#read(java.io.InputStream, byte[], byte[])})
+   * give that range's lines, provided the range starts at a key group ({@link KeyRanges}).
+   */
+  public static long mergeReaders(List<SortedRun.Reader> readers, OutputStream out)
+      throws IOException {
+    PriorityQueue<SortedRun.Reader> heads =
+        new PriorityQueue<>(Math.max(1, readers.size()), (a, b) -> a.key().compareTo(b.key()));
+    for (SortedRun.Reader reader : readers) {
       if (reader.next()) {
         heads.add(reader);
       }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -23,40 +24,77 @@ public final class SortedRun {
   public static byte[] of(DigestTable table) {
     int[] order = KeySorter.sortedOrder(table, table.size());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, order.length * 32));
-    int previous = -1;
-    for (int entry : order) {
-      int shared = previous < 0 ? 0 : table.sharedPrefix(previous, entry);
-      writeVarLong(bytes, shared);
-      writeVarLong(bytes, table.length(entry) - shared);
-      table.writeKey(entry, shared, bytes);
-      DigestTotals totals = table.totals(entry);
-      writeVarLong(bytes, totals.packets());
-      writeVarLong(bytes, totals.bytes());
-      writeVarLong(bytes, totals.minStart());
-      writeVarLong(bytes, totals.maxEnd() + 1);
-      previous = entry;
+    try {
+      int previous = -1;
+      for (int entry : order) {
+        writeEntry(table, entry, previous < 0 ? 0 : table.sharedPrefix(previous, entry), bytes);
+        previous = entry;
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
   }
 
+  /**
+   * Writes one entry of {@code table} whose key shares its first {@code shared} bytes with the
+   * entry written before it (0 for the first entry, or to let a reader start here).
+   */
+  static void writeEntry(DigestTable table, int entry, int shared, OutputStream out)
+      throws IOException {
+    writeVarLong(out, shared);
+    writeVarLong(out, table.length(entry) - shared);
+    table.writeKey(entry, shared, out);
+    DigestTotals totals = table.totals(entry);
+    writeVarLong(out, totals.packets());
+    writeVarLong(out, totals.bytes());
+    writeVarLong(out, totals.minStart());
+    writeVarLong(out, totals.maxEnd() + 1);
+  }
+
   /** A reader of a run's entries in key order. */
   public static Reader read(byte[] run) {
-    return new Reader(new ByteArrayInputStream(run));
+    return new Reader(new ByteArrayInputStream(run), null, null);
+  }
+
+  /**
+   * A reader of the entries of {@code in} whose keys lie in {@code [low, high)} (key texts as
+   * unsigned bytes; {@code null} for no bound). {@code in} must start at an entry whose key is
+   * written whole (shared prefix 0) and end with the run's last entry.
+   */
+  public static Reader read(InputStream in, byte[] low, byte[] high) {
+    return new Reader(in, low, high);
   }
 
   /** Reads the entries of one run, one at a time. */
   public static final class Reader {
     private final InputStream in;
+    private final byte[] low;
+    private final byte[] high;
     private byte[] previous = new byte[0];
     private DigestKey key;
     private DigestTotals totals;
 
-    private Reader(InputStream in) {
+    private Reader(InputStream in, byte[] low, byte[] high) {
       this.in = in;
+      this.low = low;
+      this.high = high;
     }
 
-    /** Moves to the next entry; false at the end of the run. */
+    /** Moves to the next entry in bounds; false at the end of the run or of the bounds. */
     public boolean next() throws IOException {
+      while (readEntry()) {
+        if (high != null && key.compareTo(high) >= 0) {
+          return false;
+        }
+        if (low == null || key.compareTo(low) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean readEntry() throws IOException {
       long shared;
       try {
         shared = readVarLong(in);
@@ -88,7 +126,7 @@ public final class SortedRun {
     }
   }
 
-  private static void writeVarLong(ByteArrayOutputStream out, long value) {
+  static void writeVarLong(OutputStream out, long value) throws IOException {
     long v = value;
     while ((v & ~0x7FL) != 0) {
       out.write((int) ((v & 0x7F) | 0x80));
@@ -97,7 +135,7 @@ public final class SortedRun {
     out.write((int) v);
   }
 
-  private static long readVarLong(InputStream in) throws IOException {
+  static long readVarLong(InputStream in) throws IOException {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       int b = in.read();

@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.pipeline;
 
-import java.io.FilterOutputStream;
+import io.vpcflow.digesterd.digest.CountingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,7 +54,7 @@ public final class BeamFiles {
       throw e;
     }
     FileSystems.rename(List.of(temp), List.of(target));
-    return out.count;
+    return out.count();
   }
 
   /** The whole content of the object {@code uri}, or empty when there is no such object. */
@@ -80,25 +80,5 @@ public final class BeamFiles {
       ids.add(file.resourceId());
     }
     return ids;
-  }
-
-  private static final class CountingOutputStream extends FilterOutputStream {
-    long count;
-
-    CountingOutputStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
   }
 }

@@ -105,6 +105,35 @@ public interface DigestOptions extends BucketAccessOptions, S3RetryOptions {
 
   void setReadBufferBytes(int value);
 
+  @Description(
+      "Memory budget of each shard's table, in MiB (DIGEST_FOLD_MEMORY_MB): when a shard's table "
+          + "reaches it, the table is written out as a sorted run (a spill) and folding goes on in "
+          + "an empty one. 0 derives it from the worker's heap: two fifths of it, shared by the "
+          + "shards that run at once.")
+  @Default.Integer(0)
+  int getFoldMemoryMb();
+
+  void setFoldMemoryMb(int value);
+
+  @Description(
+      "Number of key ranges the runs are merged in, each by its own worker, then joined in "
+          + "order (DIGEST_MERGE_RANGES). 0: enough ranges that each range's share of the runs "
+          + "fits the fold budget, at least the number of shards.")
+  @Default.Integer(0)
+  int getMergeRanges();
+
+  void setMergeRanges(int value);
+
+  @Description(
+      "Directory URI (file:// or s3://) for the run's temporary objects: spilled runs and merged "
+          + "parts, deleted when the run ends. Empty: the local temporary directory on the "
+          + "DirectRunner, else --tempLocation if set, else .digesterd-tmp/ under the storage "
+          + "location.")
+  @Default.String("")
+  String getSpillLocation();
+
+  void setSpillLocation(String value);
+
   @Description("What to do with an object that cannot be decompressed: skip (and list it) or fail.")
   @Default.Enum("SKIP")
   CorruptObjectPolicy getOnCorruptObject();

@@ -7,6 +7,7 @@ import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.layout.WindowObjectFinder;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
+import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.s3.S3ObjectListing;
 import io.vpcflow.digesterd.source.LocalObjectListing;
@@ -24,6 +25,8 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,6 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * run's size is known up front (for progress, and for choosing a runner).
  */
 public final class DigestPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(DigestPipeline.class);
+
   private DigestPipeline() {}
 
   /** Runs one digest with options from the command line ({@code --start=... --stop=...}). */
@@ -67,8 +72,9 @@ public final class DigestPipeline {
     useOurS3Clients(options);
     options.as(DirectOptions.class).setBlockOnRun(false);
     String runToken = UUID.randomUUID().toString();
+    SpillFiles spill = SpillFiles.of(options, runToken);
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, plan, runToken);
+    build(pipeline, options, plan, runToken, spill);
     RunCancellation cancellation = RunCancellation.register(runToken);
     try (RemoteProgress progress =
         RemoteProgress.follow(
@@ -79,8 +85,18 @@ public final class DigestPipeline {
       }
     } finally {
       RunCancellation.unregister(runToken);
+      deleteTemporaryObjects(spill);
     }
     return readSummary(options);
+  }
+
+  /** Deletes what the run left in its temporary directory; a failure to do so is logged. */
+  private static void deleteTemporaryObjects(SpillFiles spill) {
+    try {
+      spill.deleteAll();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot delete the run's temporary objects under {}: {}", spill.display(), BucketPurpose.display(e.getMessage()));
+    }
   }
 
   private static PipelineResult.State runToEnd(Pipeline pipeline, RunCancellation cancellation)
@@ -169,18 +185,29 @@ public final class DigestPipeline {
 
   private static PCollection<String> build(
       Pipeline pipeline, DigestOptions options, ObjectPlan plan, String runToken) {
+    return build(pipeline, options, plan, runToken, SpillFiles.of(options, runToken));
+  }
+
+  private static PCollection<String> build(
+      Pipeline pipeline, DigestOptions options, ObjectPlan plan, String runToken, SpillFiles spill) {
     DigestWindow window = window(options);
     int shards = options.getShards() > 0 ? options.getShards() : defaultShards();
+    String progressLocation = StoreUris.resourceName(options, options.getProgressLocation());
     FoldShardFn fold =
         new FoldShardFn(
-            window.startEpochSecond(),
-            window.stopEpochSecond(),
-            options.getMaxLineBytes(),
-            options.getReadBufferBytes(),
-            options.getOnCorruptObject(),
-            options.getProgressKey(),
-            StoreUris.resourceName(options, options.getProgressLocation()),
-            runToken);
+            new FoldShardFn.Settings(
+                window.startEpochSecond(),
+                window.stopEpochSecond(),
+                options.getMaxLineBytes(),
+                options.getReadBufferBytes(),
+                options.getOnCorruptObject(),
+                options.getFoldMemoryMb(),
+                shards,
+                options.getProgressKey(),
+                progressLocation,
+                runToken),
+            spill);
+    MergeProgress progress = new MergeProgress(options.getProgressKey(), progressLocation);
     RunDescription run =
         new RunDescription(
             window.digestId().toString(),
@@ -199,7 +226,8 @@ public final class DigestPipeline {
         new DigestFlowLogs(
             dealt.isEmpty() ? List.of(List.of()) : dealt,
             fold,
-            new WriteDigestFn(run)));
+            new PlanMergeFn(options.getMergeRanges(), options.getFoldMemoryMb(), shards, progress),
+            new DigestFlowLogs.MergeSettings(run, spill, progress)));
   }
 
   /** The shards of a run when none are configured: one per processor, at least 2. */

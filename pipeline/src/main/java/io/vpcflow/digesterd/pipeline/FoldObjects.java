@@ -1,19 +1,15 @@
 package io.vpcflow.digesterd.pipeline;
 
 import io.vpcflow.digesterd.layout.PlannedObject;
-import io.vpcflow.digesterd.pipeline.coders.ShardRunCoder;
+import io.vpcflow.digesterd.pipeline.coders.ShardResultCoder;
 import java.util.List;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
-/** Spreads shards of objects over the workers and folds each shard into one sorted run. */
-final class FoldObjects
-    extends PTransform<PCollection<List<PlannedObject>>, PCollection<KV<Integer, ShardRun>>> {
+/** Spreads shards of objects over the workers and folds each shard into sorted run files. */
+final class FoldObjects extends PTransform<PCollection<List<PlannedObject>>, PCollection<ShardResult>> {
   private static final long serialVersionUID = 1L;
   private final FoldShardFn fold;
 
@@ -22,10 +18,10 @@ final class FoldObjects
   }
 
   @Override
-  public PCollection<KV<Integer, ShardRun>> expand(PCollection<List<PlannedObject>> shards) {
+  public PCollection<ShardResult> expand(PCollection<List<PlannedObject>> shards) {
     return shards
         .apply("SpreadShards", Reshuffle.viaRandomKey())
         .apply("FoldShard", ParDo.of(fold))
-        .setCoder(KvCoder.of(VarIntCoder.of(), ShardRunCoder.of()));
+        .setCoder(ShardResultCoder.of());
   }
 }

@@ -1,82 +1,80 @@
 package io.vpcflow.digesterd.pipeline;
 
-import io.vpcflow.digesterd.digest.SortedRun;
-import io.vpcflow.digesterd.digest.DigestTable;
+import io.vpcflow.digesterd.digest.FoldBudget;
+import io.vpcflow.digesterd.digest.SpillingFold;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.report.ReadReport;
 import io.vpcflow.digesterd.report.SkippedObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every object of one shard and folds its window records into a single table, so that
- * only one partial total per key and shard leaves the worker, as one compact {@link SortedRun}
- * with the shard's {@link ReadReport}, keyed for the single writer. A corrupt object contributes
- * nothing: when one is found, the shard's table is rebuilt from the intact objects. Stops before
+ * Reads every object of one shard and folds its window records into a table kept within the
+ * shard's memory budget ({@link SpillingFold}): each time the table is full, and at the end, it is
+ * written to the run's temporary directory as a sorted run file; only the runs' descriptors leave
+ * the worker, with the shard's {@link ReadReport}. A corrupt object contributes nothing: when one
+ * is found, the shard's runs are deleted and folded again from the intact objects. Stops before
  * the next object once its run is cancelled ({@link RunCancellation}).
  */
-final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>> {
+final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(FoldShardFn.class);
 
-  private final long windowStart;
-  private final long windowStop;
-  private final int maxLineBytes;
-  private final int readBufferBytes;
-  private final CorruptObjectPolicy corruptPolicy;
-  private final String progressKey;
-  private final String progressLocation;
-  private final String runToken;
-  private final Counter objectsRead = Metrics.counter("digest", "objects-read");
-  private final Counter bytesRead = Metrics.counter("digest", "bytes-read");
-  private final Counter corruptObjects = Metrics.counter("digest", "corrupt-objects");
-
-  private transient FlowLogObjectReader reader;
-
-  FoldShardFn(
+  /** The settings of a shard's fold. */
+  record Settings(
       long windowStart,
       long windowStop,
       int maxLineBytes,
       int readBufferBytes,
       CorruptObjectPolicy corruptPolicy,
+      int foldMemoryMb,
+      int shards,
       String progressKey,
       String progressLocation,
-      String runToken) {
-    this.windowStart = windowStart;
-    this.windowStop = windowStop;
-    this.maxLineBytes = maxLineBytes;
-    this.readBufferBytes = readBufferBytes;
-    this.corruptPolicy = corruptPolicy;
-    this.progressKey = progressKey;
-    this.progressLocation = progressLocation;
-    this.runToken = runToken;
+      String runToken)
+      implements java.io.Serializable {}
+
+  private final Settings settings;
+  private final SpillFiles spill;
+  private final Counter objectsRead = Metrics.counter("digest", "objects-read");
+  private final Counter bytesRead = Metrics.counter("digest", "bytes-read");
+  private final Counter corruptObjects = Metrics.counter("digest", "corrupt-objects");
+  private final Counter runsSpilled = Metrics.counter("digest", "runs-spilled");
+
+  private transient FlowLogObjectReader reader;
+  private transient long budgetBytes;
+
+  FoldShardFn(Settings settings, SpillFiles spill) {
+    this.settings = settings;
+    this.spill = spill;
   }
 
   @Setup
   public void setup() {
-    reader = new FlowLogObjectReader(maxLineBytes, readBufferBytes);
+    reader = new FlowLogObjectReader(settings.maxLineBytes(), settings.readBufferBytes());
+    budgetBytes = FoldBudget.bytes(settings.foldMemoryMb(), settings.shards());
   }
 
   @ProcessElement
-  public void process(
-      @Element List<PlannedObject> shard, OutputReceiver<KV<Integer, ShardRun>> out)
+  public void process(@Element List<PlannedObject> shard, OutputReceiver<ShardResult> out)
       throws IOException {
-    DigestTable table = new DigestTable(windowStart, windowStop);
+    SpillingFold fold = newFold();
     List<PlannedObject> intact = new ArrayList<>();
     ReadReport report = new ReadReport();
-    ShardProgressWriter progress = new ShardProgressWriter(progressKey, progressLocation, shard);
+    ShardProgressWriter progress =
+        new ShardProgressWriter(settings.progressKey(), settings.progressLocation(), shard);
     for (PlannedObject object : shard) {
-      RunCancellation.check(runToken);
+      RunCancellation.check(settings.runToken());
       try {
-        ObjectParseResult result = reader.read(object, table);
+        ObjectParseResult result = read(object, fold);
         intact.add(object);
         report.addObject(object.size(), result.uncompressedBytes(), result.counts());
         for (String problem : result.formatProblems()) {
@@ -85,35 +83,52 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, KV<Integer, ShardRun>>
         }
       } catch (CorruptObjectException e) {
         corruptObjects.inc();
-        if (corruptPolicy == CorruptObjectPolicy.FAIL) {
+        if (settings.corruptPolicy() == CorruptObjectPolicy.FAIL) {
           throw new IOException("corrupt object " + object.uri() + ": " + e.getMessage(), e);
         }
         LOG.warn("skipping corrupt object {}: {}", object.uri(), e.getMessage());
         report.addSkipped(new SkippedObject(object.key(), SkippedObject.CORRUPT, e.getMessage()));
-        table = refold(intact);
+        fold = refold(fold, intact);
       }
       objectsRead.inc();
       bytesRead.inc(object.size());
       progress.objectDone(object.size());
     }
+    ShardResult result = new ShardResult(fold.finish(), fold.spills(), report);
+    runsSpilled.inc(fold.spills());
     progress.finish();
-    out.output(KV.of(0, new ShardRun(SortedRun.of(table), report)));
+    out.output(result);
+  }
+
+  private SpillingFold newFold() {
+    return new SpillingFold(settings.windowStart(), settings.windowStop(), budgetBytes, spill::writeRun);
+  }
+
+  /** Reads one object into the fold; a run that cannot be spilled fails the shard. */
+  private ObjectParseResult read(PlannedObject object, SpillingFold fold)
+      throws IOException, CorruptObjectException {
+    try {
+      return reader.read(object, fold);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**
-   * A table of the intact objects only: records of a corrupt object may already be in the
-   * shard's table, so it is rebuilt without them. Corrupt objects are rare; this keeps the common
-   * path to one table and no copying.
+   * A fold of the intact objects only: records of a corrupt object may already be in the shard's
+   * table or runs, so the runs are deleted and the intact objects folded again. Corrupt objects
+   * are rare; this keeps the common path to one fold and no copying.
    */
-  private DigestTable refold(List<PlannedObject> intact) throws IOException {
-    DigestTable table = new DigestTable(windowStart, windowStop);
+  private SpillingFold refold(SpillingFold broken, List<PlannedObject> intact) throws IOException {
+    SpillFiles.delete(broken.runs());
+    SpillingFold fold = newFold();
     for (PlannedObject object : intact) {
       try {
-        reader.read(object, table);
+        read(object, fold);
       } catch (CorruptObjectException e) {
         throw new IOException("object " + object.uri() + " changed while being read: " + e.getMessage(), e);
       }
     }
-    return table;
+    return fold;
   }
 }

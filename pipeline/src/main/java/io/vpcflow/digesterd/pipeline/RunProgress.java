@@ -19,6 +19,8 @@ public final class RunProgress {
   private final long totalBytes;
   private final AtomicLong objectsDone = new AtomicLong();
   private final AtomicLong bytesDone = new AtomicLong();
+  private final AtomicLong rangesDone = new AtomicLong();
+  private final AtomicLong rangesTotal = new AtomicLong();
 
   private RunProgress(long totalObjects, long totalBytes) {
     this.totalObjects = totalObjects;
@@ -51,6 +53,22 @@ public final class RunProgress {
     }
   }
 
+  /** Records that the merge of run {@code key} has {@code ranges} key ranges to merge. */
+  static void rangesPlanned(String key, long ranges) {
+    RunProgress progress = key.isEmpty() ? null : RUNS.get(key);
+    if (progress != null) {
+      progress.rangesTotal.set(ranges);
+    }
+  }
+
+  /** Records one merged key range of the run {@code key}, if it is registered in this JVM. */
+  static void rangeDone(String key) {
+    RunProgress progress = key.isEmpty() ? null : RUNS.get(key);
+    if (progress != null) {
+      progress.rangesDone.incrementAndGet();
+    }
+  }
+
   /**
    * Sets how far the run got, as counted by workers in other JVMs (see {@link
    * DigestOptions#getProgressLocation()}); counts never go back.
@@ -58,6 +76,8 @@ public final class RunProgress {
   public void report(ShardProgress total) {
     objectsDone.accumulateAndGet(total.objects(), Math::max);
     bytesDone.accumulateAndGet(total.bytes(), Math::max);
+    rangesDone.accumulateAndGet(total.rangesDone(), Math::max);
+    rangesTotal.accumulateAndGet(total.rangesTotal(), Math::max);
   }
 
   public long totalObjects() {
@@ -74,5 +94,15 @@ public final class RunProgress {
 
   public long bytesDone() {
     return bytesDone.get();
+  }
+
+  /** Key ranges merged so far. */
+  public long rangesDone() {
+    return rangesDone.get();
+  }
+
+  /** Key ranges to merge; 0 until the merge is planned. */
+  public long rangesTotal() {
+    return rangesTotal.get();
   }
 }

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param skippedObjects objects skipped or reported, with reasons (at most {@link #MAX_LISTED})
  * @param skippedObjectsTruncated whether more skipped objects existed than are listed
  * @param reason why the attempt failed; null when done
+ * @param merge how the digest's partial totals were spilled and merged; null when not recorded
+ *     (failed attempts, streamed windows, earlier versions)
  */
 public record DigestSummary(
     String id,
@@ -48,7 +50,8 @@ public record DigestSummary(
     long digestBytes,
     List<SkippedObject> skippedObjects,
     boolean skippedObjectsTruncated,
-    String reason) {
+    String reason,
+    Merge merge) {
 
   /** At most this many skipped objects are listed one by one. */
   public static final int MAX_LISTED = 1000;
@@ -70,8 +73,19 @@ public record DigestSummary(
       String id, String start, String stop, String runner, String runnerReason, Instant startedAt, Instant failedAt, String reason) {
     return new DigestSummary(
         id, start, stop, FAILED, runner, runnerReason, null, startedAt.toString(), failedAt.toString(),
-        Duration.between(startedAt, failedAt).toMillis(), null, null, 0, 0, List.of(), false, reason);
+        Duration.between(startedAt, failedAt).toMillis(), null, null, 0, 0, List.of(), false, reason, null);
   }
+
+  /**
+   * How the shards' partial totals became the digest.
+   *
+   * @param runs sorted runs the shards wrote to temporary storage
+   * @param spilledRuns of those, the runs written because a shard's table reached its memory
+   *     budget (the others are each shard's last run)
+   * @param runBytes the runs' total size
+   * @param ranges the key ranges merged, each on its own, then joined in order
+   */
+  public record Merge(long runs, long spilledRuns, long runBytes, int ranges) {}
 
   /**
    * Object counts.

@@ -66,6 +66,7 @@ public final class WindowSummaries {
         digestBytes,
         List.of(),
         false,
+        null,
         null);
   }
 
@@ -82,7 +83,7 @@ public final class WindowSummaries {
             records.lines(), records.digested(), records.outsideWindow(), records.noData(),
             records.malformed(), byOutcome),
         summary.keys(), summary.digestBytes(), summary.skippedObjects(),
-        summary.skippedObjectsTruncated(), summary.reason());
+        summary.skippedObjectsTruncated(), summary.reason(), summary.merge());
   }
 
   /** The late records counted in {@code summary}. */

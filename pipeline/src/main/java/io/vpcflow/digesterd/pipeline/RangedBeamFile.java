@@ -1,0 +1,114 @@
+package io.vpcflow.digesterd.pipeline;
+
+import io.vpcflow.digesterd.digest.RunFile;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import org.apache.beam.sdk.io.FileSystems;
+
+/**
+ * A file (a run, a part) reached through Beam's filesystems: the local file or the S3 object is read from an
+ * offset (on S3, a ranged GET), never from its start unless asked.
+ */
+final class RangedBeamFile implements RunFile.Source {
+  private static final int BUFFER_BYTES = 64 * 1024;
+
+  private final String resourceName;
+  private final long size;
+
+  /** The run file {@code resourceName}, of {@code size} bytes (as its descriptor says). */
+  RangedBeamFile(String resourceName, long size) {
+    this.resourceName = resourceName;
+    this.size = size;
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  @Override
+  public byte[] read(long offset, int length) throws IOException {
+    try (SeekableByteChannel channel = openAt(offset)) {
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer) < 0) {
+          throw new EOFException(resourceName + " ends before byte " + (offset + length));
+        }
+      }
+      return buffer.array();
+    }
+  }
+
+  @Override
+  public InputStream open(long offset, long length) throws IOException {
+    return new Bounded(Channels.newInputStream(openAt(offset)), length);
+  }
+
+  private SeekableByteChannel openAt(long offset) throws IOException {
+    SeekableByteChannel channel =
+        (SeekableByteChannel) FileSystems.open(FileSystems.matchNewResource(resourceName, false));
+    if (offset > 0) {
+      channel.position(offset);
+    }
+    return channel;
+  }
+
+  /** At most {@code remaining} bytes of a stream, buffered (not thread-safe). */
+  private static final class Bounded extends InputStream {
+    private final InputStream in;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int position;
+    private int limit;
+    private long remaining;
+
+    Bounded(InputStream in, long remaining) {
+      this.in = in;
+      this.remaining = remaining;
+    }
+
+    private boolean fill() throws IOException {
+      if (remaining <= 0) {
+        return false;
+      }
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+      if (n <= 0) {
+        return false;
+      }
+      position = 0;
+      limit = n;
+      remaining -= n;
+      return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (position == limit && !fill()) {
+        return -1;
+      }
+      return buffer[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (position == limit && !fill()) {
+        return -1;
+      }
+      int n = Math.min(len, limit - position);
+      System.arraycopy(buffer, position, b, off, n);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+}
