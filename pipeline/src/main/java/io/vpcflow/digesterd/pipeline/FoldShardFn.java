@@ -101,7 +101,14 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
   }
 
   private SpillingFold newFold() {
-    return new SpillingFold(settings.windowStart(), settings.windowStop(), budgetBytes, spill::writeRun);
+    return new SpillingFold(
+        settings.windowStart(),
+        settings.windowStop(),
+        budgetBytes,
+        table -> {
+          RunCancellation.check(settings.runToken());
+          return spill.writeRun(table);
+        });
   }
 
   /** Reads one object into the fold; a run that cannot be spilled fails the shard. */

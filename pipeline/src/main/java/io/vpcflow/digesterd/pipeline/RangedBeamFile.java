@@ -10,11 +10,16 @@ import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
- * A file (a run, a part) reached through Beam's filesystems: the local file or the S3 object is read from an
- * offset (on S3, a ranged GET), never from its start unless asked.
+ * A file (a run, a part) reached through Beam's filesystems: the local file or the S3 object is
+ * read from an offset (on S3, a ranged GET), never from its start unless asked. A stream of an S3
+ * object reads it in chunks of {@link #REMOTE_CHUNK_BYTES}, each a request of its own, so that a
+ * merge reading many runs at once does not hold one HTTP connection per run (the client's pool is
+ * bounded); a local file is read through one open channel.
  */
 final class RangedBeamFile implements RunFile.Source {
   private static final int BUFFER_BYTES = 64 * 1024;
+  /** The bytes each request reads of a remote file's stream. */
+  static final int REMOTE_CHUNK_BYTES = 512 * 1024;
 
   private final String resourceName;
   private final long size;
@@ -45,7 +50,14 @@ final class RangedBeamFile implements RunFile.Source {
 
   @Override
   public InputStream open(long offset, long length) throws IOException {
+    if (isRemote()) {
+      return new Chunked(offset, length);
+    }
     return new Bounded(Channels.newInputStream(openAt(offset)), length);
+  }
+
+  private boolean isRemote() {
+    return resourceName.contains("://") && !resourceName.startsWith("file://");
   }
 
   private SeekableByteChannel openAt(long offset) throws IOException {
@@ -55,6 +67,53 @@ final class RangedBeamFile implements RunFile.Source {
       channel.position(offset);
     }
     return channel;
+  }
+
+  /** A stretch of a remote file read one chunk request at a time (not thread-safe). */
+  private final class Chunked extends InputStream {
+    private byte[] chunk = new byte[0];
+    private int position;
+    private long next;
+    private long remaining;
+
+    Chunked(long offset, long length) {
+      this.next = offset;
+      this.remaining = length;
+    }
+
+    private boolean fill() throws IOException {
+      if (remaining <= 0) {
+        return false;
+      }
+      int length = (int) Math.min(REMOTE_CHUNK_BYTES, remaining);
+      chunk = RangedBeamFile.this.read(next, length);
+      position = 0;
+      next += length;
+      remaining -= length;
+      return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (position == chunk.length && !fill()) {
+        return -1;
+      }
+      return chunk[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (position == chunk.length && !fill()) {
+        return -1;
+      }
+      int n = Math.min(len, chunk.length - position);
+      System.arraycopy(chunk, position, b, off, n);
+      position += n;
+      return n;
+    }
   }
 
   /** At most {@code remaining} bytes of a stream, buffered (not thread-safe). */
