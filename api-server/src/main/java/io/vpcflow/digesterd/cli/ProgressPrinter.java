@@ -38,15 +38,19 @@ final class ProgressPrinter implements AutoCloseable {
   static String line(RunProgress p, long startedNanos) {
     double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
     double percent = p.totalBytes() == 0 ? 100.0 : 100.0 * p.bytesDone() / p.totalBytes();
-    return String.format(
-        Locale.ROOT,
-        "progress: %d/%d objects, %s/%s (%.1f%%), %s/s",
-        p.objectsDone(),
-        p.totalObjects(),
-        Sizes.human(p.bytesDone()),
-        Sizes.human(p.totalBytes()),
-        percent,
-        Sizes.human((long) (p.bytesDone() / seconds)));
+    String read =
+        String.format(
+            Locale.ROOT,
+            "progress: %d/%d objects, %s/%s (%.1f%%), %s/s",
+            p.objectsDone(),
+            p.totalObjects(),
+            Sizes.human(p.bytesDone()),
+            Sizes.human(p.totalBytes()),
+            percent,
+            Sizes.human((long) (p.bytesDone() / seconds)));
+    return p.rangesTotal() == 0
+        ? read
+        : read + String.format(Locale.ROOT, ", merged %d/%d ranges", p.rangesDone(), p.rangesTotal());
   }
 
   /** Stops printing, after one last line with the final counts. */

@@ -103,6 +103,15 @@ public final class DigestOptionsFactory {
       options.setShards(config.readAhead().shards());
     }
     options.setReadBufferBytes(config.readAhead().bufferBytes());
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--foldMemoryMb"))) {
+      options.setFoldMemoryMb(config.fold().foldMemoryMb());
+    }
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--mergeRanges"))) {
+      options.setMergeRanges(config.fold().mergeRanges());
+    }
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--spillLocation"))) {
+      options.setSpillLocation(config.fold().spillLocation());
+    }
     DirectOptions direct = options.as(DirectOptions.class);
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--enforce"))) {
       direct.setEnforceImmutability(false);

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * @param dataDirectory the embedded default's data directory ({@code DIGESTERD_DATA_DIR})
  * @param readAhead how much the pipeline reads ahead ({@code VPC_MAX_CONCURRENT_PREFETCH}, {@code
  *     VPC_MAX_BYTES_PREFETCH})
+ * @param fold how each run bounds its memory ({@code DIGEST_FOLD_MEMORY_MB}, {@code
+ *     DIGEST_MERGE_RANGES}, {@code DIGEST_SPILL_LOCATION})
  * @param server the settings only the server uses
  * @param logging where and how much to log ({@code RUNTIME_LOGGER_LEVEL}, {@code
  *     RUNTIME_LOGGER_OUTPUT})
@@ -56,6 +58,7 @@ public record ServiceConfig(
     StorageEncryption encryption,
     Path dataDirectory,
     ReadAhead readAhead,
+    FoldSettings fold,
     ServerSettings server,
     LoggingSettings logging,
     StatsSettings stats,
@@ -138,6 +141,7 @@ public record ServiceConfig(
             StorageEncryption.read(in),
             Paths.get(in.string("DIGESTERD_DATA_DIR", "digesterd-data")).toAbsolutePath(),
             ReadAhead.read(in),
+            FoldSettings.read(in),
             serverSettings(in, server),
             LoggingSettings.read(in),
             StatsSettings.read(in),

@@ -69,6 +69,7 @@ public final class EmbeddedStores implements AutoCloseable {
             base.encryption(),
             base.dataDirectory(),
             base.readAhead(),
+            base.fold(),
             base.server().withProgress(StoreLocation.parse(PROGRESS_BUCKET)),
             base.logging(),
             base.stats(),

@@ -192,9 +192,7 @@ public final class Launcher implements AutoCloseable {
           builder.build(window, key, (runner, why) -> claim.update(m -> m.withRunner(runner, why, clock.instant())));
       claim.publish(() -> store.publish(summary, pipelineOutput));
       beat.cancel(false);
-      long objects = summary.objects().read();
-      long bytes = summary.objects().bytes();
-      claim.finish(m -> m.done(new Progress(objects, objects, bytes, bytes), summary.runner(), clock.instant()));
+      claim.finish(m -> m.done(Progress.done(summary), summary.runner(), clock.instant()));
       DigestMetrics.done(meters, summary);
       LOG.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", id)
           .log("digest {} done: {} keys, {} bytes in {} ms", id, summary.keys(), summary.digestBytes(), summary.durationMillis());

@@ -207,7 +207,7 @@ public final class Digests {
     StatusProgress progress =
         s == null
             ? null
-            : StatusProgress.of(new Progress(s.objects().read(), s.objects().read(), s.objects().bytes(), s.objects().bytes()), true);
+            : StatusProgress.of(Progress.done(s), true);
     return new DigestStatus(
         window.digestId().toString(), window.start().toString(), window.stop().toString(), DigestState.DONE,
         done == null ? null : done.attempt(),

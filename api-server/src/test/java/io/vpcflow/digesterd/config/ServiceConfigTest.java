@@ -413,4 +413,41 @@ class ServiceConfigTest {
             () -> ServiceConfig.fromEnvironment(Map.of("VPC_MAX_CONCURRENT_PREFETCH", "-1")));
     assertTrue(e.getMessage().contains("VPC_MAX_CONCURRENT_PREFETCH"), e.getMessage());
   }
+
+  @Test
+  void foldBudgetRangesAndSpillLocationReachThePipelineOptions() {
+    ServiceConfig defaults = ServiceConfig.fromEnvironment(Map.of());
+    assertEquals(new FoldSettings(0, 0, ""), defaults.fold());
+    ServiceConfig config =
+        ServiceConfig.fromEnvironment(
+            Map.of(
+                "DIGEST_FOLD_MEMORY_MB", "96",
+                "DIGEST_MERGE_RANGES", "12",
+                "DIGEST_SPILL_LOCATION", "file:///var/tmp/digesterd",
+                "VPC_FLOW_LOGS_BUCKET", "file:///var/flowlogs",
+                "DIGEST_STORAGE_BUCKET", "file:///var/digests"));
+    io.vpcflow.digesterd.pipeline.DigestOptions options =
+        DigestOptionsFactory.create(
+            config,
+            io.vpcflow.digesterd.window.DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
+    assertEquals(96, options.getFoldMemoryMb());
+    assertEquals(12, options.getMergeRanges());
+    assertEquals("file:///var/tmp/digesterd", options.getSpillLocation());
+  }
+
+  @Test
+  void badFoldSettingsAreReportedTogetherNamingTheirVariables() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.fromEnvironment(
+                    Map.of(
+                        "DIGEST_FOLD_MEMORY_MB", "-5",
+                        "DIGEST_MERGE_RANGES", "many",
+                        "DIGEST_SPILL_LOCATION", "/tmp/spill")));
+    for (String name : new String[] {"DIGEST_FOLD_MEMORY_MB", "DIGEST_MERGE_RANGES", "DIGEST_SPILL_LOCATION"}) {
+      assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
+  }
 }
