@@ -31,9 +31,15 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts {@code java -jar vpcflow-digesterd.jar args...} with {@code env} added to this one's. */
   public static JarProcess start(Map<String, String> env, Path output, String... args) throws IOException {
+    return start("1g", env, output, args);
+  }
+
+  /** Like {@link #start(Map, Path, String...)}, with a heap of at most {@code maxHeap} ({@code -Xmx}). */
+  public static JarProcess start(String maxHeap, Map<String, String> env, Path output, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx1g");
+    command.add("-Xmx" + maxHeap);
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));

@@ -163,6 +163,38 @@ class FlinkClusterIT {
   }
 
   @Test
+  void severalKeyRangesAreMergedByTheTasksExactlyOnEmbeddedFlinkAndTheCluster() throws Exception {
+    Map<String, String> env = env("cli-digests", Map.of());
+    String[] window = {
+      "digest", "--start", LARGE.start().toString(), "--stop", LARGE.stop().toString(),
+      "--foldMemoryMb=1", "--mergeRanges=6"
+    };
+    assertEquals(
+        0,
+        DigesterdCommand.commandLine(env)
+            .execute(concat(window, "--runner-config", Paths.get("..", "runner-configs", "flink-local.properties").toString())));
+    assertEquals(largeOracle.text(), storedDigest("cli-digests", LARGE));
+    assertEquals(6, storedSummary("cli-digests", LARGE).merge().ranges());
+
+    JarProcess submit =
+        JarProcess.start(
+            env, WORK.resolve("ranges-on-cluster.out"),
+            concat(window, "--runner-config", RUNNER_CONFIG, "--flinkMaster=" + cluster.master()));
+    assertEquals(0, submit.await(Duration.ofMinutes(5)), submit.output());
+    DigestSummary summary = storedSummary("cli-digests", LARGE);
+    assertEquals(largeOracle.text(), storedDigest("cli-digests", LARGE));
+    assertEquals("FlinkRunner", summary.runner());
+    assertEquals(6, summary.merge().ranges());
+    assertTrue(
+        submit.output().contains("merged 6/6 ranges"),
+        "the TaskManagers' merge progress reached the submitting command:\n" + submit.output());
+    assertEquals(
+        List.of(),
+        client.listObjectsV2(b -> b.bucket("cli-digests").prefix(".digesterd-tmp/")).contents(),
+        "the runs and parts in the storage bucket are removed");
+  }
+
+  @Test
   void theServerSendsLargeWindowsToTheClusterAndSmallOnesToTheDirectRunnerAndReportsAFailedFlinkJob() throws Exception {
     long large = listedBytes(LARGE);
     long small = listedBytes(SMALL);
