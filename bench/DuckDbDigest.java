@@ -7,7 +7,8 @@ import java.sql.Statement;
  * The peer of the benchmark: the same digest computed by DuckDB over the same local .log.gz
  * files with one SQL GROUP BY (same key, same port normalisation, same sums, same window filter),
  * written as a gzip'd space-separated file. Run with: java -cp duckdb_jdbc.jar DuckDbDigest.java
- * CORPUS_DIR START_EPOCH STOP_EPOCH OUT.gz
+ * CORPUS_DIR START_EPOCH STOP_EPOCH OUT.gz [MEMORY_LIMIT]; with a memory limit (e.g. 1GB) DuckDB
+ * spills to a temporary directory next to OUT.gz.
  */
 public class DuckDbDigest {
   public static void main(String[] args) throws Exception {
@@ -31,6 +32,10 @@ public class DuckDbDigest {
             + " TO '" + out + "' (FORMAT csv, DELIMITER ' ', HEADER false, COMPRESSION gzip)";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
+      if (args.length > 4) {
+        s.execute("SET memory_limit='" + args[4] + "'");
+        s.execute("SET temp_directory='" + out + ".tmp'");
+      }
       s.execute(sql);
       try (ResultSet r = s.executeQuery("SELECT count(*) FROM read_csv('" + out + "', delim=' ', header=false)")) {
         r.next();

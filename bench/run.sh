@@ -36,17 +36,7 @@ OBJECTS=$(find "$CORPUS" -name '*.log.gz' | wc -l)
 CORPUS_MB=$(du -sm "$CORPUS" | cut -f1)
 RECORDS=$((OBJECTS * RECORDS_PER_OBJECT))
 
-# measure NAME COMMAND...: runs REPS times, keeps the fastest; prints "seconds peak_rss_MiB"
-measure() {
-  local best="" rss="" name=$1; shift
-  for _ in $(seq "$REPS"); do
-    "$TIME" -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || {
-      echo "$name failed, see $WORK/$name.err" >&2; exit 1; }
-    read -r secs kb < "$WORK/time.txt"
-    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; rss=$((kb / 1024)); fi
-  done
-  echo "$best $rss"
-}
+. "$ROOT/bench/lib.sh"
 
 echo "corpus: $OBJECTS objects, $RECORDS records, $CORPUS_MB MiB gzip'd; window [$FROM, $STOP)" >&2
 read -r ZCAT1_S ZCAT1_M < <(measure zcat1 sh -c "find '$CORPUS' -name '*.log.gz' -print0 | xargs -0 cat | zcat > /dev/null")

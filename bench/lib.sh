@@ -1,0 +1,12 @@
+# Shared by the benchmark scripts. measure NAME COMMAND...: runs REPS times, keeps the fastest;
+# prints "seconds peak_rss_MiB". Needs WORK, REPS and TIME (GNU time) set.
+measure() {
+  local best="" rss="" name=$1; shift
+  for _ in $(seq "$REPS"); do
+    "$TIME" -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || {
+      echo "$name failed, see $WORK/$name.err" >&2; exit 1; }
+    read -r secs kb < "$WORK/time.txt"
+    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; rss=$((kb / 1024)); fi
+  done
+  echo "$best $rss"
+}
