@@ -15,9 +15,12 @@ import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
- * The two objects of a stored digest, {@code <id>.log.gz} and {@code <id>.json}, written the one
- * way every path (batch and stream) writes them: the sorted runs merged in one streaming pass,
- * gzip'd in 1 MiB members on all processors at deflate level 1, each object under a temporary name then renamed.
+ * The two objects of a stored digest, {@code <id>.log.gz} and {@code <id>.json}: the summary as
+ * every path writes it, and the digest as the stream writes a window's (sorted runs held in
+ * memory, merged in one streaming pass, gzip'd in 1 MiB members on all processors at deflate
+ * level 1); each object under a temporary name then renamed. The batch pipeline writes its digest
+ * from merged key ranges instead ({@link DigestParts}): the same lines, in gzip members cut at
+ * range boundaries too.
  * Every object is reached as the {@link BucketPurpose#STORAGE storage} bucket (its region and
  * role), whatever location it is given.
  */

@@ -80,6 +80,11 @@ final class SpillFiles implements Serializable {
     try (OutputStream out =
         new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)), WRITE_BUFFER_BYTES)) {
       written = RunFile.write(table, out);
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot write a sorted run under " + display() + " (DIGEST_SPILL_LOCATION, --spillLocation: a writable "
+              + "directory with room for about the window's keys times 60 bytes): " + BucketPurpose.display(e.getMessage()),
+          e);
     }
     return new RunDescriptor(name, written.bytes(), written.keys(), written.samples());
   }

@@ -190,6 +190,28 @@ class SpillMergeTest {
   }
 
   @Test
+  void aSpillLocationThatCannotBeWrittenFailsTheRunNamingWhatToChange(@TempDir Path storage, @TempDir Path dir)
+      throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
+    DigestOptions options = S3Fixture.options(server);
+    options.setFlowLogsBucket(localLogs.toUri().toString());
+    options.setStorageBucket(storage.toUri().toString());
+    options.setSpillLocation(notADirectory.toUri().toString());
+    options.setStart(START);
+    options.setStop(STOP);
+    Exception e = assertThrows(Exception.class, () -> DigestPipeline.run(options));
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    assertTrue(messages.toString().contains("cannot write a sorted run under " + notADirectory), messages.toString());
+    assertTrue(messages.toString().contains("DIGEST_SPILL_LOCATION"), messages.toString());
+    try (Stream<Path> stored = Files.list(storage)) {
+      assertEquals(List.of(), stored.toList(), "no digest, no summary");
+    }
+  }
+
+  @Test
   void aFailedRunLeavesNoTemporaryObject() throws Exception {
     client.putObject(
         b -> b.bucket("spill-logs").key("AWSLogs/111111111111/vpcflowlogs/us-east-1/2024/03/02/"
