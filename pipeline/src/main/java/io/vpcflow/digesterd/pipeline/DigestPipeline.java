@@ -66,6 +66,10 @@ public final class DigestPipeline {
    * no digest from then on, and this method throws {@link RunCancelledException} with the thread's
    * interrupt flag kept set.
    *
+   * <p>However the run ends, its temporary objects (spilled runs, merged parts) are deleted; a
+   * run that fails is first cancelled for its workers in this JVM, so that none still busy writes
+   * another one afterwards.
+   *
    * @throws RunCancelledException when the run was cancelled
    */
   public static DigestSummary run(DigestOptions options, ObjectPlan plan) throws IOException {
@@ -79,8 +83,15 @@ public final class DigestPipeline {
     try (RemoteProgress progress =
         RemoteProgress.follow(
             StoreUris.resourceName(options, options.getProgressLocation()), options.getProgressKey(), Duration.ofSeconds(1))) {
-      PipelineResult.State state = runToEnd(pipeline, cancellation);
+      PipelineResult.State state;
+      try {
+        state = runToEnd(pipeline, cancellation);
+      } catch (IOException | RuntimeException e) {
+        cancellation.cancel();
+        throw e;
+      }
       if (state != PipelineResult.State.DONE) {
+        cancellation.cancel();
         throw new IOException("digest pipeline ended in state " + state);
       }
     } finally {

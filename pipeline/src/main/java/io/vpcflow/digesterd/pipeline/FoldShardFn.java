@@ -105,10 +105,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
         settings.windowStart(),
         settings.windowStop(),
         budgetBytes,
-        table -> {
-          RunCancellation.check(settings.runToken());
-          return spill.writeRun(table);
-        });
+        table -> RunCancellation.guard(settings.runToken(), () -> spill.writeRun(table)));
   }
 
   /** Reads one object into the fold; a run that cannot be spilled fails the shard. */

@@ -47,8 +47,14 @@ final class MergeRangeFn extends DoFn<Integer, MergedPart> {
 
   @ProcessElement
   public void process(@Element Integer range, ProcessContext context) throws IOException {
-    RunCancellation.check(runToken);
     MergePlan plan = context.sideInput(planView);
+    MergedPart part = RunCancellation.guard(runToken, () -> merge(range, plan));
+    rangesMerged.inc();
+    progress.rangeDone(range);
+    context.output(part);
+  }
+
+  private MergedPart merge(int range, MergePlan plan) throws IOException {
     byte[] low = KeyRanges.low(plan.boundaries(), range);
     byte[] high = KeyRanges.high(plan.boundaries(), range);
     String location = spill.part(range);
@@ -83,9 +89,7 @@ final class MergeRangeFn extends DoFn<Integer, MergedPart> {
         slice.close();
       }
     }
-    rangesMerged.inc();
-    progress.rangeDone(range);
-    context.output(new MergedPart(range, location, bytes, lines));
+    return new MergedPart(range, location, bytes, lines);
   }
 
   /** Compression threads of one range: the processors, shared by the ranges merged at once. */

@@ -51,9 +51,29 @@ final class RangedBeamFile implements RunFile.Source {
   @Override
   public InputStream open(long offset, long length) throws IOException {
     if (isRemote()) {
-      return new Chunked(offset, length);
+      long[] next = {offset, length};
+      return new ChunkStream(
+          () -> {
+            int n = (int) Math.min(REMOTE_CHUNK_BYTES, next[1]);
+            if (n == 0) {
+              return null;
+            }
+            byte[] chunk = read(next[0], n);
+            next[0] += n;
+            next[1] -= n;
+            return chunk;
+          },
+          null);
     }
-    return new Bounded(Channels.newInputStream(openAt(offset)), length);
+    InputStream in = Channels.newInputStream(openAt(offset));
+    long[] remaining = {length};
+    return new ChunkStream(
+        () -> {
+          byte[] chunk = in.readNBytes((int) Math.min(BUFFER_BYTES, remaining[0]));
+          remaining[0] -= chunk.length;
+          return chunk.length == 0 ? null : chunk;
+        },
+        in);
   }
 
   private boolean isRemote() {
@@ -69,27 +89,31 @@ final class RangedBeamFile implements RunFile.Source {
     return channel;
   }
 
-  /** A stretch of a remote file read one chunk request at a time (not thread-safe). */
-  private final class Chunked extends InputStream {
+  /** The next chunk of a stream; null at its end. */
+  @FunctionalInterface
+  private interface Chunks {
+    byte[] next() throws IOException;
+  }
+
+  /** A stream read one chunk at a time (not thread-safe); closing closes {@code closing}, if any. */
+  private static final class ChunkStream extends InputStream {
+    private final Chunks chunks;
+    private final InputStream closing;
     private byte[] chunk = new byte[0];
     private int position;
-    private long next;
-    private long remaining;
 
-    Chunked(long offset, long length) {
-      this.next = offset;
-      this.remaining = length;
+    ChunkStream(Chunks chunks, InputStream closing) {
+      this.chunks = chunks;
+      this.closing = closing;
     }
 
     private boolean fill() throws IOException {
-      if (remaining <= 0) {
+      byte[] next = chunks.next();
+      if (next == null) {
         return false;
       }
-      int length = (int) Math.min(REMOTE_CHUNK_BYTES, remaining);
-      chunk = RangedBeamFile.this.read(next, length);
+      chunk = next;
       position = 0;
-      next += length;
-      remaining -= length;
       return true;
     }
 
@@ -114,60 +138,12 @@ final class RangedBeamFile implements RunFile.Source {
       position += n;
       return n;
     }
-  }
-
-  /** At most {@code remaining} bytes of a stream, buffered (not thread-safe). */
-  private static final class Bounded extends InputStream {
-    private final InputStream in;
-    private final byte[] buffer = new byte[BUFFER_BYTES];
-    private int position;
-    private int limit;
-    private long remaining;
-
-    Bounded(InputStream in, long remaining) {
-      this.in = in;
-      this.remaining = remaining;
-    }
-
-    private boolean fill() throws IOException {
-      if (remaining <= 0) {
-        return false;
-      }
-      int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-      if (n <= 0) {
-        return false;
-      }
-      position = 0;
-      limit = n;
-      remaining -= n;
-      return true;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (position == limit && !fill()) {
-        return -1;
-      }
-      return buffer[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (position == limit && !fill()) {
-        return -1;
-      }
-      int n = Math.min(len, limit - position);
-      System.arraycopy(buffer, position, b, off, n);
-      position += n;
-      return n;
-    }
 
     @Override
     public void close() throws IOException {
-      in.close();
+      if (closing != null) {
+        closing.close();
+      }
     }
   }
 }

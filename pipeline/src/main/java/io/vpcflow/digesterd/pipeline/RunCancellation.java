@@ -3,6 +3,8 @@ package io.vpcflow.digesterd.pipeline;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Cancellation of the digest runs executing in this JVM (DirectRunner, embedded Flink). {@link
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentMap;
 public final class RunCancellation {
   private static final ConcurrentMap<String, RunCancellation> RUNS = new ConcurrentHashMap<>();
 
-  private boolean cancelled;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile boolean cancelled;
 
   private RunCancellation() {}
 
@@ -25,6 +28,12 @@ public final class RunCancellation {
   @FunctionalInterface
   public interface Step {
     void run() throws IOException;
+  }
+
+  /** A piece of a run's work that leaves an object behind, such as a spilled run. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run() throws IOException;
   }
 
   /** Registers a run under {@code token} and returns its cancellation. */
@@ -39,7 +48,7 @@ public final class RunCancellation {
    * that its workers still finishing their current object stop and store nothing.
    */
   public static void unregister(String token) {
-    RUNS.computeIfPresent(token, (key, run) -> run.isCancelled() ? run : null);
+    RUNS.computeIfPresent(token, (key, run) -> run.cancelled ? run : null);
   }
 
   /**
@@ -50,9 +59,7 @@ public final class RunCancellation {
   public static void check(String token) throws RunCancelledException {
     RunCancellation run = RUNS.get(token);
     if (run != null) {
-      synchronized (run) {
-        run.throwIfCancelled();
-      }
+      run.throwIfCancelled();
     }
   }
 
@@ -64,27 +71,47 @@ public final class RunCancellation {
    * @throws IOException when the step fails
    */
   public static void commit(String token, Step step) throws IOException {
+    guard(
+        token,
+        () -> {
+          step.run();
+          return null;
+        });
+  }
+
+  /**
+   * Does {@code work} unless the run of {@code token} was cancelled; a concurrent {@link #cancel}
+   * waits until the work is over, so once it returns no worker of this JVM starts writing an
+   * object for the run. Works of one run proceed in parallel.
+   *
+   * @throws RunCancelledException when the run was cancelled (the work was not done)
+   * @throws IOException when the work fails
+   */
+  public static <T> T guard(String token, Work<T> work) throws IOException {
     RunCancellation run = RUNS.get(token);
     if (run == null) {
-      step.run();
-      return;
+      return work.run();
     }
-    synchronized (run) {
+    run.lock.readLock().lock();
+    try {
       run.throwIfCancelled();
-      step.run();
+      return work.run();
+    } finally {
+      run.lock.readLock().unlock();
     }
   }
 
   /**
-   * Cancels the run: from now on {@link #check} and {@link #commit} refuse. Waits for a commit in
-   * progress to end.
+   * Cancels the run: from now on {@link #check}, {@link #commit} and {@link #guard} refuse. Waits
+   * for the commits and works in progress to end.
    */
-  public synchronized void cancel() {
-    cancelled = true;
-  }
-
-  private synchronized boolean isCancelled() {
-    return cancelled;
+  public void cancel() {
+    lock.writeLock().lock();
+    try {
+      cancelled = true;
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   private void throwIfCancelled() throws RunCancelledException {

@@ -83,4 +83,46 @@ class RunCancellationTest {
     assertThrows(RunCancelledException.class, () -> RunCancellation.commit("in-progress", () -> {}));
     RunCancellation.unregister("in-progress");
   }
+
+  @Test
+  void worksRunTogetherAndCancelWaitsForAllOfThemThenRefusesMore() throws Exception {
+    RunCancellation run = RunCancellation.register("guard-test");
+    CountDownLatch bothInside = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (String name : List.of("a", "b")) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  done.add(
+                      RunCancellation.guard(
+                          "guard-test",
+                          () -> {
+                            bothInside.countDown();
+                            release.await();
+                            return name;
+                          }));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      worker.start();
+      workers.add(worker);
+    }
+    assertTrue(bothInside.await(5, TimeUnit.SECONDS), "two works of one run proceed at once");
+    Thread canceller = new Thread(run::cancel);
+    canceller.start();
+    canceller.join(200);
+    assertTrue(canceller.isAlive(), "cancel waits for the works in progress");
+    release.countDown();
+    canceller.join(5000);
+    for (Thread worker : workers) {
+      worker.join(5000);
+    }
+    assertEquals(2, done.size());
+    assertThrows(RunCancelledException.class, () -> RunCancellation.guard("guard-test", () -> "late"));
+    RunCancellation.unregister("guard-test");
+  }
 }
