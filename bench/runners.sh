@@ -5,7 +5,9 @@
 # peak memory (the submitting JVM, plus the JobManager and TaskManager for the cluster) and checks
 # that all digests are identical. Writes bench-work/runners.md.
 # Usage: bench/runners.sh [--help]   (env: HOURS, RECORDS_PER_OBJECT, CONVERSATIONS, HEAP,
-# FLINK_TM_MEMORY). Needs: Java 17, Maven, curl, GNU time; the corpus is generated if missing.
+# FLINK_TM_MEMORY; or CORPUS, FROM and STOP for another corpus, e.g. bench/many-keys.sh's).
+# Needs: Java 17, Maven, curl, GNU time; the default corpus is generated if missing. Also prints
+# each run's merge phase (<id>.json merge.mergeMillis: merge planned to digest joined).
 set -euo pipefail
 if [ "${1:-}" = "--help" ]; then sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 cd "$(dirname "$0")/.."
@@ -19,9 +21,9 @@ export FLINK_TM_MEMORY=${FLINK_TM_MEMORY:-4096m}
 export FLINK_CLUSTER_DIR=$WORK/flink-cluster
 export FLINK_REST_PORT=${FLINK_REST_PORT:-8081}
 JAR=$ROOT/api-server/target/vpcflow-digesterd.jar
-CORPUS=$WORK/corpus-${HOURS}h-${RECORDS_PER_OBJECT}r-${CONVERSATIONS}c
-FROM=2024-05-01T00:00:00Z
-STOP=$(date -u -d "@$((1714521600 + HOURS * 3600))" +%Y-%m-%dT%H:%M:%SZ)
+CORPUS=${CORPUS:-$WORK/corpus-${HOURS}h-${RECORDS_PER_OBJECT}r-${CONVERSATIONS}c}
+FROM=${FROM:-2024-05-01T00:00:00Z}
+STOP=${STOP:-$(date -u -d "@$((1714521600 + HOURS * 3600))" +%Y-%m-%dT%H:%M:%SZ)}
 TIME=/usr/bin/time
 command -v "$TIME" >/dev/null || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
 
@@ -62,17 +64,19 @@ run() {
     > "$WORK/runner-$name.out" 2>&1 || { kill "$sampler"; echo "$name failed, see $WORK/runner-$name.out" >&2; exit 1; }
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   read -r secs kb < "$WORK/time.txt"
-  echo "$secs $((kb / 1024)) $(cat "$WORK/cluster-rss.txt")"
+  local merge
+  merge=$(grep -o '"mergeMillis" : [0-9]*' "$(find "$WORK/runner-digests" -name '*.json' | head -1)" | grep -o '[0-9]*$')
+  echo "$secs $((kb / 1024)) $(cat "$WORK/cluster-rss.txt") $(awk "BEGIN{printf \"%.1f\", $merge / 1000}")"
 }
 
 echo "corpus: $OBJECTS objects, $CORPUS_MB MiB gzip'd; window [$FROM, $STOP)" >&2
-read -r DIRECT_S DIRECT_M _ < <(run direct --runner-config runner-configs/direct.properties)
-read -r LOCAL_S LOCAL_M _ < <(run flink-local --runner-config runner-configs/flink-local.properties)
+read -r DIRECT_S DIRECT_M _ DIRECT_MERGE < <(run direct --runner-config runner-configs/direct.properties)
+read -r LOCAL_S LOCAL_M _ LOCAL_MERGE < <(run flink-local --runner-config runner-configs/flink-local.properties)
 runner-configs/flink-local-cluster/start.sh >&2
 trap 'runner-configs/flink-local-cluster/stop.sh >&2' EXIT
-read -r P1_S P1_M P1_C < <(run cluster-p1 --runner-config runner-configs/flink-cluster.properties \
+read -r P1_S P1_M P1_C P1_MERGE < <(run cluster-p1 --runner-config runner-configs/flink-cluster.properties \
   --flinkMaster="127.0.0.1:$FLINK_REST_PORT" --parallelism=1)
-read -r P2_S P2_M P2_C < <(run cluster-p2 --runner-config runner-configs/flink-cluster.properties \
+read -r P2_S P2_M P2_C P2_MERGE < <(run cluster-p2 --runner-config runner-configs/flink-cluster.properties \
   --flinkMaster="127.0.0.1:$FLINK_REST_PORT" --parallelism=2)
 
 REF=$(zcat "$WORK/runner-direct.log.gz" | md5sum | cut -d' ' -f1)
@@ -84,12 +88,12 @@ KEYS=$(zcat "$WORK/runner-direct.log.gz" | wc -l)
 {
   echo "Corpus: $OBJECTS objects, $CORPUS_MB MiB gzip'd, $KEYS digest keys; $(nproc) cores; cluster TaskManager $FLINK_TM_MEMORY, 2 slots"
   echo
-  echo "| runner | wall s (submit to digest stored) | peak RSS MiB, submitting JVM | peak RSS MiB, JobManager + TaskManager |"
-  echo "|---|---:|---:|---:|"
-  echo "| DirectRunner (runner-configs/direct.properties) | $DIRECT_S | $DIRECT_M | - |"
-  echo "| Flink [local] (runner-configs/flink-local.properties) | $LOCAL_S | $LOCAL_M | - |"
-  echo "| standalone Flink cluster, parallelism 1 | $P1_S | $P1_M | $P1_C |"
-  echo "| standalone Flink cluster, parallelism 2 | $P2_S | $P2_M | $P2_C |"
+  echo "| runner | wall s (submit to digest stored) | merge phase s | peak RSS MiB, submitting JVM | peak RSS MiB, JobManager + TaskManager |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| DirectRunner (runner-configs/direct.properties) | $DIRECT_S | $DIRECT_MERGE | $DIRECT_M | - |"
+  echo "| Flink [local] (runner-configs/flink-local.properties) | $LOCAL_S | $LOCAL_MERGE | $LOCAL_M | - |"
+  echo "| standalone Flink cluster, parallelism 1 | $P1_S | $P1_MERGE | $P1_M | $P1_C |"
+  echo "| standalone Flink cluster, parallelism 2 | $P2_S | $P2_MERGE | $P2_M | $P2_C |"
   echo
   echo "Digest text on all four (after gunzip): $SAME."
 } | tee "$WORK/runners.md"

@@ -84,7 +84,7 @@ final class CommitDigestFn extends DoFn<KV<Integer, Iterable<MergedPart>>, Strin
             skipped.subList(0, Math.min(skipped.size(), DigestSummary.MAX_LISTED)),
             skipped.size() > DigestSummary.MAX_LISTED,
             null,
-            plan.figures());
+            plan.figures(finished.toEpochMilli()));
     try {
       RunCancellation.commit(run.runToken(), () -> DigestObjects.writeSummary(storage, summary));
     } catch (RunCancelledException e) {

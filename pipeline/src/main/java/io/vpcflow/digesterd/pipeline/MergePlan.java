@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param boundaries ascending range boundaries; {@code boundaries.size() + 1} ranges
  * @param spilledRuns how many runs were written because a table reached its budget
  * @param report what all shards read and skipped
+ * @param plannedAtMillis when the merge was planned (epoch milliseconds)
  */
-public record MergePlan(List<RunDescriptor> runs, List<byte[]> boundaries, long spilledRuns, ReadReport report) {
+public record MergePlan(
+    List<RunDescriptor> runs, List<byte[]> boundaries, long spilledRuns, ReadReport report, long plannedAtMillis) {
   /** Copies the lists. */
   public MergePlan {
     runs = List.copyOf(runs);
@@ -34,9 +36,9 @@ public record MergePlan(List<RunDescriptor> runs, List<byte[]> boundaries, long 
     return runs.stream().mapToLong(RunDescriptor::bytes).sum();
   }
 
-  /** The figures of this plan for the summary. */
-  public DigestSummary.Merge figures() {
-    return new DigestSummary.Merge(runs.size(), spilledRuns, runBytes(), ranges());
+  /** The figures of this plan for the summary of a digest joined at {@code joinedAtMillis}. */
+  public DigestSummary.Merge figures(long joinedAtMillis) {
+    return new DigestSummary.Merge(runs.size(), spilledRuns, runBytes(), ranges(), joinedAtMillis - plannedAtMillis);
   }
 
   @Override
@@ -52,12 +54,15 @@ public record MergePlan(List<RunDescriptor> runs, List<byte[]> boundaries, long 
         return false;
       }
     }
-    return runs.equals(that.runs) && spilledRuns == that.spilledRuns && report.equals(that.report);
+    return runs.equals(that.runs)
+        && spilledRuns == that.spilledRuns
+        && report.equals(that.report)
+        && plannedAtMillis == that.plannedAtMillis;
   }
 
   @Override
   public int hashCode() {
-    int h = Objects.hash(runs, spilledRuns, report);
+    int h = Objects.hash(runs, spilledRuns, report, plannedAtMillis);
     for (byte[] boundary : boundaries) {
       h = 31 * h + Arrays.hashCode(boundary);
     }

@@ -44,7 +44,8 @@ final class PlanMergeFn extends DoFn<KV<Integer, Iterable<ShardResult>>, MergePl
     int ranges = KeyRanges.count(mergeRanges, shards, runBytes, FoldBudget.bytes(foldMemoryMb, shards));
     List<byte[]> boundaries = KeyRanges.boundaries(runs, ranges);
     MergePlan plan =
-        new MergePlan(runs.stream().map(RunDescriptor::withoutSamples).toList(), boundaries, spilled, report);
+        new MergePlan(
+            runs.stream().map(RunDescriptor::withoutSamples).toList(), boundaries, spilled, report, System.currentTimeMillis());
     progress.planned(plan.ranges());
     out.output(plan);
   }

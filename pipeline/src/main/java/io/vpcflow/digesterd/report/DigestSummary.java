@@ -84,8 +84,9 @@ public record DigestSummary(
    *     budget (the others are each shard's last run)
    * @param runBytes the runs' total size
    * @param ranges the key ranges merged, each on its own, then joined in order
+   * @param mergeMillis from the end of the reading (the merge planned) to the digest joined
    */
-  public record Merge(long runs, long spilledRuns, long runBytes, int ranges) {}
+  public record Merge(long runs, long spilledRuns, long runBytes, int ranges, long mergeMillis) {}
 
   /**
    * Object counts.

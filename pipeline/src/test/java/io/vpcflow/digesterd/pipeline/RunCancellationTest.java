@@ -101,7 +101,11 @@ class RunCancellationTest {
                           "guard-test",
                           () -> {
                             bothInside.countDown();
-                            release.await();
+                            try {
+                              release.await();
+                            } catch (InterruptedException e) {
+                              throw new java.io.InterruptedIOException("interrupted");
+                            }
                             return name;
                           }));
                 } catch (Exception e) {

@@ -12,7 +12,7 @@ import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
-/** Encodes a {@link MergePlan}: runs, range boundaries, spill count, read report. */
+/** Encodes a {@link MergePlan}: runs, range boundaries, spill count, read report, planning time. */
 public final class MergePlanCoder extends CustomCoder<MergePlan> {
   private static final MergePlanCoder INSTANCE = new MergePlanCoder();
   private static final Coder<List<RunDescriptor>> RUNS = ListCoder.of(RunDescriptorCoder.of());
@@ -28,12 +28,17 @@ public final class MergePlanCoder extends CustomCoder<MergePlan> {
     BOUNDARIES.encode(value.boundaries(), out);
     VarLongCoder.of().encode(value.spilledRuns(), out);
     ReadReportCoder.of().encode(value.report(), out);
+    VarLongCoder.of().encode(value.plannedAtMillis(), out);
   }
 
   @Override
   public MergePlan decode(InputStream in) throws IOException {
     return new MergePlan(
-        RUNS.decode(in), BOUNDARIES.decode(in), VarLongCoder.of().decode(in), ReadReportCoder.of().decode(in));
+        RUNS.decode(in),
+        BOUNDARIES.decode(in),
+        VarLongCoder.of().decode(in),
+        ReadReportCoder.of().decode(in),
+        VarLongCoder.of().decode(in));
   }
 
   @Override

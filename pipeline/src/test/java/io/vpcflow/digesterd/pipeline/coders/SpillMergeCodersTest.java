@@ -61,9 +61,10 @@ class SpillMergeCodersTest {
             List.of(RUN.withoutSamples()),
             List.of("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 32}),
             4,
-            report());
+            report(),
+            1_764_000_000_000L);
     CoderProperties.coderDecodeEncodeEqual(MergePlanCoder.of(), plan);
-    CoderProperties.coderDecodeEncodeEqual(MergePlanCoder.of(), new MergePlan(List.of(), List.of(), 0, new ReadReport()));
+    CoderProperties.coderDecodeEncodeEqual(MergePlanCoder.of(), new MergePlan(List.of(), List.of(), 0, new ReadReport(), 0));
     CoderProperties.coderDeterministic(MergePlanCoder.of(), plan, plan);
   }
 
