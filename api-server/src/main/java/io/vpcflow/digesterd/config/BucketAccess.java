@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
  * How one bucket is reached: the region its requests are signed for, and the IAM role assumed
  * for it (STS AssumeRole with the base credentials), if any.
  *
- * @param region the region ({@code <PREFIX>_REGION}, else the base region {@code AWS_REGION},
- *     {@code AWS_DEFAULT_REGION}, {@code us-east-1})
- * @param role the ARN of the role ({@code <PREFIX>_ROLE}), or empty for the base credentials
+ * @param region the region ({@code <PREFIX>_BUCKET_REGION} as upstream names it, or {@code
+ *     <PREFIX>_REGION}; else the base region {@code AWS_REGION}, {@code AWS_DEFAULT_REGION},
+ *     {@code us-east-1})
+ * @param role the ARN of the role ({@code <PREFIX>_BUCKET_ROLE} or {@code <PREFIX>_ROLE}), or
+ *     empty for the base credentials
  */
 public record BucketAccess(String region, Optional<String> role) {
   /** What an AWS region looks like: {@code us-east-1}, {@code us-gov-west-1}, {@code eu-isoe-west-1}. */
@@ -26,17 +28,20 @@ public record BucketAccess(String region, Optional<String> role) {
   }
 
   /**
-   * Reads {@code <prefix>_REGION} and {@code <prefix>_ROLE}.
+   * Reads {@code <prefix>_BUCKET_REGION} or {@code <prefix>_REGION}, and {@code
+   * <prefix>_BUCKET_ROLE} or {@code <prefix>_ROLE} (both spellings set to different values is a
+   * problem).
    *
    * @param baseRegion the region of a bucket without its own
    * @param customEndpoint whether S3 is an S3-compatible server (any region name), not AWS
    */
   static BucketAccess read(EnvReader in, String prefix, String baseRegion, boolean customEndpoint) {
-    Optional<String> region = region(in, prefix + "_REGION", customEndpoint);
-    Optional<String> role = in.optional(prefix + "_ROLE");
+    Optional<String> region = region(in, in.either(prefix + "_BUCKET_REGION", prefix + "_REGION"), customEndpoint);
+    String roleVariable = in.either(prefix + "_BUCKET_ROLE", prefix + "_ROLE");
+    Optional<String> role = in.optional(roleVariable);
     if (role.isPresent() && !ROLE_ARN.matcher(role.get()).matches()) {
       in.problem(
-          prefix + "_ROLE must be the ARN of an IAM role, like arn:aws:iam::123456789012:role/NAME, got '"
+          roleVariable + " must be the ARN of an IAM role, like arn:aws:iam::123456789012:role/NAME, got '"
               + role.get() + "'");
       role = Optional.empty();
     }

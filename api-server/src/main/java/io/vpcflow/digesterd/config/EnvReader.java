@@ -27,6 +27,20 @@ final class EnvReader {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
+  /**
+   * The variable of two spellings that is set ({@code first} when both are): the upstream
+   * service's name and this project's. Both set to different values is a problem naming both.
+   */
+  String either(String first, String second) {
+    Optional<String> a = optional(first);
+    Optional<String> b = optional(second);
+    if (a.isPresent() && b.isPresent() && !a.get().equals(b.get())) {
+      problem(first + " and " + second + " name the same setting but differ ('" + a.get() + "' and '" + b.get()
+          + "'): set one of them");
+    }
+    return a.isPresent() || b.isEmpty() ? first : second;
+  }
+
   String string(String name, String defaultValue) {
     return optional(name).orElse(defaultValue);
   }

@@ -37,10 +37,27 @@ class DigestCommandRolesTest {
 
   @Test
   void theDigestCommandReachesEachBucketWithItsOwnRoleAndRegion() throws Exception {
+    digestWithRoles(env -> env);
+  }
+
+  @Test
+  void theUpstreamVariableNamesOfRegionsAndRolesWorkTheSame() throws Exception {
+    digestWithRoles(
+        env -> {
+          Map<String, String> upstream = new java.util.HashMap<>();
+          env.forEach(
+              (name, value) ->
+                  upstream.put(name.replaceFirst("^(VPC_FLOW_LOGS|DIGEST_STORAGE|DIGEST_PROGRESS)_(REGION|ROLE)$", "$1_BUCKET_$2"), value));
+          assertTrue(upstream.containsKey("VPC_FLOW_LOGS_BUCKET_ROLE") && !upstream.containsKey("VPC_FLOW_LOGS_ROLE"), upstream.toString());
+          return upstream;
+        });
+  }
+
+  private void digestWithRoles(java.util.function.UnaryOperator<Map<String, String>> spelling) throws Exception {
     try (BucketRoles roles = BucketRoles.start("cli-logs", "cli-digests", "cli-progress");
         S3Client admin = roles.admin()) {
       HandFixture.write(new S3ObjectSink(admin, "cli-logs", ""));
-      Map<String, String> env = roles.env();
+      Map<String, String> env = spelling.apply(roles.env());
       Path copy = temp.resolve("copy.log.gz");
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -147,4 +147,39 @@ class BucketAccessTest {
     assertTrue(text.contains("flow_logs=us-east-1"), text);
     assertFalse(text.contains("very-secret") || text.contains("AKIAEXAMPLEKEY"), text);
   }
+
+  @Test
+  void theUpstreamNamesOfEachBucketsRegionAndRoleAreReadToo() {
+    AwsSettings aws =
+        ServiceConfig.forServer(
+                buckets(
+                    "VPC_FLOW_LOGS_BUCKET_REGION", "eu-west-1",
+                    "VPC_FLOW_LOGS_BUCKET_ROLE", FLOW_ROLE,
+                    "DIGEST_STORAGE_BUCKET_REGION", "us-gov-west-1",
+                    "DIGEST_STORAGE_BUCKET_ROLE", STORAGE_ROLE,
+                    "DIGEST_PROGRESS_BUCKET_REGION", "eu-central-1",
+                    "DIGEST_PROGRESS_BUCKET_ROLE", PROGRESS_ROLE))
+            .aws();
+    assertEquals(new BucketAccess("eu-west-1", Optional.of(FLOW_ROLE)), aws.access(BucketPurpose.FLOW_LOGS));
+    assertEquals(new BucketAccess("us-gov-west-1", Optional.of(STORAGE_ROLE)), aws.access(BucketPurpose.STORAGE));
+    assertEquals(new BucketAccess("eu-central-1", Optional.of(PROGRESS_ROLE)), aws.access(BucketPurpose.PROGRESS));
+  }
+
+  @Test
+  void bothSpellingsAgreeingAreAcceptedDifferingAreAProblemNamingBoth() {
+    AwsSettings aws =
+        ServiceConfig.forServer(buckets("VPC_FLOW_LOGS_BUCKET_ROLE", FLOW_ROLE, "VPC_FLOW_LOGS_ROLE", FLOW_ROLE)).aws();
+    assertEquals(Optional.of(FLOW_ROLE), aws.access(BucketPurpose.FLOW_LOGS).role());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ServiceConfig.forServer(
+                    buckets(
+                        "DIGEST_STORAGE_BUCKET_ROLE", STORAGE_ROLE,
+                        "DIGEST_STORAGE_ROLE", FLOW_ROLE,
+                        "DIGEST_STORAGE_BUCKET_REGION", "not a region!")));
+    assertTrue(e.getMessage().contains("DIGEST_STORAGE_BUCKET_ROLE and DIGEST_STORAGE_ROLE"), e.getMessage());
+    assertTrue(e.getMessage().contains("DIGEST_STORAGE_BUCKET_REGION must be an AWS region"), e.getMessage());
+  }
 }
