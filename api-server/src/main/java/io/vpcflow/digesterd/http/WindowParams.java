@@ -47,6 +47,8 @@ final class WindowParams {
     if (values.size() > 1) {
       throw new InvalidWindowException(name, "parameter '" + name + "' is given " + values.size() + " times: give it once");
     }
-    return values.isEmpty() ? null : values.get(0).strip().replace(' ', '+');
+    // Spaces only: a '+' of an offset arrives as a space; control characters reach the window's
+    // rule, which refuses them.
+    return values.isEmpty() ? null : values.get(0).replaceAll("^ +| +$", "").replace(' ', '+');
   }
 }

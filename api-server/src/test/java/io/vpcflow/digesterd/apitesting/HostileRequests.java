@@ -74,6 +74,9 @@ public final class HostileRequests {
     q.put("hour 25", "?start=2019-01-01T25:00:00Z&stop=" + STOP);
     q.put("words", "?start=yesterday&stop=now");
     q.put("a NUL byte", "?start=%00&stop=" + STOP);
+    q.put("a trailing NUL after a valid time", "?start=2026-01-01T00:00:00Z&stop=2026-01-01T01:00:00Z%00");
+    q.put("a trailing tab after a valid time", "?start=2026-01-01T00:00:00Z%09&stop=2026-01-01T01:00:00Z");
+    q.put("a line feed before a valid time", "?start=%0A2026-01-01T00:00:00Z&stop=2026-01-01T01:00:00Z");
     q.put("bytes that are not UTF-8", "?start=%FF%FE&stop=" + STOP);
     q.put("broken percent-encoding", "?start=%zz&stop=%");
     q.put("start equal to stop", "?start=" + START + "&stop=" + START);

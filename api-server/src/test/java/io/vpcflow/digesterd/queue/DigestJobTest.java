@@ -38,4 +38,15 @@ class DigestJobTest {
     assertEquals("body", assertThrows(InvalidWindowException.class, () -> DigestJob.parse("{" + job + "} {}")).parameter());
     assertEquals("9740a140-ba85-5600-8b93-7b46eec77617", DigestJob.parse(" {" + job + "}\n").id());
   }
+
+  @Test
+  void refusesAControlCharacterInTheBodysTimesNamingTheField() {
+    DigestJob job =
+        DigestJob.parse(
+            "{\"id\":\"9740a140-ba85-5600-8b93-7b46eec77617\",\"start\":\"2019-01-01T00:00:00Z\","
+                + "\"stop\":\"2019-01-01T01:00:00Z\\u0000\"}");
+    InvalidWindowException e = assertThrows(InvalidWindowException.class, () -> job.window(MAX));
+    assertEquals("stop", e.parameter());
+    assertTrue(e.getMessage().contains("control character"), e.getMessage());
+  }
 }

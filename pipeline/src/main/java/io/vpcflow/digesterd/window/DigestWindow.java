@@ -78,6 +78,10 @@ public record DigestWindow(Instant start, Instant stop) {
     if (value == null || value.isBlank()) {
       throw new InvalidWindowException(name, "missing required parameter '" + name + "'");
     }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidWindowException(
+          name, "parameter '" + name + "' holds a control character: give an RFC 3339 time only");
+    }
     Instant bound;
     try {
       bound =

@@ -79,4 +79,15 @@ class DigestWindowTest {
         "9740a140-ba85-5600-8b93-7b46eec77617",
         DigestWindow.parse("2019-01-01T00:00:30Z", "2019-01-01T01:00:45Z").digestId().toString());
   }
+
+  @Test
+  void refusesControlCharactersAnywhereInABoundNamingTheParameter() {
+    for (String bad : new String[] {"2026-01-01T01:00:00Z\u0000", "\t2026-01-01T01:00:00Z", "2026-01-01T01:00:00Z\n",
+        "2026-01-01T01:00:00Z\u007f"}) {
+      InvalidWindowException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              InvalidWindowException.class, () -> DigestWindow.parse("2026-01-01T00:00:00Z", bad));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'stop' holds a control character"), e.getMessage());
+    }
+  }
 }
