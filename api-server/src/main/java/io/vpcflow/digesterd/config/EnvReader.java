@@ -16,6 +16,7 @@ import java.util.Optional;
 final class EnvReader {
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
+  private final java.util.Set<String> asked = new java.util.HashSet<>();
 
   EnvReader(Map<String, String> env) {
     this.env = env;
@@ -23,6 +24,7 @@ final class EnvReader {
 
   /** The trimmed value, empty when unset or blank. */
   Optional<String> optional(String name) {
+    asked.add(name);
     String value = env.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
@@ -144,6 +146,11 @@ final class EnvReader {
       problems.add(name + " must be one of " + allowed + ", got '" + value.get() + "'");
       return defaultValue;
     }
+  }
+
+  /** Warnings for the variables that look like this service's but were never asked for. */
+  List<String> unknownVariables() {
+    return UnknownVariables.warnings(env, asked);
   }
 
   void problem(String problem) {

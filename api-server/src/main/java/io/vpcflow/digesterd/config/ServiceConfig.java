@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -64,6 +65,7 @@ public record ServiceConfig(
     StatsSettings stats,
     StreamSettings stream) {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceConfig.class);
   private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._~-]+");
 
   /** Whether the service runs on its embedded S3 server (no bucket configured). */
@@ -90,8 +92,28 @@ public record ServiceConfig(
     return read(env, true);
   }
 
+  /**
+   * The warnings {@link #fromEnvironment} logs for {@code env}: variables that look like this
+   * service's but are not read, each with the closest known name.
+   */
+  static List<String> unknownVariables(Map<String, String> env) {
+    EnvReader in = new EnvReader(env);
+    try {
+      read(in, true);
+    } catch (ConfigException e) {
+      // The names asked for are known even when their values are wrong.
+    }
+    return in.unknownVariables();
+  }
+
   private static ServiceConfig read(Map<String, String> env, boolean server) {
     EnvReader in = new EnvReader(env);
+    ServiceConfig config = read(in, server);
+    in.unknownVariables().forEach(LOG::warn);
+    return config;
+  }
+
+  private static ServiceConfig read(EnvReader in, boolean server) {
     Optional<StoreLocation> flowLogs = location(in, "VPC_FLOW_LOGS_BUCKET");
     Optional<StoreLocation> storage = location(in, "DIGEST_STORAGE_BUCKET");
     if (in.optional("VPC_FLOW_LOGS_BUCKET").isPresent() != in.optional("DIGEST_STORAGE_BUCKET").isPresent()) {
