@@ -19,6 +19,12 @@ import picocli.CommandLine.Command;
 public final class DigesterdCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, print its stack trace after the error line (also with RUNTIME_LOGGER_LEVEL=DEBUG).")
+  boolean verbose;
+
   private final Map<String, String> environment;
   private final LogStreams logStreams;
 
@@ -42,8 +48,11 @@ public final class DigesterdCommand implements Runnable {
   }
 
   /**
-   * The command line reading configuration from {@code environment}, with configuration and input
-   * errors printed without a stack trace (exit code 2); logs go to the process's stdout or stderr.
+   * The command line reading configuration from {@code environment}. Every error is printed as one
+   * line {@code error: <message> (cause: <root cause>)}: configuration and input errors exit with
+   * 2, other failures (S3 unreachable, access denied, a failed run) with 1. The stack trace follows
+   * only with {@code --verbose} or {@code RUNTIME_LOGGER_LEVEL=DEBUG} (or {@code TRACE}). Logs go to
+   * the process's stdout or stderr.
    */
   public static CommandLine commandLine(Map<String, String> environment) {
     return commandLine(environment, LogStreams.system());
@@ -59,9 +68,25 @@ public final class DigesterdCommand implements Runnable {
             return 2;
           }
           commandLine.getErr().println("error: " + BucketPurpose.display(rootMessage(e)));
-          throw e;
+          if (wantsStackTraces(parseResult, environment)) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          return 1;
         });
     return cli;
+  }
+
+  private static boolean wantsStackTraces(CommandLine.ParseResult parsed, Map<String, String> environment) {
+    String level = environment.getOrDefault("RUNTIME_LOGGER_LEVEL", "");
+    if (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE")) {
+      return true;
+    }
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

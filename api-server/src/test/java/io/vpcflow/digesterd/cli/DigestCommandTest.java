@@ -137,4 +137,34 @@ class DigestCommandTest {
       assertTrue(out.toString().contains("Usage: vpcflow-digesterd " + command), out.toString());
     }
   }
+
+  @Test
+  void anExpectedFailureIsOneErrorLineTheStackTraceOnlyWhenAskedFor() throws Exception {
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      int port = closed.getLocalPort();
+      closed.close();
+      Map<String, String> env =
+          Map.of(
+              "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port,
+              "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE",
+              "AWS_SECRET_ACCESS_KEY", "example-secret",
+              "AWS_MAX_ATTEMPTS", "1",
+              "VPC_FLOW_LOGS_BUCKET", "logs",
+              "DIGEST_STORAGE_BUCKET", "digests");
+      String[] window = {"digest", "--start", "2024-01-01T00:00:00Z", "--stop", "2024-01-01T01:00:00Z"};
+      for (boolean verbose : new boolean[] {false, true}) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = DigesterdCommand.commandLine(env);
+        cli.setErr(new PrintWriter(err));
+        String[] args = verbose ? new String[] {"digest", "--verbose", window[1], window[2], window[3], window[4]} : window;
+        int exit = quietly(() -> cli.execute(args));
+        String printed = err.toString();
+        assertEquals(1, exit, printed);
+        List<String> errorLines = printed.lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errorLines.size(), printed);
+        assertTrue(errorLines.get(0).contains("cannot list s3://logs/AWSLogs/"), printed);
+        assertEquals(verbose, printed.contains("\tat "), "a stack trace only with --verbose:\n" + printed);
+      }
+    }
+  }
 }
