@@ -50,6 +50,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--data-dir", defaultValue = "digesterd-data/demo", description = "Where the embedded S3 server keeps its files (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
@@ -64,7 +66,13 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    parent.startLogging(LoggingSettings.fromEnvironment(parent.environment()));
+    boolean verbose = spec.commandLine().getParseResult().hasMatchedOption("--verbose");
+    Path serviceLog = dataDir.toAbsolutePath().resolve("demo-service.log");
+    if (verbose) {
+      parent.startLogging(LoggingSettings.fromEnvironment(parent.environment()));
+    } else {
+      parent.startLoggingTo(LoggingSettings.fromEnvironment(parent.environment()), serviceLog);
+    }
     ServiceConfig base =
         ServiceConfig.forServer(
             Map.of("DIGESTERD_DATA_DIR", dataDir.toAbsolutePath().toString(), "RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:" + port));
@@ -99,6 +107,9 @@ final class DemoCommand implements Callable<Integer> {
           return 1;
         }
         report(summary, local, stores.dataDirectory());
+        if (!verbose) {
+          System.err.println("the service's log lines: " + serviceLog);
+        }
         if (signal != null) {
           printCurlCommands(service.uri(), window);
           signal.await();

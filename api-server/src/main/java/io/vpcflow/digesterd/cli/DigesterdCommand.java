@@ -48,6 +48,18 @@ public final class DigesterdCommand implements Runnable {
   }
 
   /**
+   * Like {@link #startLogging}, with every log line appended to {@code file} instead (kept open
+   * while the process lives), so that a command's own lines stay alone on the terminal.
+   */
+  void startLoggingTo(LoggingSettings settings, java.nio.file.Path file) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+    java.io.OutputStream log =
+        java.nio.file.Files.newOutputStream(
+            file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    Logging.apply(settings, LogStreams.both(log));
+  }
+
+  /**
    * The command line reading configuration from {@code environment}. Every error is printed as one
    * line {@code error: <message> (cause: <root cause>)}: configuration and input errors exit with
    * 2, other failures (S3 unreachable, access denied, a failed run) with 1. The stack trace follows

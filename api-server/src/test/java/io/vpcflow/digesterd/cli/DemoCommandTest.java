@@ -40,5 +40,28 @@ class DemoCommandTest {
     try (var files = Files.list(temp)) {
       assertTrue(files.anyMatch(f -> f.toString().endsWith(".log.gz")), "the fetched digest is kept");
     }
+    assertTrue((log + report).lines().noneMatch(l -> l.startsWith("{")), "no JSON log line on the terminal:\n" + log + report);
+    Path serviceLog = temp.toAbsolutePath().resolve("demo-service.log");
+    assertTrue(log.contains("the service's log lines: " + serviceLog), log);
+    assertTrue(Files.readString(serviceLog).contains("\"digest-done\""), "the service's lines are in the file");
+  }
+
+  @Test
+  void withVerboseTheServicesLogLinesAreOnTheTerminal() throws Exception {
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setOut(new PrintStream(both, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
+      exit = DigesterdCommand.commandLine(Map.of()).execute("demo", "--verbose", "--data-dir", temp.toString(), "--records-per-object", "50");
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+    String printed = both.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, printed);
+    assertTrue(printed.lines().anyMatch(l -> l.startsWith("{") && l.contains("digest-done")), printed);
   }
 }
