@@ -71,10 +71,7 @@ public final class FlowLogReader {
    * @throws IOException only when the stream itself fails (for example a truncated gzip member)
    */
   public ObjectParseResult read(InputStream in, RecordHandler handler) throws IOException {
-    setFormat(FlowLogFormat.V2);
-    counts = new LineCounts();
-    formatProblems = new ArrayList<>();
-    reportedFormats = new HashSet<>();
+    begin(FlowLogFormat.V2);
     long textBytes = 0;
 
     byte[] buf = new byte[maxLineBytes + READ_CHUNK];
@@ -122,6 +119,48 @@ public final class FlowLogReader {
   }
 
   /**
+   * Starts reading the rows of an object that has no header lines, such as a Parquet object's
+   * rows rendered as text by {@link io.vpcflow.digesterd.parquet}: every row has {@code format},
+   * whose problems (fields the digest needs but lacks) are reported as a header's would be. Rows
+   * then go to {@link #acceptRow} or {@link #countRow}, and {@link #finishRows} ends the object.
+   */
+  public void beginRows(FlowLogFormat format) {
+    begin(format);
+    acceptHeader(format);
+  }
+
+  /**
+   * Classifies one row {@code row[from, to)} (fields separated by single spaces, {@code -} for
+   * no value) exactly as a text line of the {@link #beginRows} format, except that a row is never
+   * taken for a header, and hands it to {@code handler} when it is a valid {@code OK} record.
+   */
+  public void acceptRow(byte[] row, int from, int to, RecordHandler handler) {
+    if (to - from > maxLineBytes) {
+      counts.add(LineOutcome.LINE_TOO_LONG);
+      return;
+    }
+    int tokens = tokenize(row, from, to);
+    counts.add(classify(row, from, to, tokens, false, handler));
+  }
+
+  /** Counts a row whose outcome was decided before it could be rendered. */
+  public void countRow(LineOutcome outcome) {
+    counts.add(outcome);
+  }
+
+  /** Ends the object begun by {@link #beginRows}; {@code uncompressedBytes} as its source says. */
+  public ObjectParseResult finishRows(long uncompressedBytes) {
+    return new ObjectParseResult(counts, List.copyOf(formatProblems), uncompressedBytes);
+  }
+
+  private void begin(FlowLogFormat initial) {
+    setFormat(initial);
+    counts = new LineCounts();
+    formatProblems = new ArrayList<>();
+    reportedFormats = new HashSet<>();
+  }
+
+  /**
    * Whether the unfinished line {@code buf[from, to)} is too long whatever follows. A last byte CR
    * may be the first half of a CRLF, which {@link #processLine} drops before it measures the line,
    * so it is not counted yet: the outcome must not depend on where the stream's reads end.
@@ -145,7 +184,7 @@ public final class FlowLogReader {
       return;
     }
     int tokens = tokenize(line, from, to);
-    counts.add(classify(line, from, to, tokens, handler));
+    counts.add(classify(line, from, to, tokens, true, handler));
   }
 
   /** Sets {@link #highBytes} when a token holds a byte above 0x7f (so UTF-8 must be checked). */
@@ -189,7 +228,7 @@ public final class FlowLogReader {
   }
 
   private LineOutcome classify(
-      byte[] line, int from, int to, int tokens, RecordHandler handler) {
+      byte[] line, int from, int to, int tokens, boolean headers, RecordHandler handler) {
     if (tokens == 0) {
       return LineOutcome.BLANK;
     }
@@ -200,7 +239,7 @@ public final class FlowLogReader {
       return LineOutcome.INVALID_UTF8;
     }
     byte first = line[record.tokenStart[0]];
-    if (first >= 'a' && first <= 'z') {
+    if (headers && first >= 'a' && first <= 'z') {
       List<String> names = tokenStrings(line, tokens);
       if (FlowLogFormat.isHeader(names)) {
         acceptHeader(FlowLogFormat.fromNames(names));

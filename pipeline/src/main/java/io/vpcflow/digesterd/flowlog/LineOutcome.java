@@ -32,7 +32,12 @@ public enum LineOutcome {
   /** A {@code log-status} other than OK, NODATA or SKIPDATA. */
   UNKNOWN_LOG_STATUS("unknown-log-status", true),
   /** A record of a format that lacks fields the digest needs (reported once per object). */
-  FORMAT_LACKS_FIELDS("format-lacks-fields", true);
+  FORMAT_LACKS_FIELDS("format-lacks-fields", true),
+  /**
+   * A Parquet row with a value no text line could hold: white space or a control character in a
+   * text column, or a column type that cannot hold the field (such as INT96).
+   */
+  INVALID_VALUE("invalid-value", true);
 
   private final String label;
   private final boolean malformed;

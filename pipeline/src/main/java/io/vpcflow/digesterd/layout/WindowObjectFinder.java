@@ -158,7 +158,7 @@ public final class WindowObjectFinder {
             new SkippedObject(
                 object.key(),
                 SkippedObject.UNRECOGNISED_NAME,
-                "not <account>_vpcflowlogs_<region>_<flow-log-id>_<YYYYMMDDTHHmmZ>_<hash>.log.gz"));
+                "not " + FlowLogObjectName.RULE));
         continue;
       }
       Instant stamp = name.get().timestamp();

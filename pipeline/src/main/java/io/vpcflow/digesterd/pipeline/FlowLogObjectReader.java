@@ -3,7 +3,10 @@ package io.vpcflow.digesterd.pipeline;
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
+import io.vpcflow.digesterd.layout.ObjectFormat;
 import io.vpcflow.digesterd.layout.PlannedObject;
+import io.vpcflow.digesterd.parquet.ParquetFlowLogReader;
+import io.vpcflow.digesterd.parquet.UnreadableParquetException;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,18 +17,22 @@ import java.util.zip.ZipException;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
- * Opens a flow-log object through Beam's filesystems ({@code s3://}, {@code file://}), gunzips
- * it and parses its lines. Tells a broken object (bad gzip data, or truncated although every byte
- * of it was read) from a failing store (the stream ended before the object's size): the first is
- * a {@link CorruptObjectException}, the second an {@link IOException} that fails the run.
+ * Opens a flow-log object through Beam's filesystems ({@code s3://}, {@code file://}) and parses
+ * its records: a {@code .log.parquet} object with {@link ParquetFlowLogReader}, any other as
+ * gzip'd text lines. Tells a broken object (bad gzip data, truncated although every byte of it was
+ * read, not readable Parquet) from a failing store (an error, or the object ended before its
+ * size): the first is a {@link CorruptObjectException}, the second an {@link IOException} that
+ * fails the run.
  */
 public final class FlowLogObjectReader {
   private final FlowLogReader reader;
+  private final ParquetFlowLogReader parquet;
   private final int bufferBytes;
 
   /** A reader skipping lines over {@code maxLineBytes}, buffering {@code bufferBytes} of gzip input. */
   public FlowLogObjectReader(int maxLineBytes, int bufferBytes) {
     this.reader = new FlowLogReader(maxLineBytes);
+    this.parquet = new ParquetFlowLogReader(maxLineBytes);
     this.bufferBytes = bufferBytes;
   }
 
@@ -37,6 +44,9 @@ public final class FlowLogObjectReader {
    */
   public ObjectParseResult read(PlannedObject object, RecordHandler handler)
       throws IOException, CorruptObjectException {
+    if (ObjectFormat.ofKey(object.key()).orElse(ObjectFormat.TEXT) == ObjectFormat.PARQUET) {
+      return readParquet(object, handler);
+    }
     try (CountingInputStream raw =
             new CountingInputStream(
                 Channels.newInputStream(
@@ -57,6 +67,19 @@ public final class FlowLogObjectReader {
       throw new CorruptObjectException("not gzip data: " + e.getMessage(), e);
     } catch (EOFException e) {
       throw new CorruptObjectException("too short for gzip data: " + e.getMessage(), e);
+    }
+  }
+
+  private ObjectParseResult readParquet(PlannedObject object, RecordHandler handler)
+      throws IOException, CorruptObjectException {
+    BeamInputFile file = new BeamInputFile(object.uri(), object.size());
+    try {
+      return parquet.read(file, handler);
+    } catch (UnreadableParquetException e) {
+      if (file.storeFailure() != null) {
+        throw file.storeFailure();
+      }
+      throw new CorruptObjectException("not readable Parquet: " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.vpcflow.digesterd.sample;
 
 import io.vpcflow.digesterd.layout.FlowLogObjectName;
+import io.vpcflow.digesterd.layout.ObjectFormat;
+import io.vpcflow.digesterd.parquet.FlowLogParquetWriter;
 import io.vpcflow.digesterd.layout.KeyLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +12,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Writes realistic v2 flow-log objects: a header line, then records of skewed-popularity
+ * Writes realistic v2 flow-log objects (gzip'd text or Parquet): a header line, then records of skewed-popularity
  * conversations between private and public addresses on common service ports, with ephemeral
  * client ports, both directions, ACCEPT and REJECT, and a few NODATA records. Each record starts
  * within the object interval before its object's time stamp. Deterministic for a given spec.
@@ -20,6 +23,8 @@ import java.util.zip.GZIPOutputStream;
 public final class SampleFlowLogs {
   private static final String HEADER =
       "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n";
+  /** Rows per Parquet row group: large objects get several, as AWS's larger files do. */
+  private static final int PARQUET_ROW_GROUP_ROWS = 50_000;
   private static final int[] SERVICE_PORTS = {443, 80, 22, 53, 3306, 5432, 6379, 8080, 123, 3389};
 
   private SampleFlowLogs() {}
@@ -30,6 +35,18 @@ public final class SampleFlowLogs {
    * @return the number of records written (not counting headers)
    */
   public static long generate(SampleSpec spec, ObjectSink sink) throws IOException {
+    return generate(spec, ObjectFormat.TEXT, sink);
+  }
+
+  /**
+   * Generates every object of the spec into {@code sink} in the given format: gzip'd text, or
+   * Parquet in AWS's schema and naming ({@code .log.parquet}, GZIP pages) holding the same
+   * records.
+   *
+   * @return the number of records written (not counting headers)
+   */
+  public static long generate(SampleSpec spec, ObjectFormat format, ObjectSink sink)
+      throws IOException {
     long records = 0;
     long intervalSeconds = spec.objectInterval().getSeconds();
     long first = spec.from().getEpochSecond() / intervalSeconds * intervalSeconds;
@@ -44,8 +61,9 @@ public final class SampleFlowLogs {
         Random random = new Random(spec.seed() * 31 + a * 1009L + r);
         for (long stamp = first; stamp < end; stamp += intervalSeconds) {
           Instant time = Instant.ofEpochSecond(stamp);
-          String key = key(layout, spec.hourly(), account, region, flowLogId, time, random);
-          sink.put(key, object(spec, pool, account, stamp - intervalSeconds, intervalSeconds, random));
+          String key = key(layout, spec.hourly(), account, region, flowLogId, time, format, random);
+          String text = text(spec, pool, account, stamp - intervalSeconds, intervalSeconds, random);
+          sink.put(key, encode(text, format));
           records += spec.recordsPerObject();
         }
       }
@@ -55,7 +73,14 @@ public final class SampleFlowLogs {
 
   /** The AWS key of an object. */
   static String key(
-      KeyLayout layout, boolean hourly, String account, String region, String flowLogId, Instant time, Random random) {
+      KeyLayout layout,
+      boolean hourly,
+      String account,
+      String region,
+      String flowLogId,
+      Instant time,
+      ObjectFormat format,
+      Random random) {
     ZonedDateTime t = time.atZone(ZoneOffset.UTC);
     String folder =
         "AWSLogs/"
@@ -63,12 +88,11 @@ public final class SampleFlowLogs {
             + layout.dayFolder(t.toLocalDate())
             + (hourly ? layout.hourFolder(t.getHour()) : "");
     String hash = String.format("%08x", random.nextInt());
-    return folder + new FlowLogObjectName(account, region, flowLogId, time).fileName(hash);
+    return folder + new FlowLogObjectName(account, region, flowLogId, time, format).fileName(hash);
   }
 
-  private static byte[] object(
-      SampleSpec spec, Conversations pool, String account, long intervalStart, long intervalSeconds, Random random)
-      throws IOException {
+  private static String text(
+      SampleSpec spec, Conversations pool, String account, long intervalStart, long intervalSeconds, Random random) {
     StringBuilder text = new StringBuilder(spec.recordsPerObject() * 110);
     text.append(HEADER);
     for (int i = 0; i < spec.recordsPerObject(); i++) {
@@ -81,9 +105,16 @@ public final class SampleFlowLogs {
       }
       pool.appendRecord(text, random, account, start, stop);
     }
+    return text.toString();
+  }
+
+  private static byte[] encode(String text, ObjectFormat format) throws IOException {
+    if (format == ObjectFormat.PARQUET) {
+      return new FlowLogParquetWriter(CompressionCodecName.GZIP, PARQUET_ROW_GROUP_ROWS).write(text);
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() / 4);
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(text.toString().getBytes(StandardCharsets.US_ASCII));
+      gzip.write(text.getBytes(StandardCharsets.US_ASCII));
     }
     return bytes.toByteArray();
   }

@@ -1,0 +1,127 @@
+package io.vpcflow.digesterd.parquet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Page compression for Parquet flow logs without Hadoop's codecs: GZIP (AWS's default for flow
+ * logs) with java.util.zip, SNAPPY with snappy-java, and uncompressed pages. A page of another
+ * codec, or one claiming more than {@link #MAX_PAGE_BYTES} once decompressed, fails with an
+ * {@link IOException} naming it, so no page header can make the reader allocate without bound.
+ */
+final class ParquetCodecs implements CompressionCodecFactory {
+  /** The largest decompressed page read; Parquet writers default to pages of about 1 MiB. */
+  static final int MAX_PAGE_BYTES = 64 << 20;
+
+  @Override
+  public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+    return new Compressor(codec);
+  }
+
+  @Override
+  public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+    return new Decompressor(codec);
+  }
+
+  @Override
+  public void release() {}
+
+  private static final class Decompressor implements BytesInputDecompressor {
+    private final CompressionCodecName codec;
+
+    Decompressor(CompressionCodecName codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    public BytesInput decompress(BytesInput compressed, int uncompressedSize) throws IOException {
+      if (uncompressedSize < 0 || uncompressedSize > MAX_PAGE_BYTES) {
+        throw new IOException(
+            "a page claims " + uncompressedSize + " bytes uncompressed (at most " + MAX_PAGE_BYTES + " read)");
+      }
+      byte[] input = compressed.toByteArray();
+      byte[] output =
+          switch (codec) {
+            case UNCOMPRESSED -> input;
+            case GZIP -> gunzip(input, uncompressedSize);
+            case SNAPPY -> unsnappy(input, uncompressedSize);
+            default -> throw new IOException("pages compressed with " + codec + " are not supported");
+          };
+      if (output.length != uncompressedSize) {
+        throw new IOException(
+            "a " + codec + " page holds " + output.length + " bytes, its header says " + uncompressedSize);
+      }
+      return BytesInput.from(output);
+    }
+
+    @Override
+    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+        throws IOException {
+      byte[] compressed = new byte[compressedSize];
+      input.get(compressed);
+      output.put(decompress(BytesInput.from(compressed), uncompressedSize).toByteBuffer());
+    }
+
+    @Override
+    public void release() {}
+  }
+
+  private static byte[] gunzip(byte[] input, int uncompressedSize) throws IOException {
+    try (InputStream in = new GZIPInputStream(BytesInput.from(input).toInputStream(), 64 * 1024)) {
+      byte[] output = in.readNBytes(uncompressedSize);
+      if (in.read() >= 0) {
+        throw new IOException("a GZIP page holds more bytes than its header says, " + uncompressedSize);
+      }
+      return output;
+    }
+  }
+
+  private static byte[] unsnappy(byte[] input, int uncompressedSize) throws IOException {
+    if (!Snappy.isValidCompressedBuffer(input)
+        || Snappy.uncompressedLength(input) != uncompressedSize) {
+      throw new IOException("a SNAPPY page is not valid snappy data of " + uncompressedSize + " bytes");
+    }
+    return Snappy.uncompress(input);
+  }
+
+  private static final class Compressor implements BytesInputCompressor {
+    private final CompressionCodecName codec;
+
+    Compressor(CompressionCodecName codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    public BytesInput compress(BytesInput page) throws IOException {
+      byte[] input = page.toByteArray();
+      return switch (codec) {
+        case UNCOMPRESSED -> BytesInput.from(input);
+        case GZIP -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 4 + 64);
+          try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(input);
+          }
+          yield BytesInput.from(out.toByteArray());
+        }
+        case SNAPPY -> BytesInput.from(Snappy.compress(input));
+        default -> throw new IOException("writing " + codec + " pages is not supported");
+      };
+    }
+
+    @Override
+    public CompressionCodecName getCodecName() {
+      return codec;
+    }
+
+    @Override
+    public void release() {}
+  }
+}

@@ -1,0 +1,143 @@
+package io.vpcflow.digesterd.pipeline;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+
+/**
+ * A Parquet {@link InputFile} over an object reached through Beam's filesystems: each seek moves
+ * the object's channel, so on S3 every jump (to the footer, to a row group's columns) is a ranged
+ * GET and the columns not read are never fetched. Remembers whether the store failed (an error of
+ * the channel, or an object that ends before its listed size), which the caller tells from a
+ * broken file, and counts the bytes fetched.
+ */
+final class BeamInputFile implements InputFile {
+  private final String uri;
+  private final long size;
+  private IOException storeFailure;
+  private long bytesFetched;
+
+  /** The object {@code uri}, of {@code size} bytes as listed. */
+  BeamInputFile(String uri, long size) {
+    this.uri = uri;
+    this.size = size;
+  }
+
+  @Override
+  public long getLength() {
+    return size;
+  }
+
+  @Override
+  public SeekableInputStream newStream() throws IOException {
+    try {
+      return new ChannelStream(
+          (SeekableByteChannel) FileSystems.open(FileSystems.matchNewResource(uri, false)));
+    } catch (IOException e) {
+      throw storeFailed(e);
+    }
+  }
+
+  /** The store's failure while the file was read; null when it did not fail. */
+  IOException storeFailure() {
+    return storeFailure;
+  }
+
+  /** The bytes fetched from the store so far. */
+  long bytesFetched() {
+    return bytesFetched;
+  }
+
+  private IOException storeFailed(IOException e) {
+    if (storeFailure == null) {
+      storeFailure = e;
+    }
+    return e;
+  }
+
+  private final class ChannelStream extends SeekableInputStream {
+    private final SeekableByteChannel channel;
+    private long position;
+
+    ChannelStream(SeekableByteChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public long getPos() {
+      return position;
+    }
+
+    @Override
+    public void seek(long newPosition) throws IOException {
+      if (newPosition != position) {
+        try {
+          channel.position(newPosition);
+        } catch (IOException e) {
+          throw storeFailed(e);
+        }
+        position = newPosition;
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return read(ByteBuffer.wrap(b, off, len));
+    }
+
+    @Override
+    public int read(ByteBuffer buffer) throws IOException {
+      if (!buffer.hasRemaining()) {
+        return 0;
+      }
+      int n;
+      try {
+        n = channel.read(buffer);
+      } catch (IOException e) {
+        throw storeFailed(e);
+      }
+      if (n > 0) {
+        position += n;
+        bytesFetched += n;
+      }
+      return n;
+    }
+
+    @Override
+    public void readFully(byte[] b) throws IOException {
+      readFully(ByteBuffer.wrap(b));
+    }
+
+    @Override
+    public void readFully(byte[] b, int off, int len) throws IOException {
+      readFully(ByteBuffer.wrap(b, off, len));
+    }
+
+    @Override
+    public void readFully(ByteBuffer buffer) throws IOException {
+      while (buffer.hasRemaining()) {
+        if (read(buffer) < 0) {
+          if (position < size) {
+            throw storeFailed(new IOException(uri + " ended after " + position + " of " + size + " bytes"));
+          }
+          throw new EOFException("read past the end of the file, at byte " + position);
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+}

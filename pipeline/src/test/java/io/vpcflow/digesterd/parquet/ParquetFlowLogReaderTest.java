@@ -1,0 +1,303 @@
+package io.vpcflow.digesterd.parquet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vpcflow.digesterd.flowlog.FlowLogReader;
+import io.vpcflow.digesterd.flowlog.LineOutcome;
+import io.vpcflow.digesterd.parquet.ParquetFixture.Outcome;
+import io.vpcflow.digesterd.sample.SampleFlowLogs;
+import io.vpcflow.digesterd.sample.SampleSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The same records as text and as Parquet give the same outcome per record and the same digest,
+ * whatever the row groups, page compression, column order and physical types; files that are not
+ * readable Parquet are refused with a reason.
+ */
+class ParquetFlowLogReaderTest {
+  /** v5 fields in another order than AWS's default, with every outcome a record can have. */
+  static final String V5_TEXT =
+      String.join(
+          "\n",
+          "log-status action bytes packets start end srcaddr dstaddr srcport dstport protocol"
+              + " account-id interface-id version flow-direction pkt-srcaddr tcp-flags",
+          "OK ACCEPT 4000 10 1600000000 1600000060 10.0.0.1 10.0.0.2 49152 443 6 123456789012 eni-1 5 egress 10.0.0.1 2",
+          "OK ACCEPT 6000 20 1600000100 1600000160 10.0.0.1 10.0.0.2 49153 443 6 123456789012 eni-1 5 egress - 2",
+          "OK REJECT 60 1 1600000200 1600000260 203.0.113.9 10.0.0.2 51515 22 6 123456789012 eni-1 5 ingress - 2",
+          "NODATA - - - 1600000300 1600000360 - - - - - 123456789012 eni-2 5 - - -",
+          "SKIPDATA - - - 1600000300 1600000360 - - - - - 123456789012 eni-3 5 - - -",
+          "OK ACCEPT 100 1 1600000400 1600000460 2001:db8::1 2001:db8::2 53 40000 17 123456789012 eni-1 5 ingress - -",
+          "OK ACCEPT - 1 1600000500 1600000560 10.0.0.3 10.0.0.4 1 2 6 123456789012 eni-1 5 ingress - -",
+          "OK ACCEPT 5 1 1600000600 1600000660 10.0.0.3 10.0.0.4 1 2 6 - - 5 ingress - -",
+          "OK ACCEPT 100 1 4200000000 4200000060 10.0.0.1 10.0.0.2 49152 443 6 123456789012 eni-1 5 egress - -",
+          "OK ACCEPT 4000 10 1600000700 1600000760 10.0.0.1 10.0.0.2 0 0 1 123456789012 eni-1 5 egress - -")
+          + "\n";
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @EnumSource(
+      value = CompressionCodecName.class,
+      names = {"GZIP", "SNAPPY", "UNCOMPRESSED"})
+  void v5RecordsInAnyOrderGiveTheTextOutcomesAndDigest(CompressionCodecName codec) throws Exception {
+    Outcome text = ParquetFixture.ofText(V5_TEXT);
+    Outcome parquet =
+        ParquetFixture.ofParquet(new FlowLogParquetWriter(codec, 3).write(V5_TEXT), dir);
+
+    assertEquals(
+        Map.of(
+            LineOutcome.DIGESTED, 6L,
+            LineOutcome.OUTSIDE_WINDOW, 1L,
+            LineOutcome.NODATA, 1L,
+            LineOutcome.SKIPDATA, 1L,
+            LineOutcome.MISSING_VALUE, 1L),
+        text.counts());
+    assertEquals(text, parquet);
+    assertEquals(5, text.digest().size());
+  }
+
+  @Test
+  void generatedObjectsOverManyRowGroupsGiveTheTextDigest() throws Exception {
+    SampleSpec small = SampleSpec.small(java.time.Instant.parse("2020-09-13T12:00:00Z"), java.time.Duration.ofMinutes(5));
+    SampleSpec spec =
+        new SampleSpec(small.from(), small.duration(), small.objectInterval(), small.accounts(),
+            small.regions(), 5000, 800, small.layouts(), false, 7);
+    String[] text = new String[1];
+    SampleFlowLogs.generate(spec, (key, bytes) -> {
+      if (text[0] == null) {
+        text[0] = io.vpcflow.digesterd.testing.Gzip.gunzip(bytes);
+      }
+    });
+    Outcome fromText = ParquetFixture.ofText(text[0]);
+    Outcome fromParquet =
+        ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 700).write(text[0]), dir);
+
+    assertEquals(fromText, fromParquet);
+    assertTrue(fromText.counts().get(LineOutcome.DIGESTED) > 4900, fromText.counts().toString());
+    assertTrue(fromText.digest().size() > 100);
+  }
+
+  /**
+   * Typed as the real sample (written by pandas) is: {@code version} and {@code account_id} as
+   * INT64, ports, protocol, packets and bytes as strings, some of them {@code "None"}.
+   */
+  @Test
+  void stringAndInt64ColumnsAreReadLikeTheirText() throws Exception {
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            "message schema { optional int64 version; optional int64 account_id;"
+                + " optional binary interface_id (STRING); optional binary srcaddr (STRING);"
+                + " optional binary dstaddr (STRING); optional binary srcport (STRING);"
+                + " optional binary dstport (STRING); optional binary protocol (STRING);"
+                + " optional binary packets (STRING); optional binary bytes (STRING);"
+                + " optional int64 start; optional int64 end; optional binary action (STRING);"
+                + " optional binary log_status (STRING); }");
+    String rows =
+        String.join(
+            "\n",
+            "2 123456789010 eni-1 198.51.100.1 10.0.0.9 443 49152 6 10 840 1600000000 1600000060 ACCEPT OK",
+            "2 123456789010 eni-1 None None None None None None None 1600000000 1600000060 None NODATA",
+            "2 123456789010 eni-1 198.51.100.1 10.0.0.9 None 49152 6 10 840 1600000000 1600000060 ACCEPT OK",
+            "2 123456789010 eni-1 198.51.100.1 10.0.0.9 443 70000 6 10 840 1600000000 1600000060 ACCEPT OK");
+    Path file = dir.resolve("typed.parquet");
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withConf(new PlainParquetConfiguration())
+            .withType(schema)
+            .withCodecFactory(new ParquetCodecs())
+            .withCompressionCodec(CompressionCodecName.GZIP)
+            .build()) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      for (String line : rows.split("\n")) {
+        String[] v = line.split(" ");
+        Group row = groups.newGroup();
+        for (int i = 0; i < v.length; i++) {
+          switch (schema.getType(i).asPrimitiveType().getPrimitiveTypeName()) {
+            case INT64 -> row.add(i, Long.parseLong(v[i]));
+            default -> row.add(i, v[i]);
+          }
+        }
+        writer.write(row);
+      }
+    }
+    Outcome parquet = ParquetFixture.ofParquet(Files.readAllBytes(file), dir);
+    Outcome text =
+        ParquetFixture.ofText(
+            "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes"
+                + " start end action log-status\n"
+                + rows
+                + "\n");
+
+    assertEquals(
+        Map.of(
+            LineOutcome.DIGESTED, 1L,
+            LineOutcome.NODATA, 1L,
+            LineOutcome.NON_NUMERIC, 1L,
+            LineOutcome.OUT_OF_RANGE, 1L),
+        parquet.counts());
+    assertEquals(text, parquet);
+  }
+
+  @Test
+  void doublesUnsignedNullsAndValuesNoLineCouldHold() throws Exception {
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            "message schema { required binary srcaddr (STRING); optional binary dstaddr (STRING);"
+                + " optional double packets; optional int32 bytes (UINT_32); required int64 start;"
+                + " optional int32 srcport; optional int32 dstport;"
+                + " optional binary log_status (STRING); optional binary ecs_cluster_arn (STRING);"
+                + " optional int96 end; }");
+    Path file = dir.resolve("odd.parquet");
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withConf(new PlainParquetConfiguration())
+            .withType(schema)
+            .withCodecFactory(new ParquetCodecs())
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      writer.write(row(groups, "10.0.0.1", "10.0.0.2", 3.0, -1)
+          .append("srcport", 49152).append("dstport", 80)
+          .append("ecs_cluster_arn", "has spaces, never read"));
+      writer.write(row(groups, "10.0.0.1", "10.0.0.2", 2.5, 120));
+      writer.write(row(groups, "10.0.0.1", "10.0.0.2", Double.NaN, 120));
+      writer.write(row(groups, "10.0.0.1 10.0.0.3", "10.0.0.2", 1.0, 120));
+      writer.write(row(groups, "10.0.0.1\n", "10.0.0.2", 1.0, 120));
+      writer.write(row(groups, "", "10.0.0.2", 1.0, 120));
+      writer.write(row(groups, "10.0.0.1", "-", 1.0, 120));
+      writer.write(row(groups, "10.0.0.1", "10.0.0.2", 1.0, 120)
+          .append("end", Binary.fromConstantByteArray(new byte[12])));
+    }
+    Outcome parquet = ParquetFixture.ofParquet(Files.readAllBytes(file), dir);
+
+    assertEquals(
+        Map.of(
+            LineOutcome.DIGESTED, 1L,
+            LineOutcome.NON_NUMERIC, 1L,
+            LineOutcome.MISSING_VALUE, 3L,
+            LineOutcome.INVALID_VALUE, 3L),
+        parquet.counts());
+    assertEquals(1, parquet.digest().size());
+    String line = parquet.digest().get(0);
+    assertTrue(line.contains(" 10.0.0.1 10.0.0.2 0 80 ") && line.contains(" 3 4294967295 "), line);
+  }
+
+  private static Group row(
+      SimpleGroupFactory groups, String src, String dst, double packets, int bytes) {
+    return groups.newGroup().append("srcaddr", src).append("dstaddr", dst)
+        .append("packets", packets).append("bytes", bytes).append("start", 1600000000L)
+        .append("log_status", "OK");
+  }
+
+  @Test
+  void aFileWithoutTheColumnsTheDigestNeedsCountsEveryRow() throws Exception {
+    String text =
+        "version account-id interface-id srcaddr dstaddr start end action log-status\n"
+            + "2 1 eni-1 10.0.0.1 10.0.0.2 1600000000 1600000060 ACCEPT OK\n"
+            + "2 1 eni-1 10.0.0.1 10.0.0.2 1600000000 1600000060 ACCEPT OK\n";
+    Outcome parquet =
+        ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 1).write(text), dir);
+
+    assertEquals(Map.of(LineOutcome.FORMAT_LACKS_FIELDS, 2L), parquet.counts());
+    assertEquals(1, parquet.problems().size());
+    assertTrue(parquet.problems().get(0).contains("packets"), parquet.problems().toString());
+  }
+
+  @Test
+  void filesThatAreNotReadableParquetAreRefusedWithAReason() throws Exception {
+    byte[] good = new FlowLogParquetWriter(CompressionCodecName.GZIP, 4).write(V5_TEXT);
+    ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+      out.write(V5_TEXT.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] flipped = good.clone();
+    for (int i = 200; i < 260; i++) {
+      flipped[i] ^= 0x5a;
+    }
+    byte[] hugeFooter = good.clone();
+    hugeFooter[good.length - 8] = (byte) 0xff;
+    hugeFooter[good.length - 7] = (byte) 0xff;
+    hugeFooter[good.length - 6] = (byte) 0xff;
+    hugeFooter[good.length - 5] = (byte) 0x7f;
+
+    assertRefused(gzip.toByteArray(), "does not end with PAR1");
+    assertRefused(Arrays.copyOf(good, good.length - 100), "does not end with PAR1");
+    assertRefused(new byte[0], "too short");
+    assertRefused(hugeFooter, "footer claims");
+    assertRefused(flipped, "");
+    assertRefused(Arrays.copyOfRange(good, 0, 4), "too short");
+  }
+
+  private void assertRefused(byte[] bytes, String reason) throws IOException {
+    Path file = Files.createTempFile(dir, "bad", ".parquet");
+    Files.write(file, bytes);
+    UnreadableParquetException e =
+        assertThrows(
+            UnreadableParquetException.class,
+            () -> new ParquetFlowLogReader(1024).read(new LocalInputFile(file), record -> true));
+    assertTrue(e.getMessage().contains(reason), e.getMessage());
+  }
+
+  @Test
+  void theHandlersExceptionsPassUnchanged() throws Exception {
+    Path file = dir.resolve("ok.parquet");
+    Files.write(file, new FlowLogParquetWriter(CompressionCodecName.GZIP, 4).write(V5_TEXT));
+    IllegalStateException thrown = new IllegalStateException("spill failed");
+
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new ParquetFlowLogReader(1024)
+                    .read(
+                        new LocalInputFile(file),
+                        record -> {
+                          throw thrown;
+                        }));
+    assertSame(thrown, e);
+  }
+
+  @Test
+  void rowsLongerThanTheLineCapAreSkippedAsTooLong() throws Exception {
+    String text =
+        "version srcaddr dstaddr packets bytes start log-status\n"
+            + "2 10.0.0.1 10.0.0.2 1 1 1600000000 OK\n"
+            + "2 " + "a".repeat(300) + " 10.0.0.2 1 1 1600000000 OK\n";
+    Path file = dir.resolve("long.parquet");
+    Files.write(file, new FlowLogParquetWriter(CompressionCodecName.GZIP, 4).write(text));
+    var table = new io.vpcflow.digesterd.digest.DigestTable(0, Long.MAX_VALUE);
+
+    var result = new ParquetFlowLogReader(200).read(new LocalInputFile(file), table);
+
+    assertEquals(1, result.counts().get(LineOutcome.DIGESTED));
+    assertEquals(1, result.counts().get(LineOutcome.LINE_TOO_LONG));
+    assertEquals(List.of(), result.formatProblems());
+    assertTrue(FlowLogReader.DEFAULT_MAX_LINE_BYTES > 200);
+  }
+}
