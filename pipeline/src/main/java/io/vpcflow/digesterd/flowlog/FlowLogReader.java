@@ -120,13 +120,14 @@ public final class FlowLogReader {
 
   /**
    * Starts reading the rows of an object that has no header lines, such as a Parquet object's
-   * rows rendered as text by {@link io.vpcflow.digesterd.parquet}: every row has {@code format},
-   * whose problems (fields the digest needs but lacks) are reported as a header's would be. Rows
-   * then go to {@link #acceptRow} or {@link #countRow}, and {@link #finishRows} ends the object.
+   * rows rendered as text by {@link io.vpcflow.digesterd.parquet}: every row has {@code format}.
+   * When it lacks fields the digest needs, that is reported as for a header, naming {@code
+   * source} (such as the object's columns). Rows then go to {@link #acceptRow} or {@link
+   * #countRow}, and {@link #finishRows} ends the object.
    */
-  public void beginRows(FlowLogFormat format) {
+  public void beginRows(FlowLogFormat format, String source) {
     begin(format);
-    acceptHeader(format);
+    acceptFormat(format, source);
   }
 
   /**
@@ -271,14 +272,17 @@ public final class FlowLogReader {
   }
 
   private void acceptHeader(FlowLogFormat header) {
-    setFormat(header);
-    if (!formatDigestible && reportedFormats.add(header)) {
+    acceptFormat(header, "header '" + header + "'");
+  }
+
+  private void acceptFormat(FlowLogFormat format, String source) {
+    setFormat(format);
+    if (!formatDigestible && reportedFormats.add(format)) {
       formatProblems.add(
           "format lacks fields the digest needs "
-              + header.missingRequiredFields().stream().map(DigestField::headerName).toList()
-              + ": header '"
-              + header
-              + "'");
+              + format.missingRequiredFields().stream().map(DigestField::headerName).toList()
+              + ": "
+              + source);
     }
   }
 

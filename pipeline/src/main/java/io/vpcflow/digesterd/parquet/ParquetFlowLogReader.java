@@ -19,6 +19,7 @@ import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
  * Reads the records of one Parquet flow-log object through a {@link FlowLogReader}, so that each
@@ -59,7 +60,7 @@ public final class ParquetFlowLogReader {
           ParquetFileReader parquet = open(file, in)) {
         MessageType schema = parquet.getFooter().getFileMetaData().getSchema();
         FlowLogColumns columns = FlowLogColumns.of(schema);
-        reader.beginRows(columns.format());
+        reader.beginRows(columns.format(), "columns '" + columnNames(schema) + "'");
         boolean digestible = columns.format().missingRequiredFields().isEmpty();
         parquet.setRequestedSchema(columns.projection());
         MessageColumnIO columnIo = new ColumnIOFactory().getColumnIO(columns.projection(), schema);
@@ -146,6 +147,10 @@ public final class ParquetFlowLogReader {
       throw new UnreadableParquetException("the footer claims " + footer + " bytes in a file of " + length);
     }
     return ParquetFileReader.open(file, options(), in);
+  }
+
+  private static String columnNames(MessageType schema) {
+    return String.join(" ", schema.getFields().stream().map(Type::getName).toList());
   }
 
   private static String describe(Exception e) {

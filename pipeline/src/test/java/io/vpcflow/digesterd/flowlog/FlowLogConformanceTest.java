@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.digest.DigestLines;
 import io.vpcflow.digesterd.digest.DigestTable;
+import io.vpcflow.digesterd.testing.RealFlowLogs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +19,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,10 +39,6 @@ class FlowLogConformanceTest {
 
   static final long WINDOW_STOP = 4_102_444_800L;
 
-  private static final String FIXTURE_DIR = "shared/fixtures/real-flowlogs";
-  private static final String PROPERTY = "vpcflow.realFlowlogs";
-  private static final Optional<Path> FIXTURES = locate();
-  private static final AtomicBoolean NOTICE_PRINTED = new AtomicBoolean();
 
   /**
    * One fixture: its path under the collection, the number of records SOURCES.md documents for it
@@ -245,38 +239,13 @@ class FlowLogConformanceTest {
    * shared/fixtures/real-flowlogs} found walking up from the working directory (it sits next to
    * the project root, so from the {@code pipeline} module it is {@code ../../shared/...}).
    */
-  private static Optional<Path> locate() {
-    String override = System.getProperty(PROPERTY);
-    if (override != null && !override.isBlank()) {
-      Path dir = Paths.get(override).toAbsolutePath().normalize();
-      return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
-    }
-    for (Path dir = Paths.get("").toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(FIXTURE_DIR);
-      if (Files.isDirectory(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
+
 
   /** The collection, or the test is skipped (with a notice on stdout). */
   private static Path fixtures() {
-    if (FIXTURES.isEmpty()) {
-      String override = System.getProperty(PROPERTY);
-      String reason =
-          (override != null && !override.isBlank()
-                  ? "-D" + PROPERTY + "=" + override + " is not a directory"
-                  : "no " + FIXTURE_DIR + " directory found walking up from "
-                      + Paths.get("").toAbsolutePath())
-              + "; the real-world flow-log conformance checks did not run";
-      if (NOTICE_PRINTED.compareAndSet(false, true)) {
-        System.out.println("NOTICE: FlowLogConformanceTest skipped: " + reason);
-      }
-      Assumptions.assumeTrue(false, reason);
-    }
-    return FIXTURES.get();
+    return RealFlowLogs.dir("FlowLogConformanceTest");
   }
+
 
   static Stream<Arguments> rows() {
     return TABLE.stream()
