@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.cli;
 import io.vpcflow.digesterd.config.DigestOptionsFactory;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.layout.KeyLayout;
+import io.vpcflow.digesterd.layout.ObjectFormat;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.sample.DirectorySink;
@@ -17,17 +18,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@code sample-data}: writes realistic gzip'd flow-log objects in the AWS key layout. */
+/**
+ * {@code sample-data}: writes realistic flow-log objects in the AWS key layout, as gzip'd text or
+ * as Parquet in AWS's schema.
+ */
 @Command(
     name = "sample-data",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes realistic v2 flow-log objects (.log.gz, AWS key layout) for demos, tests and "
+      "Writes realistic v2 flow-log objects (AWS key layout; .log.gz text, or .log.parquet with "
+          + "--format parquet) for demos, tests and "
           + "benchmarks: skewed conversations that repeat across objects, both directions, "
           + "ACCEPT/REJECT, a few NODATA records.",
       "Target: --dir, or else the configured VPC_FLOW_LOGS_BUCKET (or the embedded S3 server)."
@@ -65,6 +71,27 @@ final class SampleDataCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      converter = FormatConverter.class,
+      description = "text (gzip'd .log.gz) or parquet (.log.parquet, AWS's column names and types, "
+          + "GZIP pages) (default: ${DEFAULT-VALUE}).")
+  ObjectFormat format;
+
+  /** Reads {@code --format}: {@code text} or {@code parquet}, in any case. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<ObjectFormat> {
+    @Override
+    public ObjectFormat convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "text" -> ObjectFormat.TEXT;
+        case "parquet" -> ObjectFormat.PARQUET;
+        default -> throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a format: text or parquet");
+      };
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     Instant start =
@@ -82,7 +109,7 @@ final class SampleDataCommand implements Callable<Integer> {
     long records;
     String target;
     if (dir != null) {
-      records = SampleFlowLogs.generate(spec, new DirectorySink(dir));
+      records = SampleFlowLogs.generate(spec, format, new DirectorySink(dir));
       target = dir.toAbsolutePath().toString();
     } else {
       ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
@@ -91,10 +118,12 @@ final class SampleDataCommand implements Callable<Integer> {
           S3Client client = DigestOptionsFactory.s3Client(session.config(), BucketPurpose.FLOW_LOGS)) {
         StoreLocation logs = session.config().flowLogs().orElseThrow().withPrefix(session.config().flowLogsPrefix());
         if (!logs.isS3()) {
-          records = SampleFlowLogs.generate(spec, new DirectorySink(logs.directory().resolve(logs.keyPrefix())));
+          records =
+              SampleFlowLogs.generate(
+                  spec, format, new DirectorySink(logs.directory().resolve(logs.keyPrefix())));
         } else {
           ObjectSink sink = new S3ObjectSink(client, logs.bucket(), logs.keyPrefix());
-          records = SampleFlowLogs.generate(spec, sink);
+          records = SampleFlowLogs.generate(spec, format, sink);
         }
         target = logs.toString();
       }

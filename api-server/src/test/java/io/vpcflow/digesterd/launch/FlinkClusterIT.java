@@ -17,10 +17,10 @@ import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
-import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
 import io.vpcflow.digesterd.testing.BucketRoles;
 import io.vpcflow.digesterd.testing.Gzip;
+import io.vpcflow.digesterd.testing.MixedFormats;
 import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.OracleDigest;
 import io.vpcflow.digesterd.testing.S3Fixture;
@@ -81,10 +81,11 @@ class FlinkClusterIT {
           new SampleSpec(
               day, Duration.ofMinutes(130), Duration.ofMinutes(5), List.of("111111111111", "222222222222"),
               List.of("us-east-1", "eu-west-1"), 300, 2000, List.of(KeyLayout.PLAIN, KeyLayout.HIVE), false, 11);
-      SampleFlowLogs.generate(
+      MixedFormats.generate(
           spec,
-          (key, bytes) -> {
-            largeOracle.add(Gzip.gunzip(bytes));
+          key -> key.startsWith("AWSLogs/222222222222/"),
+          (key, bytes, text) -> {
+            largeOracle.add(text);
             upload.put(key, bytes);
           });
     }

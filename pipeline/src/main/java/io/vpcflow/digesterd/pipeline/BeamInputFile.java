@@ -1,21 +1,28 @@
 package io.vpcflow.digesterd.pipeline;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A Parquet {@link InputFile} over an object reached through Beam's filesystems: each seek moves
- * the object's channel, so on S3 every jump (to the footer, to a row group's columns) is a ranged
- * GET and the columns not read are never fetched. Remembers whether the store failed (an error of
- * the channel, or an object that ends before its listed size), which the caller tells from a
- * broken file, and counts the bytes fetched.
+ * A Parquet {@link InputFile} over an object reached through Beam's filesystems. An object of at
+ * most {@link #WHOLE_READ_BYTES} is fetched whole in one request and read from memory (a ranged
+ * GET costs as much as a small object). A larger one is read through the object's channel: each
+ * seek moves it, so on S3 every jump (to the footer, to a row group's columns) is a ranged GET and
+ * the columns not read are never fetched. Remembers whether the store failed (an error of the
+ * channel, or an object that ends before its listed size), which the caller tells from a broken
+ * file, and counts the bytes fetched.
  */
 final class BeamInputFile implements InputFile {
+  /** Objects up to this size are fetched whole. */
+  static final int WHOLE_READ_BYTES = 4 << 20;
+
   private final String uri;
   private final long size;
   private IOException storeFailure;
@@ -34,11 +41,20 @@ final class BeamInputFile implements InputFile {
 
   @Override
   public SeekableInputStream newStream() throws IOException {
+    SeekableByteChannel channel;
     try {
-      return new ChannelStream(
-          (SeekableByteChannel) FileSystems.open(FileSystems.matchNewResource(uri, false)));
+      channel = (SeekableByteChannel) FileSystems.open(FileSystems.matchNewResource(uri, false));
     } catch (IOException e) {
       throw storeFailed(e);
+    }
+    ChannelStream stream = new ChannelStream(channel);
+    if (size > WHOLE_READ_BYTES) {
+      return stream;
+    }
+    try (stream) {
+      ByteBuffer whole = ByteBuffer.allocate((int) size);
+      stream.readFully(whole);
+      return new BytesStream(whole.array());
     }
   }
 
@@ -57,6 +73,33 @@ final class BeamInputFile implements InputFile {
       storeFailure = e;
     }
     return e;
+  }
+
+  /** A stream over an object held in memory. */
+  private static final class BytesStream extends DelegatingSeekableInputStream {
+    private final ByteArrayInputStream bytes;
+    private final int length;
+
+    BytesStream(byte[] object) {
+      this(new ByteArrayInputStream(object), object.length);
+    }
+
+    private BytesStream(ByteArrayInputStream bytes, int length) {
+      super(bytes);
+      this.bytes = bytes;
+      this.length = length;
+    }
+
+    @Override
+    public long getPos() {
+      return length - bytes.available();
+    }
+
+    @Override
+    public void seek(long newPosition) {
+      bytes.reset();
+      bytes.skip(newPosition);
+    }
   }
 
   private final class ChannelStream extends SeekableInputStream {

@@ -53,7 +53,7 @@ public final class FlowLogObjectReader {
                     FileSystems.open(FileSystems.matchNewResource(object.uri(), false))));
         InputStream text = new GZIPInputStream(raw, bufferBytes)) {
       try {
-        return reader.read(text, handler);
+        return reader.read(text, handler).fetched(raw.count);
       } catch (ZipException e) {
         throw new CorruptObjectException("not valid gzip data: " + e.getMessage(), e);
       } catch (EOFException e) {
@@ -74,7 +74,7 @@ public final class FlowLogObjectReader {
       throws IOException, CorruptObjectException {
     BeamInputFile file = new BeamInputFile(object.uri(), object.size());
     try {
-      return parquet.read(file, handler);
+      return parquet.read(file, handler).fetched(file.bytesFetched());
     } catch (UnreadableParquetException e) {
       if (file.storeFailure() != null) {
         throw file.storeFailure();

@@ -76,7 +76,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
       try {
         ObjectParseResult result = read(object, fold);
         intact.add(object);
-        report.addObject(object.size(), result.uncompressedBytes(), result.counts());
+        report.addObject(result.storedBytes(), result.uncompressedBytes(), result.counts());
         for (String problem : result.formatProblems()) {
           report.addSkipped(
               new SkippedObject(object.key(), SkippedObject.FORMAT_LACKS_FIELDS, problem));

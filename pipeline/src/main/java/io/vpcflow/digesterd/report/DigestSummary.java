@@ -95,7 +95,8 @@ public record DigestSummary(
    * @param read objects read to their end
    * @param skipped objects skipped (empty, unrecognised name, corrupt)
    * @param skippedByReason skipped and reported objects per reason
-   * @param bytes compressed bytes of the objects read
+   * @param bytes bytes fetched from the store for the objects read: a text object's whole size, a
+   *     Parquet object's footer and digest columns
    * @param textBytes decompressed bytes of the objects read
    */
   public record Objects(

@@ -110,7 +110,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
           new WindowPart(
               window.getKey(),
               object.key(),
-              object.size(),
+              result.storedBytes(),
               result.uncompressedBytes(),
               tables.records(window.getKey()),
               SortedRun.of(window.getValue())));

@@ -6,7 +6,7 @@ package io.vpcflow.digesterd.stream;
  *
  * @param windowStart the window's start (epoch seconds)
  * @param objectKey the key of the object read
- * @param objectBytes the object's compressed size
+ * @param objectBytes the bytes fetched from the store to read the object
  * @param textBytes the object's decompressed size
  * @param records the object's records in the window
  * @param run the window's totals per key from this object, as a {@link

@@ -6,10 +6,9 @@ import io.vpcflow.digesterd.layout.KeyLayout;
 import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.report.DigestSummary;
-import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
-import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
+import io.vpcflow.digesterd.testing.MixedFormats;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,10 +38,14 @@ final class StreamFixture {
     return Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five).minus(Duration.ofMinutes(30));
   }
 
-  /** The objects of 20 minutes from {@code w0} plus 1 minute, for one account and two regions. */
+  /**
+   * The objects of 20 minutes from {@code w0} plus 1 minute, for one account and two regions: those
+   * of {@code us-east-1} as gzip'd text, those of {@code eu-west-1} as Parquet, as AWS delivers
+   * flow logs of either format.
+   */
   static List<LogObject> objects(Instant w0, String account, long seed) throws IOException {
     List<LogObject> objects = new ArrayList<>();
-    SampleFlowLogs.generate(
+    MixedFormats.generate(
         new SampleSpec(
             w0.plus(Duration.ofMinutes(1)),
             Duration.ofMinutes(20),
@@ -54,7 +57,8 @@ final class StreamFixture {
             List.of(KeyLayout.PLAIN),
             false,
             seed),
-        (key, bytes) ->
+        key -> key.contains("_eu-west-1_"),
+        (key, bytes, text) ->
             objects.add(new LogObject(key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp())));
     return objects;
   }
