@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Benchmark of Parquet input: the benchmark corpus of run.sh written twice with the same records,
+# as gzip'd text (.log.gz) and as Parquet in AWS's schema (.log.parquet, GZIP pages). Side by side
+# in one run: `digest` over the Parquet copy (plain java -jar and the launcher), `digest` over the
+# text original, and DuckDB's read_parquet with the same GROUP BY; the bytes each digest read from
+# storage (objects.bytes of <id>.json) and whether all digests are identical. Prints a table and
+# writes it to bench-work/parquet-results.md. Usage: bench/parquet.sh (env: HOURS,
+# RECORDS_PER_OBJECT, CONVERSATIONS, HEAP, REPS). Needs: Java 17, Maven, GNU time, python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=$ROOT/bench-work
+HOURS=${HOURS:-7}
+RECORDS_PER_OBJECT=${RECORDS_PER_OBJECT:-16000}
+CONVERSATIONS=${CONVERSATIONS:-90000}
+HEAP=${HEAP:-1g}
+REPS=${REPS:-1}
+DUCKDB_VERSION=1.4.4.0
+JAR=$ROOT/api-server/target/vpcflow-digesterd.jar
+SHAPE=${HOURS}h-${RECORDS_PER_OBJECT}r-${CONVERSATIONS}c
+TEXT=$WORK/corpus-$SHAPE
+PARQUET=$WORK/parquet-$SHAPE
+FROM=2024-05-01T00:00:00Z
+START_EPOCH=1714521600
+STOP_EPOCH=$((START_EPOCH + HOURS * 3600))
+STOP=$(date -u -d "@$STOP_EPOCH" +%Y-%m-%dT%H:%M:%SZ)
+TIME=/usr/bin/time
+command -v "$TIME" >/dev/null || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
+
+mkdir -p "$WORK/lib"
+[ -f "$JAR" ] || mvn -B -q -DskipTests install
+DUCKDB_JAR=$WORK/lib/duckdb_jdbc-$DUCKDB_VERSION.jar
+[ -f "$DUCKDB_JAR" ] || mvn -B -q dependency:copy -Dartifact=org.duckdb:duckdb_jdbc:$DUCKDB_VERSION -DoutputDirectory="$WORK/lib"
+
+for format in text parquet; do
+  dir=$TEXT; [ "$format" = parquet ] && dir=$PARQUET
+  if [ ! -d "$dir" ]; then
+    echo "generating the $format corpus in $dir ..." >&2
+    java -jar "$JAR" sample-data --dir "$dir" --format "$format" --from "$FROM" --hours "$HOURS" \
+      --accounts 2 --records-per-object "$RECORDS_PER_OBJECT" --conversations "$CONVERSATIONS" >&2
+  fi
+done
+OBJECTS=$(find "$PARQUET" -name '*.log.parquet' | wc -l)
+RECORDS=$((OBJECTS * RECORDS_PER_OBJECT))
+TEXT_MB=$(du -sm "$TEXT" | cut -f1)
+PARQUET_MB=$(du -sm "$PARQUET" | cut -f1)
+
+. "$ROOT/bench/lib.sh"
+
+# digest_run NAME CORPUS COMMAND...: one measured digest into $WORK/digests-NAME.
+digest_run() {
+  local name=$1 corpus=$2; shift 2
+  rm -rf "$WORK/digests-$name"
+  measure "$name" env VPC_FLOW_LOGS_BUCKET="file://$corpus" DIGEST_STORAGE_BUCKET="file://$WORK/digests-$name" "$@" \
+    digest --start "$FROM" --stop "$STOP"
+}
+# stored_bytes NAME: objects.bytes of the digest's <id>.json (bytes read from storage).
+stored_bytes() {
+  python3 -c 'import glob, json, sys; print(json.load(open(glob.glob(sys.argv[1])[0]))["objects"]["bytes"])' \
+    "$WORK/digests-$1/*.json"
+}
+digest_md5() {
+  zcat "$WORK"/digests-"$1"/*.log.gz | md5sum | cut -d' ' -f1
+}
+
+echo "corpus: $OBJECTS objects, $RECORDS records; text $TEXT_MB MiB, Parquet $PARQUET_MB MiB; window [$FROM, $STOP)" >&2
+read -r TEXT_S TEXT_M < <(digest_run text "$TEXT" java -Xmx$HEAP -jar "$JAR")
+read -r PQ_S PQ_M < <(digest_run parquet "$PARQUET" java -Xmx$HEAP -jar "$JAR")
+export VPCFLOW_DIGESTERD_CDS=$WORK/cds/$(cksum < "$JAR" | cut -d' ' -f1).jsa
+[ -f "$VPCFLOW_DIGESTERD_CDS" ] || VPC_FLOW_LOGS_BUCKET="file://$PARQUET" DIGEST_STORAGE_BUCKET="file://$WORK/digests-warm" \
+  JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP" > /dev/null 2>&1
+read -r PQL_S PQL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run parquet-launcher "$PARQUET" "$ROOT/bin/vpcflow-digesterd")
+read -r DUCK_S DUCK_M < <(measure duckdb-parquet java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "parquet:$PARQUET" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb-parquet.csv.gz")
+
+TEXT_MD5=$(digest_md5 text)
+SAME=identical
+for other in "$(digest_md5 parquet)" "$(digest_md5 parquet-launcher)" "$(zcat "$WORK/duckdb-parquet.csv.gz" | md5sum | cut -d' ' -f1)"; do
+  [ "$other" = "$TEXT_MD5" ] || SAME=DIFFERENT
+done
+KEYS=$(zcat "$WORK"/digests-text/*.log.gz | wc -l)
+TEXT_BYTES=$(stored_bytes text)
+PQ_BYTES=$(stored_bytes parquet)
+JAR_BYTES=$(stat -c %s "$JAR")
+
+{
+  echo "Corpus: $OBJECTS objects, $RECORDS records, $KEYS digest keys; text $TEXT_MB MiB gzip'd, Parquet $PARQUET_MB MiB (GZIP pages); $(nproc) cores; $(java -version 2>&1 | head -1)"
+  echo
+  echo "| run | wall s | peak RSS MiB | read from storage MiB |"
+  echo "|---|---:|---:|---:|"
+  echo "| \`digest\` over the text original (-Xmx$HEAP, plain java -jar) | $TEXT_S | $TEXT_M | $((TEXT_BYTES / 1048576)) |"
+  echo "| \`digest\` over the Parquet copy (-Xmx$HEAP, plain java -jar) | $PQ_S | $PQ_M | $((PQ_BYTES / 1048576)) |"
+  echo "| \`digest\` over the Parquet copy via bin/vpcflow-digesterd | $PQL_S | $PQL_M | $((PQ_BYTES / 1048576)) |"
+  echo "| DuckDB $DUCKDB_VERSION read_parquet (JDBC, GROUP BY, whole process) | $DUCK_S | $DUCK_M | |"
+  echo
+  echo "Digests of text, Parquet (both runs) and DuckDB's read_parquet (after gunzip): $SAME. Fat jar: $JAR_BYTES bytes."
+} | tee "$WORK/parquet-results.md"
