@@ -131,17 +131,29 @@ public final class FlowLogReader {
   }
 
   /**
-   * Classifies one row {@code row[from, to)} (fields separated by single spaces, {@code -} for
-   * no value) exactly as a text line of the {@link #beginRows} format, except that a row is never
-   * taken for a header, and hands it to {@code handler} when it is a valid {@code OK} record.
+   * Classifies one row whose fields are already apart, field {@code i} being {@code
+   * row[starts[i], ends[i])} ({@code -} for no value), exactly as a text line of the {@link
+   * #beginRows} format holding these fields, except that a row is never taken for a header; hands
+   * it to {@code handler} when it is a valid {@code OK} record.
+   *
+   * @param highBytes whether a field holds a byte above 0x7f (its UTF-8 is then checked)
    */
-  public void acceptRow(byte[] row, int from, int to, RecordHandler handler) {
+  public void acceptRow(
+      byte[] row, int[] starts, int[] ends, int fields, boolean highBytes, RecordHandler handler) {
+    if (fields == 0 || fields > MAX_TOKENS) {
+      counts.add(LineOutcome.WRONG_FIELD_COUNT);
+      return;
+    }
+    int from = starts[0];
+    int to = ends[fields - 1];
     if (to - from > maxLineBytes) {
       counts.add(LineOutcome.LINE_TOO_LONG);
       return;
     }
-    int tokens = tokenize(row, from, to);
-    counts.add(classify(row, from, to, tokens, false, handler));
+    System.arraycopy(starts, 0, record.tokenStart, 0, fields);
+    System.arraycopy(ends, 0, record.tokenEnd, 0, fields);
+    this.highBytes = highBytes;
+    counts.add(classify(row, from, to, fields, false, handler));
   }
 
   /** Counts a row whose outcome was decided before it could be rendered. */

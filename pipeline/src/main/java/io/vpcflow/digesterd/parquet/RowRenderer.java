@@ -16,8 +16,9 @@ import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Renders each row of a flat Parquet schema ({@link FlowLogColumns#projection}) as a text row of
- * single-space separated values and hands it to a {@link FlowLogReader} begun with the columns'
- * format, so a Parquet record meets exactly the rules of a text line.
+ * single-space separated values, noting where each field begins and ends, and hands it to a
+ * {@link FlowLogReader} begun with the columns' format, so a Parquet record meets exactly the rules
+ * of a text line.
  *
  * <p>Values as text: a null, an empty string, a NaN and {@code -} are {@code -} (no value);
  * integers in decimal (unsigned when annotated so; timestamps in epoch seconds); a float or double
@@ -39,17 +40,22 @@ final class RowRenderer extends RecordMaterializer<Void> {
   private final Converter[] converters;
   private final GroupConverter root = new Root();
 
+  private final int[] starts;
+  private final int[] ends;
   private byte[] row = new byte[512];
   private int length;
   private int nextColumn;
   private boolean invalid;
   private boolean tooLong;
+  private boolean highBytes;
 
   RowRenderer(FlowLogColumns columns, FlowLogReader reader, int maxRowBytes, RecordHandler handler) {
     this.reader = reader;
     this.handler = handler;
     this.maxRowBytes = maxRowBytes;
     int count = columns.projection().getFieldCount();
+    starts = new int[count];
+    ends = new int[count];
     converters = new Converter[count];
     for (int i = 0; i < count; i++) {
       converters[i] = converterFor(i, columns.column(i));
@@ -92,6 +98,7 @@ final class RowRenderer extends RecordMaterializer<Void> {
       nextColumn = 0;
       invalid = false;
       tooLong = false;
+      highBytes = false;
     }
 
     @Override
@@ -103,7 +110,7 @@ final class RowRenderer extends RecordMaterializer<Void> {
         } else if (tooLong) {
           reader.countRow(LineOutcome.LINE_TOO_LONG);
         } else {
-          reader.acceptRow(row, 0, length, handler);
+          reader.acceptRow(row, starts, ends, converters.length, highBytes, handler);
         }
       } catch (RuntimeException e) {
         throw new HandlerFailure(e);
@@ -111,33 +118,40 @@ final class RowRenderer extends RecordMaterializer<Void> {
     }
   }
 
-  /** Writes {@code -} for the null columns before {@code column}, then its separator. */
+  /**
+   * Writes {@code -} for the null columns before {@code column}, then {@code column}'s separator;
+   * the value written next is {@code column}'s. Each column's field ends where the next begins.
+   */
   private void beginColumn(int column) {
     if (column < nextColumn) {
       throw new IllegalStateException("column " + column + " delivered after column " + nextColumn);
     }
     while (nextColumn < column) {
-      separator(nextColumn++);
+      openField(nextColumn++);
       put((byte) '-');
     }
     if (column < converters.length) {
-      separator(column);
+      openField(column);
       nextColumn = column + 1;
+    } else if (column > 0) {
+      ends[column - 1] = length;
     }
   }
 
-  private void separator(int column) {
+  private void openField(int column) {
     if (column > 0) {
+      ends[column - 1] = length;
       put((byte) ' ');
     }
+    starts[column] = length;
   }
 
   private boolean room(int bytes) {
-    if (tooLong || length + bytes > maxRowBytes + 1) {
-      tooLong = true;
-      return false;
-    }
     if (length + bytes > row.length) {
+      if (tooLong || length + bytes > maxRowBytes + 1) {
+        tooLong = true;
+        return false;
+      }
       byte[] grown = new byte[Math.max(row.length * 2, length + bytes)];
       System.arraycopy(row, 0, grown, 0, length);
       row = grown;
@@ -168,15 +182,47 @@ final class RowRenderer extends RecordMaterializer<Void> {
       return;
     }
     value.get(row, length, n);
+    byte flags = 0;
     for (int i = length; i < length + n; i++) {
-      invalid |= !printable(row[i]);
+      flags |= flags(row[i]);
     }
     length += n;
+    note(flags);
   }
 
-  /** Whether a byte may be part of a value: not white space, not an ASCII control character. */
-  private static boolean printable(byte b) {
-    return b < 0 || (b > ' ' && b != 0x7f);
+  /** Writes a text value checked beforehand: {@code flags} as {@link #flags(byte)} of its bytes. */
+  private void putText(byte[] value, byte flags) {
+    if (value.length == 0) {
+      put((byte) '-');
+      return;
+    }
+    putBytes(value);
+    note(flags);
+  }
+
+  private static final byte NOT_PRINTABLE = 1;
+  private static final byte HIGH = 2;
+
+  /** Whether a byte may not be part of a value (white space, control) and whether it is non-ASCII. */
+  private static byte flags(byte b) {
+    if (b < 0) {
+      return HIGH;
+    }
+    return b > ' ' && b != 0x7f ? 0 : NOT_PRINTABLE;
+  }
+
+  private void note(byte flags) {
+    invalid |= (flags & NOT_PRINTABLE) != 0;
+    highBytes |= (flags & HIGH) != 0;
+  }
+
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
   }
 
   private void putLong(long value) {
@@ -189,15 +235,16 @@ final class RowRenderer extends RecordMaterializer<Void> {
       value = -value;
     }
     int digits = 1;
-    for (long v = value / 10; v > 0; v /= 10) {
+    while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits]) {
       digits++;
     }
     if (!room(digits)) {
       return;
     }
     for (int i = length + digits - 1; i >= length; i--) {
-      row[i] = (byte) ('0' + value % 10);
-      value /= 10;
+      long tenth = value / 10;
+      row[i] = (byte) ('0' + (value - tenth * 10));
+      value = tenth;
     }
     length += digits;
   }
@@ -244,6 +291,7 @@ final class RowRenderer extends RecordMaterializer<Void> {
   private final class TextConverter extends PrimitiveConverter {
     private final int column;
     private byte[][] dictionary;
+    private byte[] dictionaryFlags;
 
     TextConverter(int column) {
       this.column = column;
@@ -263,15 +311,22 @@ final class RowRenderer extends RecordMaterializer<Void> {
     @Override
     public void setDictionary(Dictionary values) {
       dictionary = new byte[values.getMaxId() + 1][];
-      for (int id = 0; id <= values.getMaxId(); id++) {
-        dictionary[id] = values.decodeToBinary(id).getBytes();
+      dictionaryFlags = new byte[dictionary.length];
+      for (int id = 0; id < dictionary.length; id++) {
+        byte[] value = values.decodeToBinary(id).getBytes();
+        byte flags = 0;
+        for (byte b : value) {
+          flags |= flags(b);
+        }
+        dictionary[id] = value;
+        dictionaryFlags[id] = flags;
       }
     }
 
     @Override
     public void addValueFromDictionary(int id) {
       beginColumn(column);
-      putText(ByteBuffer.wrap(dictionary[id]));
+      putText(dictionary[id], dictionaryFlags[id]);
     }
   }
 

@@ -216,6 +216,35 @@ class ParquetFlowLogReaderTest {
   }
 
   @Test
+  void nonAsciiValuesAreCheckedAsUtf8LikeTextLines() throws Exception {
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            "message schema { optional binary srcaddr; optional binary dstaddr (STRING);"
+                + " optional double packets; optional int32 bytes; optional int64 start;"
+                + " optional binary log_status (STRING); }");
+    Path file = dir.resolve("utf8.parquet");
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withConf(new PlainParquetConfiguration())
+            .withType(schema)
+            .withCodecFactory(new ParquetCodecs())
+            .withCompressionCodec(CompressionCodecName.GZIP)
+            .withDictionaryEncoding(false)
+            .build()) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      writer.write(row(groups, "10.0.0.1", "zürich", 1.0, 10));
+      writer.write(
+          groups.newGroup().append("srcaddr", Binary.fromConstantByteArray(new byte[] {'1', (byte) 0xff}))
+              .append("dstaddr", "10.0.0.2").append("packets", 1.0).append("bytes", 10)
+              .append("start", 1600000000L).append("log_status", "OK"));
+    }
+    Outcome parquet = ParquetFixture.ofParquet(Files.readAllBytes(file), dir);
+
+    assertEquals(Map.of(LineOutcome.DIGESTED, 1L, LineOutcome.INVALID_UTF8, 1L), parquet.counts());
+    assertTrue(parquet.digest().get(0).contains(" 10.0.0.1 zürich "), parquet.digest().toString());
+  }
+
+  @Test
   void aFileWithoutTheColumnsTheDigestNeedsCountsEveryRow() throws Exception {
     String text =
         "version account-id interface-id srcaddr dstaddr start end action log-status\n"
