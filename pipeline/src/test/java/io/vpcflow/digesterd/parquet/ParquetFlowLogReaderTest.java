@@ -127,12 +127,7 @@ class ParquetFlowLogReaderTest {
             "2 123456789010 eni-1 198.51.100.1 10.0.0.9 443 70000 6 10 840 1600000000 1600000060 ACCEPT OK");
     Path file = dir.resolve("typed.parquet");
     try (ParquetWriter<Group> writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file))
-            .withConf(new PlainParquetConfiguration())
-            .withType(schema)
-            .withCodecFactory(new ParquetCodecs())
-            .withCompressionCodec(CompressionCodecName.GZIP)
-            .build()) {
+        writer(file, schema, CompressionCodecName.GZIP, true)) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
       for (String line : rows.split("\n")) {
         String[] v = line.split(" ");
@@ -175,12 +170,7 @@ class ParquetFlowLogReaderTest {
                 + " optional int96 end; }");
     Path file = dir.resolve("odd.parquet");
     try (ParquetWriter<Group> writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file))
-            .withConf(new PlainParquetConfiguration())
-            .withType(schema)
-            .withCodecFactory(new ParquetCodecs())
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
-            .build()) {
+        writer(file, schema, CompressionCodecName.SNAPPY, true)) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
       writer.write(row(groups, "10.0.0.1", "10.0.0.2", 3.0, -1)
           .append("srcport", 49152).append("dstport", 80)
@@ -224,13 +214,7 @@ class ParquetFlowLogReaderTest {
                 + " optional binary log_status (STRING); }");
     Path file = dir.resolve("utf8.parquet");
     try (ParquetWriter<Group> writer =
-        ExampleParquetWriter.builder(new LocalOutputFile(file))
-            .withConf(new PlainParquetConfiguration())
-            .withType(schema)
-            .withCodecFactory(new ParquetCodecs())
-            .withCompressionCodec(CompressionCodecName.GZIP)
-            .withDictionaryEncoding(false)
-            .build()) {
+        writer(file, schema, CompressionCodecName.GZIP, false)) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
       writer.write(row(groups, "10.0.0.1", "zürich", 1.0, 10));
       writer.write(
@@ -331,5 +315,18 @@ class ParquetFlowLogReaderTest {
     assertEquals(1, result.counts().get(LineOutcome.LINE_TOO_LONG));
     assertEquals(List.of(), result.formatProblems());
     assertTrue(FlowLogReader.DEFAULT_MAX_LINE_BYTES > 200);
+  }
+
+  /** A writer of {@code schema} rows to {@code file}, as parquet-java writes them. */
+  static ParquetWriter<Group> writer(
+      Path file, MessageType schema, CompressionCodecName codec, boolean dictionary)
+      throws IOException {
+    return ExampleParquetWriter.builder(new LocalOutputFile(file))
+        .withConf(new PlainParquetConfiguration())
+        .withType(schema)
+        .withCodecFactory(new ParquetCodecs())
+        .withCompressionCodec(codec)
+        .withDictionaryEncoding(dictionary)
+        .build();
   }
 }
