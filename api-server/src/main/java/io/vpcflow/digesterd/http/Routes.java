@@ -35,6 +35,8 @@ import spark.Service;
  *   <li>{@code POST /{topic}/{event}}: the worker entry, body {@code {"id","start","stop"}}; 202
  *       accepted for building in this process; 400 a bad job or path segment, 413 a body over
  *       {@link JobBody#MAX_BYTES}, 415 a Content-Type other than JSON
+ *   <li>{@code GET /graph}, {@code GET /diff}, {@code GET /query}: views of stored digests
+ *       ({@link ViewRoutes})
  *   <li>{@code GET /healthcheck}: 200; {@code GET /api.yaml}: the OpenAPI description
  * </ul>
  *
@@ -53,6 +55,7 @@ public final class Routes {
   private final byte[] apiYaml;
   private final MeterRegistry meters;
   private final Optional<BearerAuth> auth;
+  private final ViewRoutes views;
 
   /**
    * @param digests what the requests do
@@ -82,6 +85,7 @@ public final class Routes {
     this.meters = meters;
     this.digests = digests;
     this.maxWindow = maxWindow;
+    this.views = new ViewRoutes(digests, maxWindow);
     try (InputStream in = Routes.class.getResourceAsStream("/api.yaml")) {
       if (in == null) {
         throw new IllegalStateException("api.yaml is missing from the classpath");
@@ -113,6 +117,9 @@ public final class Routes {
     http.post("/", this::create);
     http.get("/", this::fetch);
     http.get("/status", this::status);
+    http.get("/graph", views::graph);
+    http.get("/diff", views::diff);
+    http.get("/query", views::query);
     http.get("/healthcheck", (req, res) -> {
       res.type(Json.TYPE);
       return Json.message("ok");
@@ -201,7 +208,7 @@ public final class Routes {
     String p = path == null || path.isEmpty() ? "/" : path;
     return switch (p) {
       case "/" -> List.of("GET", "HEAD", "POST");
-      case "/status", "/healthcheck", "/api.yaml" -> List.of("GET", "HEAD");
+      case "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query" -> List.of("GET", "HEAD");
       default -> WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
     };
   }
@@ -210,7 +217,7 @@ public final class Routes {
   static String routeOf(String method, String path) {
     String p = path == null || path.isEmpty() ? "/" : path;
     switch (p) {
-      case "/", "/status", "/healthcheck", "/api.yaml" -> {
+      case "/", "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query" -> {
         return p;
       }
       default -> {
