@@ -36,7 +36,8 @@ import spark.Service;
  *       accepted for building in this process; 400 a bad job or path segment, 413 a body over
  *       {@link JobBody#MAX_BYTES}, 415 a Content-Type other than JSON
  *   <li>{@code GET /graph}, {@code GET /diff}, {@code GET /query}: views of stored digests
- *       ({@link ViewRoutes})
+ *       ({@link ViewRoutes}); {@code GET /digests}: the stored digests overlapping a time range
+ *       ({@link DigestListRoute})
  *   <li>{@code GET /healthcheck}: 200; {@code GET /api.yaml}: the OpenAPI description
  * </ul>
  *
@@ -56,6 +57,7 @@ public final class Routes {
   private final MeterRegistry meters;
   private final Optional<BearerAuth> auth;
   private final ViewRoutes views;
+  private final DigestListRoute digestList;
 
   /**
    * @param digests what the requests do
@@ -86,6 +88,7 @@ public final class Routes {
     this.digests = digests;
     this.maxWindow = maxWindow;
     this.views = new ViewRoutes(digests, maxWindow);
+    this.digestList = new DigestListRoute(digests);
     try (InputStream in = Routes.class.getResourceAsStream("/api.yaml")) {
       if (in == null) {
         throw new IllegalStateException("api.yaml is missing from the classpath");
@@ -120,6 +123,7 @@ public final class Routes {
     http.get("/graph", views::graph);
     http.get("/diff", views::diff);
     http.get("/query", views::query);
+    http.get("/digests", digestList::list);
     http.get("/healthcheck", (req, res) -> {
       res.type(Json.TYPE);
       return Json.message("ok");
@@ -208,7 +212,7 @@ public final class Routes {
     String p = path == null || path.isEmpty() ? "/" : path;
     return switch (p) {
       case "/" -> List.of("GET", "HEAD", "POST");
-      case "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query" -> List.of("GET", "HEAD");
+      case "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query", "/digests" -> List.of("GET", "HEAD");
       default -> WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
     };
   }
@@ -217,7 +221,7 @@ public final class Routes {
   static String routeOf(String method, String path) {
     String p = path == null || path.isEmpty() ? "/" : path;
     switch (p) {
-      case "/", "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query" -> {
+      case "/", "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query", "/digests" -> {
         return p;
       }
       default -> {

@@ -4,6 +4,9 @@ import io.vpcflow.digesterd.view.InvalidParameterException;
 import io.vpcflow.digesterd.window.DigestWindow;
 import io.vpcflow.digesterd.window.InvalidWindowException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,6 +70,23 @@ final class ViewParams {
       String named = e.getMessage().replace("'start'", "'" + prefix + "start'").replace("'stop'", "'" + prefix + "stop'");
       String message = named.equals(e.getMessage()) ? "parameter '" + prefix + e.parameter() + "': " + named : named;
       throw new InvalidWindowException(prefix + e.parameter(), message);
+    }
+  }
+
+  /**
+   * The time {@code name} gives (RFC 3339, any offset), or {@code otherwise} when absent.
+   *
+   * @throws InvalidParameterException naming it when it is not such a time
+   */
+  Instant instant(String name, Instant otherwise) {
+    String value = get(name);
+    if (value == null) {
+      return otherwise;
+    }
+    try {
+      return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidParameterException(name, "parameter '" + name + "' must be an RFC 3339 time, not '" + value + "'");
     }
   }
 

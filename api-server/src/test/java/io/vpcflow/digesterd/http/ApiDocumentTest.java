@@ -69,7 +69,7 @@ class ApiDocumentTest {
     }
     assertEquals(served, documented);
     assertEquals(
-        Set.of("/", "/status", "/graph", "/diff", "/query", "/healthcheck", "/api.yaml", "/{topic}/{event}"),
+        Set.of("/", "/status", "/graph", "/diff", "/query", "/digests", "/healthcheck", "/api.yaml", "/{topic}/{event}"),
         documented.keySet(),
         "every route the server installs is described");
   }

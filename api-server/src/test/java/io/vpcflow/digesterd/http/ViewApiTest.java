@@ -236,6 +236,41 @@ class ViewApiTest {
   }
 
   @Test
+  void digestsOverlappingARangeArePagedWithTheirSummaries() throws Exception {
+    String range = "/digests?from=2020-01-06T00:30:00Z&to=2020-01-07T00:30:00Z";
+    JsonNode first = JSON.readTree(api.get(range + "&limit=1").body());
+    assertEquals(1, first.get("digests").size());
+    Map<String, JsonNode> seen = new java.util.HashMap<>();
+    first.get("digests").forEach(d -> seen.put(d.get("id").asText(), d));
+    String next = first.get("next").asText();
+    for (int pages = 0; next != null && pages < 10; pages++) {
+      JsonNode page = JSON.readTree(api.get(range + "&limit=1&after=" + next).body());
+      assertTrue(page.get("digests").size() <= 1);
+      page.get("digests").forEach(d -> seen.put(d.get("id").asText(), d));
+      next = page.get("next").isNull() ? null : page.get("next").asText();
+    }
+    assertEquals(Set.of(MON.digestId().toString(), TUE.digestId().toString()), seen.keySet());
+    JsonNode mon = seen.get(MON.digestId().toString());
+    assertEquals("done", mon.get("state").asText());
+    assertEquals(2, mon.get("keys").asLong());
+    assertEquals("2020-01-06T00:00:00Z", mon.get("start").asText());
+
+    JsonNode all = JSON.readTree(api.get("/digests").body());
+    Set<String> ids = new TreeSet<>();
+    all.get("digests").forEach(d -> ids.add(d.get("id").asText()));
+    assertTrue(ids.containsAll(Set.of(HandFixture.DIGEST_ID, MON.digestId().toString(), TUE.digestId().toString())), ids.toString());
+    assertTrue(all.get("next").isNull());
+
+    for (Map.Entry<String, String> bad : Map.of(
+        "/digests?limit=0", "'limit'", "/digests?from=yesterday", "'from'", "/digests?after=x", "'after'",
+        "/digests?from=2020-01-02T00:00:00Z&to=2020-01-01T00:00:00Z", "'from'", "/digests?page=2", "'page'").entrySet()) {
+      HttpResponse<byte[]> response = api.get(bad.getKey());
+      assertEquals(400, response.statusCode(), bad.getKey());
+      assertTrue(message(response).contains(bad.getValue()), message(response));
+    }
+  }
+
+  @Test
   void aDamagedDigestAbortsTheAnswerInsteadOfEndingItCleanly() throws Exception {
     DigestWindow damaged = DigestWindow.parse("2020-01-11T00:00:00Z", "2020-01-11T01:00:00Z");
     store(damaged, KEPT, "not a digest line");
