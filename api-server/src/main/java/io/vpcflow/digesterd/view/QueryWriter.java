@@ -30,7 +30,8 @@ public final class QueryWriter {
   public record Counts(long read, long matched, long written) {}
 
   /**
-   * Runs {@code query} over {@code digest}, writing to {@code out} (flushed, not closed).
+   * Runs {@code query} over {@code digest}, writing to {@code out} (flushed, not closed) in the
+   * query's format.
    *
    * @throws BadDigestException when a line is not a digest line
    */
@@ -40,6 +41,16 @@ public final class QueryWriter {
       case NDJSON -> new JsonSink(out, true);
       case CSV -> new CsvSink(out);
     };
+    return run(digest, query, sink);
+  }
+
+  /**
+   * Runs {@code query} over {@code digest}, handing the records to {@code sink} (its format is
+   * ignored): every match as read, or the top N heaviest first; then {@link Sink#finish}.
+   *
+   * @throws BadDigestException when a line is not a digest line
+   */
+  public static Counts run(DigestReader digest, Query query, Sink sink) throws IOException {
     long read = 0;
     long matched = 0;
     long written = 0;
@@ -67,9 +78,12 @@ public final class QueryWriter {
     return counts;
   }
 
-  private interface Sink {
+  /** Receives the records a query writes, then its counts. */
+  public interface Sink {
+    /** One record to write. */
     void record(DigestRecord r) throws IOException;
 
+    /** The end: the counts of the query. */
     void finish(Counts counts, Query query) throws IOException;
   }
 
