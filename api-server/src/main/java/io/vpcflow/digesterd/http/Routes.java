@@ -38,11 +38,13 @@ import spark.Service;
  *   <li>{@code GET /graph}, {@code GET /diff}, {@code GET /query}: views of stored digests
  *       ({@link ViewRoutes}); {@code GET /digests}: the stored digests overlapping a time range
  *       ({@link DigestListRoute})
+ *   <li>{@code GET /ui} and {@code GET /ui/<file>}: the web page ({@link UiRoutes})
  *   <li>{@code GET /healthcheck}: 200; {@code GET /api.yaml}: the OpenAPI description
  * </ul>
  *
  * <p>Another method on one of these paths is answered 405 with {@code Allow}. With an API token,
- * every route but {@code GET /healthcheck} first requires {@code Authorization: Bearer <token>}
+ * every route but {@code GET /healthcheck} and the web page's files first requires {@code
+ * Authorization: Bearer <token>}
  * (401 otherwise, also for unknown routes).
  */
 public final class Routes {
@@ -58,6 +60,7 @@ public final class Routes {
   private final Optional<BearerAuth> auth;
   private final ViewRoutes views;
   private final DigestListRoute digestList;
+  private final UiRoutes ui = new UiRoutes();
 
   /**
    * @param digests what the requests do
@@ -113,7 +116,7 @@ public final class Routes {
       }
     });
     auth.ifPresent(bearer -> http.before((req, res) -> {
-      if (!isHealthcheck(req) && !bearer.allows(req.headers("Authorization"))) {
+      if (!isPublic(req) && !bearer.allows(req.headers("Authorization"))) {
         throw new ApiException(401, "unauthorized", "unauthorized");
       }
     }));
@@ -124,6 +127,9 @@ public final class Routes {
     http.get("/diff", views::diff);
     http.get("/query", views::query);
     http.get("/digests", digestList::list);
+    for (String page : UiRoutes.FILES.keySet()) {
+      http.get(page, ui::file);
+    }
     http.get("/healthcheck", (req, res) -> {
       res.type(Json.TYPE);
       return Json.message("ok");
@@ -203,8 +209,11 @@ public final class Routes {
     return value;
   }
 
-  private static boolean isHealthcheck(Request req) {
-    return "/healthcheck".equals(req.pathInfo()) && (req.requestMethod().equals("GET") || req.requestMethod().equals("HEAD"));
+  /** The healthcheck and the web page's files: answered without a token (GET and HEAD only). */
+  private static boolean isPublic(Request req) {
+    String path = req.pathInfo();
+    return ("/healthcheck".equals(path) || UiRoutes.serves(path))
+        && (req.requestMethod().equals("GET") || req.requestMethod().equals("HEAD"));
   }
 
   /** The methods a path has routes for (for 405 answers); empty for a path no route has. */
@@ -213,7 +222,7 @@ public final class Routes {
     return switch (p) {
       case "/" -> List.of("GET", "HEAD", "POST");
       case "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query", "/digests" -> List.of("GET", "HEAD");
-      default -> WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
+      default -> UiRoutes.serves(p) ? List.of("GET", "HEAD") : WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
     };
   }
 
@@ -225,6 +234,9 @@ public final class Routes {
         return p;
       }
       default -> {
+        if (UiRoutes.serves(p)) {
+          return p.equals("/ui") ? p : "/ui/{file}";
+        }
         return "POST".equals(method) && WORKER_PATH.matcher(p).matches() ? "/{topic}/{event}" : "unmatched";
       }
     }
