@@ -42,9 +42,8 @@ function servicePort(r) {
   return r.srcport > 0 ? r.srcport : r.dstport;
 }
 
-async function request(w) {
-  showError(null);
-  current = w;
+/** POSTs window w (unless it exists or runs) and waits until it is done, showing its progress in `shown`. */
+async function build(w, shown) {
   const post = await fetch('/?' + windowQuery(w), { method: 'POST', headers: headers() });
   if (post.status !== 202 && post.status !== 409) {
     let message = String(post.status);
@@ -54,13 +53,19 @@ async function request(w) {
   for (;;) {
     const status = await (await api('GET', '/status?' + windowQuery(w))).json();
     const p = status.progress || {};
-    $('progress').textContent = 'digest ' + status.id + ': ' + status.state
+    shown.textContent = 'digest ' + status.id + ': ' + status.state
       + (p.percent !== undefined ? ' (' + p.percent.toFixed(1) + '%, ' + (p.objectsDone || 0) + '/' + (p.objectsTotal || 0) + ' objects)' : '');
-    $('progress').dataset.state = status.state;
-    if (status.state === 'done') break;
+    shown.dataset.state = status.state;
+    if (status.state === 'done') return;
     if (status.state === 'failed' || status.state === 'absent') throw new Error('digest ' + status.state + ': ' + (status.reason || ''));
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+async function request(w) {
+  showError(null);
+  current = w;
+  await build(w, $('progress'));
   await Promise.all([talkers(), graph()]);
 }
 
@@ -111,11 +116,9 @@ async function graph() {
 }
 
 async function diff(next) {
+  showError(null);
+  await build(next, $('diff-summary'));
   const response = await api('GET', '/diff?' + windowQuery(current, 'previous_') + '&' + windowQuery(next, 'next_') + '&format=json');
-  if (response.status === 204) {
-    $('diff-summary').textContent = 'a digest is still being built; request the next window first, then diff again';
-    return;
-  }
   const body = await response.json();
   const tbody = $('diff-table').tBodies[0];
   tbody.replaceChildren();
@@ -126,6 +129,7 @@ async function diff(next) {
     cell(row, e.dstport, true); cell(row, e.protocol, true); cell(row, e.bytes.toLocaleString('en'), true);
     tbody.appendChild(row);
   }
+  $('diff-summary').dataset.state = 'diffed';
   $('diff-summary').textContent = body.added + ' added, ' + body.removed + ' removed, ' + body.unchanged + ' unchanged'
     + (body.edges.length > DIFF_ROWS ? '; the first ' + DIFF_ROWS + ' changes shown' : '');
 }
