@@ -12,6 +12,7 @@ import io.vpcflow.digesterd.apitesting.Summaries;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.S3Fixture;
+import io.vpcflow.digesterd.view.Query;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The views of two stored digests of a million keys each, answered by the fat jar's {@code serve}
  * in a JVM of {@value #HEAP} heap (the digest's text alone is over 100 MB): {@code /graph?limit=1000},
- * {@code /diff} and {@code /query}, each exact, the server still healthy after them.
+ * {@code /diff} and {@code /query} (also with the largest {@code top}), each exact, the server still
+ * healthy after them.
  */
 class ViewsManyKeysSmallHeapIT {
   private static final String HEAP = "160m";
@@ -159,7 +161,8 @@ class ViewsManyKeysSmallHeapIT {
         assertEquals(65536, top.get("matched").asLong());
         assertEquals(10, top.get("records").size());
         assertEquals(9099, top.get("records").get(0).get("bytes").asLong());
-        System.out.printf("two queries of 1M keys at -Xmx%s: %.1f s%n", HEAP, (System.nanoTime() - began) / 1e9);
+        assertEquals(Query.MAX_TOP, countLines(base, "/query" + w(PREVIOUS) + "&top=" + Query.MAX_TOP + "&format=ndjson", "\"srcaddr\""));
+        System.out.printf("three queries of 1M keys at -Xmx%s: %.1f s%n", HEAP, (System.nanoTime() - began) / 1e9);
 
         assertEquals(200, api.get("/healthcheck").statusCode());
         assertTrue(!serve.output().contains("OutOfMemoryError"), serve.output());
