@@ -1,7 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
 import io.vpcflow.digesterd.view.DigestDiff;
-import io.vpcflow.digesterd.view.DigestReader;
+import io.vpcflow.digesterd.view.DigestSource;
 import io.vpcflow.digesterd.view.GraphFormat;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -51,8 +51,8 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GraphFormat graphFormat = ViewOptions.parse(() -> GraphFormat.parse("format", format));
     try (DigestInputs inputs = new DigestInputs(parent.environment(), System.err)) {
-      DigestReader previous = inputs.open(previousFile, previousStart, previousStop, "--previous-file", "--previous-start", "--previous-stop");
-      DigestReader next = inputs.open(nextFile, nextStart, nextStop, "--next-file", "--next-start", "--next-stop");
+      DigestSource previous = inputs.source(previousFile, previousStart, previousStop, "--previous-file", "--previous-start", "--previous-stop");
+      DigestSource next = inputs.source(nextFile, nextStart, nextStop, "--next-file", "--next-start", "--next-stop");
       DigestDiff.Counts counts;
       try (OutputStream target = Output.to(out)) {
         counts = DigestDiff.write(previous, next, target, graphFormat);

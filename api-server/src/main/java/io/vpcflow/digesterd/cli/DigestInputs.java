@@ -9,12 +9,11 @@ import io.vpcflow.digesterd.store.DigestStore;
 import io.vpcflow.digesterd.store.DirectoryDigestStore;
 import io.vpcflow.digesterd.store.S3DigestStore;
 import io.vpcflow.digesterd.view.DigestReader;
+import io.vpcflow.digesterd.view.DigestSource;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,29 +45,34 @@ final class DigestInputs implements AutoCloseable {
    * @throws IOException when the file or the stored digest cannot be read, or is not stored
    */
   DigestReader open(Path file, String start, String stop, String... options) throws Exception {
+    DigestReader reader = new DigestReader(source(file, start, stop, options).open());
+    open.add(reader);
+    return reader;
+  }
+
+  /**
+   * Like {@link #open}, a digest that can be opened more than once (each stream closed by its
+   * reader); checked to be there now.
+   */
+  DigestSource source(Path file, String start, String stop, String... options) throws Exception {
     boolean window = start != null || stop != null;
     if ((file == null) == !window) {
       throw new IllegalArgumentException("give either " + options[0] + " FILE or " + options[1] + " and " + options[2]
           + " (a window in storage), not " + (file == null ? "neither" : "both"));
     }
     if (file != null) {
-      try {
-        return keep(new DigestReader(Files.newInputStream(file)));
-      } catch (NoSuchFileException e) {
-        throw new IOException("no digest file " + file, e);
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("no digest file " + file);
       }
+      return () -> Files.newInputStream(file);
     }
     DigestStore digests = store();
     DigestWindow w = DigestWindow.parse(start, stop);
-    InputStream in = digests.open(w.digestId())
-        .orElseThrow(() -> new IOException("digest " + w.digestId() + " of " + w + " is not in storage: build it first"
-            + " (the digest command, or POST it to the server)"));
-    return keep(new DigestReader(in));
-  }
-
-  private DigestReader keep(DigestReader reader) {
-    open.add(reader);
-    return reader;
+    if (!digests.exists(w.digestId())) {
+      throw new IOException("digest " + w.digestId() + " of " + w + " is not in storage: build it first"
+          + " (the digest command, or POST it to the server)");
+    }
+    return () -> digests.open(w.digestId()).orElseThrow(() -> new IOException("digest " + w.digestId() + " left storage"));
   }
 
   private DigestStore store() throws Exception {

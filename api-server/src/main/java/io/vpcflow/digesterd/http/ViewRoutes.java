@@ -4,6 +4,7 @@ import io.vpcflow.digesterd.service.Digests;
 import io.vpcflow.digesterd.service.WindowState;
 import io.vpcflow.digesterd.view.DigestDiff;
 import io.vpcflow.digesterd.view.DigestReader;
+import io.vpcflow.digesterd.view.DigestSource;
 import io.vpcflow.digesterd.view.GraphFormat;
 import io.vpcflow.digesterd.view.GraphWriter;
 import io.vpcflow.digesterd.view.Query;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Request;
@@ -82,11 +84,20 @@ final class ViewRoutes {
       }
       return noContent(res);
     }
-    return stream(req, res, format.mediaType(), List.of(a.get(), b.get()), out -> {
-      try (DigestReader p = new DigestReader(a.get()); DigestReader n = new DigestReader(b.get())) {
-        DigestDiff.write(p, n, out, format);
-      }
-    });
+    DigestSource p = reopenable(a.get(), previous);
+    DigestSource n = reopenable(b.get(), next);
+    return stream(req, res, format.mediaType(), List.of(a.get(), b.get()), out -> DigestDiff.write(p, n, out, format));
+  }
+
+  /** The digest of {@code window}: {@code first} on the first open, a new stream from storage after. */
+  private DigestSource reopenable(InputStream first, DigestWindow window) {
+    AtomicReference<InputStream> unused = new AtomicReference<>(first);
+    return () -> {
+      InputStream in = unused.getAndSet(null);
+      return in != null
+          ? in
+          : digests.open(window.digestId()).orElseThrow(() -> new IOException("digest " + window.digestId() + " left storage"));
+    };
   }
 
   /** {@code GET /query?start=&stop=[filters][&top=N&by=bytes|packets][&format=json|csv|ndjson]}. */

@@ -10,21 +10,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The edges added and removed between two digests, by one streaming merge of both. Two lines are
+ * The edges added and removed between two digests, by a streaming merge of both. Two lines are
  * the same edge when their account, interface, addresses, ports, protocol and action are equal
- * ({@link DigestRecord#edgeIdentity}); their totals may differ.
+ * ({@link DigestRecord#edgeIdentity}); their totals, version and log status may differ.
  *
  * <p>Why a merge works: a digest is sorted by its whole line in unsigned byte order, and its first
  * eight fields ({@code version account-id interface-id srcaddr dstaddr srcport dstport protocol},
  * the {@link DigestRecord#sortPrefix}) come before the totals. As no field holds a byte below the
- * space, comparing two lines' prefixes gives the order of the lines, so the lines sharing a prefix
- * are adjacent: a <em>group</em>. Its lines differ only in totals, action and log status, so a
- * group of a digest this service wrote holds at most a few lines; {@link #MAX_GROUP} bounds what
- * is held. The action comes after the totals, so within a group the lines are compared as sets.
+ * space, comparing two lines' prefixes gives the order of the lines. The version comes first, so
+ * a digest is one sorted run per version: {@link VersionSegments} finds the runs in a first pass
+ * (reading only the first field) and merges them by the seven fields after the version (the
+ * {@link DigestRecord#mergeKey}). Lines sharing that key are then adjacent: a <em>group</em>. Its
+ * lines differ only in version, totals, action and log status, so a group of a digest this service
+ * wrote holds a few lines; {@link #MAX_GROUP} bounds what is held. The action comes after the
+ * totals, so within a group the lines are compared as sets of identities.
  *
- * <p>The version is the first sort field: an edge written under flow-log version 2 in one digest
- * and 5 in the other falls into different groups and shows as removed and added. Each digest
- * must be in digest order (checked: a {@link BadDigestException} otherwise).
+ * <p>Memory: one group and one record per version run of each digest. Reads: each digest once to
+ * find its runs, then once more (a run after the first is reached by skipping the runs before it,
+ * so a digest of V versions is read about 1 + V times in the worst case). Each digest must be in
+ * digest order (checked: a {@link BadDigestException} otherwise).
  */
 public final class DigestDiff {
   /** The most lines of one group held at once. */
@@ -53,16 +57,20 @@ public final class DigestDiff {
    *
    * @throws BadDigestException when a digest is not digest lines in digest order
    */
-  public static Counts merge(DigestReader previous, DigestReader next, Changes changes) throws IOException {
-    Groups a = new Groups(previous);
-    Groups b = new Groups(next);
+  public static Counts merge(DigestSource previous, DigestSource next, Changes changes) throws IOException {
+    try (VersionSegments p = VersionSegments.open(previous); VersionSegments n = VersionSegments.open(next)) {
+      return merge(new Groups(p), new Groups(n), changes);
+    }
+  }
+
+  private static Counts merge(Groups a, Groups b, Changes changes) throws IOException {
     long added = 0;
     long removed = 0;
     long unchanged = 0;
     List<DigestRecord> ga = a.next();
     List<DigestRecord> gb = b.next();
     while (ga != null || gb != null) {
-      int order = ga == null ? 1 : gb == null ? -1 : CodePoints.compare(ga.get(0).sortPrefix(), gb.get(0).sortPrefix());
+      int order = ga == null ? 1 : gb == null ? -1 : CodePoints.compare(ga.get(0).mergeKey(), gb.get(0).mergeKey());
       if (order < 0) {
         removed += emit(ga, Set.of(), Change.REMOVED, changes);
         ga = a.next();
@@ -89,7 +97,7 @@ public final class DigestDiff {
    * {@code diff=ADDED|REMOVED} and their nodes; facts {@code added}, {@code removed}, {@code
    * unchanged}.
    */
-  public static Counts write(DigestReader previous, DigestReader next, OutputStream out, GraphFormat format) throws IOException {
+  public static Counts write(DigestSource previous, DigestSource next, OutputStream out, GraphFormat format) throws IOException {
     GraphSink sink = format.sink(out);
     Counts counts = merge(previous, next, (change, r) -> {
       sink.node(r.src());
@@ -126,12 +134,12 @@ public final class DigestDiff {
 
   /** The groups of a digest, in order, checking the order as it goes. */
   private static final class Groups {
-    private final DigestReader reader;
+    private final RecordStream reader;
     private DigestRecord pending;
     private String lastPrefix;
     private boolean started;
 
-    Groups(DigestReader reader) {
+    Groups(RecordStream reader) {
       this.reader = reader;
     }
 
@@ -144,14 +152,14 @@ public final class DigestDiff {
       if (pending == null) {
         return null;
       }
-      String prefix = pending.sortPrefix();
+      String prefix = pending.mergeKey();
       if (lastPrefix != null && CodePoints.compare(lastPrefix, prefix) >= 0) {
         throw new BadDigestException(reader.lineNumber(), "not in digest order (sorted by line, unsigned bytes)");
       }
       List<DigestRecord> group = new ArrayList<>(2);
-      while (pending != null && pending.sortPrefix().equals(prefix)) {
+      while (pending != null && pending.mergeKey().equals(prefix)) {
         if (group.size() == MAX_GROUP) {
-          throw new BadDigestException(reader.lineNumber(), "more than " + MAX_GROUP + " lines share the fields before the totals");
+          throw new BadDigestException(reader.lineNumber(), "more than " + MAX_GROUP + " lines share the fields from account-id to protocol");
         }
         group.add(pending);
         pending = reader.next();

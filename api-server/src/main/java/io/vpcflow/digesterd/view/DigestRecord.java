@@ -80,6 +80,15 @@ public record DigestRecord(
   }
 
   /**
+   * The fields a diff merges by: {@code account-id interface-id srcaddr dstaddr srcport dstport
+   * protocol}, each followed by a space ({@link #sortPrefix} without the version).
+   */
+  public String mergeKey() {
+    String prefix = sortPrefix();
+    return prefix.substring(prefix.indexOf(' ') + 1);
+  }
+
+  /**
    * The identity of the edge, as vpcflow-diffd compared edges: source, destination, account,
    * interface, ports, protocol and action (not the totals, the version or the log status).
    */

@@ -14,13 +14,23 @@ final class Digests {
   /** A reader of {@code lines} (each ended by a newline), gzip'd as stored. */
   static DigestReader of(String... lines) {
     try {
+      return new DigestReader(source(lines).open());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A digest of {@code lines} (each ended by a newline), gzip'd as stored, that opens any number of times. */
+  static DigestSource source(String... lines) {
+    try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
         for (String line : lines) {
           gz.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
       }
-      return new DigestReader(new ByteArrayInputStream(bytes.toByteArray()));
+      byte[] gzip = bytes.toByteArray();
+      return () -> new ByteArrayInputStream(gzip);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
