@@ -172,11 +172,16 @@ final class DemoCommand implements Callable<Integer> {
     DigestWindow next = new DigestWindow(window.stop(), window.stop().plus(Duration.ofHours(1)));
     String q = DemoClient.query(next);
     System.out.printf(
-        "%nThe API stays up at %s (Ctrl-C to stop). Try:%n"
+        "%nThe API stays up at %s (Ctrl-C to stop).%n"
+            + "Web page: %s/ui (top talkers, graph, diff; window %s to %s is built)%n"
+            + "Try:%n"
             + "  curl -i -X POST '%s/%s'%n"
             + "  curl -s '%s/status%s'%n"
             + "  curl -s '%s/%s' | gunzip | head%n"
+            + "  curl -s '%s/query%s&top=10&format=csv'%n"
+            + "  curl -s '%s/graph%s&limit=50' > graph.dot%n"
             + "  curl -s '%s/api.yaml'%n",
-        uri, uri, q, uri, q, uri, q, uri);
+        uri, uri, window.start(), window.stop(), uri, q, uri, q, uri, q, uri, DemoClient.query(window),
+        uri, DemoClient.query(window), uri);
   }
 }

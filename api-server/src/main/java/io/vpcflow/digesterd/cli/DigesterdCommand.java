@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "vpcflow-digesterd 0.1.0",
     description = "Turns AWS VPC Flow Logs in S3 into compact, exact digests (Apache Beam).",
-    subcommands = {ServeCommand.class, StreamCommand.class, DigestCommand.class, SampleDataCommand.class, DemoCommand.class})
+    subcommands = {
+      ServeCommand.class, StreamCommand.class, DigestCommand.class, QueryCommand.class, GraphCommand.class, DiffCommand.class,
+      SampleDataCommand.class, DemoCommand.class
+    })
 public final class DigesterdCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

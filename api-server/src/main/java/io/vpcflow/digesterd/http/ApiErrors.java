@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.http;
 
 import io.vpcflow.digesterd.launch.LaunchRejectedException;
 import io.vpcflow.digesterd.queue.QueueException;
+import io.vpcflow.digesterd.view.InvalidParameterException;
 import io.vpcflow.digesterd.window.InvalidWindowException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,7 +27,8 @@ import spark.Service;
  * its status, and a log line named by its event.
  *
  * <ul>
- *   <li>invalid input ({@link InvalidWindowException}): 400, {@code invalid-input}
+ *   <li>invalid input ({@link InvalidWindowException}, {@link InvalidParameterException}): 400,
+ *       {@code invalid-input}
  *   <li>{@link ApiException}: its status and event (409 {@code conflict}, 404 {@code not-found},
  *       424 {@code digest-failed}, 413 and 415 {@code invalid-input}, 401 {@code unauthorized}
  *       with {@code WWW-Authenticate: Bearer})
@@ -48,6 +50,7 @@ final class ApiErrors {
 
   static void install(Service http) {
     http.exception(InvalidWindowException.class, (e, req, res) -> answer(req, res, 400, "invalid-input", e.getMessage()));
+    http.exception(InvalidParameterException.class, (e, req, res) -> answer(req, res, 400, "invalid-input", e.getMessage()));
     http.exception(ApiException.class, (e, req, res) -> answer(req, res, e.status(), e.event(), e.getMessage()));
     http.exception(BadMessageException.class, (e, req, res) -> answer(req, res, e.getCode(), "invalid-input", jettyMessage(e.getCode(), e.getReason())));
     http.exception(Utf8Appendable.NotUtf8Exception.class, (e, req, res) -> answer(req, res, 400, "invalid-input", "the request path is not URL-encoded UTF-8"));

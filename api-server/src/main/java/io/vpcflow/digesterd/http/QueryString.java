@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A URL query string ({@code a=1&b=2}) decoded strictly: {@code +} is a space, {@code %XX} a byte,
@@ -48,6 +49,11 @@ final class QueryString {
   /** Every value of parameter {@code name}, in order; empty when it is absent. */
   List<String> all(String name) {
     return values.getOrDefault(name, List.of());
+  }
+
+  /** The names of the parameters given, in order. */
+  Set<String> names() {
+    return values.keySet();
   }
 
   private static String decode(String text) {

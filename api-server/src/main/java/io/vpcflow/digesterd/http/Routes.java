@@ -35,11 +35,16 @@ import spark.Service;
  *   <li>{@code POST /{topic}/{event}}: the worker entry, body {@code {"id","start","stop"}}; 202
  *       accepted for building in this process; 400 a bad job or path segment, 413 a body over
  *       {@link JobBody#MAX_BYTES}, 415 a Content-Type other than JSON
+ *   <li>{@code GET /graph}, {@code GET /diff}, {@code GET /query}: views of stored digests
+ *       ({@link ViewRoutes}); {@code GET /digests}: the stored digests overlapping a time range
+ *       ({@link DigestListRoute})
+ *   <li>{@code GET /ui} and {@code GET /ui/<file>}: the web page ({@link UiRoutes})
  *   <li>{@code GET /healthcheck}: 200; {@code GET /api.yaml}: the OpenAPI description
  * </ul>
  *
  * <p>Another method on one of these paths is answered 405 with {@code Allow}. With an API token,
- * every route but {@code GET /healthcheck} first requires {@code Authorization: Bearer <token>}
+ * every route but {@code GET /healthcheck} and the web page's files first requires {@code
+ * Authorization: Bearer <token>}
  * (401 otherwise, also for unknown routes).
  */
 public final class Routes {
@@ -53,6 +58,9 @@ public final class Routes {
   private final byte[] apiYaml;
   private final MeterRegistry meters;
   private final Optional<BearerAuth> auth;
+  private final ViewRoutes views;
+  private final DigestListRoute digestList;
+  private final UiRoutes ui = new UiRoutes();
 
   /**
    * @param digests what the requests do
@@ -82,6 +90,8 @@ public final class Routes {
     this.meters = meters;
     this.digests = digests;
     this.maxWindow = maxWindow;
+    this.views = new ViewRoutes(digests, maxWindow);
+    this.digestList = new DigestListRoute(digests);
     try (InputStream in = Routes.class.getResourceAsStream("/api.yaml")) {
       if (in == null) {
         throw new IllegalStateException("api.yaml is missing from the classpath");
@@ -106,13 +116,20 @@ public final class Routes {
       }
     });
     auth.ifPresent(bearer -> http.before((req, res) -> {
-      if (!isHealthcheck(req) && !bearer.allows(req.headers("Authorization"))) {
+      if (!isPublic(req) && !bearer.allows(req.headers("Authorization"))) {
         throw new ApiException(401, "unauthorized", "unauthorized");
       }
     }));
     http.post("/", this::create);
     http.get("/", this::fetch);
     http.get("/status", this::status);
+    http.get("/graph", views::graph);
+    http.get("/diff", views::diff);
+    http.get("/query", views::query);
+    http.get("/digests", digestList::list);
+    for (String page : UiRoutes.FILES.keySet()) {
+      http.get(page, ui::file);
+    }
     http.get("/healthcheck", (req, res) -> {
       res.type(Json.TYPE);
       return Json.message("ok");
@@ -192,8 +209,11 @@ public final class Routes {
     return value;
   }
 
-  private static boolean isHealthcheck(Request req) {
-    return "/healthcheck".equals(req.pathInfo()) && (req.requestMethod().equals("GET") || req.requestMethod().equals("HEAD"));
+  /** The healthcheck and the web page's files: answered without a token (GET and HEAD only). */
+  private static boolean isPublic(Request req) {
+    String path = req.pathInfo();
+    return ("/healthcheck".equals(path) || UiRoutes.serves(path))
+        && (req.requestMethod().equals("GET") || req.requestMethod().equals("HEAD"));
   }
 
   /** The methods a path has routes for (for 405 answers); empty for a path no route has. */
@@ -201,8 +221,8 @@ public final class Routes {
     String p = path == null || path.isEmpty() ? "/" : path;
     return switch (p) {
       case "/" -> List.of("GET", "HEAD", "POST");
-      case "/status", "/healthcheck", "/api.yaml" -> List.of("GET", "HEAD");
-      default -> WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
+      case "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query", "/digests" -> List.of("GET", "HEAD");
+      default -> UiRoutes.serves(p) ? List.of("GET", "HEAD") : WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
     };
   }
 
@@ -210,10 +230,13 @@ public final class Routes {
   static String routeOf(String method, String path) {
     String p = path == null || path.isEmpty() ? "/" : path;
     switch (p) {
-      case "/", "/status", "/healthcheck", "/api.yaml" -> {
+      case "/", "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query", "/digests" -> {
         return p;
       }
       default -> {
+        if (UiRoutes.serves(p)) {
+          return p.equals("/ui") ? p : "/ui/{file}";
+        }
         return "POST".equals(method) && WORKER_PATH.matcher(p).matches() ? "/{topic}/{event}" : "unmatched";
       }
     }

@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -237,6 +239,43 @@ public final class Digests {
     }
     long age = Duration.between(Instant.parse(status.get().updatedAt()), clock.instant()).toMillis();
     return new StreamReport(true, streams.uri(), null, Math.max(0, age), status.get());
+  }
+
+  /** The most summaries read to answer one page of {@link #stored}. */
+  public static final int MAX_SCANNED = 500;
+
+  /**
+   * The stored digests (built, or whose last attempt failed) whose windows overlap {@code [from,
+   * to)}, by id, after the id {@code after} (null from the first); at most {@code limit} of them,
+   * reading at most {@link #MAX_SCANNED} summaries: {@link StoredDigests#next} says where to go on.
+   *
+   * @return empty when the digest store cannot list its digests
+   * @throws IOException when the store cannot be reached
+   */
+  public Optional<StoredDigests> stored(Instant from, Instant to, String after, int limit) throws IOException {
+    Optional<List<UUID>> ids = store.summaryIds(after, MAX_SCANNED);
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    List<StoredDigests.Item> page = new ArrayList<>();
+    String last = null;
+    for (UUID id : ids.get()) {
+      if (page.size() == limit) {
+        return Optional.of(new StoredDigests(page, last));
+      }
+      last = id.toString();
+      Optional<DigestSummary> summary = store.summary(id);
+      if (summary.isPresent() && overlaps(summary.get(), from, to)) {
+        DigestSummary s = summary.get();
+        page.add(new StoredDigests.Item(s.id(), s.start(), s.stop(), s.succeeded() ? DigestSummary.DONE : DigestSummary.FAILED,
+            s.keys(), s.records() == null ? null : s.records().digested(), s.digestBytes(), s.finishedAt(), s.reason()));
+      }
+    }
+    return Optional.of(new StoredDigests(page, ids.get().size() == MAX_SCANNED ? last : null));
+  }
+
+  private static boolean overlaps(DigestSummary s, Instant from, Instant to) {
+    return s.start() != null && s.stop() != null && Instant.parse(s.start()).isBefore(to) && Instant.parse(s.stop()).isAfter(from);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.store;
 import io.vpcflow.digesterd.report.DigestSummary;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +39,17 @@ public interface DigestStore {
    * @throws IOException when the store cannot be reached or the summary is unreadable
    */
   Optional<DigestSummary> summary(UUID id) throws IOException;
+
+  /**
+   * The ids of the summaries stored, in the order of their names ({@code <id>.json}), starting
+   * after the id {@code after} (null: from the first), at most {@code max}; empty when this store
+   * cannot list (the default).
+   *
+   * @throws IOException when the store cannot be reached
+   */
+  default Optional<List<UUID>> summaryIds(String after, int max) throws IOException {
+    return Optional.empty();
+  }
 
   /**
    * Takes a digest the pipeline has just written; {@code pipelineOutput} serves its bytes. Called

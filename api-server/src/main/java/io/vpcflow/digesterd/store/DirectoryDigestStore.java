@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The digests the pipeline wrote to a local storage location ({@code file:///dir}). */
 public final class DirectoryDigestStore implements DigestStore {
@@ -46,6 +49,18 @@ public final class DirectoryDigestStore implements DigestStore {
       return Optional.of(Files.newInputStream(directory.resolve(id + ".log.gz")));
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<List<UUID>> summaryIds(String after, int max) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return Optional.of(List.of());
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return Optional.of(files.map(f -> SummaryNames.id(f.getFileName().toString())).flatMap(Optional::stream)
+          .filter(id -> after == null || id.toString().compareTo(after) > 0)
+          .sorted(Comparator.comparing(UUID::toString)).limit(max).toList());
     }
   }
 

@@ -6,6 +6,8 @@ import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -13,8 +15,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The digests the pipeline wrote to an S3 storage location ({@code DIGEST_STORAGE_BUCKET}). */
@@ -80,6 +84,32 @@ public final class S3DigestStore implements DigestStore {
     String key = location.keyPrefix() + id + ".json";
     Optional<ResponseBytes<GetObjectResponse>> json = summaryObject(key);
     return json.isEmpty() ? Optional.empty() : Optional.of(parse(key, json.get().asByteArray()));
+  }
+
+  @Override
+  public Optional<List<UUID>> summaryIds(String after, int max) throws IOException {
+    List<UUID> ids = new ArrayList<>();
+    String startAfter = after == null ? null : location.keyPrefix() + after + ".json";
+    try {
+      while (ids.size() < max) {
+        String from = startAfter;
+        ListObjectsV2Response page = client.listObjectsV2(b -> b.bucket(location.bucket()).prefix(location.keyPrefix())
+            .delimiter("/").startAfter(from).maxKeys(1000));
+        for (S3Object object : page.contents()) {
+          SummaryNames.id(object.key().substring(location.keyPrefix().length())).ifPresent(ids::add);
+          startAfter = object.key();
+          if (ids.size() == max) {
+            break;
+          }
+        }
+        if (!Boolean.TRUE.equals(page.isTruncated())) {
+          break;
+        }
+      }
+    } catch (SdkException e) {
+      throw failure("list", location.keyPrefix(), e);
+    }
+    return Optional.of(ids);
   }
 
   private Optional<ResponseBytes<GetObjectResponse>> summaryObject(String key) throws IOException {

@@ -71,6 +71,11 @@ class AuthenticationTest {
             new String[] {"POST", "/" + WINDOW, ""},
             new String[] {"GET", "/" + WINDOW, ""},
             new String[] {"GET", "/status" + WINDOW, ""},
+            new String[] {"GET", "/graph" + WINDOW, ""},
+            new String[] {"GET", "/diff?previous_start=2019-01-01T00:00:00Z&previous_stop=2019-01-01T01:00:00Z"
+                + "&next_start=2019-01-01T01:00:00Z&next_stop=2019-01-01T02:00:00Z", ""},
+            new String[] {"GET", "/query" + WINDOW + "&top=5", ""},
+            new String[] {"GET", "/digests", ""},
             new String[] {"POST", "/digests/event", JOB},
             new String[] {"GET", "/api.yaml", ""},
             new String[] {"GET", "/no/such/route", ""},

@@ -1,0 +1,34 @@
+package io.vpcflow.digesterd.view;
+
+import java.util.Locale;
+
+/** What ranks records for a top-N or a graph limit: their bytes or their packets. */
+public enum Weight {
+  BYTES,
+  PACKETS;
+
+  /** The weight of {@code r}. */
+  public long of(DigestRecord r) {
+    return this == BYTES ? r.bytes() : r.packets();
+  }
+
+  /** The lower-case name used in parameters and output. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The weight named {@code value} ({@code bytes} or {@code packets}; {@code bytes} when null).
+   *
+   * @throws InvalidParameterException naming {@code parameter} for anything else
+   */
+  public static Weight parse(String parameter, String value) {
+    if (value == null || value.equals("bytes")) {
+      return BYTES;
+    }
+    if (value.equals("packets")) {
+      return PACKETS;
+    }
+    throw new InvalidParameterException(parameter, "parameter '" + parameter + "' must be bytes or packets, not '" + value + "'");
+  }
+}
