@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of Parquet input: the benchmark corpus of run.sh written twice with the same records,
 # as gzip'd text (.log.gz) and as Parquet in AWS's schema (.log.parquet, GZIP pages). Side by side
-# in one run: `digest` over the Parquet copy (plain java -jar and the launcher), `digest` over the
-# text original, and DuckDB's read_parquet with the same GROUP BY; the bytes each digest read from
+# in one run: `digest` over the Parquet copy and over the text original (plain java -jar and the
+# launcher each), and DuckDB's read_parquet with the same GROUP BY; the bytes each digest read from
 # storage (objects.bytes of <id>.json) and whether all digests are identical. Prints a table and
 # writes it to bench-work/parquet-results.md. Usage: bench/parquet.sh (env: HOURS,
 # RECORDS_PER_OBJECT, CONVERSATIONS, HEAP, REPS). Needs: Java 17, Maven, GNU time, python3.
@@ -69,12 +69,13 @@ read -r PQ_S PQ_M < <(digest_run parquet "$PARQUET" java -Xmx$HEAP -jar "$JAR")
 export VPCFLOW_DIGESTERD_CDS=$WORK/cds/$(cksum < "$JAR" | cut -d' ' -f1).jsa
 [ -f "$VPCFLOW_DIGESTERD_CDS" ] || VPC_FLOW_LOGS_BUCKET="file://$PARQUET" DIGEST_STORAGE_BUCKET="file://$WORK/digests-warm" \
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP" > /dev/null 2>&1
+read -r TEXTL_S TEXTL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run text-launcher "$TEXT" "$ROOT/bin/vpcflow-digesterd")
 read -r PQL_S PQL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run parquet-launcher "$PARQUET" "$ROOT/bin/vpcflow-digesterd")
 read -r DUCK_S DUCK_M < <(measure duckdb-parquet java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "parquet:$PARQUET" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb-parquet.csv.gz")
 
 TEXT_MD5=$(digest_md5 text)
 SAME=identical
-for other in "$(digest_md5 parquet)" "$(digest_md5 parquet-launcher)" "$(zcat "$WORK/duckdb-parquet.csv.gz" | md5sum | cut -d' ' -f1)"; do
+for other in "$(digest_md5 parquet)" "$(digest_md5 text-launcher)" "$(digest_md5 parquet-launcher)" "$(zcat "$WORK/duckdb-parquet.csv.gz" | md5sum | cut -d' ' -f1)"; do
   [ "$other" = "$TEXT_MD5" ] || SAME=DIFFERENT
 done
 KEYS=$(zcat "$WORK"/digests-text/*.log.gz | wc -l)
@@ -89,8 +90,9 @@ JAR_BYTES=$(stat -c %s "$JAR")
   echo "|---|---:|---:|---:|"
   echo "| \`digest\` over the text original (-Xmx$HEAP, plain java -jar) | $TEXT_S | $TEXT_M | $((TEXT_BYTES / 1048576)) |"
   echo "| \`digest\` over the Parquet copy (-Xmx$HEAP, plain java -jar) | $PQ_S | $PQ_M | $((PQ_BYTES / 1048576)) |"
+  echo "| \`digest\` over the text original via bin/vpcflow-digesterd | $TEXTL_S | $TEXTL_M | $((TEXT_BYTES / 1048576)) |"
   echo "| \`digest\` over the Parquet copy via bin/vpcflow-digesterd | $PQL_S | $PQL_M | $((PQ_BYTES / 1048576)) |"
   echo "| DuckDB $DUCKDB_VERSION read_parquet (JDBC, GROUP BY, whole process) | $DUCK_S | $DUCK_M | |"
   echo
-  echo "Digests of text, Parquet (both runs) and DuckDB's read_parquet (after gunzip): $SAME. Fat jar: $JAR_BYTES bytes."
+  echo "Digests of text and Parquet (all four runs) and DuckDB's read_parquet (after gunzip): $SAME. Fat jar: $JAR_BYTES bytes."
 } | tee "$WORK/parquet-results.md"

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.parquet;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,13 +76,16 @@ final class ParquetCodecs implements CompressionCodecFactory {
   }
 
   private static byte[] gunzip(byte[] input, int uncompressedSize) throws IOException {
-    try (InputStream in = new GZIPInputStream(BytesInput.from(input).toInputStream(), 64 * 1024)) {
-      byte[] output = in.readNBytes(uncompressedSize);
-      if (in.read() >= 0) {
-        throw new IOException("a GZIP page holds more bytes than its header says, " + uncompressedSize);
+    byte[] output = new byte[uncompressedSize];
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(input), 8 * 1024)) {
+      int n = in.readNBytes(output, 0, uncompressedSize);
+      if (n < uncompressedSize || in.read() >= 0) {
+        throw new IOException(
+            "a GZIP page holds " + (n < uncompressedSize ? "fewer" : "more") + " bytes than its header says, "
+                + uncompressedSize);
       }
-      return output;
     }
+    return output;
   }
 
   private static byte[] unsnappy(byte[] input, int uncompressedSize) throws IOException {

@@ -5,6 +5,7 @@ import io.vpcflow.digesterd.flowlog.LineOutcome;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -330,36 +331,99 @@ final class RowRenderer extends RecordMaterializer<Void> {
     }
   }
 
-  private final class IntConverter extends PrimitiveConverter {
+  /**
+   * An integer column: each value rendered as it comes, or, for dictionary-encoded pages, each
+   * dictionary entry rendered once and copied per row.
+   */
+  private abstract class IntegerConverter extends PrimitiveConverter {
     private final int column;
+    private byte[][] dictionary;
+
+    IntegerConverter(int column) {
+      this.column = column;
+    }
+
+    /** Writes one value of the column, as it is stored. */
+    abstract void render(Dictionary values, int id);
+
+    @Override
+    public boolean hasDictionarySupport() {
+      return true;
+    }
+
+    /** Renders every entry once, into a scratch row (an integer takes at most 20 bytes). */
+    @Override
+    public void setDictionary(Dictionary values) {
+      dictionary = new byte[values.getMaxId() + 1][];
+      byte[] savedRow = row;
+      int savedLength = length;
+      row = new byte[32];
+      for (int id = 0; id < dictionary.length; id++) {
+        length = 0;
+        render(values, id);
+        dictionary[id] = Arrays.copyOf(row, length);
+      }
+      row = savedRow;
+      length = savedLength;
+    }
+
+    @Override
+    public void addValueFromDictionary(int id) {
+      beginColumn(column);
+      putBytes(dictionary[id]);
+    }
+
+    void begin() {
+      beginColumn(column);
+    }
+  }
+
+  private final class IntConverter extends IntegerConverter {
     private final boolean unsigned;
 
     IntConverter(int column, boolean unsigned) {
-      this.column = column;
+      super(column);
       this.unsigned = unsigned;
     }
 
     @Override
     public void addInt(int value) {
-      beginColumn(column);
+      begin();
+      putInt(value);
+    }
+
+    @Override
+    void render(Dictionary values, int id) {
+      putInt(values.decodeToInt(id));
+    }
+
+    private void putInt(int value) {
       putLong(unsigned ? Integer.toUnsignedLong(value) : value);
     }
   }
 
-  private final class LongConverter extends PrimitiveConverter {
-    private final int column;
+  private final class LongConverter extends IntegerConverter {
     private final boolean unsigned;
     private final long divisor;
 
     LongConverter(int column, boolean unsigned, long divisor) {
-      this.column = column;
+      super(column);
       this.unsigned = unsigned;
       this.divisor = divisor;
     }
 
     @Override
     public void addLong(long value) {
-      beginColumn(column);
+      begin();
+      putValue(value);
+    }
+
+    @Override
+    void render(Dictionary values, int id) {
+      putValue(values.decodeToLong(id));
+    }
+
+    private void putValue(long value) {
       if (unsigned && value < 0) {
         putBytes(Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII));
       } else {
