@@ -24,14 +24,9 @@ public enum GraphFormat {
    * @throws InvalidParameterException naming {@code parameter} for anything else
    */
   public static GraphFormat parse(String parameter, String value) {
-    if (value == null || value.equals("dot")) {
-      return DOT;
-    }
-    if (value.equals("json")) {
-      return JSON;
-    }
-    throw new InvalidParameterException(parameter, "parameter '" + parameter + "' must be dot or json, not '" + value + "'");
+    return Choices.parse(GraphFormat.class, parameter, value);
   }
+
 
   /** A sink writing this format to {@code out} (not closed by the sink). */
   GraphSink sink(java.io.OutputStream out) throws java.io.IOException {

@@ -26,15 +26,7 @@ public enum QueryFormat {
    * @throws InvalidParameterException naming {@code parameter} for anything else
    */
   public static QueryFormat parse(String parameter, String value) {
-    if (value == null) {
-      return JSON;
-    }
-    return switch (value) {
-      case "json" -> JSON;
-      case "csv" -> CSV;
-      case "ndjson" -> NDJSON;
-      default -> throw new InvalidParameterException(
-          parameter, "parameter '" + parameter + "' must be json, csv or ndjson, not '" + value + "'");
-    };
+    return Choices.parse(QueryFormat.class, parameter, value);
   }
+
 }

@@ -23,12 +23,7 @@ public enum Weight {
    * @throws InvalidParameterException naming {@code parameter} for anything else
    */
   public static Weight parse(String parameter, String value) {
-    if (value == null || value.equals("bytes")) {
-      return BYTES;
-    }
-    if (value.equals("packets")) {
-      return PACKETS;
-    }
-    throw new InvalidParameterException(parameter, "parameter '" + parameter + "' must be bytes or packets, not '" + value + "'");
+    return Choices.parse(Weight.class, parameter, value);
   }
+
 }
