@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,14 +24,7 @@ import picocli.CommandLine.ParentCommand;
 final class GraphCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
 
-  @Option(names = "--file", description = "A local digest (gzip'd <id>.log.gz or plain text).")
-  Path file;
-
-  @Option(names = "--start", description = "Window start, RFC 3339.")
-  String start;
-
-  @Option(names = "--stop", description = "Window stop (exclusive), RFC 3339.")
-  String stop;
+  @Mixin DigestChoice digest;
 
   @Option(names = "--format", defaultValue = "dot", description = "dot or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -47,8 +41,8 @@ final class GraphCommand implements Callable<Integer> {
     int edges = ViewOptions.parse(() -> GraphWriter.limit("limit", limit));
     try (DigestInputs inputs = new DigestInputs(parent.environment(), System.err);
         OutputStream target = Output.to(out)) {
-      DigestReader digest = inputs.open(file, start, stop, "--file", "--start", "--stop");
-      GraphWriter.write(digest, target, graphFormat, edges);
+      DigestReader lines = digest.open(inputs);
+      GraphWriter.write(lines, target, graphFormat, edges);
     }
     return 0;
   }

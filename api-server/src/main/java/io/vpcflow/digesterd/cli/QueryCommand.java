@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,14 +28,7 @@ import picocli.CommandLine.ParentCommand;
 final class QueryCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
 
-  @Option(names = "--file", description = "A local digest (gzip'd <id>.log.gz or plain text).")
-  Path file;
-
-  @Option(names = "--start", description = "Window start, RFC 3339.")
-  String start;
-
-  @Option(names = "--stop", description = "Window stop (exclusive), RFC 3339.")
-  String stop;
+  @Mixin DigestChoice digest;
 
   @Option(names = "--action", description = "ACCEPT or REJECT.")
   String action;
@@ -82,13 +76,13 @@ final class QueryCommand implements Callable<Integer> {
     Query query = ViewOptions.parse(() -> Query.parse(params::get));
     try (DigestInputs inputs = new DigestInputs(parent.environment(), System.err);
         OutputStream target = Output.to(out)) {
-      DigestReader digest = inputs.open(file, start, stop, "--file", "--start", "--stop");
+      DigestReader lines = digest.open(inputs);
       if (table) {
         PrintStream print = new PrintStream(target, false, StandardCharsets.UTF_8);
-        QueryWriter.run(digest, query, new RecordTable(print));
+        QueryWriter.run(lines, query, new RecordTable(print));
         print.flush();
       } else {
-        QueryWriter.write(digest, query, target);
+        QueryWriter.write(lines, query, target);
       }
     }
     return 0;
