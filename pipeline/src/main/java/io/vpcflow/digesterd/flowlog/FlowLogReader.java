@@ -123,7 +123,7 @@ public final class FlowLogReader {
    * rows rendered as text by {@link io.vpcflow.digesterd.parquet}: every row has {@code format}.
    * When it lacks fields the digest needs, that is reported as for a header, naming {@code
    * source} (such as the object's columns). Rows then go to {@link #acceptRow} or {@link
-   * #countRow}, and {@link #finishRows} ends the object.
+   * #countRows}, and {@link #finishRows} ends the object.
    */
   public void beginRows(FlowLogFormat format, String source) {
     begin(format);
@@ -156,9 +156,9 @@ public final class FlowLogReader {
     counts.add(classify(row, from, to, fields, false, handler));
   }
 
-  /** Counts a row whose outcome was decided before it could be rendered. */
-  public void countRow(LineOutcome outcome) {
-    counts.add(outcome);
+  /** Counts {@code rows} rows whose outcome was decided before they could be rendered. */
+  public void countRows(LineOutcome outcome, long rows) {
+    counts.add(outcome, rows);
   }
 
   /** Ends the object begun by {@link #beginRows}; {@code uncompressedBytes} as its source says. */

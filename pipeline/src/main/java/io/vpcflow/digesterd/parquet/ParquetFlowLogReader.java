@@ -68,7 +68,7 @@ public final class ParquetFlowLogReader {
         long uncompressed = 0;
         for (BlockMetaData rowGroup : parquet.getRowGroups()) {
           if (!digestible) {
-            countAll(rowGroup.getRowCount(), LineOutcome.FORMAT_LACKS_FIELDS);
+            reader.countRows(LineOutcome.FORMAT_LACKS_FIELDS, rowGroup.getRowCount());
             continue;
           }
           uncompressed += checkRowGroup(rowGroup, columns);
@@ -97,12 +97,6 @@ public final class ParquetFlowLogReader {
         .withCodecFactory(new ParquetCodecs())
         .usePageChecksumVerification(true)
         .build();
-  }
-
-  private void countAll(long rows, LineOutcome outcome) {
-    for (long r = 0; r < rows; r++) {
-      reader.countRow(outcome);
-    }
   }
 
   /** The uncompressed size of the row group's chosen columns, once checked to be readable. */

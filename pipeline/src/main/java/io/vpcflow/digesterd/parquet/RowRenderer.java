@@ -107,9 +107,9 @@ final class RowRenderer extends RecordMaterializer<Void> {
       beginColumn(converters.length);
       try {
         if (invalid) {
-          reader.countRow(LineOutcome.INVALID_VALUE);
+          reader.countRows(LineOutcome.INVALID_VALUE, 1);
         } else if (tooLong) {
-          reader.countRow(LineOutcome.LINE_TOO_LONG);
+          reader.countRows(LineOutcome.LINE_TOO_LONG, 1);
         } else {
           reader.acceptRow(row, starts, ends, converters.length, highBytes, handler);
         }
