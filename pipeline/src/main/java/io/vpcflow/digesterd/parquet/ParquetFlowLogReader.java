@@ -39,6 +39,11 @@ public final class ParquetFlowLogReader {
 
   private final FlowLogReader reader;
   private final int maxLineBytes;
+  private final ParquetReadOptions options =
+      ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(new ParquetCodecs())
+          .usePageChecksumVerification(true)
+          .build();
 
   /** A reader whose rendered rows longer than {@code maxLineBytes} are skipped as too long. */
   public ParquetFlowLogReader(int maxLineBytes) {
@@ -92,13 +97,6 @@ public final class ParquetFlowLogReader {
     }
   }
 
-  private static ParquetReadOptions options() {
-    return ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withCodecFactory(new ParquetCodecs())
-        .usePageChecksumVerification(true)
-        .build();
-  }
-
   /** The uncompressed size of the row group's chosen columns, once checked to be readable. */
   private static long checkRowGroup(BlockMetaData rowGroup, FlowLogColumns columns)
       throws UnreadableParquetException {
@@ -122,7 +120,7 @@ public final class ParquetFlowLogReader {
    * Opens {@code file} on {@code in}, once its tail shows a footer of a size that can be held: the
    * Parquet reader would allocate whatever the footer length says.
    */
-  private static ParquetFileReader open(InputFile file, SeekableInputStream in)
+  private ParquetFileReader open(InputFile file, SeekableInputStream in)
       throws IOException, UnreadableParquetException {
     long length = file.getLength();
     if (length < 2L * MAGIC.length + 4) {
@@ -140,7 +138,7 @@ public final class ParquetFlowLogReader {
     if (footer > MAX_FOOTER_BYTES || footer > length - tail.length - MAGIC.length) {
       throw new UnreadableParquetException("the footer claims " + footer + " bytes in a file of " + length);
     }
-    return ParquetFileReader.open(file, options(), in);
+    return ParquetFileReader.open(file, options, in);
   }
 
   private static String columnNames(MessageType schema) {
