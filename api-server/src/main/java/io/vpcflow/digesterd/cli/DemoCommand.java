@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vpcflow.digesterd.config.DigestOptionsFactory;
 import io.vpcflow.digesterd.config.LoggingSettings;
+import io.vpcflow.digesterd.config.OptionsWarmUp;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.embedded.EmbeddedStores;
 import io.vpcflow.digesterd.layout.KeyLayout;
@@ -66,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionsWarmUp.start();
     boolean verbose = spec.commandLine().getParseResult().hasMatchedOption("--verbose");
     Path serviceLog = dataDir.toAbsolutePath().resolve("demo-service.log");
     if (verbose) {

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
 import io.vpcflow.digesterd.config.RunnerConfig;
+import io.vpcflow.digesterd.config.OptionsWarmUp;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.stats.DigestMetrics;
@@ -51,6 +52,7 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionsWarmUp.start();
     ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
     parent.startLogging(config.logging());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());

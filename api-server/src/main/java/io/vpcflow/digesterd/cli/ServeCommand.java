@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
 import io.vpcflow.digesterd.config.RunnerConfig;
+import io.vpcflow.digesterd.config.OptionsWarmUp;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.service.DigesterdService;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionsWarmUp.start();
     ServiceConfig config = ServiceConfig.forServer(parent.environment());
     parent.startLogging(config.logging());
     List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);

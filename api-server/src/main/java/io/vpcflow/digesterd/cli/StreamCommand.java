@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
 import io.vpcflow.digesterd.config.RunnerConfig;
+import io.vpcflow.digesterd.config.OptionsWarmUp;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class StreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionsWarmUp.start();
     ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
     parent.startLogging(config.logging());
     List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);

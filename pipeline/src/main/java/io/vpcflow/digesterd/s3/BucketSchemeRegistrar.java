@@ -9,7 +9,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 /**
  * Registers Beam S3 filesystems for the {@link BucketPurpose#STORAGE storage} and {@link
  * BucketPurpose#PROGRESS progress} buckets' schemes, next to Beam's own {@code s3} (the flow
- * logs), each with a client of {@link S3ClientFactory#builder(S3Options, BucketPurpose)}: its own
+ * logs), each with a client of {@link S3ClientFactory#builder(S3Options, BucketPurpose)} (made when first used): its own
  * region and role, from the pipeline options every JVM of a run (the launcher, the Flink workers)
  * is given. Found by Beam's {@code S3FileSystemRegistrar} through {@link java.util.ServiceLoader}
  * ({@code META-INF/services}); the other settings (upload buffer, encryption, thread pool) are
@@ -25,7 +25,7 @@ public final class BucketSchemeRegistrar implements S3FileSystemSchemeRegistrar 
   private static S3FileSystemConfiguration configuration(S3Options s3, BucketPurpose bucket) {
     return S3FileSystemConfiguration.builderFrom(s3)
         .setScheme(bucket.scheme())
-        .setS3ClientBuilder(S3ClientFactory.builder(s3, bucket))
+        .setS3ClientBuilder(S3ClientFactory.lazyBuilder(s3, bucket))
         .build();
   }
 }

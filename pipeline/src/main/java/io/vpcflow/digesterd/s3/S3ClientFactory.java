@@ -31,7 +31,15 @@ public final class S3ClientFactory implements S3ClientBuilderFactory {
   /** The builder of the flow-log bucket's clients (what Beam's {@code s3} filesystem uses). */
   @Override
   public S3ClientBuilder createBuilder(S3Options options) {
-    return builder(options, BucketPurpose.FLOW_LOGS);
+    return lazyBuilder(options, BucketPurpose.FLOW_LOGS);
+  }
+
+  /**
+   * Like {@link #builder}, made when first used: for Beam's filesystems, which make one for every
+   * scheme when a pipeline starts, also when the run never reaches S3.
+   */
+  static S3ClientBuilder lazyBuilder(S3Options options, BucketPurpose bucket) {
+    return LazyS3ClientBuilder.of(() -> builder(options, bucket));
   }
 
   /** A builder of clients of {@code bucket}: its region and role, the options' other settings. */
