@@ -13,15 +13,19 @@ import java.util.Map;
  * (epoch seconds) into totals per {@link DigestKey}. Records outside the window are refused, so
  * adjacent windows partition the records. Mutable, not thread-safe.
  *
- * <p>Built for millions of keys in a small heap: key texts live back to back in one byte arena,
- * totals in one {@code long} array, and an open-addressing index of entry numbers finds them, so
- * a key costs about 130 bytes, the garbage collector sees a handful of arrays, and looking up an
- * existing key allocates nothing and touches two cache lines rather than four objects.
+ * <p>Built for millions of keys in a small heap: key texts live back to back in one byte arena;
+ * each entry's key reference (arena offset and length) and totals sit side by side in one {@code
+ * long} array; an open-addressing index holds each entry's number with its key's hash. A key costs
+ * about 130 bytes, the garbage collector sees a handful of arrays, and looking up a key allocates
+ * nothing and reads three places: its index slot (a hash that differs ends the comparison there),
+ * its entry, and its text.
  */
 public final class DigestTable implements RecordHandler, KeySorter.Keys {
-  private static final int TOTALS = 4;
-  /** Array bytes per entry: offset, length and hash ints, and the totals. */
-  private static final int BYTES_PER_ENTRY = 3 * Integer.BYTES + TOTALS * Long.BYTES;
+  /** Longs per entry: the key reference, then packets, bytes, first start, last end. */
+  private static final int STRIDE = 5;
+  /** Array bytes per entry and per index slot. */
+  private static final int BYTES_PER_ENTRY = STRIDE * Long.BYTES;
+  private static final int BYTES_PER_SLOT = Long.BYTES;
   /** Bytes per key that {@link KeySorter} needs to sort a table: an int and a long. */
   public static final int SORT_BYTES_PER_KEY = Integer.BYTES + Long.BYTES;
 
@@ -31,12 +35,11 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
 
   private byte[] arena = new byte[1 << 12];
   private int arenaUsed;
-  private int[] keyOffset = new int[64];
-  private int[] keyLength = new int[64];
-  private int[] keyHash = new int[64];
-  private long[] totals = new long[64 * TOTALS];
+  /** Per entry: {@code offset << 32 | length} of its key text in the arena, then its totals. */
+  private long[] entries = new long[64 * STRIDE];
   private int size;
-  private int[] slots = new int[128];
+  /** Per slot: 0 when empty, else {@code hash << 32 | (entry + 1)}. */
+  private long[] slots = new long[128];
 
   /** A table for records with {@code windowStart <= start < windowStop} (epoch seconds). */
   public DigestTable(long windowStart, long windowStop) {
@@ -59,76 +62,75 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     long packets = record.number(DigestField.PACKETS);
     long bytes = record.number(DigestField.BYTES);
     long end = record.number(DigestField.END);
-    int t = entry * TOTALS;
-    if (entry < size) {
-      totals[t] += packets;
-      totals[t + 1] += bytes;
-      totals[t + 2] = Math.min(totals[t + 2], start);
-      totals[t + 3] = Math.max(totals[t + 3], end);
+    if (entry == size) {
+      entry = add(probe.text, probe.length, probe.hash);
+      int t = entry * STRIDE;
+      entries[t + 1] = packets;
+      entries[t + 2] = bytes;
+      entries[t + 3] = start;
+      entries[t + 4] = end;
     } else {
-      add(probe.text, probe.length, probe.hash);
-      totals[t] = packets;
-      totals[t + 1] = bytes;
-      totals[t + 2] = start;
-      totals[t + 3] = end;
+      int t = entry * STRIDE;
+      entries[t + 1] += packets;
+      entries[t + 2] += bytes;
+      entries[t + 3] = Math.min(entries[t + 3], start);
+      entries[t + 4] = Math.max(entries[t + 4], end);
     }
     return true;
   }
 
-  /** The entry of the key text, or {@link #size} when absent (its index if it is then added). */
+  /** The entry of the key text, or {@link #size} when absent. */
   private int find(byte[] text, int length, int hash) {
     int mask = slots.length - 1;
     for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-      int entry = slots[slot] - 1;
-      if (entry < 0) {
+      long held = slots[slot];
+      if (held == 0) {
         return size;
       }
-      if (keyHash[entry] == hash
-          && keyLength[entry] == length
-          && Arrays.equals(arena, keyOffset[entry], keyOffset[entry] + length, text, 0, length)) {
-        return entry;
+      if ((int) (held >>> 32) == hash) {
+        int entry = (int) held - 1;
+        long ref = entries[entry * STRIDE];
+        int offset = (int) (ref >>> 32);
+        if ((int) ref == length && Arrays.equals(arena, offset, offset + length, text, 0, length)) {
+          return entry;
+        }
       }
     }
   }
 
-  private void add(byte[] text, int length, int hash) {
-    if (size == keyOffset.length) {
-      int capacity = size * 2;
-      keyOffset = Arrays.copyOf(keyOffset, capacity);
-      keyLength = Arrays.copyOf(keyLength, capacity);
-      keyHash = Arrays.copyOf(keyHash, capacity);
-      totals = Arrays.copyOf(totals, capacity * TOTALS);
+  /** Adds the key text as a new entry; returns its number. */
+  private int add(byte[] text, int length, int hash) {
+    if ((size + 1) * STRIDE > entries.length) {
+      entries = Arrays.copyOf(entries, entries.length * 2);
     }
     if (arenaUsed + length > arena.length) {
       arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + length));
     }
     System.arraycopy(text, 0, arena, arenaUsed, length);
-    keyOffset[size] = arenaUsed;
-    keyLength[size] = length;
-    keyHash[size] = hash;
+    int entry = size;
+    entries[entry * STRIDE] = ((long) arenaUsed << 32) | length;
     arenaUsed += length;
     size++;
     if (size * 2 > slots.length) {
-      rehash(slots.length * 2);
-    } else {
-      insertSlot(size - 1);
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      for (long held : old) {
+        if (held != 0) {
+          insertSlot(held);
+        }
+      }
     }
+    insertSlot(((long) hash << 32) | (entry + 1));
+    return entry;
   }
 
-  private void rehash(int capacity) {
-    slots = new int[capacity];
-    for (int entry = 0; entry < size; entry++) {
-      insertSlot(entry);
-    }
-  }
-
-  private void insertSlot(int entry) {
+  private void insertSlot(long held) {
     int mask = slots.length - 1;
-    int slot = mix(keyHash[entry]) & mask;
+    int slot = mix((int) (held >>> 32)) & mask;
     while (slots[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    slots[slot] = entry + 1;
+    slots[slot] = held;
   }
 
   /** Spreads the bits of a polynomial hash over the index (linear probing needs it). */
@@ -144,7 +146,7 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
 
   /** The bytes held by the table's arrays. */
   public long footprintBytes() {
-    return arena.length + (long) keyOffset.length * BYTES_PER_ENTRY + (long) slots.length * Integer.BYTES;
+    return arena.length + (long) entries.length * Long.BYTES + (long) slots.length * BYTES_PER_SLOT;
   }
 
   /**
@@ -155,11 +157,11 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
    */
   public boolean wouldExceed(long budgetBytes, int keyBytes) {
     long predicted = footprintBytes() + (long) (size + 1) * SORT_BYTES_PER_KEY;
-    if (size == keyOffset.length) {
-      predicted += (long) keyOffset.length * BYTES_PER_ENTRY + (long) keyOffset.length * TOTALS * Long.BYTES;
+    if ((size + 1) * STRIDE > entries.length) {
+      predicted += 2L * entries.length * Long.BYTES;
     }
     if ((size + 1) * 2L > slots.length) {
-      predicted += 2L * slots.length * Integer.BYTES;
+      predicted += 2L * slots.length * BYTES_PER_SLOT;
     }
     if (arenaUsed + (long) keyBytes > arena.length) {
       predicted += Math.max(arena.length * 2L, arenaUsed + (long) keyBytes);
@@ -169,43 +171,52 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
 
   @Override
   public int length(int entry) {
-    return keyLength[entry];
+    return (int) entries[entry * STRIDE];
+  }
+
+  private int offset(int entry) {
+    return (int) (entries[entry * STRIDE] >>> 32);
   }
 
   @Override
   public int byteAt(int entry, int index) {
-    return arena[keyOffset[entry] + index] & 0xff;
+    return arena[offset(entry) + index] & 0xff;
   }
 
   @Override
   public int compare(int a, int b) {
+    int offsetA = offset(a);
+    int offsetB = offset(b);
     return Arrays.compareUnsigned(
-        arena, keyOffset[a], keyOffset[a] + keyLength[a],
-        arena, keyOffset[b], keyOffset[b] + keyLength[b]);
+        arena, offsetA, offsetA + length(a),
+        arena, offsetB, offsetB + length(b));
   }
 
   /** The key of entry {@code entry} (0 ≤ entry < size), as a new object. */
   DigestKey key(int entry) {
-    return DigestKey.wrap(Arrays.copyOfRange(arena, keyOffset[entry], keyOffset[entry] + keyLength[entry]));
+    int offset = offset(entry);
+    return DigestKey.wrap(Arrays.copyOfRange(arena, offset, offset + length(entry)));
   }
 
-  /** Writes the key text of {@code entry} to {@code out}, starting at byte {@code from}. */
-  void writeKey(int entry, int from, java.io.OutputStream out) throws java.io.IOException {
-    out.write(arena, keyOffset[entry] + from, keyLength[entry] - from);
+  /** Copies the key text of {@code entry}, from its byte {@code from}, into {@code dest} at {@code at}. */
+  void copyKey(int entry, int from, byte[] dest, int at) {
+    System.arraycopy(arena, offset(entry) + from, dest, at, length(entry) - from);
   }
 
   /** The length of the prefix that the keys of two entries share. */
   int sharedPrefix(int a, int b) {
+    int offsetA = offset(a);
+    int offsetB = offset(b);
     int m = Arrays.mismatch(
-        arena, keyOffset[a], keyOffset[a] + keyLength[a],
-        arena, keyOffset[b], keyOffset[b] + keyLength[b]);
-    return m < 0 ? keyLength[a] : m;
+        arena, offsetA, offsetA + length(a),
+        arena, offsetB, offsetB + length(b));
+    return m < 0 ? length(a) : m;
   }
 
   /** The totals of entry {@code entry}, as a new object. */
   DigestTotals totals(int entry) {
-    int t = entry * TOTALS;
-    return new DigestTotals(totals[t], totals[t + 1], totals[t + 2], totals[t + 3]);
+    int t = entry * STRIDE;
+    return new DigestTotals(entries[t + 1], entries[t + 2], entries[t + 3], entries[t + 4]);
   }
 
   /** A read-only snapshot of the totals per key (a copy: for inspection and tests). */

@@ -67,6 +67,7 @@ public final class RunFile {
     List<Long> indexOffsets = new ArrayList<>();
     List<DigestKey> samples = new ArrayList<>();
     int sampleEvery = Math.max(1, (order.length + MAX_SAMPLES - 1) / MAX_SAMPLES);
+    SortedRun.EntryWriter entries = new SortedRun.EntryWriter();
     for (int i = 0; i < order.length; i++) {
       int entry = order[i];
       int shared;
@@ -80,7 +81,7 @@ public final class RunFile {
       if (i % sampleEvery == 0) {
         samples.add(table.key(entry));
       }
-      SortedRun.writeEntry(table, entry, shared, out);
+      entries.write(table, entry, shared, out);
     }
     long indexOffset = out.count();
     SortedRun.writeVarLong(out, indexKeys.size());

@@ -26,8 +26,9 @@ public final class SortedRun {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, order.length * 32));
     try {
       int previous = -1;
+      EntryWriter writer = new EntryWriter();
       for (int entry : order) {
-        writeEntry(table, entry, previous < 0 ? 0 : table.sharedPrefix(previous, entry), bytes);
+        writer.write(table, entry, previous < 0 ? 0 : table.sharedPrefix(previous, entry), bytes);
         previous = entry;
       }
     } catch (IOException e) {
@@ -37,19 +38,42 @@ public final class SortedRun {
   }
 
   /**
-   * Writes one entry of {@code table} whose key shares its first {@code shared} bytes with the
-   * entry written before it (0 for the first entry, or to let a reader start here).
+   * Writes entries of a table in this format, each encoded into a reusable buffer and handed to
+   * the stream in one call. An entry's key shares its first {@code shared} bytes with the entry
+   * written before it (0 for the first entry, or to let a reader start here). Not thread-safe.
    */
-  static void writeEntry(DigestTable table, int entry, int shared, OutputStream out)
-      throws IOException {
-    writeVarLong(out, shared);
-    writeVarLong(out, table.length(entry) - shared);
-    table.writeKey(entry, shared, out);
-    DigestTotals totals = table.totals(entry);
-    writeVarLong(out, totals.packets());
-    writeVarLong(out, totals.bytes());
-    writeVarLong(out, totals.minStart());
-    writeVarLong(out, totals.maxEnd() + 1);
+  static final class EntryWriter {
+    /** Six varints of at most ten bytes each, besides the key's bytes. */
+    private static final int MAX_NUMBER_BYTES = 60;
+    private byte[] buffer = new byte[256];
+    private int used;
+
+    void write(DigestTable table, int entry, int shared, OutputStream out) throws IOException {
+      int rest = table.length(entry) - shared;
+      if (rest + MAX_NUMBER_BYTES > buffer.length) {
+        buffer = new byte[Math.max(buffer.length * 2, rest + MAX_NUMBER_BYTES)];
+      }
+      used = 0;
+      put(shared);
+      put(rest);
+      table.copyKey(entry, shared, buffer, used);
+      used += rest;
+      DigestTotals totals = table.totals(entry);
+      put(totals.packets());
+      put(totals.bytes());
+      put(totals.minStart());
+      put(totals.maxEnd() + 1);
+      out.write(buffer, 0, used);
+    }
+
+    private void put(long value) {
+      long v = value;
+      while ((v & ~0x7FL) != 0) {
+        buffer[used++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      buffer[used++] = (byte) v;
+    }
   }
 
   /** A reader of a run's entries in key order. */
