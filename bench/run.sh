@@ -53,6 +53,14 @@ rm -rf "$WORK/digests"
 rm -rf "$WORK/digests"
 read -r LAUNCH_S LAUNCH_M < <(measure launcher env VPC_FLOW_LOGS_BUCKET="file://$CORPUS" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP")
+# Start-up and fixed costs: a window with no objects.
+mkdir -p "$WORK/empty-logs"
+rm -rf "$WORK/digests"
+read -r EMPTY_S EMPTY_M < <(measure empty env VPC_FLOW_LOGS_BUCKET="file://$WORK/empty-logs" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
+  java -Xmx$HEAP -jar "$JAR" digest --start "$FROM" --stop "$STOP")
+rm -rf "$WORK/digests"
+read -r EMPTY_L_S EMPTY_L_M < <(measure empty-launcher env VPC_FLOW_LOGS_BUCKET="file://$WORK/empty-logs" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
+  JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP")
 read -r DUCK_S DUCK_M < <(measure duckdb java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb.csv.gz")
 
 KEYS=$(zcat "$WORK/digest.log.gz" | wc -l)
@@ -60,17 +68,20 @@ DIGEST_MD5=$(zcat "$WORK/digest.log.gz" | md5sum | cut -d' ' -f1)
 DUCK_MD5=$(zcat "$WORK/duckdb.csv.gz" | md5sum | cut -d' ' -f1)
 SAME=$([ "$DIGEST_MD5" = "$DUCK_MD5" ] && echo "identical" || echo "DIFFERENT")
 DIGEST_MB=$(du -m "$WORK/digest.log.gz" | cut -f1)
+ratio() { awk "BEGIN{printf \"%.2f\", $1 / $DUCK_S}"; }
 
 {
   echo "Corpus: $OBJECTS objects, $RECORDS records, $CORPUS_MB MiB gzip'd, $KEYS digest keys; $(nproc) cores; $(java -version 2>&1 | head -1)"
   echo
-  echo "| run | wall s | peak RSS MiB |"
-  echo "|---|---:|---:|"
-  echo "| zcat of all objects, 1 process (decompression floor) | $ZCAT1_S | $ZCAT1_M |"
-  echo "| zcat of all objects, 2 processes | $ZCAT2_S | $ZCAT2_M |"
-  echo "| \`digest\` (DirectRunner, -Xmx$HEAP, whole process, plain java -jar) | $DIGEST_S | $DIGEST_M |"
-  echo "| \`digest\` via bin/vpcflow-digesterd (same, with CDS archive and parallel GC) | $LAUNCH_S | $LAUNCH_M |"
-  echo "| DuckDB $DUCKDB_VERSION (JDBC, GROUP BY, whole process) | $DUCK_S | $DUCK_M |"
+  echo "| run | wall s | × DuckDB | peak RSS MiB |"
+  echo "|---|---:|---:|---:|"
+  echo "| zcat of all objects, 1 process (decompression floor) | $ZCAT1_S | $(ratio "$ZCAT1_S") | $ZCAT1_M |"
+  echo "| zcat of all objects, 2 processes | $ZCAT2_S | $(ratio "$ZCAT2_S") | $ZCAT2_M |"
+  echo "| \`digest\` (DirectRunner, -Xmx$HEAP, whole process, plain java -jar) | $DIGEST_S | $(ratio "$DIGEST_S") | $DIGEST_M |"
+  echo "| \`digest\` via bin/vpcflow-digesterd (same, with CDS archive, parallel GC, JIT thresholds) | $LAUNCH_S | $(ratio "$LAUNCH_S") | $LAUNCH_M |"
+  echo "| DuckDB $DUCKDB_VERSION (JDBC, GROUP BY, whole process) | $DUCK_S | 1.00 | $DUCK_M |"
+  echo "| \`digest\` of an empty window, plain java -jar | $EMPTY_S | | $EMPTY_M |"
+  echo "| \`digest\` of an empty window, bin/vpcflow-digesterd | $EMPTY_L_S | | $EMPTY_L_M |"
   echo
   echo "Digest text of \`digest\` and DuckDB (after gunzip): $SAME. Digest: $DIGEST_MB MiB."
 } | tee "$WORK/results.md"
