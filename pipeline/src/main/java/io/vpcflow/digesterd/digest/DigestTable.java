@@ -41,6 +41,22 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   /** Per slot: 0 when empty, else {@code hash << 32 | (entry + 1)}. */
   private long[] slots = new long[128];
 
+  /** Records folded in together; see {@link #flush}. */
+  private static final int BATCH = 32;
+  /** Packets, bytes, start and end of a pending record. */
+  private static final int TOTALS_PER_RECORD = 4;
+  private static final int PENDING_BYTES_PER_KEY = 3 * Integer.BYTES + TOTALS_PER_RECORD * Long.BYTES;
+  /** Records accepted but not yet folded in: their key texts back to back, hashes and numbers. */
+  private byte[] pendingText = new byte[BATCH * 128];
+  private final int[] pendingOffset = new int[BATCH];
+  private final int[] pendingLength = new int[BATCH];
+  private final int[] pendingHash = new int[BATCH];
+  private final long[] pendingNumbers = new long[BATCH * TOTALS_PER_RECORD];
+  private int pending;
+  private int pendingBytes;
+  /** What the batch's touching loads read; kept so that they are not optimised away. */
+  private long touched;
+
   /** A table for records with {@code windowStart <= start < windowStop} (epoch seconds). */
   public DigestTable(long windowStart, long windowStop) {
     if (windowStart >= windowStop) {
@@ -58,29 +74,73 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       return false;
     }
     probe.build(record);
-    int entry = find(probe.text, probe.length, probe.hash);
-    long packets = record.number(DigestField.PACKETS);
-    long bytes = record.number(DigestField.BYTES);
-    long end = record.number(DigestField.END);
-    if (entry == size) {
-      entry = add(probe.text, probe.length, probe.hash);
-      int t = entry * STRIDE;
-      entries[t + 1] = packets;
-      entries[t + 2] = bytes;
-      entries[t + 3] = start;
-      entries[t + 4] = end;
-    } else {
-      int t = entry * STRIDE;
-      entries[t + 1] += packets;
-      entries[t + 2] += bytes;
-      entries[t + 3] = Math.min(entries[t + 3], start);
-      entries[t + 4] = Math.max(entries[t + 4], end);
+    if (pendingBytes + probe.length > pendingText.length) {
+      pendingText = Arrays.copyOf(pendingText, Math.max(pendingText.length * 2, pendingBytes + probe.length));
+    }
+    System.arraycopy(probe.text, 0, pendingText, pendingBytes, probe.length);
+    int p = pending;
+    pendingOffset[p] = pendingBytes;
+    pendingLength[p] = probe.length;
+    pendingHash[p] = probe.hash;
+    int n = p * TOTALS_PER_RECORD;
+    pendingNumbers[n] = record.number(DigestField.PACKETS);
+    pendingNumbers[n + 1] = record.number(DigestField.BYTES);
+    pendingNumbers[n + 2] = start;
+    pendingNumbers[n + 3] = record.number(DigestField.END);
+    pendingBytes += probe.length;
+    pending = p + 1;
+    if (pending == BATCH) {
+      flush();
     }
     return true;
   }
 
+  /**
+   * Folds the pending records in, in the order accepted. It first reads the index slots and then
+   * the entries of all their keys: loads that do not wait for each other, so that their cache
+   * misses overlap instead of coming one record at a time.
+   */
+  private void flush() {
+    int mask = slots.length - 1;
+    long sum = 0;
+    for (int p = 0; p < pending; p++) {
+      sum += slots[mix(pendingHash[p]) & mask];
+    }
+    for (int p = 0; p < pending; p++) {
+      long held = slots[mix(pendingHash[p]) & mask];
+      if (held != 0) {
+        sum += entries[((int) held - 1) * STRIDE];
+      }
+    }
+    touched += sum;
+    for (int p = 0; p < pending; p++) {
+      fold(p);
+    }
+    pending = 0;
+    pendingBytes = 0;
+  }
+
+  private void fold(int p) {
+    int entry = find(pendingText, pendingOffset[p], pendingLength[p], pendingHash[p]);
+    int n = p * TOTALS_PER_RECORD;
+    if (entry == size) {
+      entry = add(pendingText, pendingOffset[p], pendingLength[p], pendingHash[p]);
+      int t = entry * STRIDE;
+      entries[t + 1] = pendingNumbers[n];
+      entries[t + 2] = pendingNumbers[n + 1];
+      entries[t + 3] = pendingNumbers[n + 2];
+      entries[t + 4] = pendingNumbers[n + 3];
+    } else {
+      int t = entry * STRIDE;
+      entries[t + 1] += pendingNumbers[n];
+      entries[t + 2] += pendingNumbers[n + 1];
+      entries[t + 3] = Math.min(entries[t + 3], pendingNumbers[n + 2]);
+      entries[t + 4] = Math.max(entries[t + 4], pendingNumbers[n + 3]);
+    }
+  }
+
   /** The entry of the key text, or {@link #size} when absent. */
-  private int find(byte[] text, int length, int hash) {
+  private int find(byte[] text, int from, int length, int hash) {
     int mask = slots.length - 1;
     for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
       long held = slots[slot];
@@ -91,7 +151,8 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
         int entry = (int) held - 1;
         long ref = entries[entry * STRIDE];
         int offset = (int) (ref >>> 32);
-        if ((int) ref == length && Arrays.equals(arena, offset, offset + length, text, 0, length)) {
+        if ((int) ref == length
+            && Arrays.equals(arena, offset, offset + length, text, from, from + length)) {
           return entry;
         }
       }
@@ -99,14 +160,14 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   }
 
   /** Adds the key text as a new entry; returns its number. */
-  private int add(byte[] text, int length, int hash) {
+  private int add(byte[] text, int from, int length, int hash) {
     if ((size + 1) * STRIDE > entries.length) {
       entries = Arrays.copyOf(entries, entries.length * 2);
     }
     if (arenaUsed + length > arena.length) {
       arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + length));
     }
-    System.arraycopy(text, 0, arena, arenaUsed, length);
+    System.arraycopy(text, from, arena, arenaUsed, length);
     int entry = size;
     entries[entry * STRIDE] = ((long) arenaUsed << 32) | length;
     arenaUsed += length;
@@ -139,32 +200,52 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     return h ^ (h >>> 16);
   }
 
-  /** The number of distinct keys. */
+  /**
+   * The number of distinct keys. Entry numbers, for the methods that take one, are below it: it
+   * folds in the records accepted since the last call.
+   */
   public int size() {
+    if (pending > 0) {
+      flush();
+    }
     return size;
+  }
+
+  /** Whether no record was accepted. */
+  public boolean isEmpty() {
+    return size + pending == 0;
   }
 
   /** The bytes held by the table's arrays. */
   public long footprintBytes() {
-    return arena.length + (long) entries.length * Long.BYTES + (long) slots.length * BYTES_PER_SLOT;
+    return arena.length
+        + (long) entries.length * Long.BYTES
+        + (long) slots.length * BYTES_PER_SLOT
+        + pendingText.length
+        + (long) BATCH * PENDING_BYTES_PER_KEY;
   }
 
   /**
    * Whether one more key of up to {@code keyBytes} bytes could take the table past {@code
-   * budgetBytes}: its arrays after the growth that key may cause, while the old and the new copy of
-   * a growing array both live, plus what sorting the keys into a run needs ({@link
-   * #SORT_BYTES_PER_KEY} per key).
+   * budgetBytes}: its arrays after the growth that key and the records not yet folded in may
+   * cause (each counted as a new key), while the old and the new copy of a growing array both
+   * live, plus what sorting the keys into a run needs ({@link #SORT_BYTES_PER_KEY} per key).
    */
   public boolean wouldExceed(long budgetBytes, int keyBytes) {
-    long predicted = footprintBytes() + (long) (size + 1) * SORT_BYTES_PER_KEY;
-    if ((size + 1) * STRIDE > entries.length) {
+    long keys = size + pending + 1L;
+    long predicted = footprintBytes() + keys * SORT_BYTES_PER_KEY;
+    if (keys * STRIDE > entries.length) {
       predicted += 2L * entries.length * Long.BYTES;
     }
-    if ((size + 1) * 2L > slots.length) {
+    if (keys * 2 > slots.length) {
       predicted += 2L * slots.length * BYTES_PER_SLOT;
     }
-    if (arenaUsed + (long) keyBytes > arena.length) {
-      predicted += Math.max(arena.length * 2L, arenaUsed + (long) keyBytes);
+    long arenaNeeded = arenaUsed + (long) pendingBytes + keyBytes;
+    if (arenaNeeded > arena.length) {
+      predicted += Math.max(arena.length * 2L, arenaNeeded);
+    }
+    if (pendingBytes + (long) keyBytes > pendingText.length) {
+      predicted += Math.max(pendingText.length * 2L, pendingBytes + (long) keyBytes);
     }
     return predicted > budgetBytes;
   }
@@ -222,7 +303,7 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   /** A read-only snapshot of the totals per key (a copy: for inspection and tests). */
   public Map<DigestKey, DigestTotals> entries() {
     Map<DigestKey, DigestTotals> map = new HashMap<>();
-    for (int entry = 0; entry < size; entry++) {
+    for (int entry = 0; entry < size(); entry++) {
       map.put(key(entry), totals(entry));
     }
     return Collections.unmodifiableMap(map);

@@ -54,7 +54,7 @@ public final class SpillingFold implements RecordHandler {
    */
   @Override
   public boolean accept(FlowLogRecord record) {
-    if (table.size() > 0 && table.wouldExceed(budgetBytes, MAX_KEY_BYTES)) {
+    if (!table.isEmpty() && table.wouldExceed(budgetBytes, MAX_KEY_BYTES)) {
       try {
         spill();
       } catch (IOException e) {

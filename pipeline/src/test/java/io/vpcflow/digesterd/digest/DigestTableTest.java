@@ -1,6 +1,8 @@
 package io.vpcflow.digesterd.digest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -169,6 +171,61 @@ class DigestTableTest {
       DigestKey key = DigestKey.of("2", "1", "eni-a", expected.getKey(), "10.9.9.9", 0, 443, 6, "ACCEPT", "OK");
       assertEquals(expected.getValue().longValue(), entries.get(key).packets(), expected.getKey());
     }
+  }
+
+  @Test
+  void readingTheTableBetweenRecordsGivesTheSameTotalsAsReadingItAtTheEnd() throws IOException {
+    java.util.Random random = new java.util.Random(11);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      int host = random.nextInt(300);
+      lines.add("2 1 eni-a 10.0." + host + ".1 10.9.9.9 40000 443 6 " + (1 + random.nextInt(9)) + " "
+          + (100 + random.nextInt(900)) + " " + (500 + random.nextInt(50)) + " " + (600 + random.nextInt(50))
+          + " ACCEPT OK");
+    }
+    DigestTable atTheEnd = new DigestTable(0, 1_000_000);
+    feed(atTheEnd, lines.toArray(String[]::new));
+    DigestTable readOften = new DigestTable(0, 1_000_000);
+    int previous = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      feed(readOften, lines.get(i));
+      assertFalse(readOften.isEmpty());
+      if (random.nextInt(7) == 0) {
+        int size = readOften.size();
+        assertTrue(size >= previous && size <= i + 1, "size " + size + " after " + (i + 1) + " records");
+        previous = size;
+      }
+    }
+    assertEquals(rendered(atTheEnd), rendered(readOften));
+  }
+
+  @Test
+  void whatWouldExceedAllowsStaysWithinTheBudgetOnceTheRecordsAreFoldedIn() throws IOException {
+    java.util.Random random = new java.util.Random(5);
+    for (long budget : new long[] {20_000, 50_000, 200_000}) {
+      DigestTable table = new DigestTable(0, 1_000_000);
+      int accepted = 0;
+      for (int i = 0; i < 20_000; i++) {
+        if (!table.isEmpty() && table.wouldExceed(budget, 200)) {
+          break;
+        }
+        int host = random.nextInt(1 << 20);
+        feed(table, "2 1 eni-a 10." + (host >> 12) + "." + ((host >> 4) & 0xff) + "." + (host & 0xf)
+            + " 10.9.9.9 40000 443 6 1 100 500 600 ACCEPT OK");
+        accepted++;
+        if (accepted % 45 == 0) {
+          assertWithin(budget, table, accepted);
+        }
+      }
+      assertWithin(budget, table, accepted);
+      assertTrue(accepted > 10, "budget " + budget + " took " + accepted + " records");
+      assertTrue(accepted < 20_000, "budget " + budget + " was reached");
+    }
+  }
+
+  private static void assertWithin(long budget, DigestTable table, int accepted) {
+    long used = table.footprintBytes() + (long) table.size() * DigestTable.SORT_BYTES_PER_KEY;
+    assertTrue(used <= budget, "budget " + budget + ": " + used + " bytes after " + accepted + " records");
   }
 
   @Test
