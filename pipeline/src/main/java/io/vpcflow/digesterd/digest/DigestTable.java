@@ -3,6 +3,9 @@ package io.vpcflow.digesterd.digest;
 import io.vpcflow.digesterd.flowlog.DigestField;
 import io.vpcflow.digesterd.flowlog.FlowLogRecord;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -194,7 +197,26 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     slots[slot] = held;
   }
 
-  /** Spreads the bits of a polynomial hash over the index (linear probing needs it). */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  /** A hash of {@code text[0..length)}, eight bytes per step (in-memory only, never stored). */
+  static int hash(byte[] text, int length) {
+    long h = length * GOLDEN;
+    int i = 0;
+    for (; i + Long.BYTES <= length; i += Long.BYTES) {
+      h = (h ^ (long) LONGS.get(text, i)) * GOLDEN;
+      h ^= h >>> 32;
+    }
+    long tail = 0;
+    for (; i < length; i++) {
+      tail = (tail << 8) | (text[i] & 0xff);
+    }
+    h = (h ^ tail) * GOLDEN;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** Spreads the bits of a key's hash over the index (linear probing needs it). */
   private static int mix(int hash) {
     int h = hash * 0x9E3779B9;
     return h ^ (h >>> 16);
@@ -265,6 +287,22 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   }
 
   @Override
+  public int digit(int entry, int depth) {
+    long ref = entries[entry * STRIDE];
+    int offset = (int) (ref >>> 32);
+    int length = (int) ref;
+    if (depth + 4 <= length) {
+      int at = offset + depth;
+      return (arena[at] & 0xff) << 24 | (arena[at + 1] & 0xff) << 16 | (arena[at + 2] & 0xff) << 8 | (arena[at + 3] & 0xff);
+    }
+    int digit = 0;
+    for (int i = 0; i < 4; i++) {
+      digit = (digit << 8) | (depth + i < length ? arena[offset + depth + i] & 0xff : 0);
+    }
+    return digit;
+  }
+
+  @Override
   public int compare(int a, int b) {
     int offsetA = offset(a);
     int offsetB = offset(b);
@@ -277,6 +315,15 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   DigestKey key(int entry) {
     int offset = offset(entry);
     return DigestKey.wrap(Arrays.copyOfRange(arena, offset, offset + length(entry)));
+  }
+
+  /**
+   * Reads the entry's reference (and, with {@code andKey}, the first byte of its key) so that a
+   * later use finds them in the cache; returns what it read.
+   */
+  int touch(int entry, boolean andKey) {
+    long ref = entries[entry * STRIDE];
+    return andKey ? arena[(int) (ref >>> 32)] : (int) ref;
   }
 
   /** Copies the key text of {@code entry}, from its byte {@code from}, into {@code dest} at {@code at}. */
@@ -330,11 +377,7 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       copyField(record, DigestField.ACTION);
       copyField(record, DigestField.LOG_STATUS);
       length--;
-      int h = 1;
-      for (int i = 0; i < length; i++) {
-        h = 31 * h + text[i];
-      }
-      hash = h;
+      hash = hash(text, length);
     }
 
 

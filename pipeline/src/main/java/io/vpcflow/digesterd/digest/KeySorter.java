@@ -23,6 +23,20 @@ public final class KeySorter {
 
     /** Compares two keys as unsigned bytes. */
     int compare(int a, int b);
+
+    /**
+     * Bytes {@code depth..depth+3} of key {@code key} as an unsigned big-endian number, bytes
+     * past the key's end read as 0.
+     */
+    default int digit(int key, int depth) {
+      int digit = 0;
+      int length = length(key);
+      for (int i = 0; i < DIGIT; i++) {
+        int at = depth + i;
+        digit = (digit << 8) | (at < length ? byteAt(key, at) : 0);
+      }
+      return digit;
+    }
   }
 
   /** The numbers {@code 0..n-1} of {@code keys}, in ascending key order. */
@@ -35,18 +49,38 @@ public final class KeySorter {
     return order;
   }
 
-  /** Sorts {@code order[lo..hi)}, whose keys all share their first {@code depth} bytes. */
+  /**
+   * Sorts {@code order[lo..hi)}, whose keys all share their first {@code depth} bytes. A digit
+   * that all the keys share (keys share long prefixes) is stepped over without sorting.
+   */
   private static void sort(Keys keys, int[] order, long[] packed, int lo, int hi, int depth) {
     if (hi - lo < SMALL) {
       insertionSort(keys, order, lo, hi);
       return;
     }
-    boolean anyLonger = false;
-    for (int i = lo; i < hi; i++) {
-      int key = order[i];
-      long digit = digit(keys, key, depth) ^ 0x80000000L;
-      packed[i] = (digit << 32) | key;
-      anyLonger |= keys.length(key) > depth + DIGIT;
+    boolean anyLonger;
+    boolean allEqual;
+    do {
+      anyLonger = false;
+      allEqual = true;
+      long first = 0;
+      for (int i = lo; i < hi; i++) {
+        int key = order[i];
+        long digit = (keys.digit(key, depth) & 0xffffffffL) ^ 0x80000000L;
+        packed[i] = (digit << 32) | key;
+        if (i == lo) {
+          first = digit;
+        } else {
+          allEqual &= digit == first;
+        }
+        anyLonger |= keys.length(key) > depth + DIGIT;
+      }
+      if (allEqual && anyLonger) {
+        depth += DIGIT;
+      }
+    } while (allEqual && anyLonger);
+    if (allEqual) {
+      return;
     }
     java.util.Arrays.sort(packed, lo, hi);
     for (int i = lo; i < hi; i++) {
@@ -64,17 +98,6 @@ public final class KeySorter {
         start = i;
       }
     }
-  }
-
-  /** Bytes {@code depth..depth+3} of a key as an unsigned big-endian number, 0-padded. */
-  private static long digit(Keys keys, int key, int depth) {
-    int digit = 0;
-    int length = keys.length(key);
-    for (int i = 0; i < DIGIT; i++) {
-      int at = depth + i;
-      digit = (digit << 8) | (at < length ? keys.byteAt(key, at) : 0);
-    }
-    return digit & 0xffffffffL;
   }
 
   private static void insertionSort(Keys keys, int[] order, int lo, int hi) {

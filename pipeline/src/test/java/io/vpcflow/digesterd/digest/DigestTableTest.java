@@ -229,6 +229,53 @@ class DigestTableTest {
   }
 
   @Test
+  void digitsReadFromTheArenaAreTheSortersDefaultDigits() throws IOException {
+    DigestTable table = new DigestTable(0, 1_000_000);
+    feed(table,
+        "2 1 eni-a 10.0.0.1 10.0.0.2 40000 443 6 1 100 500 600 ACCEPT OK",
+        "2 123456789012 eni-0123456789abcdef0 10.0.0.1 10.0.0.2 40000 443 6 1 100 500 600 REJECT OK",
+        "2 1 eni-\u0436 10.0.0.1 10.0.0.2 40000 443 17 1 100 500 600 ACCEPT OK");
+    KeySorter.Keys byBytes =
+        new KeySorter.Keys() {
+          @Override
+          public int length(int key) {
+            return table.length(key);
+          }
+
+          @Override
+          public int byteAt(int key, int index) {
+            return table.byteAt(key, index);
+          }
+
+          @Override
+          public int compare(int a, int b) {
+            return table.compare(a, b);
+          }
+        };
+    for (int entry = 0; entry < table.size(); entry++) {
+      for (int depth = 0; depth <= table.length(entry) + 4; depth++) {
+        assertEquals(byBytes.digit(entry, depth), table.digit(entry, depth), "entry " + entry + " depth " + depth);
+      }
+    }
+  }
+
+  @Test
+  void similarKeysGetDistinctHashesAndEqualTextsEqualOnes() {
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    int keys = 200_000;
+    for (int i = 0; i < keys; i++) {
+      byte[] text = ("2 123456789012 eni-0a1b2c3d 10.0." + (i >> 8) + "." + (i & 255) + " 10.9.9.9 0 443 6 ACCEPT OK")
+          .getBytes(StandardCharsets.UTF_8);
+      hashes.add(DigestTable.hash(text, text.length));
+      assertEquals(DigestTable.hash(text, text.length), DigestTable.hash(text.clone(), text.length));
+    }
+    // A 32-bit hash of 200,000 keys is expected to collide about 5 times.
+    assertTrue(hashes.size() >= keys - 50, "distinct hashes: " + hashes.size());
+    byte[] shortText = "2 1".getBytes(StandardCharsets.UTF_8);
+    assertTrue(DigestTable.hash(shortText, 3) != DigestTable.hash(shortText, 2), "the length counts");
+  }
+
+  @Test
   void entriesAreReadOnly() {
     DigestTable table = new DigestTable(0, 1);
     assertThrows(
