@@ -26,8 +26,7 @@ import java.util.Map;
 public final class DigestTable implements RecordHandler, KeySorter.Keys {
   /** Longs per entry: the key reference, then packets, bytes, first start, last end. */
   private static final int STRIDE = 5;
-  /** Array bytes per entry and per index slot. */
-  private static final int BYTES_PER_ENTRY = STRIDE * Long.BYTES;
+  /** Array bytes per index slot. */
   private static final int BYTES_PER_SLOT = Long.BYTES;
   /** Bytes per key that {@link KeySorter} needs to sort a table: an int and a long. */
   public static final int SORT_BYTES_PER_KEY = Integer.BYTES + Long.BYTES;
@@ -295,11 +294,7 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       int at = offset + depth;
       return (arena[at] & 0xff) << 24 | (arena[at + 1] & 0xff) << 16 | (arena[at + 2] & 0xff) << 8 | (arena[at + 3] & 0xff);
     }
-    int digit = 0;
-    for (int i = 0; i < 4; i++) {
-      digit = (digit << 8) | (depth + i < length ? arena[offset + depth + i] & 0xff : 0);
-    }
-    return digit;
+    return KeySorter.Keys.super.digit(entry, depth);
   }
 
   @Override
