@@ -27,7 +27,7 @@ public class ParquetReadBench {
       try (Stream<Path> walk = Files.walk(Path.of(args[1]))) {
         files = walk.filter(Files::isRegularFile).sorted().limit(limit).toList();
       }
-      for (int pass = 0; pass < 3; pass++) {
+      for (int pass = 0; pass < (args.length > 3 ? Integer.parseInt(args[3]) : 3); pass++) {
         long began = cpu.getCurrentThreadCpuTime();
         long rows = 0;
         DigestTable table = new DigestTable(0, Long.MAX_VALUE);

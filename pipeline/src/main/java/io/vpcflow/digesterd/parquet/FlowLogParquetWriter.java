@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -37,6 +38,21 @@ public final class FlowLogParquetWriter {
 
   private final CompressionCodecName codec;
   private final int rowGroupRows;
+  private final PageEncoding encoding;
+
+  /**
+   * How pages are encoded: AWS's files are {@link #AWS}; the others exist to test readers.
+   *
+   * @param version the page format and the encodings it allows (PARQUET_2_0: DELTA_* when not
+   *     dictionary-encoded)
+   * @param dictionary whether columns are dictionary-encoded while their dictionary fits
+   * @param dictionaryPageBytes the size past which a column falls back to non-dictionary pages
+   * @param pageRows the most rows per page
+   */
+  public record PageEncoding(WriterVersion version, boolean dictionary, int dictionaryPageBytes, int pageRows) {
+    /** Version 1 pages, dictionary-encoded, parquet-java's default page sizes. */
+    public static final PageEncoding AWS = new PageEncoding(WriterVersion.PARQUET_1_0, true, 1 << 20, 20_000);
+  }
 
   /**
    * @param codec the page compression ({@code GZIP} as AWS writes, {@code SNAPPY} or {@code
@@ -44,8 +60,14 @@ public final class FlowLogParquetWriter {
    * @param rowGroupRows the most rows per row group (AWS's files hold one or a few)
    */
   public FlowLogParquetWriter(CompressionCodecName codec, int rowGroupRows) {
+    this(codec, rowGroupRows, PageEncoding.AWS);
+  }
+
+  /** A writer of pages encoded as {@code encoding} says. */
+  public FlowLogParquetWriter(CompressionCodecName codec, int rowGroupRows, PageEncoding encoding) {
     this.codec = codec;
     this.rowGroupRows = rowGroupRows;
+    this.encoding = encoding;
   }
 
   /** The AWS schema for records with the given header fields, in that order. */
@@ -86,6 +108,10 @@ public final class FlowLogParquetWriter {
             .withCodecFactory(new ParquetCodecs())
             .withCompressionCodec(codec)
             .withRowGroupRowCountLimit(rowGroupRows)
+            .withWriterVersion(encoding.version())
+            .withDictionaryEncoding(encoding.dictionary())
+            .withDictionaryPageSize(encoding.dictionaryPageBytes())
+            .withPageRowCountLimit(encoding.pageRows())
             .build()) {
       for (int l = 1; l < lines.length; l++) {
         if (!lines[l].isBlank()) {

@@ -7,23 +7,23 @@ import io.vpcflow.digesterd.flowlog.RecordHandler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
  * Reads the records of one Parquet flow-log object through a {@link FlowLogReader}, so that each
- * row gets the outcome the same record would get as a text line ({@link RowRenderer}). Only the
+ * row gets the outcome the same record would get as a text line ({@link RowRenderer}), its columns
+ * decoded by {@link FlatColumnReader}s. Only the
  * columns the digest needs are read ({@link FlowLogColumns}), one row group at a time: memory is
  * bounded by a row group's chosen columns, at most {@link #MAX_ROW_GROUP_BYTES} as stored and
  * {@link ParquetCodecs#MAX_PAGE_BYTES} per decompressed page; a file claiming more is refused.
@@ -68,7 +68,6 @@ public final class ParquetFlowLogReader {
         reader.beginRows(columns.format(), "columns '" + columnNames(schema) + "'");
         boolean digestible = columns.format().missingRequiredFields().isEmpty();
         parquet.setRequestedSchema(columns.projection());
-        MessageColumnIO columnIo = new ColumnIOFactory().getColumnIO(columns.projection(), schema);
         RowRenderer renderer = new RowRenderer(columns, reader, maxLineBytes, handler);
         long uncompressed = 0;
         for (BlockMetaData rowGroup : parquet.getRowGroups()) {
@@ -81,10 +80,7 @@ public final class ParquetFlowLogReader {
           if (pages == null) {
             throw new UnreadableParquetException("a row group listed in the footer is missing");
           }
-          RecordReader<Void> rows = columnIo.getRecordReader(pages, renderer);
-          for (long r = pages.getRowCount(); r > 0; r--) {
-            rows.read();
-          }
+          readRows(pages, columns, renderer);
         }
         return reader.finishRows(uncompressed);
       }
@@ -94,6 +90,24 @@ public final class ParquetFlowLogReader {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new UnreadableParquetException(describe(e), e);
+    }
+  }
+
+  /** Renders every row of one row group's chosen columns. */
+  private static void readRows(PageReadStore pages, FlowLogColumns columns, RowRenderer renderer)
+      throws IOException {
+    List<ColumnDescriptor> descriptors = columns.projection().getColumns();
+    FlatColumnReader[] readers = new FlatColumnReader[descriptors.size()];
+    for (int i = 0; i < readers.length; i++) {
+      ColumnDescriptor column = descriptors.get(i);
+      readers[i] = new FlatColumnReader(column, pages.getPageReader(column), renderer.sink(i));
+    }
+    for (long r = pages.getRowCount(); r > 0; r--) {
+      renderer.startRow();
+      for (FlatColumnReader column : readers) {
+        column.next();
+      }
+      renderer.endRow();
     }
   }
 

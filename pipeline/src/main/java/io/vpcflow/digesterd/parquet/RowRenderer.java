@@ -3,20 +3,13 @@ package io.vpcflow.digesterd.parquet;
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
 import io.vpcflow.digesterd.flowlog.LineOutcome;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
-import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Renders each row of a flat Parquet schema ({@link FlowLogColumns#projection}) as a text row of
+ * Renders each row of a flat Parquet schema ({@link FlowLogColumns#projection}), delivered column by
+ * column to {@link #sink}s between {@link #startRow} and {@link #endRow}, as a text row of
  * single-space separated values, noting where each field begins and ends, and hands it to a
  * {@link FlowLogReader} begun with the columns' format, so a Parquet record meets exactly the rules
  * of a text line.
@@ -31,15 +24,14 @@ import org.apache.parquet.schema.PrimitiveType;
  * <p>Exceptions thrown by the record handler are passed on wrapped in {@link HandlerFailure}, so
  * that the caller tells them from the file's problems. Not thread-safe.
  */
-final class RowRenderer extends RecordMaterializer<Void> {
+final class RowRenderer {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
   private final FlowLogReader reader;
   private final RecordHandler handler;
   private final int maxRowBytes;
-  private final Converter[] converters;
-  private final GroupConverter root = new Root();
+  private final ValueSink[] converters;
 
   private final int[] starts;
   private final int[] ends;
@@ -57,20 +49,15 @@ final class RowRenderer extends RecordMaterializer<Void> {
     int count = columns.projection().getFieldCount();
     starts = new int[count];
     ends = new int[count];
-    converters = new Converter[count];
+    converters = new ValueSink[count];
     for (int i = 0; i < count; i++) {
       converters[i] = converterFor(i, columns.column(i));
     }
   }
 
-  @Override
-  public Void getCurrentRecord() {
-    return null;
-  }
-
-  @Override
-  public GroupConverter getRootConverter() {
-    return root;
+  /** Where column {@code i}'s values go. */
+  ValueSink sink(int i) {
+    return converters[i];
   }
 
   /** An exception of the record handler, passed through the Parquet reader unchanged. */
@@ -87,35 +74,28 @@ final class RowRenderer extends RecordMaterializer<Void> {
     }
   }
 
-  private final class Root extends GroupConverter {
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return converters[fieldIndex];
-    }
+  /** Begins a row: each column's value, if it has one, is delivered next, in column order. */
+  void startRow() {
+    length = 0;
+    nextColumn = 0;
+    invalid = false;
+    tooLong = false;
+    highBytes = false;
+  }
 
-    @Override
-    public void start() {
-      length = 0;
-      nextColumn = 0;
-      invalid = false;
-      tooLong = false;
-      highBytes = false;
-    }
-
-    @Override
-    public void end() {
-      beginColumn(converters.length);
-      try {
-        if (invalid) {
-          reader.countRows(LineOutcome.INVALID_VALUE, 1);
-        } else if (tooLong) {
-          reader.countRows(LineOutcome.LINE_TOO_LONG, 1);
-        } else {
-          reader.acceptRow(row, starts, ends, converters.length, highBytes, handler);
-        }
-      } catch (RuntimeException e) {
-        throw new HandlerFailure(e);
+  /** Ends the row and hands it to the reader. */
+  void endRow() {
+    beginColumn(converters.length);
+    try {
+      if (invalid) {
+        reader.countRows(LineOutcome.INVALID_VALUE, 1);
+      } else if (tooLong) {
+        reader.countRows(LineOutcome.LINE_TOO_LONG, 1);
+      } else {
+        reader.acceptRow(row, starts, ends, converters.length, highBytes, handler);
       }
+    } catch (RuntimeException e) {
+      throw new HandlerFailure(e);
     }
   }
 
@@ -173,8 +153,8 @@ final class RowRenderer extends RecordMaterializer<Void> {
     }
   }
 
-  private void putText(ByteBuffer value) {
-    int n = value.remaining();
+  private void putText(byte[] value, int from, int to) {
+    int n = to - from;
     if (n == 0) {
       put((byte) '-');
       return;
@@ -182,23 +162,27 @@ final class RowRenderer extends RecordMaterializer<Void> {
     if (!room(n)) {
       return;
     }
-    value.get(row, length, n);
     byte flags = 0;
-    for (int i = length; i < length + n; i++) {
-      flags |= flags(row[i]);
+    for (int i = from; i < to; i++) {
+      flags |= flags(value[i]);
     }
+    System.arraycopy(value, from, row, length, n);
     length += n;
     note(flags);
   }
 
   /** Writes a text value checked beforehand: {@code flags} as {@link #flags(byte)} of its bytes. */
-  private void putText(byte[] value, byte flags) {
-    if (value.length == 0) {
+  private void putText(byte[] value, int from, int to, byte flags) {
+    int n = to - from;
+    if (n == 0) {
       put((byte) '-');
       return;
     }
-    putBytes(value);
-    note(flags);
+    if (room(n)) {
+      System.arraycopy(value, from, row, length, n);
+      length += n;
+      note(flags);
+    }
   }
 
   private static final byte NOT_PRINTABLE = 1;
@@ -260,15 +244,15 @@ final class RowRenderer extends RecordMaterializer<Void> {
     }
   }
 
-  private Converter converterFor(int column, PrimitiveType type) {
+  private ValueSink converterFor(int column, PrimitiveType type) {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     return switch (type.getPrimitiveTypeName()) {
-      case BINARY, FIXED_LEN_BYTE_ARRAY -> new TextConverter(column);
-      case INT32 -> new IntConverter(column, isUnsigned(logical));
-      case INT64 -> new LongConverter(column, isUnsigned(logical), secondsDivisor(logical));
-      case FLOAT, DOUBLE -> new DoubleConverter(column);
-      case BOOLEAN -> new BooleanConverter(column);
-      case INT96 -> new InvalidConverter(column);
+      case BINARY, FIXED_LEN_BYTE_ARRAY -> new TextColumn(column);
+      case INT32 -> new IntegerColumn(column, isUnsigned(logical) ? 0xffffffffL : -1L, 1);
+      case INT64 -> new IntegerColumn(column, isUnsigned(logical) ? 0L : -1L, secondsDivisor(logical));
+      case FLOAT, DOUBLE -> new DoubleColumn(column);
+      case BOOLEAN -> new BooleanColumn(column);
+      case INT96 -> new InvalidColumn(column);
     };
   }
 
@@ -289,154 +273,136 @@ final class RowRenderer extends RecordMaterializer<Void> {
     return 1;
   }
 
-  private final class TextConverter extends PrimitiveConverter {
-    private final int column;
-    private byte[][] dictionary;
-    private byte[] dictionaryFlags;
+  /** A column's sink; a value of a kind its physical type cannot deliver is a reader's bug. */
+  private abstract class Column implements ValueSink {
+    final int column;
 
-    TextConverter(int column) {
+    Column(int column) {
       this.column = column;
     }
 
+    private IllegalStateException unexpected(String what) {
+      return new IllegalStateException(
+          "column " + column + " (" + getClass().getSimpleName() + ") was given " + what);
+    }
+
     @Override
-    public void addBinary(Binary value) {
+    public void setDictionary(ColumnDictionary dictionary) {
+      throw unexpected("a dictionary");
+    }
+
+    @Override
+    public void addDictionaryId(int id) {
+      throw unexpected("a dictionary id");
+    }
+
+    @Override
+    public void addLong(long value) {
+      throw unexpected("an integer");
+    }
+
+    @Override
+    public void addDouble(double value) {
+      throw unexpected("a floating-point number");
+    }
+
+    @Override
+    public void addBoolean(boolean value) {
+      throw unexpected("a boolean");
+    }
+
+    @Override
+    public void addBytes(byte[] bytes, int from, int to) {
+      throw unexpected("text");
+    }
+
+    @Override
+    public void addUnsupported() {
+      throw unexpected("an unsupported value");
+    }
+  }
+
+  private final class TextColumn extends Column {
+    private ColumnDictionary dictionary;
+    private byte[] dictionaryFlags;
+
+    TextColumn(int column) {
+      super(column);
+    }
+
+    @Override
+    public void addBytes(byte[] bytes, int from, int to) {
       beginColumn(column);
-      putText(value.toByteBuffer());
+      putText(bytes, from, to);
     }
 
+    /** Notes each entry's {@link #flags(byte)} in one pass over the page. */
     @Override
-    public boolean hasDictionarySupport() {
-      return true;
-    }
-
-    @Override
-    public void setDictionary(Dictionary values) {
-      dictionary = new byte[values.getMaxId() + 1][];
-      dictionaryFlags = new byte[dictionary.length];
-      for (int id = 0; id < dictionary.length; id++) {
-        byte[] value = values.decodeToBinary(id).getBytes();
+    public void setDictionary(ColumnDictionary values) {
+      dictionary = values;
+      dictionaryFlags = new byte[values.size()];
+      byte[] bytes = values.bytes();
+      for (int id = 0; id < dictionaryFlags.length; id++) {
         byte flags = 0;
-        for (byte b : value) {
-          flags |= flags(b);
+        for (int i = values.start(id), end = values.end(id); i < end; i++) {
+          flags |= flags(bytes[i]);
         }
-        dictionary[id] = value;
         dictionaryFlags[id] = flags;
       }
     }
 
     @Override
-    public void addValueFromDictionary(int id) {
+    public void addDictionaryId(int id) {
       beginColumn(column);
-      putText(dictionary[id], dictionaryFlags[id]);
+      putText(dictionary.bytes(), dictionary.start(id), dictionary.end(id), dictionaryFlags[id]);
     }
   }
 
-  /**
-   * An integer column: each value rendered as it comes, or, for dictionary-encoded pages, each
-   * dictionary entry rendered once and copied per row.
-   */
-  private abstract class IntegerConverter extends PrimitiveConverter {
-    private final int column;
-    private byte[][] dictionary;
-
-    IntegerConverter(int column) {
-      this.column = column;
-    }
-
-    /** Writes one value of the column, as it is stored. */
-    abstract void render(Dictionary values, int id);
-
-    @Override
-    public boolean hasDictionarySupport() {
-      return true;
-    }
-
-    /** Renders every entry once, into a scratch row (an integer takes at most 20 bytes). */
-    @Override
-    public void setDictionary(Dictionary values) {
-      dictionary = new byte[values.getMaxId() + 1][];
-      byte[] savedRow = row;
-      int savedLength = length;
-      row = new byte[32];
-      for (int id = 0; id < dictionary.length; id++) {
-        length = 0;
-        render(values, id);
-        dictionary[id] = Arrays.copyOf(row, length);
-      }
-      row = savedRow;
-      length = savedLength;
-    }
-
-    @Override
-    public void addValueFromDictionary(int id) {
-      beginColumn(column);
-      putBytes(dictionary[id]);
-    }
-
-    void begin() {
-      beginColumn(column);
-    }
-  }
-
-  private final class IntConverter extends IntegerConverter {
-    private final boolean unsigned;
-
-    IntConverter(int column, boolean unsigned) {
-      super(column);
-      this.unsigned = unsigned;
-    }
-
-    @Override
-    public void addInt(int value) {
-      begin();
-      putInt(value);
-    }
-
-    @Override
-    void render(Dictionary values, int id) {
-      putInt(values.decodeToInt(id));
-    }
-
-    private void putInt(int value) {
-      putLong(unsigned ? Integer.toUnsignedLong(value) : value);
-    }
-  }
-
-  private final class LongConverter extends IntegerConverter {
-    private final boolean unsigned;
+  /** An integer column, rendered in decimal. */
+  private final class IntegerColumn extends Column {
+    /** {@code -1}: signed; {@code 0xffffffff}: unsigned INT32; {@code 0}: unsigned INT64. */
+    private final long unsignedMask;
     private final long divisor;
+    private ColumnDictionary dictionary;
 
-    LongConverter(int column, boolean unsigned, long divisor) {
+    IntegerColumn(int column, long unsignedMask, long divisor) {
       super(column);
-      this.unsigned = unsigned;
+      this.unsignedMask = unsignedMask;
       this.divisor = divisor;
     }
 
     @Override
     public void addLong(long value) {
-      begin();
-      putValue(value);
+      beginColumn(column);
+      if (unsignedMask == 0 && value < 0) {
+        putBytes(Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII));
+      } else {
+        putLong(stored(value));
+      }
+    }
+
+    /** The value to print: unsigned INT32 widened, timestamps in seconds. */
+    private long stored(long value) {
+      long widened = unsignedMask == 0xffffffffL ? value & unsignedMask : value;
+      return divisor == 1 ? widened : Math.floorDiv(widened, divisor);
     }
 
     @Override
-    void render(Dictionary values, int id) {
-      putValue(values.decodeToLong(id));
+    public void setDictionary(ColumnDictionary values) {
+      dictionary = values;
     }
 
-    private void putValue(long value) {
-      if (unsigned && value < 0) {
-        putBytes(Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII));
-      } else {
-        putLong(divisor == 1 ? value : Math.floorDiv(value, divisor));
-      }
+    @Override
+    public void addDictionaryId(int id) {
+      addLong(dictionary.longValue(id));
     }
   }
 
-  private final class DoubleConverter extends PrimitiveConverter {
-    private final int column;
+  private final class DoubleColumn extends Column {
+    private ColumnDictionary dictionary;
 
-    DoubleConverter(int column) {
-      this.column = column;
+    DoubleColumn(int column) {
+      super(column);
     }
 
     @Override
@@ -446,17 +412,19 @@ final class RowRenderer extends RecordMaterializer<Void> {
     }
 
     @Override
-    public void addFloat(float value) {
-      beginColumn(column);
-      putDouble(value);
+    public void setDictionary(ColumnDictionary values) {
+      dictionary = values;
+    }
+
+    @Override
+    public void addDictionaryId(int id) {
+      addDouble(dictionary.doubleValue(id));
     }
   }
 
-  private final class BooleanConverter extends PrimitiveConverter {
-    private final int column;
-
-    BooleanConverter(int column) {
-      this.column = column;
+  private final class BooleanColumn extends Column {
+    BooleanColumn(int column) {
+      super(column);
     }
 
     @Override
@@ -466,15 +434,22 @@ final class RowRenderer extends RecordMaterializer<Void> {
     }
   }
 
-  private final class InvalidConverter extends PrimitiveConverter {
-    private final int column;
-
-    InvalidConverter(int column) {
-      this.column = column;
+  /** An INT96 column: any value makes the row invalid. */
+  private final class InvalidColumn extends Column {
+    InvalidColumn(int column) {
+      super(column);
     }
 
     @Override
-    public void addBinary(Binary value) {
+    public void setDictionary(ColumnDictionary values) {}
+
+    @Override
+    public void addDictionaryId(int id) {
+      addUnsupported();
+    }
+
+    @Override
+    public void addUnsupported() {
       beginColumn(column);
       put((byte) '?');
       invalid = true;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
 import io.vpcflow.digesterd.flowlog.LineOutcome;
+import io.vpcflow.digesterd.parquet.FlowLogParquetWriter.PageEncoding;
 import io.vpcflow.digesterd.parquet.ParquetFixture.Outcome;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
@@ -18,8 +19,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -33,7 +43,9 @@ import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same records as text and as Parquet give the same outcome per record and the same digest,
@@ -84,23 +96,88 @@ class ParquetFlowLogReaderTest {
 
   @Test
   void generatedObjectsOverManyRowGroupsGiveTheTextDigest() throws Exception {
+    String text = generatedText(5000);
+    Outcome fromText = ParquetFixture.ofText(text);
+    Outcome fromParquet =
+        ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 700).write(text), dir);
+
+    assertEquals(fromText, fromParquet);
+    assertTrue(fromText.counts().get(LineOutcome.DIGESTED) > 4900, fromText.counts().toString());
+    assertTrue(fromText.digest().size() > 100);
+  }
+
+  /**
+   * Page layouts a writer may choose, each with the data-page encodings it must produce (so that
+   * every decoding path is taken): dictionary pages, plain pages, a dictionary that overflows into
+   * plain or DELTA pages mid-chunk, version 2 pages and their DELTA encodings.
+   */
+  static Stream<Arguments> pageEncodings() {
+    return Stream.of(
+        Arguments.of(PageEncoding.AWS, Set.of(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN)),
+        Arguments.of(new PageEncoding(WriterVersion.PARQUET_1_0, false, 1 << 20, 300), Set.of(Encoding.PLAIN)),
+        Arguments.of(
+            new PageEncoding(WriterVersion.PARQUET_1_0, true, 2_000, 250),
+            Set.of(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN)),
+        Arguments.of(
+            new PageEncoding(WriterVersion.PARQUET_2_0, true, 1 << 20, 20_000),
+            Set.of(Encoding.RLE_DICTIONARY, Encoding.DELTA_BINARY_PACKED)),
+        Arguments.of(
+            new PageEncoding(WriterVersion.PARQUET_2_0, true, 2_000, 250),
+            Set.of(Encoding.RLE_DICTIONARY, Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_BYTE_ARRAY)),
+        Arguments.of(
+            new PageEncoding(WriterVersion.PARQUET_2_0, false, 1 << 20, 300),
+            Set.of(Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_BYTE_ARRAY)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("pageEncodings")
+  void everyPageLayoutGivesTheTextDigest(PageEncoding encoding, Set<Encoding> dataEncodings) throws Exception {
+    String text = generatedText(3000);
+    byte[] parquet = new FlowLogParquetWriter(CompressionCodecName.GZIP, 1100, encoding).write(text);
+    assertEquals(dataEncodings, dataPageEncodings(parquet, encoding.version() == WriterVersion.PARQUET_2_0));
+    Outcome fromText = ParquetFixture.ofText(text);
+    Outcome fromParquet = ParquetFixture.ofParquet(parquet, dir);
+    assertEquals(fromText, fromParquet);
+    assertTrue(fromText.counts().get(LineOutcome.DIGESTED) > 2900, fromText.counts().toString());
+
+    Outcome v5 = ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 4, encoding).write(V5_TEXT), dir);
+    assertEquals(ParquetFixture.ofText(V5_TEXT), v5);
+  }
+
+  /**
+   * The encodings of the data pages of {@code parquet}'s column chunks, once checked that every
+   * chunk's pages are of version 2 when {@code v2}, else of version 1.
+   */
+  private Set<Encoding> dataPageEncodings(byte[] parquet, boolean v2) throws IOException {
+    Path file = Files.createTempFile(dir, "encodings", ".parquet");
+    Files.write(file, parquet);
+    Set<Encoding> encodings = new TreeSet<>();
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetCodecs()).build();
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
+      for (BlockMetaData rowGroup : reader.getRowGroups()) {
+        for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
+          assertEquals(v2, chunk.getEncodingStats().usesV2Pages(), chunk.toString());
+          encodings.addAll(chunk.getEncodingStats().getDataEncodings());
+        }
+      }
+    }
+    return encodings;
+  }
+
+  /** The records of one generated object of {@code records} records, as text. */
+  private static String generatedText(int records) throws IOException {
     SampleSpec small = SampleSpec.small(java.time.Instant.parse("2020-09-13T12:00:00Z"), java.time.Duration.ofMinutes(5));
     SampleSpec spec =
         new SampleSpec(small.from(), small.duration(), small.objectInterval(), small.accounts(),
-            small.regions(), 5000, 800, small.layouts(), false, 7);
+            small.regions(), records, 800, small.layouts(), false, 7);
     String[] text = new String[1];
     SampleFlowLogs.generate(spec, (key, bytes) -> {
       if (text[0] == null) {
         text[0] = io.vpcflow.digesterd.testing.Gzip.gunzip(bytes);
       }
     });
-    Outcome fromText = ParquetFixture.ofText(text[0]);
-    Outcome fromParquet =
-        ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 700).write(text[0]), dir);
-
-    assertEquals(fromText, fromParquet);
-    assertTrue(fromText.counts().get(LineOutcome.DIGESTED) > 4900, fromText.counts().toString());
-    assertTrue(fromText.digest().size() > 100);
+    return text[0];
   }
 
   /**

@@ -1,0 +1,123 @@
+package io.vpcflow.digesterd.parquet;
+
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * The values of a column chunk's dictionary page (PLAIN-encoded), held without a copy per entry:
+ * text entries as ranges of the page's bytes, numbers as arrays. Entry {@code id} is, by type:
+ * {@link #longValue} (INT32, INT64), {@link #doubleValue} (FLOAT, DOUBLE) or the bytes {@code
+ * bytes()[start(id), end(id))} (BINARY, FIXED_LEN_BYTE_ARRAY); INT96 entries have no value.
+ */
+final class ColumnDictionary {
+  private final PrimitiveTypeName type;
+  private final int size;
+  private final byte[] bytes;
+  private final int[] starts;
+  private final long[] longs;
+  private final double[] doubles;
+
+  private ColumnDictionary(
+      PrimitiveTypeName type, int size, byte[] bytes, int[] starts, long[] longs, double[] doubles) {
+    this.type = type;
+    this.size = size;
+    this.bytes = bytes;
+    this.starts = starts;
+    this.longs = longs;
+    this.doubles = doubles;
+  }
+
+  /**
+   * The {@code size} entries of {@code type} PLAIN-encoded in {@code page}.
+   *
+   * @param typeLength the length of a FIXED_LEN_BYTE_ARRAY value
+   * @throws CorruptPageException when the page holds fewer entries than {@code size}
+   */
+  static ColumnDictionary decode(PrimitiveTypeName type, int typeLength, int size, byte[] page)
+      throws CorruptPageException {
+    if (size < 0) {
+      throw new CorruptPageException("a dictionary of " + size + " entries");
+    }
+    int width =
+        switch (type) {
+          case INT32, FLOAT -> 4;
+          case INT64, DOUBLE -> 8;
+          case INT96 -> 12;
+          case FIXED_LEN_BYTE_ARRAY -> typeLength;
+          case BINARY -> -1;
+          case BOOLEAN -> throw new CorruptPageException("a dictionary of BOOLEAN values");
+        };
+    if (width >= 0 && (long) width * size > page.length) {
+      throw new CorruptPageException(
+          "a dictionary of " + size + " " + type + " entries in " + page.length + " bytes");
+    }
+    return switch (type) {
+      case INT32, INT64 -> {
+        long[] longs = new long[size];
+        for (int i = 0; i < size; i++) {
+          longs[i] = width == 4 ? PlainValues.int32(page, i * 4) : PlainValues.int64(page, i * 8);
+        }
+        yield new ColumnDictionary(type, size, null, null, longs, null);
+      }
+      case FLOAT, DOUBLE -> {
+        double[] doubles = new double[size];
+        for (int i = 0; i < size; i++) {
+          doubles[i] =
+              width == 4
+                  ? Float.intBitsToFloat(PlainValues.int32(page, i * 4))
+                  : Double.longBitsToDouble(PlainValues.int64(page, i * 8));
+        }
+        yield new ColumnDictionary(type, size, null, null, null, doubles);
+      }
+      case FIXED_LEN_BYTE_ARRAY, INT96 -> {
+        int[] starts = new int[size + 1];
+        for (int i = 0; i <= size; i++) {
+          starts[i] = i * width;
+        }
+        yield new ColumnDictionary(type, size, page, starts, null, null);
+      }
+      case BINARY -> {
+        int[] starts = new int[size + 1];
+        int pos = 0;
+        for (int i = 0; i < size; i++) {
+          int length = PlainValues.binaryLength(page, pos, page.length);
+          starts[i] = pos + 4;
+          pos += 4 + length;
+        }
+        starts[size] = pos + 4;
+        yield new ColumnDictionary(type, size, page, starts, null, null);
+      }
+      case BOOLEAN -> throw new AssertionError(type);
+    };
+  }
+
+  PrimitiveTypeName type() {
+    return type;
+  }
+
+  /** How many entries: ids are {@code 0} to {@code size() - 1}. */
+  int size() {
+    return size;
+  }
+
+  long longValue(int id) {
+    return longs[id];
+  }
+
+  double doubleValue(int id) {
+    return doubles[id];
+  }
+
+  /** The page the text entries are ranges of. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  int start(int id) {
+    return starts[id];
+  }
+
+  /** Where entry {@code id}'s bytes end. */
+  int end(int id) {
+    return type == PrimitiveTypeName.BINARY ? starts[id + 1] - 4 : starts[id + 1];
+  }
+}
