@@ -32,8 +32,10 @@ final class ColumnDictionary {
    * @param typeLength the length of a FIXED_LEN_BYTE_ARRAY value
    * @throws CorruptPageException when the page holds fewer entries than {@code size}
    */
-  static ColumnDictionary decode(PrimitiveTypeName type, int typeLength, int size, byte[] page)
+  static ColumnDictionary decode(PrimitiveTypeName type, int typeLength, int size, PageBytes page)
       throws CorruptPageException {
+    byte[] bytes = page.array();
+    int from = page.from();
     if (size < 0) {
       throw new CorruptPageException("a dictionary of " + size + " entries");
     }
@@ -46,15 +48,15 @@ final class ColumnDictionary {
           case BINARY -> -1;
           case BOOLEAN -> throw new CorruptPageException("a dictionary of BOOLEAN values");
         };
-    if (width >= 0 && (long) width * size > page.length) {
+    if (width >= 0 && (long) width * size > page.length()) {
       throw new CorruptPageException(
-          "a dictionary of " + size + " " + type + " entries in " + page.length + " bytes");
+          "a dictionary of " + size + " " + type + " entries in " + page.length() + " bytes");
     }
     return switch (type) {
       case INT32, INT64 -> {
         long[] longs = new long[size];
         for (int i = 0; i < size; i++) {
-          longs[i] = width == 4 ? PlainValues.int32(page, i * 4) : PlainValues.int64(page, i * 8);
+          longs[i] = width == 4 ? PlainValues.int32(bytes, from + i * 4) : PlainValues.int64(bytes, from + i * 8);
         }
         yield new ColumnDictionary(type, size, null, null, longs, null);
       }
@@ -63,28 +65,28 @@ final class ColumnDictionary {
         for (int i = 0; i < size; i++) {
           doubles[i] =
               width == 4
-                  ? Float.intBitsToFloat(PlainValues.int32(page, i * 4))
-                  : Double.longBitsToDouble(PlainValues.int64(page, i * 8));
+                  ? Float.intBitsToFloat(PlainValues.int32(bytes, from + i * 4))
+                  : Double.longBitsToDouble(PlainValues.int64(bytes, from + i * 8));
         }
         yield new ColumnDictionary(type, size, null, null, null, doubles);
       }
       case FIXED_LEN_BYTE_ARRAY, INT96 -> {
         int[] starts = new int[size + 1];
         for (int i = 0; i <= size; i++) {
-          starts[i] = i * width;
+          starts[i] = from + i * width;
         }
-        yield new ColumnDictionary(type, size, page, starts, null, null);
+        yield new ColumnDictionary(type, size, bytes, starts, null, null);
       }
       case BINARY -> {
         int[] starts = new int[size + 1];
-        int pos = 0;
+        int pos = from;
         for (int i = 0; i < size; i++) {
-          int length = PlainValues.binaryLength(page, pos, page.length);
+          int length = PlainValues.binaryLength(bytes, pos, page.to());
           starts[i] = pos + 4;
           pos += 4 + length;
         }
         starts[size] = pos + 4;
-        yield new ColumnDictionary(type, size, page, starts, null, null);
+        yield new ColumnDictionary(type, size, bytes, starts, null, null);
       }
       case BOOLEAN -> throw new AssertionError(type);
     };

@@ -71,7 +71,7 @@ final class FlatColumnReader {
       }
       dictionary =
           ColumnDictionary.decode(
-              type, column.getPrimitiveType().getTypeLength(), page.getDictionarySize(), page.getBytes().toByteArray());
+              type, column.getPrimitiveType().getTypeLength(), page.getDictionarySize(), PageBytes.of(page.getBytes()));
       sink.setDictionary(dictionary);
     }
   }
@@ -158,27 +158,29 @@ final class FlatColumnReader {
     }
     Encoding encoding;
     if (page instanceof DataPageV1 v1) {
-      data = v1.getBytes().toByteArray();
-      pos = 0;
-      end = data.length;
+      use(PageBytes.of(v1.getBytes()));
       encoding = v1.getValueEncoding();
       if (maxDefinition > 0) {
         readLevelsV1(v1.getDlEncoding(), count);
       }
     } else if (page instanceof DataPageV2 v2) {
       if (maxDefinition > 0) {
-        byte[] levelBytes = v2.getDefinitionLevels().toByteArray();
-        levels = new HybridDecoder(levelBytes, 0, levelBytes.length, bitWidth(maxDefinition));
+        PageBytes levelBytes = PageBytes.of(v2.getDefinitionLevels());
+        levels = new HybridDecoder(levelBytes.array(), levelBytes.from(), levelBytes.to(), bitWidth(maxDefinition));
       }
-      data = v2.getData().toByteArray();
-      pos = 0;
-      end = data.length;
+      use(PageBytes.of(v2.getData()));
       encoding = v2.getDataEncoding();
     } else {
       throw new CorruptPageException("a data page of an unknown kind: " + page.getClass().getSimpleName());
     }
     startValues(encoding, count);
     valuesLeft = count;
+  }
+
+  private void use(PageBytes bytes) {
+    data = bytes.array();
+    pos = bytes.from();
+    end = bytes.to();
   }
 
   private void readLevelsV1(Encoding encoding, int count) throws IOException {

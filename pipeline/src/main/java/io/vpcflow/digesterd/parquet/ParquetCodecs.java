@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
@@ -48,10 +49,10 @@ final class ParquetCodecs implements CompressionCodecFactory {
         throw new IOException(
             "a page claims " + uncompressedSize + " bytes uncompressed (at most " + MAX_PAGE_BYTES + " read)");
       }
-      byte[] input = compressed.toByteArray();
+      PageBytes input = PageBytes.of(compressed);
       byte[] output =
           switch (codec) {
-            case UNCOMPRESSED -> input;
+            case UNCOMPRESSED -> Arrays.copyOfRange(input.array(), input.from(), input.to());
             case GZIP -> gunzip(input, uncompressedSize);
             case SNAPPY -> unsnappy(input, uncompressedSize);
             default -> throw new IOException("pages compressed with " + codec + " are not supported");
@@ -75,9 +76,10 @@ final class ParquetCodecs implements CompressionCodecFactory {
     public void release() {}
   }
 
-  private static byte[] gunzip(byte[] input, int uncompressedSize) throws IOException {
+  private static byte[] gunzip(PageBytes input, int uncompressedSize) throws IOException {
     byte[] output = new byte[uncompressedSize];
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(input), 8 * 1024)) {
+    try (InputStream in =
+        new GZIPInputStream(new ByteArrayInputStream(input.array(), input.from(), input.length()), 8 * 1024)) {
       int n = in.readNBytes(output, 0, uncompressedSize);
       if (n < uncompressedSize || in.read() >= 0) {
         throw new IOException(
@@ -88,12 +90,15 @@ final class ParquetCodecs implements CompressionCodecFactory {
     return output;
   }
 
-  private static byte[] unsnappy(byte[] input, int uncompressedSize) throws IOException {
-    if (!Snappy.isValidCompressedBuffer(input)
-        || Snappy.uncompressedLength(input) != uncompressedSize) {
+  private static byte[] unsnappy(PageBytes input, int uncompressedSize) throws IOException {
+    byte[] bytes = input.array();
+    if (!Snappy.isValidCompressedBuffer(bytes, input.from(), input.length())
+        || Snappy.uncompressedLength(bytes, input.from(), input.length()) != uncompressedSize) {
       throw new IOException("a SNAPPY page is not valid snappy data of " + uncompressedSize + " bytes");
     }
-    return Snappy.uncompress(input);
+    byte[] output = new byte[uncompressedSize];
+    Snappy.uncompress(bytes, input.from(), input.length(), output, 0);
+    return output;
   }
 
   private static final class Compressor implements BytesInputCompressor {

@@ -202,11 +202,17 @@ final class RowRenderer {
   }
 
   private static final long[] POWERS_OF_TEN = new long[19];
+  /** "00" to "99": the two digits of {@code n} at {@code 2n} and {@code 2n + 1}. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
 
   static {
     POWERS_OF_TEN[0] = 1;
     for (int i = 1; i < POWERS_OF_TEN.length; i++) {
       POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+    for (int n = 0; n < 100; n++) {
+      DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
+      DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
     }
   }
 
@@ -226,10 +232,19 @@ final class RowRenderer {
     if (!room(digits)) {
       return;
     }
-    for (int i = length + digits - 1; i >= length; i--) {
-      long tenth = value / 10;
-      row[i] = (byte) ('0' + (value - tenth * 10));
-      value = tenth;
+    int i = length + digits;
+    while (value >= 100) {
+      long hundredth = value / 100;
+      int pair = (int) (value - hundredth * 100) * 2;
+      row[--i] = DIGIT_PAIRS[pair + 1];
+      row[--i] = DIGIT_PAIRS[pair];
+      value = hundredth;
+    }
+    if (value >= 10) {
+      row[--i] = DIGIT_PAIRS[(int) value * 2 + 1];
+      row[--i] = DIGIT_PAIRS[(int) value * 2];
+    } else {
+      row[--i] = (byte) ('0' + value);
     }
     length += digits;
   }
