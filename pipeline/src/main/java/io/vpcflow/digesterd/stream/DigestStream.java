@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -16,14 +18,17 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -33,17 +38,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming digest pipeline: {@code main → run(options) → build(pipeline, options)}.
+ * The streaming digest pipeline: {@code main → run(options) → build(pipeline, options, start,
+ * now)}. {@link #run} takes over the stream's folder ({@link #takeOver}: the resume point, saved
+ * parts); {@link #build} only builds the graph.
  *
  * <ol>
- *   <li><b>WatchObjects</b>: an unbounded source ({@link NewObjectsSource}) polls the flow-log
- *       store every {@code --streamPoll} ({@link StreamPoll}), outputs each object once
- *       (deduplicated by key) and advances the watermark by the objects' time stamps.
- *   <li><b>SpreadObjects</b>: the objects are spread over the workers (one reader lists them).
- *   <li><b>ReadWindowParts</b>: each object is read once, its records folded per window; the
- *       parts and the object's read record are saved in the stream's folder ({@link SavedParts}).
- *   <li><b>SavedParts</b>, <b>RestoreParts</b>: after a restart, the saved parts of the objects
- *       read before, which are not read again; <b>AllParts</b> joins them to the new ones.
+ *   <li><b>ReadNewObjects</b>: <b>WatchObjects</b>, an unbounded source ({@link
+ *       NewObjectsSource}), polls the flow-log store every {@code --streamPoll} ({@link
+ *       StreamPoll}), outputs each object once (deduplicated by key) and advances the watermark by
+ *       the objects' time stamps; <b>SpreadObjects</b> spreads them over the workers (one reader
+ *       lists them); <b>ReadWindowParts</b> reads each object once, its records folded per window,
+ *       and saves the parts and the object's read record in the stream's folder ({@link
+ *       SavedParts}).
+ *   <li><b>RestoreSavedParts</b> (<b>SavedParts</b>, <b>RestoreParts</b>): after a restart, the
+ *       saved parts of the objects read before, which are not read again; <b>AllParts</b> joins
+ *       them to the new ones.
  *   <li><b>CloseWindows</b>: the parts of a window are kept until the watermark passes its end
  *       plus the lateness, then merged into its digest exactly as the batch path does; its saved
  *       parts are then deleted.
@@ -72,81 +81,80 @@ public final class DigestStream {
 
   /**
    * Starts the stream in streaming mode and returns at once; it runs until {@link
-   * PipelineResult#cancel()}.
+   * PipelineResult#cancel()}. Takes over the stream's folder first ({@link #takeOver}).
+   *
+   * @throws UncheckedIOException when the stream's folder cannot be read or written
    */
   public static PipelineResult run(StreamOptions options) {
     DigestPipeline.useOurS3Clients(options);
     options.as(StreamingOptions.class).setStreaming(true);
     options.as(DirectOptions.class).setBlockOnRun(false);
+    Instant now = Instant.now();
+    StreamStart start = takeOver(options, now);
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, Instant.now());
+    build(pipeline, options, start, now);
     return pipeline.run();
   }
 
   /**
-   * Adds the stream to {@code pipeline}, started at {@code now}: its first window is chosen then
-   * from the stored resume point, else {@code --streamFrom}, else the first window still open, and
-   * its status counts from then. With a stored point, the objects read before (their read records
-   * in the stream's folder) are not read again and their saved parts are restored ({@link
-   * SavedParts#plan}). Without one (a fresh start), the folder's parts and read records are
-   * deleted and the chosen first window is stored as the point, so that all the stream saves
-   * belongs to a stored point.
+   * Where a stream starts: its first window, and the objects read and parts saved by an earlier
+   * run that it keeps ({@link SavedParts#plan}).
+   */
+  public record StreamStart(Instant firstWindow, SavedParts.Restore restore) {}
+
+  /**
+   * Takes over the stream's folder at {@code now}: the first window is chosen from the stored
+   * resume point, else {@code --streamFrom}, else the first window still open. With a stored
+   * point, the objects read before (their read records in the folder) are not read again and
+   * their saved parts are restored. Without one (a fresh start), the folder's parts and read
+   * records are deleted and the chosen first window is stored as the point, so that all the
+   * stream saves belongs to a stored point. Registers the options' file systems first.
    *
    * @throws UncheckedIOException when the stream's folder cannot be read or written
    */
-  public static void build(Pipeline pipeline, StreamOptions options, Instant now) {
-    StreamWindows windows = windows(options);
+  public static StreamStart takeOver(StreamOptions options, Instant now) {
+    FileSystems.setDefaultPipelineOptions(options);
     String stateUri = stateUri(options);
     String stateResource = StoreUris.resourceName(options, stateUri);
-    StreamStateFiles files = new StreamStateFiles(StoreUris.resourceName(options, besideState(options, "")));
-    Duration slackBefore = Duration.parse(options.getObjectSlackBefore());
-    Instant firstWindow;
-    SavedParts.Restore restore;
+    StreamStateFiles files = stateFiles(options);
     try {
       Optional<ResumePoint> saved = ResumePointFile.read(stateResource);
-      firstWindow = firstWindow(options, windows, saved, now);
+      Instant firstWindow = firstWindow(options, windows(options), saved, now);
       if (saved.isEmpty()) {
         files.clear();
         ResumePointFile.write(stateResource, new ResumePoint(firstWindow));
       }
-      restore =
+      SavedParts.Restore restore =
           SavedParts.plan(
-              files.fileNames(SavedParts.READ), files.fileNames(SavedParts.PARTS), firstWindow, slackBefore);
+              files.fileNames(SavedParts.READ),
+              files.fileNames(SavedParts.PARTS),
+              firstWindow,
+              Duration.parse(options.getObjectSlackBefore()));
+      LOG.info(
+          "stream from {}: {} objects read before, {} saved parts restored",
+          firstWindow, restore.alreadyRead().size(), restore.parts().size());
+      return new StreamStart(firstWindow, restore);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot take over the stream's state next to " + stateUri, e);
     }
-    LOG.info(
-        "stream from {}: {} objects read before, {} saved parts restored",
-        firstWindow, restore.alreadyRead().size(), restore.parts().size());
+  }
+
+  /**
+   * Adds the stream to {@code pipeline}, starting as {@code start} says; its status counts from
+   * {@code now}. Reads and writes nothing.
+   */
+  public static void build(Pipeline pipeline, StreamOptions options, StreamStart start, Instant now) {
+    StreamWindows windows = windows(options);
+    StreamStateFiles files = stateFiles(options);
+    Instant firstWindow = start.firstWindow();
     PCollectionTuple read =
-        pipeline
-            .apply("WatchObjects", Read.from(new NewObjectsSource(firstWindow)))
-            .apply("SpreadObjects", Reshuffle.viaRandomKey())
-            .apply(
-                "ReadWindowParts",
-                ParDo.of(
-                        new ReadWindowPartsFn(
-                            windows,
-                            firstWindow.getEpochSecond(),
-                            options.getMaxLineBytes(),
-                            options.getReadBufferBytes(),
-                            files,
-                            restore.alreadyRead()))
-                    .withOutputTags(ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
-    read.get(ReadWindowPartsFn.PARTS).setCoder(PART_CODER);
-    read.get(ReadWindowPartsFn.STATUS).setCoder(STATUS_CODER);
-    Duration slackAfter = Duration.parse(options.getObjectSlackAfter());
+        pipeline.apply(
+            "ReadNewObjects",
+            new ReadNewObjects(windows, firstWindow, options, files, start.restore().alreadyRead()));
     PCollection<KV<Long, WindowPart>> restored =
-        pipeline
-            .apply(
-                "SavedParts",
-                Create.timestamped(
-                        restore.parts().stream()
-                            .map(p -> TimestampedValue.of(p.name(), CloseWindowFn.joda(StreamPoll.eventTime(p.stamp(), slackAfter))))
-                            .toList())
-                    .withCoder(StringUtf8Coder.of()))
-            .apply("RestoreParts", ParDo.of(new RestorePartsFn(files)))
-            .setCoder(PART_CODER);
+        pipeline.apply(
+            "RestoreSavedParts",
+            new RestoreSavedParts(start.restore().parts(), Duration.parse(options.getObjectSlackAfter()), files));
     PCollectionTuple closed =
         PCollectionList.of(read.get(ReadWindowPartsFn.PARTS))
             .and(restored)
@@ -167,7 +175,13 @@ public final class DigestStream {
         .get(CloseWindowFn.CLOSED)
         .apply(
             "RecordResumePoint",
-            ParDo.of(new RecordResumePointFn(windows, stateResource, new ResumePoint(firstWindow), files, slackBefore)))
+            ParDo.of(
+                new RecordResumePointFn(
+                    windows,
+                    StoreUris.resourceName(options, stateUri(options)),
+                    new ResumePoint(firstWindow),
+                    files,
+                    Duration.parse(options.getObjectSlackBefore()))))
         .setCoder(VoidCoder.of());
     PCollectionList.of(read.get(ReadWindowPartsFn.STATUS))
         .and(closed.get(CloseWindowFn.STATUS))
@@ -182,6 +196,81 @@ public final class DigestStream {
                     new StatusThrottle(Duration.parse(options.getStreamStatusEvery())),
                     now)))
         .setCoder(VoidCoder.of());
+  }
+
+  /**
+   * WatchObjects, SpreadObjects and ReadWindowParts: each new object of the flow-log store read
+   * once, into its windows' parts ({@link ReadWindowPartsFn#PARTS}) and status events ({@link
+   * ReadWindowPartsFn#STATUS}).
+   */
+  private static final class ReadNewObjects extends PTransform<PBegin, PCollectionTuple> {
+    private final StreamWindows windows;
+    private final Instant firstWindow;
+    private final int maxLineBytes;
+    private final int readBufferBytes;
+    private final StreamStateFiles files;
+    private final Set<String> alreadyRead;
+
+    ReadNewObjects(
+        StreamWindows windows, Instant firstWindow, StreamOptions options, StreamStateFiles files, Set<String> alreadyRead) {
+      this.windows = windows;
+      this.firstWindow = firstWindow;
+      this.maxLineBytes = options.getMaxLineBytes();
+      this.readBufferBytes = options.getReadBufferBytes();
+      this.files = files;
+      this.alreadyRead = alreadyRead;
+    }
+
+    @Override
+    public PCollectionTuple expand(PBegin begin) {
+      PCollectionTuple read =
+          begin
+              .apply("WatchObjects", Read.from(new NewObjectsSource(firstWindow)))
+              .apply("SpreadObjects", Reshuffle.viaRandomKey())
+              .apply(
+                  "ReadWindowParts",
+                  ParDo.of(
+                          new ReadWindowPartsFn(
+                              windows, firstWindow.getEpochSecond(), maxLineBytes, readBufferBytes, files, alreadyRead))
+                      .withOutputTags(ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
+      read.get(ReadWindowPartsFn.PARTS).setCoder(PART_CODER);
+      read.get(ReadWindowPartsFn.STATUS).setCoder(STATUS_CODER);
+      return read;
+    }
+  }
+
+  /**
+   * SavedParts and RestoreParts: the parts an earlier run saved and this one keeps, read back from
+   * the stream's folder, each at the event time of its object.
+   */
+  private static final class RestoreSavedParts extends PTransform<PBegin, PCollection<KV<Long, WindowPart>>> {
+    private final List<SavedParts.RestoredPart> parts;
+    private final Duration slackAfter;
+    private final StreamStateFiles files;
+
+    RestoreSavedParts(List<SavedParts.RestoredPart> parts, Duration slackAfter, StreamStateFiles files) {
+      this.parts = parts;
+      this.slackAfter = slackAfter;
+      this.files = files;
+    }
+
+    @Override
+    public PCollection<KV<Long, WindowPart>> expand(PBegin begin) {
+      return begin
+          .apply(
+              "SavedParts",
+              Create.timestamped(
+                      parts.stream()
+                          .map(p -> TimestampedValue.of(p.name(), CloseWindowFn.joda(StreamPoll.eventTime(p.stamp(), slackAfter))))
+                          .toList())
+                  .withCoder(StringUtf8Coder.of()))
+          .apply("RestoreParts", ParDo.of(new RestorePartsFn(files)))
+          .setCoder(PART_CODER);
+    }
+  }
+
+  private static StreamStateFiles stateFiles(StreamOptions options) {
+    return new StreamStateFiles(StoreUris.resourceName(options, besideState(options, "")));
   }
 
   /**
