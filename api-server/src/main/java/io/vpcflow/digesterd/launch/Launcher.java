@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.launch;
 
 import io.vpcflow.digesterd.marker.Marker;
+import io.vpcflow.digesterd.marker.MarkerRules;
 import io.vpcflow.digesterd.marker.MarkerState;
 import io.vpcflow.digesterd.marker.MarkerStore;
 import io.vpcflow.digesterd.marker.Progress;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds one window's digest on the calling thread, guarded by its marker: it claims the marker
- * (a queued one, a stale one by takeover, or none by creating it) with compare-and-set, so one
+ * as {@link MarkerRules#claim} says (a queued one, a stale one by takeover, or none by creating
+ * it) with compare-and-set, so one
  * worker builds each attempt however often a job is delivered; writes progress into the marker
  * while the builder runs; and records done or failed with the reason. A window whose digest exists,
  * or that another worker is building, is skipped. Thread-safe.
@@ -45,7 +47,7 @@ public final class Launcher implements AutoCloseable {
   private final DigestStore store;
   private final DigestStore pipelineOutput;
   private final DigestBuilder builder;
-  private final Duration staleAfter;
+  private final MarkerRules rules;
   private final String owner;
   private final Clock clock;
   private final Duration heartbeat;
@@ -91,7 +93,7 @@ public final class Launcher implements AutoCloseable {
     this.store = store;
     this.pipelineOutput = pipelineOutput;
     this.builder = builder;
-    this.staleAfter = staleAfter;
+    this.rules = new MarkerRules(staleAfter);
     this.owner = owner;
     this.clock = clock;
     this.heartbeat = heartbeatInterval(staleAfter);
@@ -140,34 +142,23 @@ public final class Launcher implements AutoCloseable {
       return Optional.empty();
     }
     Optional<StoredMarker> current = markers.read(id);
-    if (current.isEmpty()) {
-      Marker running = Marker.queued(window, owner, clock.instant()).running(owner, builder.runnerName(), clock.instant());
-      return markers.create(id, running).map(version -> new Claim(id, running, version));
+    Optional<Marker> marker = current.map(StoredMarker::marker);
+    if (marker.isPresent() && marker.get().state() == MarkerState.DONE && store.exists(id)) {
+      return Optional.empty();
     }
-    Marker marker = current.get().marker();
-    Marker running;
-    switch (marker.state()) {
-      case QUEUED -> running = marker.running(owner, builder.runnerName(), clock.instant());
-      case RUNNING -> {
-        if (marker.activeAt(clock.instant(), staleAfter)) {
-          LOG.info("digest {} is being built by {}: skipped", id, marker.owner());
-          return Optional.empty();
-        }
-        running = marker.requeued(window, owner, clock.instant()).running(owner, builder.runnerName(), clock.instant());
-      }
-      case DONE -> {
-        if (store.exists(id)) {
-          return Optional.empty();
-        }
-        running = marker.requeued(window, owner, clock.instant()).running(owner, builder.runnerName(), clock.instant());
-      }
-      default -> {
+    Optional<Marker> running = rules.claim(marker, window, owner, builder.runnerName(), clock.instant());
+    if (running.isEmpty()) {
+      if (marker.get().state() == MarkerState.FAILED) {
         LOG.info("digest {} failed before and was not requested again: skipped", id);
-        return Optional.empty();
+      } else {
+        LOG.info("digest {} is being built by {}: skipped", id, marker.get().owner());
       }
+      return Optional.empty();
     }
-    Marker claimed = running;
-    return markers.replace(id, claimed, current.get().version()).map(version -> new Claim(id, claimed, version));
+    Marker claimed = running.get();
+    Optional<String> version =
+        current.isEmpty() ? markers.create(id, claimed) : markers.replace(id, claimed, current.get().version());
+    return version.map(v -> new Claim(id, claimed, v));
   }
 
   private void build(DigestWindow window, Claim claim) {
@@ -346,7 +337,7 @@ public final class Launcher implements AutoCloseable {
      * stale timeout; after that the marker goes stale and the next request takes it over.
      */
     synchronized void finish(UnaryOperator<Marker> change) {
-      long deadline = System.nanoTime() + staleAfter.toNanos();
+      long deadline = System.nanoTime() + rules.staleAfter().toNanos();
       while (!tryUpdate(change) && System.nanoTime() < deadline) {
         try {
           wait(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));

@@ -4,6 +4,7 @@ import io.vpcflow.digesterd.launch.LaunchPool;
 import io.vpcflow.digesterd.launch.LaunchRejectedException;
 import io.vpcflow.digesterd.launch.Launcher;
 import io.vpcflow.digesterd.marker.Marker;
+import io.vpcflow.digesterd.marker.MarkerRules;
 import io.vpcflow.digesterd.marker.MarkerState;
 import io.vpcflow.digesterd.marker.MarkerStore;
 import io.vpcflow.digesterd.marker.Progress;
@@ -27,16 +28,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the API's requests do, apart from HTTP. The rules:
- *
- * <ul>
- *   <li>A stored digest wins over any marker: its window is done.
- *   <li>A queued or running marker updated within the stale timeout means in progress; one not
- *       updated for longer is stale and reported failed (its worker is presumed dead).
- *   <li>Creating claims the marker with compare-and-set before queueing: a new marker for a window
- *       never requested, or the next attempt over a failed, stale or orphaned one. Of concurrent
- *       requests exactly one wins; the others see it in progress.
- * </ul>
+ * What the API's requests do, apart from HTTP. A stored digest wins over any marker: its window
+ * is done. Otherwise the marker's rules ({@link MarkerRules}) say what it means and what a request
+ * writes; a stale marker is reported failed. Creating claims the marker with compare-and-set
+ * before queueing: of concurrent requests exactly one wins; the others see it in progress.
  *
  * Thread-safe.
  */
@@ -47,7 +42,7 @@ public final class Digests {
   private final MarkerStore markers;
   private final Queuer queuer;
   private final LaunchPool pool;
-  private final Duration staleAfter;
+  private final MarkerRules rules;
   private final String owner;
   private final StreamStatusReader streams;
   private final Clock clock;
@@ -69,7 +64,7 @@ public final class Digests {
     this.markers = markers;
     this.queuer = queuer;
     this.pool = pool;
-    this.staleAfter = staleAfter;
+    this.rules = new MarkerRules(staleAfter);
     this.owner = owner;
     this.streams = streams;
     this.clock = clock;
@@ -89,22 +84,17 @@ public final class Digests {
         return new CreateResult(CreateResult.Outcome.EXISTS, "digest " + id + " already exists");
       }
       Optional<StoredMarker> current = markers.read(id);
-      Optional<String> version;
-      Marker queued;
-      if (current.isEmpty()) {
-        queued = Marker.queued(window, owner, clock.instant());
-        version = markers.create(id, queued);
-      } else {
-        Marker marker = current.get().marker();
-        if (marker.activeAt(clock.instant(), staleAfter)) {
-          return inProgress(id, marker);
-        }
-        if (marker.state() == MarkerState.DONE && store.exists(id)) {
-          continue;
-        }
-        queued = marker.requeued(window, owner, clock.instant());
-        version = markers.replace(id, queued, current.get().version());
+      Optional<Marker> marker = current.map(StoredMarker::marker);
+      if (marker.isPresent() && marker.get().state() == MarkerState.DONE && store.exists(id)) {
+        continue;
       }
+      Optional<Marker> next = rules.request(marker, window, owner, clock.instant());
+      if (next.isEmpty()) {
+        return inProgress(id, marker.get());
+      }
+      Marker queued = next.get();
+      Optional<String> version =
+          current.isEmpty() ? markers.create(id, queued) : markers.replace(id, queued, current.get().version());
       if (version.isPresent()) {
         enqueue(window, queued, version.get());
         return new CreateResult(
@@ -145,16 +135,15 @@ public final class Digests {
       return new WindowState(window, DigestState.ABSENT, marker, null);
     }
     Marker m = marker.get();
-    Instant now = clock.instant();
-    return switch (m.state()) {
-      case QUEUED, RUNNING -> m.activeAt(now, staleAfter)
-          ? new WindowState(window, m.state() == MarkerState.QUEUED ? DigestState.QUEUED : DigestState.RUNNING, marker, null)
-          : new WindowState(window, DigestState.FAILED, marker,
-              "stalled: " + m.state().label() + " by " + m.owner() + " with no update since " + m.updatedAt()
-                  + " (longer than DIGEST_PROGRESS_TIMEOUT " + staleAfter.toMillis() + " ms); its worker is presumed dead");
+    return switch (rules.status(m, clock.instant())) {
+      case QUEUED -> new WindowState(window, DigestState.QUEUED, marker, null);
+      case RUNNING -> new WindowState(window, DigestState.RUNNING, marker, null);
+      case STALE -> new WindowState(window, DigestState.FAILED, marker,
+          "stalled: " + m.state().label() + " by " + m.owner() + " with no update since " + m.updatedAt()
+              + " (longer than DIGEST_PROGRESS_TIMEOUT " + rules.staleAfter().toMillis() + " ms); its worker is presumed dead");
       case FAILED -> new WindowState(window, DigestState.FAILED, marker, m.reason());
       // The digest may have been stored between the check above and the marker's read.
-      case DONE -> store.exists(id)
+      case DONE_WITHOUT_DIGEST -> store.exists(id)
           ? new WindowState(window, DigestState.DONE, marker, null)
           : new WindowState(window, DigestState.ABSENT, marker, null);
     };
