@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,35 +24,35 @@ import spark.Response;
 import spark.Service;
 
 /**
- * The route table of the API, described in {@code api.yaml}:
- *
- * <ul>
- *   <li>{@code POST /?start=&stop=}: 202 queued; 409 exists or in progress; 400 bad parameter
- *   <li>{@code GET /?start=&stop=}: 200 the gzip'd digest ({@code application/octet-stream}); 204
- *       in progress; 404 never requested; 424 failed (the reason in the message)
- *   <li>{@code GET /status?start=&stop=}: 200 the digest's status as JSON; {@code GET /status}
- *       without {@code start} and {@code stop}: 200 {@code {"stream": ...}}, what the stream last
- *       reported
- *   <li>{@code POST /{topic}/{event}}: the worker entry, body {@code {"id","start","stop"}}; 202
- *       accepted for building in this process; 400 a bad job or path segment, 413 a body over
- *       {@link JobBody#MAX_BYTES}, 415 a Content-Type other than JSON
- *   <li>{@code GET /graph}, {@code GET /diff}, {@code GET /query}: views of stored digests
- *       ({@link ViewRoutes}); {@code GET /digests}: the stored digests overlapping a time range
- *       ({@link DigestListRoute})
- *   <li>{@code GET /ui} and {@code GET /ui/<file>}: the web page ({@link UiRoutes})
- *   <li>{@code GET /healthcheck}: 200; {@code GET /api.yaml}: the OpenAPI description
- * </ul>
- *
- * <p>Another method on one of these paths is answered 405 with {@code Allow}. With an API token,
- * every route but {@code GET /healthcheck} and the web page's files first requires {@code
- * Authorization: Bearer <token>}
- * (401 otherwise, also for unknown routes).
+ * The API: its one route table ({@link #ENDPOINTS}: routing, 405 answers with {@code Allow},
+ * metric tags, which endpoints need no token) and the handlers of the digest routes. What each
+ * endpoint answers, status by status, is {@code api.yaml}, checked against the table by a test.
+ * With an API token, every endpoint not marked open requires {@code Authorization: Bearer
+ * <token>} (401 otherwise, also for unknown paths).
  */
 public final class Routes {
   private static final String OCTET_STREAM = "application/octet-stream";
   private static final String STARTED = "digesterd.started";
   private static final Pattern WORKER_PATH = Pattern.compile("/[^/]+/[^/]+/?");
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+
+  /** Every operation of the API: the one table routing, 405 answers, metric tags and auth read. */
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          Endpoint.at("POST", "/", false, r -> r::create),
+          Endpoint.at("GET", "/", false, r -> r::fetch),
+          Endpoint.at("GET", "/status", false, r -> r::status),
+          Endpoint.at("GET", "/graph", false, r -> r.views::graph),
+          Endpoint.at("GET", "/diff", false, r -> r.views::diff),
+          Endpoint.at("GET", "/query", false, r -> r.views::query),
+          Endpoint.at("GET", "/digests", false, r -> r.digestList::list),
+          Endpoint.at("GET", "/ui", true, r -> r.ui::file),
+          new Endpoint(
+              "GET", "/ui/{file}", UiRoutes.FILES.keySet().stream().filter(p -> !p.equals("/ui")).toList(),
+              p -> !p.equals("/ui") && UiRoutes.serves(p), true, r -> r.ui::file),
+          Endpoint.at("GET", "/healthcheck", true, r -> Routes::healthcheck),
+          Endpoint.at("GET", "/api.yaml", false, r -> r::apiYaml),
+          Endpoint.matching("POST", "/{topic}/{event}", List.of("/:topic/:event"), WORKER_PATH, false, r -> r::work));
 
   private final Digests digests;
   private final Duration maxWindow;
@@ -120,26 +121,27 @@ public final class Routes {
         throw new ApiException(401, "unauthorized", "unauthorized");
       }
     }));
-    http.post("/", this::create);
-    http.get("/", this::fetch);
-    http.get("/status", this::status);
-    http.get("/graph", views::graph);
-    http.get("/diff", views::diff);
-    http.get("/query", views::query);
-    http.get("/digests", digestList::list);
-    for (String page : UiRoutes.FILES.keySet()) {
-      http.get(page, ui::file);
+    for (Endpoint endpoint : ENDPOINTS) {
+      spark.Route handler = endpoint.handler().apply(this);
+      for (String path : endpoint.installedAt()) {
+        if (endpoint.method().equals("POST")) {
+          http.post(path, handler);
+        } else {
+          http.get(path, handler);
+        }
+      }
     }
-    http.get("/healthcheck", (req, res) -> {
-      res.type(Json.TYPE);
-      return Json.message("ok");
-    });
-    http.get("/api.yaml", (req, res) -> {
-      res.type("application/yaml");
-      return apiYaml;
-    });
-    http.post("/:topic/:event", this::work);
     ApiErrors.install(http);
+  }
+
+  private static Object healthcheck(Request req, Response res) {
+    res.type(Json.TYPE);
+    return Json.message("ok");
+  }
+
+  private Object apiYaml(Request req, Response res) {
+    res.type("application/yaml");
+    return apiYaml;
   }
 
   private Object create(Request req, Response res) throws Exception {
@@ -209,36 +211,44 @@ public final class Routes {
     return value;
   }
 
-  /** The healthcheck and the web page's files: answered without a token (GET and HEAD only). */
+  /** Whether the request is for an endpoint answered without a token. */
   private static boolean isPublic(Request req) {
-    String path = req.pathInfo();
-    return ("/healthcheck".equals(path) || UiRoutes.serves(path))
-        && (req.requestMethod().equals("GET") || req.requestMethod().equals("HEAD"));
+    return endpointOf(req.requestMethod(), req.pathInfo()).map(Endpoint::open).orElse(false);
   }
 
-  /** The methods a path has routes for (for 405 answers); empty for a path no route has. */
+  /** The methods a path has endpoints for (for 405 answers), sorted; empty for a path none has. */
   static List<String> methods(String path) {
-    String p = path == null || path.isEmpty() ? "/" : path;
-    return switch (p) {
-      case "/" -> List.of("GET", "HEAD", "POST");
-      case "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query", "/digests" -> List.of("GET", "HEAD");
-      default -> UiRoutes.serves(p) ? List.of("GET", "HEAD") : WORKER_PATH.matcher(p).matches() ? List.of("POST") : List.of();
-    };
-  }
-
-  /** The route a request matched, as a bounded tag value (never the raw path of an unknown URL). */
-  static String routeOf(String method, String path) {
-    String p = path == null || path.isEmpty() ? "/" : path;
-    switch (p) {
-      case "/", "/status", "/healthcheck", "/api.yaml", "/graph", "/diff", "/query", "/digests" -> {
-        return p;
-      }
-      default -> {
-        if (UiRoutes.serves(p)) {
-          return p.equals("/ui") ? p : "/ui/{file}";
+    String p = normal(path);
+    TreeSet<String> methods = new TreeSet<>();
+    for (Endpoint endpoint : ENDPOINTS) {
+      if (endpoint.matches().test(p)) {
+        methods.add(endpoint.method());
+        if (endpoint.method().equals("GET")) {
+          methods.add("HEAD");
         }
-        return "POST".equals(method) && WORKER_PATH.matcher(p).matches() ? "/{topic}/{event}" : "unmatched";
       }
     }
+    return List.copyOf(methods);
+  }
+
+  /**
+   * The route a request is tagged with, a bounded value: its endpoint's path; for a method the
+   * path has no endpoint for, the path's endpoint; {@code unmatched} for a path no endpoint has.
+   */
+  static String routeOf(String method, String path) {
+    String p = normal(path);
+    return endpointOf(method, p)
+        .or(() -> ENDPOINTS.stream().filter(e -> e.matches().test(p)).findFirst())
+        .map(Endpoint::path)
+        .orElse("unmatched");
+  }
+
+  private static Optional<Endpoint> endpointOf(String method, String path) {
+    String p = normal(path);
+    return ENDPOINTS.stream().filter(e -> e.answers(method) && e.matches().test(p)).findFirst();
+  }
+
+  private static String normal(String path) {
+    return path == null || path.isEmpty() ? "/" : path;
   }
 }
