@@ -31,7 +31,7 @@ final class DigestFlowLogs extends PTransform<PBegin, PCollection<String>> {
    * @param spill where the run's temporary objects go
    * @param progress where the merge reports its progress
    */
-  record MergeSettings(RunDescription run, SpillFiles spill, MergeProgress progress)
+  record MergeSettings(RunDescription run, SpillFiles spill, ProgressChannel progress)
       implements java.io.Serializable {}
 
   /** @param shards the objects dealt into shards; at least one shard, which may be empty */

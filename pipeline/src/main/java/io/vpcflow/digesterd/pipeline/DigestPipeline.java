@@ -203,7 +203,8 @@ public final class DigestPipeline {
       Pipeline pipeline, DigestOptions options, ObjectPlan plan, String runToken, SpillFiles spill) {
     DigestWindow window = window(options);
     int shards = options.getShards() > 0 ? options.getShards() : defaultShards();
-    String progressLocation = StoreUris.resourceName(options, options.getProgressLocation());
+    ProgressChannel progress =
+        ProgressChannel.of(options.getProgressKey(), StoreUris.resourceName(options, options.getProgressLocation()));
     FoldShardFn fold =
         new FoldShardFn(
             new FoldShardFn.Settings(
@@ -214,11 +215,9 @@ public final class DigestPipeline {
                 options.getOnCorruptObject(),
                 options.getFoldMemoryMb(),
                 shards,
-                options.getProgressKey(),
-                progressLocation,
+                progress,
                 runToken),
             spill);
-    MergeProgress progress = new MergeProgress(options.getProgressKey(), progressLocation);
     RunDescription run =
         new RunDescription(
             window.digestId().toString(),

@@ -37,8 +37,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
       CorruptObjectPolicy corruptPolicy,
       int foldMemoryMb,
       int shards,
-      String progressKey,
-      String progressLocation,
+      ProgressChannel progress,
       String runToken)
       implements java.io.Serializable {}
 
@@ -69,8 +68,7 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
     SpillingFold fold = newFold();
     List<PlannedObject> intact = new ArrayList<>();
     ReadReport report = new ReadReport();
-    ShardProgressWriter progress =
-        new ShardProgressWriter(settings.progressKey(), settings.progressLocation(), shard);
+    ProgressChannel.ShardReporter progress = settings.progress().shard(shard);
     for (PlannedObject object : shard) {
       RunCancellation.check(settings.runToken());
       try {

@@ -29,11 +29,11 @@ final class MergeRangeFn extends DoFn<Integer, MergedPart> {
 
   private final PCollectionView<MergePlan> planView;
   private final SpillFiles spill;
-  private final MergeProgress progress;
+  private final ProgressChannel progress;
   private final Counter rangesMerged = Metrics.counter("digest", "ranges-merged");
   private final String runToken;
 
-  MergeRangeFn(PCollectionView<MergePlan> planView, SpillFiles spill, MergeProgress progress, String runToken) {
+  MergeRangeFn(PCollectionView<MergePlan> planView, SpillFiles spill, ProgressChannel progress, String runToken) {
     this.planView = planView;
     this.spill = spill;
     this.progress = progress;

@@ -21,9 +21,9 @@ final class PlanMergeFn extends DoFn<KV<Integer, Iterable<ShardResult>>, MergePl
   private final int mergeRanges;
   private final int foldMemoryMb;
   private final int shards;
-  private final MergeProgress progress;
+  private final ProgressChannel progress;
 
-  PlanMergeFn(int mergeRanges, int foldMemoryMb, int shards, MergeProgress progress) {
+  PlanMergeFn(int mergeRanges, int foldMemoryMb, int shards, ProgressChannel progress) {
     this.mergeRanges = mergeRanges;
     this.foldMemoryMb = foldMemoryMb;
     this.shards = shards;
@@ -46,7 +46,7 @@ final class PlanMergeFn extends DoFn<KV<Integer, Iterable<ShardResult>>, MergePl
     MergePlan plan =
         new MergePlan(
             runs.stream().map(RunDescriptor::withoutSamples).toList(), boundaries, spilled, report, System.currentTimeMillis());
-    progress.planned(plan.ranges());
+    progress.rangesPlanned(plan.ranges());
     out.output(plan);
   }
 }

@@ -36,23 +36,28 @@ class ProgressFilesTest {
     String location = temp.resolve("run.progress") + "/";
     RunProgress run = RunProgress.register("files-test", 3, 300);
     try {
-      ShardProgressWriter a = new ShardProgressWriter("files-test", location, List.of(object("a1", 100), object("a2", 50)));
+      ProgressChannel channel = ProgressChannel.of("files-test", location);
+      ProgressChannel.ShardReporter a = channel.shard(List.of(object("a1", 100), object("a2", 50)));
       a.objectDone(100);
       a.objectDone(50);
       a.finish();
-      ShardProgressWriter b = new ShardProgressWriter("files-test", location, List.of(object("b1", 150)));
+      ProgressChannel.ShardReporter b = channel.shard(List.of(object("b1", 150)));
       b.objectDone(150);
       b.finish();
+      channel.rangesPlanned(2);
+      channel.rangeDone(0);
 
       assertEquals(0, run.objectsDone(), "workers with a progress location write files, not this JVM's progress");
       assertEquals(
-          Set.of(new ShardProgress(2, 150), new ShardProgress(1, 150)),
+          Set.of(new ShardProgress(2, 150), new ShardProgress(1, 150), new ShardProgress(0, 0, 0, 2), new ShardProgress(0, 0, 1, 0)),
           Set.copyOf(ProgressFiles.read(location).values()));
 
       RemoteProgress.follow(location, "files-test", Duration.ofHours(1)).close();
 
       assertEquals(3, run.objectsDone());
       assertEquals(300, run.bytesDone());
+      assertEquals(2, run.rangesTotal());
+      assertEquals(1, run.rangesDone());
       try (Stream<Path> left = Files.list(temp.resolve("run.progress"))) {
         assertEquals(Set.of(), left.collect(Collectors.toSet()));
       }
@@ -65,11 +70,16 @@ class ProgressFilesTest {
   void withoutALocationShardsCountInThisJvm() {
     RunProgress run = RunProgress.register("local-test", 1, 10);
     try {
-      ShardProgressWriter writer = new ShardProgressWriter("local-test", "", List.of(object("x", 10)));
+      ProgressChannel channel = ProgressChannel.of("local-test", "");
+      ProgressChannel.ShardReporter writer = channel.shard(List.of(object("x", 10)));
       writer.objectDone(10);
       writer.finish();
+      channel.rangesPlanned(3);
+      channel.rangeDone(2);
       assertEquals(1, run.objectsDone());
       assertEquals(10, run.bytesDone());
+      assertEquals(3, run.rangesTotal());
+      assertEquals(1, run.rangesDone());
     } finally {
       RunProgress.unregister("local-test");
     }
