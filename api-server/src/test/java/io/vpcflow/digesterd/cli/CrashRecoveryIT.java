@@ -1,7 +1,6 @@
 package io.vpcflow.digesterd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +12,14 @@ import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
+import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.FaultProxy;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.OracleDigest;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -73,11 +75,7 @@ class CrashRecoveryIT {
       try (JarProcess first = JarProcess.start(env, WORK.resolve("first.out"), "serve")) {
         Api api = new Api(URI.create(first.awaitOutput(LISTENING, Duration.ofMinutes(1))));
         assertEquals(202, api.post(query).statusCode());
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (JSON.readTree(api.get(status).body()).path("progress").path("objectsDone").asLong() < 2) {
-          assertTrue(System.nanoTime() < deadline, "the first server never started reading");
-          Thread.sleep(50);
-        }
+        Eventually.until(() -> objectsDone(api, status) >= 2, Duration.ofMinutes(1), "the first server started reading");
         first.kill();
       }
       proxy.up();
@@ -101,6 +99,18 @@ class CrashRecoveryIT {
           List.of(WINDOW.digestId() + ".json", WINDOW.digestId() + ".log.gz"),
           client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents().stream().map(o -> o.key()).sorted().toList(),
           "one digest and its summary, no temporary objects");
+    }
+  }
+
+  /** The objects read so far, as the status of the window says. */
+  private static long objectsDone(Api api, String status) {
+    try {
+      return JSON.readTree(api.get(status).body()).path("progress").path("objectsDone").asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

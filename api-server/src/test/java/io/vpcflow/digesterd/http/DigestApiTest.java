@@ -20,10 +20,13 @@ import io.vpcflow.digesterd.stream.StatusEvent;
 import io.vpcflow.digesterd.stream.StreamStatus;
 import io.vpcflow.digesterd.stream.StreamStatusJson;
 import io.vpcflow.digesterd.stream.StreamWindows;
+import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -350,21 +354,40 @@ class DigestApiTest {
 
   /** The marker in the bucket, once the launcher has recorded the end (just after the digest is stored). */
   private static JsonNode markerOnceEnded() throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    JsonNode marker = JSON.readTree(S3Fixture.get(client, ServerEnv.PROGRESS, HandFixture.DIGEST_ID + "_in_progress"));
-    while (marker.get("state").asText().equals("running") && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
-      marker = JSON.readTree(S3Fixture.get(client, ServerEnv.PROGRESS, HandFixture.DIGEST_ID + "_in_progress"));
+    AtomicReference<JsonNode> last = new AtomicReference<>();
+    Eventually.until(
+        () -> {
+          last.set(marker());
+          return !last.get().get("state").asText().equals("running");
+        },
+        Duration.ofSeconds(30),
+        "the marker is no longer running");
+    return last.get();
+  }
+
+  /** The marker in the bucket. */
+  private static JsonNode marker() {
+    try {
+      return JSON.readTree(S3Fixture.get(client, ServerEnv.PROGRESS, HandFixture.DIGEST_ID + "_in_progress"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return marker;
   }
 
   private static void awaitState(String state) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!status().get("state").asText().equals(state) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
-    }
+    Eventually.until(() -> state.equals(state()), Duration.ofSeconds(30), "the status says " + state);
     assertEquals(state, status().get("state").asText());
+  }
+
+  /** The state in {@link #status}. */
+  private static String state() {
+    try {
+      return status().get("state").asText();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String message(HttpResponse<byte[]> response) throws Exception {

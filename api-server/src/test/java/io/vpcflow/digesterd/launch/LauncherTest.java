@@ -12,6 +12,7 @@ import io.vpcflow.digesterd.marker.MarkerState;
 import io.vpcflow.digesterd.marker.Progress;
 import io.vpcflow.digesterd.pipeline.RunProgress;
 import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
@@ -161,10 +162,8 @@ class LauncherTest {
     launcher(key -> {
       RunProgress.register(key, 7, 700);
       try {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (markers.get(ID).progress().objectsTotal() != 7 && Instant.now().isBefore(deadline)) {
-          Thread.sleep(10);
-        }
+        Eventually.until(
+            () -> markers.get(ID).progress().objectsTotal() == 7, Duration.ofSeconds(10), "the marker shows the 7 objects registered");
         seen[0] = markers.get(ID).progress().bytesTotal();
       } finally {
         RunProgress.unregister(key);

@@ -16,6 +16,7 @@ import io.vpcflow.digesterd.s3.S3ObjectSink;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
 import io.vpcflow.digesterd.service.DigesterdService;
+import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.FaultProxy;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,10 +130,26 @@ class S3FaultsTest {
   }
 
   private void awaitState(DigestWindow window, String state) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (!state.equals(status(window).path("state").asText())) {
-      assertTrue(System.nanoTime() < deadline, "never " + state + ": " + status(window));
-      Thread.sleep(50);
+    until(window, () -> state.equals(statusNow(window).path("state").asText()), "the status says " + state);
+  }
+
+  /** Waits a minute at most until {@code condition} holds; names the window's last status when it does not. */
+  private void until(DigestWindow window, BooleanSupplier condition, String what) throws Exception {
+    try {
+      Eventually.until(condition, Duration.ofMinutes(1), what);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last status: " + status(window), e);
+    }
+  }
+
+  /** {@link #status} without checked exceptions, for conditions. */
+  private JsonNode statusNow(DigestWindow window) {
+    try {
+      return status(window);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -192,11 +210,7 @@ class S3FaultsTest {
     DigestWindow window = hour(1);
     proxy.delayNext(Integer.MAX_VALUE, Duration.ofMillis(40));
     assertEquals(202, api.post("/" + query(window)).statusCode());
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (status(window).path("progress").path("objectsDone").asLong() < 2) {
-      assertTrue(System.nanoTime() < deadline, "reading never started: " + status(window));
-      Thread.sleep(20);
-    }
+    until(window, () -> statusNow(window).path("progress").path("objectsDone").asLong() >= 2, "reading started");
     proxy.down();
     Thread.sleep(4000);
     proxy.up();
@@ -215,11 +229,7 @@ class S3FaultsTest {
   void s3FailingWritesFailTheDigestWithItsReasonAndLeaveNoDigest() throws Exception {
     DigestWindow window = hour(2);
     runWithFault(window, proxy::failWrites);
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (proxy.refused() == 0) {
-      assertTrue(System.nanoTime() < deadline, "no write was tried");
-      Thread.sleep(20);
-    }
+    Eventually.until(() -> proxy.refused() > 0, Duration.ofMinutes(1), "a write was tried");
     Thread.sleep(4000);
     proxy.up();
 

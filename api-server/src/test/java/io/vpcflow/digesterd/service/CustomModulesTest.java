@@ -15,13 +15,13 @@ import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.marker.MarkerState;
 import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
+import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,10 +69,7 @@ class CustomModulesTest {
         assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(built.body()));
         UUID id = UUID.fromString(HandFixture.DIGEST_ID);
         assertTrue(digests.bytes(id).isPresent(), "the pipeline's digest was published to the custom store");
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (markers.get(id).state() == MarkerState.RUNNING && Instant.now().isBefore(deadline)) {
-          Thread.sleep(50);
-        }
+        Eventually.until(() -> markers.get(id).state() != MarkerState.RUNNING, Duration.ofSeconds(30), "the marker is no longer running");
         assertEquals(MarkerState.DONE, markers.get(id).state());
       }
     }
