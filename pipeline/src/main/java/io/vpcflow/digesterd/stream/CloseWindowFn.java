@@ -1,14 +1,10 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.DigestObjects;
-import io.vpcflow.digesterd.report.DigestSummary;
-import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -27,14 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds the parts of each open window (keyed by the window's start) and writes the window's
- * digest when an event-time timer at its close ({@link StreamWindows#closesAt}) fires, through
- * {@link DigestObjects} exactly as the batch path writes it. A window that already has a digest
- * (built by a POST, or before a restart) is not written again. Once the digest is written (or
- * found), the window's saved parts are deleted from the stream's folder ({@link SavedParts}; when
- * that fails, once the resume point has passed the window). A part that arrives once its window
- * is closed is late: its records are counted (counter {@code stream/late-records}, and {@value
- * WindowSummaries#LATE} in the window's {@code <id>.json} when the window has a digest), never
+ * Holds the parts of each open window (keyed by the window's start) and has its digest written
+ * ({@link WindowStore#writeDigest}) when an event-time timer at its close ({@link
+ * StreamWindows#closesAt}) fires. A window that already has a digest (built by a POST, or before
+ * a restart) is not written again. Once the digest is written (or found), the window's saved
+ * parts are deleted (when that fails, once the resume point has passed the window). A part that
+ * arrives once its window is closed is late: its records are counted (counter {@code
+ * stream/late-records}, and {@link WindowStore#countLate} in the window's summary), never
  * digested. A window is closed once the input watermark, or the part's own time stamp (its
  * object's event time), has reached its close.
  *
@@ -53,9 +48,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
   static final TupleTag<KV<String, StatusEvent>> STATUS = new TupleTag<>() {};
 
   private final StreamWindows windows;
-  private final String storage;
-  private final String runner;
-  private final StreamStateFiles files;
+  private final WindowStore store;
   private final Counter lateRecords = Metrics.counter("stream", "late-records");
   private final Counter written = Metrics.counter("stream", "windows-written");
   private final Counter alreadyDigested = Metrics.counter("stream", "windows-already-digested");
@@ -74,15 +67,11 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
 
   /**
    * @param windows the stream's windows
-   * @param storage where digests are written
-   * @param runner the runner's name, for the summaries
-   * @param files the stream's saved parts
+   * @param store where windows' digests, late counts and saved parts are
    */
-  CloseWindowFn(StreamWindows windows, String storage, String runner, StreamStateFiles files) {
+  CloseWindowFn(StreamWindows windows, WindowStore store) {
     this.windows = windows;
-    this.storage = storage;
-    this.runner = runner;
-    this.files = files;
+    this.store = store;
   }
 
   @ProcessElement
@@ -96,12 +85,18 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       MultiOutputReceiver out)
       throws IOException {
     long start = element.getKey();
+    WindowPart part = element.getValue();
     Instant watermark = Instant.ofEpochMilli(close.getCurrentRelativeTime().getMillis());
-    LOG.debug("part of window {} from {} at watermark {}", start, element.getValue().objectKey(), watermark);
+    LOG.debug("part of window {} from {} at watermark {}", start, part.objectKey(), watermark);
     if (windows.isClosed(start, watermark)
         || windows.isClosed(start, Instant.ofEpochMilli(timestamp.getMillis()))) {
-      countLate(start, element.getValue());
-      out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partLate(start, element.getValue().records())));
+      lateRecords.inc(part.records());
+      DigestWindow digestWindow = windows.window(start);
+      store.countLate(digestWindow, part.records());
+      LOG.warn(
+          "{} records of {} in {} arrived after the window closed: counted as late, not digested",
+          part.records(), digestWindow, part.objectKey());
+      out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partLate(start, part.records())));
       return;
     }
     if (openedAt.read() == null) {
@@ -109,8 +104,8 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       openedAt.write(System.currentTimeMillis());
       close.set(joda(windows.closesAt(start)));
     }
-    parts.add(element.getValue());
-    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partTaken(start, element.getValue().records())));
+    parts.add(part);
+    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partTaken(start, part.records())));
   }
 
   @OnTimer("close")
@@ -120,57 +115,27 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       @StateId("parts") BagState<WindowPart> parts,
       MultiOutputReceiver out)
       throws IOException {
-    DigestWindow digestWindow = windows.window(window.read());
-    String id = digestWindow.digestId().toString();
-    StoreLocation store = StoreLocation.parse(storage);
-    if (DigestObjects.readSummary(store, id).filter(DigestSummary::succeeded).isPresent()) {
+    long start = window.read();
+    DigestWindow digestWindow = windows.window(start);
+    if (store.hasDigest(digestWindow)) {
       alreadyDigested.inc();
-      LOG.info("window {} already has its digest {}; not written again", digestWindow, id);
+      LOG.info("window {} already has its digest {}; not written again", digestWindow, digestWindow.digestId());
     } else {
       List<WindowPart> all = new ArrayList<>();
       parts.read().forEach(all::add);
-      List<byte[]> runs = all.stream().map(WindowPart::run).toList();
-      DigestObjects.Written digest = DigestObjects.writeDigest(store, id, runs);
-      DigestObjects.writeSummary(
-          store,
-          WindowSummaries.done(
-              digestWindow,
-              runner,
-              all,
-              digest.uri(),
-              digest.lines(),
-              digest.bytes(),
-              Instant.ofEpochMilli(openedAt.read()),
-              Instant.now()));
+      long keys = store.writeDigest(digestWindow, all, Instant.ofEpochMilli(openedAt.read()), Instant.now());
       written.inc();
-      LOG.info("window {} closed: digest {} written ({} keys)", digestWindow, id, digest.lines());
+      LOG.info("window {} closed: digest {} written ({} keys)", digestWindow, digestWindow.digestId(), keys);
     }
     try {
-      files.deleteWindowParts(window.read());
+      store.deleteParts(start);
     } catch (IOException e) {
       LOG.warn("cannot delete the saved parts of {} (deleted once the resume point passes it): {}", digestWindow, e.getMessage());
     }
     parts.clear();
     openedAt.clear();
-    out.get(CLOSED).output(KV.of(RecordResumePointFn.KEY, window.read()));
-    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.windowClosed(window.read())));
-  }
-
-  private void countLate(long start, WindowPart part) throws IOException {
-    lateRecords.inc(part.records());
-    DigestWindow digestWindow = windows.window(start);
-    StoreLocation store = StoreLocation.parse(storage);
-    Optional<DigestSummary> summary =
-        DigestObjects.readSummary(store, digestWindow.digestId().toString())
-            .filter(DigestSummary::succeeded);
-    if (summary.isPresent()) {
-      DigestSummary counted =
-          WindowSummaries.withLate(summary.get(), WindowSummaries.lateOf(summary.get()) + part.records());
-      DigestObjects.writeSummary(store, counted);
-    }
-    LOG.warn(
-        "{} records of {} in {} arrived after the window closed: counted as late, not digested",
-        part.records(), digestWindow, part.objectKey());
+    out.get(CLOSED).output(KV.of(RecordResumePointFn.KEY, start));
+    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.windowClosed(start)));
   }
 
   /** {@code instant} as Beam's (Joda) time. */

@@ -165,9 +165,11 @@ public final class DigestStream {
                 ParDo.of(
                         new CloseWindowFn(
                             windows,
-                            StoreLocation.parse(options.getStorageBucket()).toString(),
-                            options.getRunner().getSimpleName(),
-                            files))
+                            new StoredWindows(
+                                windows,
+                                StoreLocation.parse(options.getStorageBucket()).toString(),
+                                options.getRunner().getSimpleName(),
+                                files)))
                     .withOutputTags(CloseWindowFn.CLOSED, TupleTagList.of(CloseWindowFn.STATUS)));
     closed.get(CloseWindowFn.CLOSED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     closed.get(CloseWindowFn.STATUS).setCoder(STATUS_CODER);
