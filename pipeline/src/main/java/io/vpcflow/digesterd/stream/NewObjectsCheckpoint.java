@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -33,7 +33,7 @@ record NewObjectsCheckpoint(Set<String> emitted, Optional<Instant> watermark)
   public void finalizeCheckpoint() {}
 
   /** Encodes a checkpoint: the sorted keys, then the watermark in milliseconds or -1; deterministic. */
-  static final class Coder extends CustomCoder<NewObjectsCheckpoint> {
+  static final class Coder extends AtomicCoder<NewObjectsCheckpoint> {
     private static final long serialVersionUID = 1L;
     private static final StringUtf8Coder KEY = StringUtf8Coder.of();
     private static final VarIntCoder COUNT = VarIntCoder.of();

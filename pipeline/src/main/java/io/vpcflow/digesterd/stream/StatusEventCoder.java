@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /** Encodes a {@link StatusEvent}; deterministic. */
-public final class StatusEventCoder extends CustomCoder<StatusEvent> {
+public final class StatusEventCoder extends AtomicCoder<StatusEvent> {
   private static final long serialVersionUID = 1L;
   private static final StatusEventCoder INSTANCE = new StatusEventCoder();
   private static final VarIntCoder INT = VarIntCoder.of();

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /** Encodes a {@link WindowPart}; deterministic. */
-public final class WindowPartCoder extends CustomCoder<WindowPart> {
+public final class WindowPartCoder extends AtomicCoder<WindowPart> {
   private static final long serialVersionUID = 1L;
   private static final WindowPartCoder INSTANCE = new WindowPartCoder();
   private static final VarLongCoder LONG = VarLongCoder.of();

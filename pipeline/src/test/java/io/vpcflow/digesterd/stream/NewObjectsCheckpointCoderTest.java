@@ -61,11 +61,11 @@ class NewObjectsCheckpointCoderTest {
 
   /**
    * The coder survives Java serialisation (as it travels to workers) and the copy decodes what the
-   * original encodes. ({@code CoderProperties.coderSerializable} would also want the copy to
-   * equal the original, which a {@code CustomCoder} without {@code equals} is not.)
+   * original encodes, and equals it ({@code CoderProperties.coderSerializable}).
    */
   @Test
   void aSerialisedCopyDecodesWhatTheOriginalEncodes() throws Exception {
+    CoderProperties.coderSerializable(CODER);
     NewObjectsCheckpoint.Coder copy = SerializableUtils.clone(CODER);
     for (NewObjectsCheckpoint checkpoint : checkpoints()) {
       assertEquals(checkpoint, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(CODER, checkpoint)));

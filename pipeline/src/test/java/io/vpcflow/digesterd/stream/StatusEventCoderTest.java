@@ -55,11 +55,11 @@ class StatusEventCoderTest {
 
   /**
    * The coder survives Java serialisation (as it travels to workers) and the copy decodes what the
-   * original encodes. ({@code CoderProperties.coderSerializable} would also want the copy to
-   * equal the original, which a {@code CustomCoder} without {@code equals} is not.)
+   * original encodes, and equals it ({@code CoderProperties.coderSerializable}).
    */
   @Test
   void aSerialisedCopyDecodesWhatTheOriginalEncodes() throws Exception {
+    CoderProperties.coderSerializable(StatusEventCoder.of());
     StatusEventCoder copy = SerializableUtils.clone(StatusEventCoder.of());
     for (StatusEvent event : EVENTS) {
       assertEquals(event, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(StatusEventCoder.of(), event)));

@@ -60,11 +60,11 @@ class StreamStatusCoderTest {
 
   /**
    * The coder survives Java serialisation (as it travels to workers) and the copy decodes what the
-   * original encodes. ({@code CoderProperties.coderSerializable} would also want the copy to
-   * equal the original, which a {@code CustomCoder} without {@code equals} is not.)
+   * original encodes, and equals it ({@code CoderProperties.coderSerializable}).
    */
   @Test
   void aSerialisedCopyDecodesWhatTheOriginalEncodes() throws Exception {
+    CoderProperties.coderSerializable(StreamStatusCoder.of());
     StreamStatusCoder copy = SerializableUtils.clone(StreamStatusCoder.of());
     for (StreamStatus status : statuses()) {
       assertEquals(status, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(StreamStatusCoder.of(), status)));

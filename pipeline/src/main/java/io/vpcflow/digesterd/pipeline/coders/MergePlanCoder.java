@@ -8,12 +8,12 @@ import java.io.OutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /** Encodes a {@link MergePlan}: runs, range boundaries, spill count, read report, planning time. */
-public final class MergePlanCoder extends CustomCoder<MergePlan> {
+public final class MergePlanCoder extends AtomicCoder<MergePlan> {
   private static final MergePlanCoder INSTANCE = new MergePlanCoder();
   private static final Coder<List<RunDescriptor>> RUNS = ListCoder.of(RunDescriptorCoder.of());
   private static final Coder<List<byte[]>> BOUNDARIES = ListCoder.of(ByteArrayCoder.of());

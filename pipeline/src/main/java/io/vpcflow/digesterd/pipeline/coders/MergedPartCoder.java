@@ -4,13 +4,13 @@ import io.vpcflow.digesterd.pipeline.MergedPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /** Encodes a {@link MergedPart}: range, location, bytes, lines. */
-public final class MergedPartCoder extends CustomCoder<MergedPart> {
+public final class MergedPartCoder extends AtomicCoder<MergedPart> {
   private static final MergedPartCoder INSTANCE = new MergedPartCoder();
 
   public static MergedPartCoder of() {

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /** Encodes a {@link PlannedObject}; deterministic. */
-public final class PlannedObjectCoder extends CustomCoder<PlannedObject> {
+public final class PlannedObjectCoder extends AtomicCoder<PlannedObject> {
   private static final PlannedObjectCoder INSTANCE = new PlannedObjectCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();

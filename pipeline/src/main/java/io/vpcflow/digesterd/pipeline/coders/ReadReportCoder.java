@@ -7,13 +7,13 @@ import io.vpcflow.digesterd.report.SkippedObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /** Encodes a {@link ReadReport}: totals, one count per line outcome, the skipped objects. */
-public final class ReadReportCoder extends CustomCoder<ReadReport> {
+public final class ReadReportCoder extends AtomicCoder<ReadReport> {
   private static final ReadReportCoder INSTANCE = new ReadReportCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();

@@ -8,13 +8,13 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /** Encodes a {@link RunDescriptor}: location, bytes, keys, then the sampled keys' texts. */
-public final class RunDescriptorCoder extends CustomCoder<RunDescriptor> {
+public final class RunDescriptorCoder extends AtomicCoder<RunDescriptor> {
   private static final RunDescriptorCoder INSTANCE = new RunDescriptorCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final VarLongCoder LONG = VarLongCoder.of();

@@ -7,12 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 
 /** Encodes a {@link ShardResult}: its run descriptors, spill count and read report. */
-public final class ShardResultCoder extends CustomCoder<ShardResult> {
+public final class ShardResultCoder extends AtomicCoder<ShardResult> {
   private static final ShardResultCoder INSTANCE = new ShardResultCoder();
   private static final Coder<List<RunDescriptor>> RUNS = ListCoder.of(RunDescriptorCoder.of());
 

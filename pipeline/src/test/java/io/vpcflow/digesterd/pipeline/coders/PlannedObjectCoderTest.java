@@ -46,11 +46,11 @@ class PlannedObjectCoderTest {
 
   /**
    * The coder survives Java serialisation (as it travels to workers) and the copy decodes what the
-   * original encodes. ({@code CoderProperties.coderSerializable} would also want the copy to
-   * equal the original, which a {@code CustomCoder} without {@code equals} is not.)
+   * original encodes, and equals it ({@code CoderProperties.coderSerializable}).
    */
   @Test
   void aSerialisedCopyDecodesWhatTheOriginalEncodes() throws Exception {
+    CoderProperties.coderSerializable(PlannedObjectCoder.of());
     PlannedObjectCoder copy = SerializableUtils.clone(PlannedObjectCoder.of());
     for (PlannedObject object : OBJECTS) {
       assertEquals(object, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(PlannedObjectCoder.of(), object)));

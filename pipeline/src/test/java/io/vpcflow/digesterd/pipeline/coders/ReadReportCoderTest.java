@@ -88,11 +88,11 @@ class ReadReportCoderTest {
 
   /**
    * The coder survives Java serialisation (as it travels to workers) and the copy decodes what the
-   * original encodes. ({@code CoderProperties.coderSerializable} would also want the copy to
-   * equal the original, which a {@code CustomCoder} without {@code equals} is not.)
+   * original encodes, and equals it ({@code CoderProperties.coderSerializable}).
    */
   @Test
   void aSerialisedCopyDecodesWhatTheOriginalEncodes() throws Exception {
+    CoderProperties.coderSerializable(ReadReportCoder.of());
     ReadReportCoder copy = SerializableUtils.clone(ReadReportCoder.of());
     for (ReadReport report : List.of(new ReadReport(), everyOutcome(), withSkipped(), huge())) {
       assertEquals(report, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(ReadReportCoder.of(), report)));

@@ -74,4 +74,12 @@ class SpillMergeCodersTest {
     CoderProperties.coderDecodeEncodeEqual(MergedPartCoder.of(), part);
     CoderProperties.coderDeterministic(MergedPartCoder.of(), part, part);
   }
+
+  @Test
+  void everyCoderSurvivesSerialisationAsAnEqualCopy() throws Exception {
+    CoderProperties.coderSerializable(RunDescriptorCoder.of());
+    CoderProperties.coderSerializable(ShardResultCoder.of());
+    CoderProperties.coderSerializable(MergePlanCoder.of());
+    CoderProperties.coderSerializable(MergedPartCoder.of());
+  }
 }
