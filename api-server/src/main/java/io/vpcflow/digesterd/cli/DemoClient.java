@@ -17,7 +17,8 @@ final class DemoClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   DemoClient(URI base) {
     this.base = base;
@@ -31,16 +32,21 @@ final class DemoClient {
   /** {@code POST /?start&stop}: the answer's status and message. */
   HttpResponse<String> create(DigestWindow window) throws IOException, InterruptedException {
     return client.send(
-        HttpRequest.newBuilder(base.resolve("/" + query(window))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpRequest.newBuilder(base.resolve("/" + query(window)))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** {@code GET /status?start&stop} as JSON. */
   JsonNode status(DigestWindow window) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        client.send(HttpRequest.newBuilder(base.resolve("/status" + query(window))).build(), HttpResponse.BodyHandlers.ofString());
+        client.send(
+            HttpRequest.newBuilder(base.resolve("/status" + query(window))).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException("GET /status answered " + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          "GET /status answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
   }
@@ -51,7 +57,10 @@ final class DemoClient {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    return client.send(HttpRequest.newBuilder(base.resolve("/" + query(window))).build(), HttpResponse.BodyHandlers.ofFile(file))
+    return client
+        .send(
+            HttpRequest.newBuilder(base.resolve("/" + query(window))).build(),
+            HttpResponse.BodyHandlers.ofFile(file))
         .statusCode();
   }
 }

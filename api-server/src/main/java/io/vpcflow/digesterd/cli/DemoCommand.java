@@ -53,16 +53,27 @@ final class DemoCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data-dir", defaultValue = "digesterd-data/demo", description = "Where the embedded S3 server keeps its files (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      defaultValue = "digesterd-data/demo",
+      description = "Where the embedded S3 server keeps its files (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--records-per-object", defaultValue = "2000", description = "Records per sample object (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--records-per-object",
+      defaultValue = "2000",
+      description = "Records per sample object (default: ${DEFAULT-VALUE}).")
   int recordsPerObject;
 
-  @Option(names = "--port", defaultValue = "0", description = "Loopback port of the API (default: ${DEFAULT-VALUE}, any free port).")
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      description = "Loopback port of the API (default: ${DEFAULT-VALUE}, any free port).")
   int port;
 
-  @Option(names = "--serve", description = "Keep the API up after the demo and print curl commands to try.")
+  @Option(
+      names = "--serve",
+      description = "Keep the API up after the demo and print curl commands to try.")
   boolean serve;
 
   @Override
@@ -77,7 +88,11 @@ final class DemoCommand implements Callable<Integer> {
     }
     ServiceConfig base =
         ServiceConfig.forServer(
-            Map.of("DIGESTERD_DATA_DIR", dataDir.toAbsolutePath().toString(), "RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:" + port));
+            Map.of(
+                "DIGESTERD_DATA_DIR",
+                dataDir.toAbsolutePath().toString(),
+                "RUNTIME_HTTPSERVER_ADDRESS",
+                "127.0.0.1:" + port));
     Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
     SampleSpec spec =
         new SampleSpec(
@@ -91,16 +106,26 @@ final class DemoCommand implements Callable<Integer> {
             List.of(KeyLayout.PLAIN, KeyLayout.HIVE),
             false,
             now.getEpochSecond());
-    DigestWindow window = new DigestWindow(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
-    try (ShutdownSignal signal = serve ? new ShutdownSignal(base.server().signals().names()) : null;
+    DigestWindow window =
+        new DigestWindow(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+    try (ShutdownSignal signal =
+            serve ? new ShutdownSignal(base.server().signals().names()) : null;
         EmbeddedStores stores = EmbeddedStores.start(base)) {
-      System.err.printf("embedded S3 server at %s, data in %s%n", stores.config().aws().endpoint().orElseThrow(), stores.dataDirectory());
+      System.err.printf(
+          "embedded S3 server at %s, data in %s%n",
+          stores.config().aws().endpoint().orElseThrow(), stores.dataDirectory());
       long records;
-      try (S3Client client = DigestOptionsFactory.s3Client(stores.config(), BucketPurpose.FLOW_LOGS)) {
-        records = SampleFlowLogs.generate(spec, new S3ObjectSink(client, EmbeddedStores.FLOW_LOGS_BUCKET, ""));
+      try (S3Client client =
+          DigestOptionsFactory.s3Client(stores.config(), BucketPurpose.FLOW_LOGS)) {
+        records =
+            SampleFlowLogs.generate(
+                spec, new S3ObjectSink(client, EmbeddedStores.FLOW_LOGS_BUCKET, ""));
       }
-      System.err.printf("wrote %,d sample records for [%s, %s) to s3://%s/%n", records, spec.from(), now, EmbeddedStores.FLOW_LOGS_BUCKET);
-      try (DigesterdService service = DigesterdService.builder(stores.config()).shutdownGrace(Duration.ofSeconds(5)).start()) {
+      System.err.printf(
+          "wrote %,d sample records for [%s, %s) to s3://%s/%n",
+          records, spec.from(), now, EmbeddedStores.FLOW_LOGS_BUCKET);
+      try (DigesterdService service =
+          DigesterdService.builder(stores.config()).shutdownGrace(Duration.ofSeconds(5)).start()) {
         System.err.printf("API server at %s%n", service.uri());
         DemoClient api = new DemoClient(service.uri());
         Path local = dataDir.resolve(window.digestId() + ".log.gz");
@@ -122,9 +147,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** POST, poll the status until the digest is done, GET it; null (reported) when it failed. */
-  private static DigestSummary requestAndFetch(DemoClient api, DigestWindow window, Path local) throws IOException, InterruptedException {
+  private static DigestSummary requestAndFetch(DemoClient api, DigestWindow window, Path local)
+      throws IOException, InterruptedException {
     HttpResponse<String> created = api.create(window);
-    System.err.printf("POST /%s -> %d %s%n", DemoClient.query(window), created.statusCode(), created.body());
+    System.err.printf(
+        "POST /%s -> %d %s%n", DemoClient.query(window), created.statusCode(), created.body());
     JsonNode status = api.status(window);
     String shown = "";
     while (status.get("state").asText().matches("queued|running")) {
@@ -137,11 +164,14 @@ final class DemoCommand implements Callable<Integer> {
       status = api.status(window);
     }
     if (!status.get("state").asText().equals("done")) {
-      System.err.printf("digest %s is %s: %s%n", window.digestId(), status.get("state").asText(), status.path("reason").asText());
+      System.err.printf(
+          "digest %s is %s: %s%n",
+          window.digestId(), status.get("state").asText(), status.path("reason").asText());
       return null;
     }
     int code = api.fetch(window, local);
-    System.err.printf("GET /%s -> %d, %s%n", DemoClient.query(window), code, local.toAbsolutePath());
+    System.err.printf(
+        "GET /%s -> %d, %s%n", DemoClient.query(window), code, local.toAbsolutePath());
     return DigestSummaryJson.read(status.get("summary").toString());
   }
 
@@ -158,16 +188,23 @@ final class DemoCommand implements Callable<Integer> {
         p.path("percent").asDouble());
   }
 
-  private static void report(DigestSummary summary, Path local, Path bucketFiles) throws IOException {
+  private static void report(DigestSummary summary, Path local, Path bucketFiles)
+      throws IOException {
     SummaryPrinter.print(summary, System.out);
-    System.out.printf(Locale.ROOT, "  compaction: %s of gzip'd flow logs (%s of text) -> %s digest, %.0fx smaller%n",
-        Sizes.human(summary.objects().bytes()), Sizes.human(summary.objects().textBytes()), Sizes.human(summary.digestBytes()),
+    System.out.printf(
+        Locale.ROOT,
+        "  compaction: %s of gzip'd flow logs (%s of text) -> %s digest, %.0fx smaller%n",
+        Sizes.human(summary.objects().bytes()),
+        Sizes.human(summary.objects().textBytes()),
+        Sizes.human(summary.digestBytes()),
         summary.objects().bytes() / (double) Math.max(1, summary.digestBytes()));
     System.out.println("  top talkers by bytes:");
     for (String line : TopTalkers.of(local, 5)) {
       System.out.println("    " + line);
     }
-    System.out.printf("  files: digest copy %s%n         bucket files under %s%n", local.toAbsolutePath(), bucketFiles);
+    System.out.printf(
+        "  files: digest copy %s%n         bucket files under %s%n",
+        local.toAbsolutePath(), bucketFiles);
   }
 
   private static void printCurlCommands(URI uri, DigestWindow window) {
@@ -183,7 +220,20 @@ final class DemoCommand implements Callable<Integer> {
             + "  curl -s '%s/query%s&top=10&format=csv'%n"
             + "  curl -s '%s/graph%s&limit=50' > graph.dot%n"
             + "  curl -s '%s/api.yaml'%n",
-        uri, uri, window.start(), window.stop(), uri, q, uri, q, uri, q, uri, DemoClient.query(window),
-        uri, DemoClient.query(window), uri);
+        uri,
+        uri,
+        window.start(),
+        window.stop(),
+        uri,
+        q,
+        uri,
+        q,
+        uri,
+        q,
+        uri,
+        DemoClient.query(window),
+        uri,
+        DemoClient.query(window),
+        uri);
   }
 }

@@ -41,7 +41,10 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--next-stop", description = "The later window's stop, RFC 3339.")
   String nextStop;
 
-  @Option(names = "--format", defaultValue = "dot", description = "dot or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "dot",
+      description = "dot or json (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--out", description = "Write here instead of standard output.")
@@ -51,13 +54,24 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GraphFormat graphFormat = ViewOptions.parse(() -> GraphFormat.parse("format", format));
     try (DigestInputs inputs = new DigestInputs(parent.environment(), System.err)) {
-      DigestSource previous = inputs.source(previousFile, previousStart, previousStop, "--previous-file", "--previous-start", "--previous-stop");
-      DigestSource next = inputs.source(nextFile, nextStart, nextStop, "--next-file", "--next-start", "--next-stop");
+      DigestSource previous =
+          inputs.source(
+              previousFile,
+              previousStart,
+              previousStop,
+              "--previous-file",
+              "--previous-start",
+              "--previous-stop");
+      DigestSource next =
+          inputs.source(
+              nextFile, nextStart, nextStop, "--next-file", "--next-start", "--next-stop");
       DigestDiff.Counts counts;
       try (OutputStream target = Output.to(out)) {
         counts = DigestDiff.write(previous, next, target, graphFormat);
       }
-      System.err.printf("%d added, %d removed, %d unchanged%n", counts.added(), counts.removed(), counts.unchanged());
+      System.err.printf(
+          "%d added, %d removed, %d unchanged%n",
+          counts.added(), counts.removed(), counts.unchanged());
     }
     return 0;
   }

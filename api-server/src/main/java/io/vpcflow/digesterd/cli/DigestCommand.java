@@ -1,7 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
-import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.OptionsWarmUp;
+import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.stats.DigestMetrics;
@@ -34,7 +34,10 @@ import picocli.CommandLine.Unmatched;
 final class DigestCommand implements Callable<Integer> {
   @ParentCommand DigesterdCommand parent;
 
-  @Option(names = "--start", required = true, description = "Window start, RFC 3339 (e.g. 2019-01-01T00:00:00Z).")
+  @Option(
+      names = "--start",
+      required = true,
+      description = "Window start, RFC 3339 (e.g. 2019-01-01T00:00:00Z).")
   String start;
 
   @Option(names = "--stop", required = true, description = "Window stop (exclusive), RFC 3339.")
@@ -45,7 +48,8 @@ final class DigestCommand implements Callable<Integer> {
 
   @Option(
       names = "--runner-config",
-      description = "A runner config file (runner-configs/*.properties): Beam options, name=value per line.")
+      description =
+          "A runner config file (runner-configs/*.properties): Beam options, name=value per line.")
   Path runnerConfig;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();

@@ -57,8 +57,15 @@ final class DigestInputs implements AutoCloseable {
   DigestSource source(Path file, String start, String stop, String... options) throws Exception {
     boolean window = start != null || stop != null;
     if ((file == null) == !window) {
-      throw new IllegalArgumentException("give either " + options[0] + " FILE or " + options[1] + " and " + options[2]
-          + " (a window in storage), not " + (file == null ? "neither" : "both"));
+      throw new IllegalArgumentException(
+          "give either "
+              + options[0]
+              + " FILE or "
+              + options[1]
+              + " and "
+              + options[2]
+              + " (a window in storage), not "
+              + (file == null ? "neither" : "both"));
     }
     if (file != null) {
       if (!Files.isRegularFile(file)) {
@@ -69,10 +76,18 @@ final class DigestInputs implements AutoCloseable {
     DigestStore digests = store();
     DigestWindow w = DigestWindow.parse(start, stop);
     if (!digests.exists(w.digestId())) {
-      throw new IOException("digest " + w.digestId() + " of " + w + " is not in storage: build it first"
-          + " (the digest command, or POST it to the server)");
+      throw new IOException(
+          "digest "
+              + w.digestId()
+              + " of "
+              + w
+              + " is not in storage: build it first"
+              + " (the digest command, or POST it to the server)");
     }
-    return () -> digests.open(w.digestId()).orElseThrow(() -> new IOException("digest " + w.digestId() + " left storage"));
+    return () ->
+        digests
+            .open(w.digestId())
+            .orElseThrow(() -> new IOException("digest " + w.digestId() + " left storage"));
   }
 
   private DigestStore store() throws Exception {
@@ -81,7 +96,9 @@ final class DigestInputs implements AutoCloseable {
       open.add(session);
       ServiceConfig config = session.config();
       StoreLocation storage =
-          config.storage().orElseThrow(() -> new ConfigException(List.of("DIGEST_STORAGE_BUCKET is not set")));
+          config
+              .storage()
+              .orElseThrow(() -> new ConfigException(List.of("DIGEST_STORAGE_BUCKET is not set")));
       if (storage.isS3()) {
         S3Client client = DigestOptionsFactory.s3Client(config, BucketPurpose.STORAGE);
         open.add(client);

@@ -27,24 +27,37 @@ final class DigestRun {
 
   /** Digests {@code window}; returns the stored summary. */
   static DigestSummary execute(
-      ServiceConfig config, DigestWindow window, List<String> beamArgs, Path copyTo, PrintStream err)
+      ServiceConfig config,
+      DigestWindow window,
+      List<String> beamArgs,
+      Path copyTo,
+      PrintStream err)
       throws IOException {
-    DigestOptions options = DigestOptionsFactory.create(config, window, beamArgs.toArray(String[]::new));
+    DigestOptions options =
+        DigestOptionsFactory.create(config, window, beamArgs.toArray(String[]::new));
     options.setProgressKey(UUID.randomUUID().toString());
     if (DigestOptionsFactory.workersElsewhere(options)) {
       options.setProgressLocation(
-          config.storage().orElseThrow().resolve(window.digestId() + "-" + options.getProgressKey() + ".progress/"));
+          config
+              .storage()
+              .orElseThrow()
+              .resolve(window.digestId() + "-" + options.getProgressKey() + ".progress/"));
     }
     err.printf(
         "digest %s of %s%n  flow logs: %s%s%n  storage:   %s%n",
-        window.digestId(), window, config.flowLogs().orElseThrow(),
+        window.digestId(),
+        window,
+        config.flowLogs().orElseThrow(),
         config.flowLogsPrefix().isEmpty() ? "" : " (prefix " + config.flowLogsPrefix() + ")",
         config.storage().orElseThrow());
     ObjectPlan plan = DigestPipeline.plan(options);
     err.printf(
         "  listed %d objects with %d list requests: %d to read (%s), %d skipped%n",
-        plan.listedObjects(), plan.listRequests(), plan.objects().size(),
-        Sizes.human(plan.totalBytes()), plan.skipped().size());
+        plan.listedObjects(),
+        plan.listRequests(),
+        plan.objects().size(),
+        Sizes.human(plan.totalBytes()),
+        plan.skipped().size());
     RunProgress.register(options.getProgressKey(), plan.objects().size(), plan.totalBytes());
     DigestSummary summary;
     try (ProgressPrinter progress = new ProgressPrinter(options.getProgressKey(), err, 1000)) {
@@ -53,7 +66,8 @@ final class DigestRun {
       RunProgress.unregister(options.getProgressKey());
     }
     if (copyTo != null) {
-      try (InputStream in = DigestObjects.openDigest(config.storage().orElseThrow(), summary.id())) {
+      try (InputStream in =
+          DigestObjects.openDigest(config.storage().orElseThrow(), summary.id())) {
         Path parent = copyTo.toAbsolutePath().getParent();
         if (parent != null) {
           Files.createDirectories(parent);

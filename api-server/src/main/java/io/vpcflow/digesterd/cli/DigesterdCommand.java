@@ -16,8 +16,14 @@ import picocli.CommandLine.Command;
     version = "vpcflow-digesterd 0.1.0",
     description = "Turns AWS VPC Flow Logs in S3 into compact, exact digests (Apache Beam).",
     subcommands = {
-      ServeCommand.class, StreamCommand.class, DigestCommand.class, QueryCommand.class, GraphCommand.class, DiffCommand.class,
-      SampleDataCommand.class, DemoCommand.class
+      ServeCommand.class,
+      StreamCommand.class,
+      DigestCommand.class,
+      QueryCommand.class,
+      GraphCommand.class,
+      DiffCommand.class,
+      SampleDataCommand.class,
+      DemoCommand.class
     })
 public final class DigesterdCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,7 +31,8 @@ public final class DigesterdCommand implements Runnable {
   @CommandLine.Option(
       names = "--verbose",
       scope = CommandLine.ScopeType.INHERIT,
-      description = "On an error, print its stack trace after the error line (also with RUNTIME_LOGGER_LEVEL=DEBUG).")
+      description =
+          "On an error, print its stack trace after the error line (also with RUNTIME_LOGGER_LEVEL=DEBUG).")
   boolean verbose;
 
   private final Map<String, String> environment;
@@ -45,7 +52,10 @@ public final class DigesterdCommand implements Runnable {
     return environment;
   }
 
-  /** Applies the validated logging settings: every command calls this once its configuration is read. */
+  /**
+   * Applies the validated logging settings: every command calls this once its configuration is
+   * read.
+   */
   void startLogging(LoggingSettings settings) {
     Logging.apply(settings, logStreams);
   }
@@ -54,7 +64,8 @@ public final class DigesterdCommand implements Runnable {
    * Like {@link #startLogging}, with every log line appended to {@code file} instead (kept open
    * while the process lives), so that a command's own lines stay alone on the terminal.
    */
-  void startLoggingTo(LoggingSettings settings, java.nio.file.Path file) throws java.io.IOException {
+  void startLoggingTo(LoggingSettings settings, java.nio.file.Path file)
+      throws java.io.IOException {
     java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
     java.io.OutputStream log =
         java.nio.file.Files.newOutputStream(
@@ -66,8 +77,8 @@ public final class DigesterdCommand implements Runnable {
    * The command line reading configuration from {@code environment}. Every error is printed as one
    * line {@code error: <message> (cause: <root cause>)}: configuration and input errors exit with
    * 2, other failures (S3 unreachable, access denied, a failed run) with 1. The stack trace follows
-   * only with {@code --verbose} or {@code RUNTIME_LOGGER_LEVEL=DEBUG} (or {@code TRACE}). Logs go to
-   * the process's stdout or stderr.
+   * only with {@code --verbose} or {@code RUNTIME_LOGGER_LEVEL=DEBUG} (or {@code TRACE}). Logs go
+   * to the process's stdout or stderr.
    */
   public static CommandLine commandLine(Map<String, String> environment) {
     return commandLine(environment, LogStreams.system());
@@ -91,7 +102,8 @@ public final class DigesterdCommand implements Runnable {
     return cli;
   }
 
-  private static boolean wantsStackTraces(CommandLine.ParseResult parsed, Map<String, String> environment) {
+  private static boolean wantsStackTraces(
+      CommandLine.ParseResult parsed, Map<String, String> environment) {
     String level = environment.getOrDefault("RUNTIME_LOGGER_LEVEL", "");
     if (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE")) {
       return true;

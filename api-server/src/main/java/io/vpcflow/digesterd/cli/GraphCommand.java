@@ -26,7 +26,10 @@ final class GraphCommand implements Callable<Integer> {
 
   @Mixin DigestChoice digest;
 
-  @Option(names = "--format", defaultValue = "dot", description = "dot or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "dot",
+      description = "dot or json (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--limit", description = "Keep only the N heaviest edges by bytes (1 to 100000).")

@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a view command writes: a file ({@code --out}, parents created) or standard output (never closed). */
+/**
+ * Where a view command writes: a file ({@code --out}, parents created) or standard output (never
+ * closed).
+ */
 final class Output {
   private Output() {}
 

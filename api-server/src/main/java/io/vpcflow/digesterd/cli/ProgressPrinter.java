@@ -50,7 +50,8 @@ final class ProgressPrinter implements AutoCloseable {
             Sizes.human((long) (p.bytesDone() / seconds)));
     return p.rangesTotal() == 0
         ? read
-        : read + String.format(Locale.ROOT, ", merged %d/%d ranges", p.rangesDone(), p.rangesTotal());
+        : read
+            + String.format(Locale.ROOT, ", merged %d/%d ranges", p.rangesDone(), p.rangesTotal());
   }
 
   /** Stops printing, after one last line with the final counts. */

@@ -15,7 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code query}: the lines of a digest that match filters, or the top N, like {@code GET /query}. */
+/**
+ * {@code query}: the lines of a digest that match filters, or the top N, like {@code GET /query}.
+ */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
@@ -51,10 +53,16 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--top", description = "Only the N heaviest matches (1 to 100000).")
   String top;
 
-  @Option(names = "--by", defaultValue = "bytes", description = "What ranks --top: bytes or packets (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--by",
+      defaultValue = "bytes",
+      description = "What ranks --top: bytes or packets (default: ${DEFAULT-VALUE}).")
   String by;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, json, csv or ndjson (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, json, csv or ndjson (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--out", description = "Write here instead of standard output.")

@@ -16,18 +16,41 @@ final class RecordTable implements QueryWriter.Sink {
 
   RecordTable(PrintStream out) {
     this.out = out;
-    out.printf(ROW, "action", "source", "destination", "port", "proto", "bytes", "packets", "account", "interface");
+    out.printf(
+        ROW,
+        "action",
+        "source",
+        "destination",
+        "port",
+        "proto",
+        "bytes",
+        "packets",
+        "account",
+        "interface");
   }
 
   @Override
   public void record(DigestRecord r) {
-    out.printf(ROW, r.action(), r.src(), r.dst(), r.servicePort(), r.protocol(), String.format("%,d", r.bytes()),
-        String.format("%,d", r.packets()), r.account(), r.iface());
+    out.printf(
+        ROW,
+        r.action(),
+        r.src(),
+        r.dst(),
+        r.servicePort(),
+        r.protocol(),
+        String.format("%,d", r.bytes()),
+        String.format("%,d", r.packets()),
+        r.account(),
+        r.iface());
   }
 
   @Override
   public void finish(QueryWriter.Counts counts, Query query) {
-    out.printf("%d of %d lines matched, %d shown%s%n", counts.matched(), counts.read(), counts.written(),
+    out.printf(
+        "%d of %d lines matched, %d shown%s%n",
+        counts.matched(),
+        counts.read(),
+        counts.written(),
         query.top() > 0 ? " (top " + query.top() + " by " + query.by().label() + ")" : "");
   }
 }

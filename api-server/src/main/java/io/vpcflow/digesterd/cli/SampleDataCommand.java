@@ -44,39 +44,66 @@ final class SampleDataCommand implements Callable<Integer> {
   @Option(names = "--dir", description = "Write files under this directory instead of a bucket.")
   Path dir;
 
-  @Option(names = "--from", description = "Time stamp of the first objects, RFC 3339 (default: 3 hours ago).")
+  @Option(
+      names = "--from",
+      description = "Time stamp of the first objects, RFC 3339 (default: 3 hours ago).")
   String from;
 
-  @Option(names = "--hours", defaultValue = "3", description = "Hours of logs to write (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hours",
+      defaultValue = "3",
+      description = "Hours of logs to write (default: ${DEFAULT-VALUE}).")
   int hours;
 
-  @Option(names = "--accounts", defaultValue = "2", description = "Number of accounts (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--accounts",
+      defaultValue = "2",
+      description = "Number of accounts (default: ${DEFAULT-VALUE}).")
   int accounts;
 
-  @Option(names = "--regions", defaultValue = "us-east-1,eu-west-1", split = ",", description = "Regions (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--regions",
+      defaultValue = "us-east-1,eu-west-1",
+      split = ",",
+      description = "Regions (default: ${DEFAULT-VALUE}).")
   List<String> regions;
 
-  @Option(names = "--records-per-object", defaultValue = "2000", description = "Records per object (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--records-per-object",
+      defaultValue = "2000",
+      description = "Records per object (default: ${DEFAULT-VALUE}).")
   int recordsPerObject;
 
-  @Option(names = "--conversations", defaultValue = "5000", description = "Distinct conversations per account and region (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--conversations",
+      defaultValue = "5000",
+      description = "Distinct conversations per account and region (default: ${DEFAULT-VALUE}).")
   int conversations;
 
-  @Option(names = "--layouts", defaultValue = "PLAIN,HIVE", split = ",", description = "Key layouts, used in turn by account: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layouts",
+      defaultValue = "PLAIN,HIVE",
+      split = ",",
+      description =
+          "Key layouts, used in turn by account: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   List<KeyLayout> layouts;
 
   @Option(names = "--hourly", description = "Add the hourly folder level.")
   boolean hourly;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--format",
       defaultValue = "text",
       converter = FormatConverter.class,
-      description = "text (gzip'd .log.gz) or parquet (.log.parquet, AWS's column names and types, "
-          + "GZIP pages) (default: ${DEFAULT-VALUE}).")
+      description =
+          "text (gzip'd .log.gz) or parquet (.log.parquet, AWS's column names and types, "
+              + "GZIP pages) (default: ${DEFAULT-VALUE}).")
   ObjectFormat format;
 
   /** Reads {@code --format}: {@code text} or {@code parquet}, in any case. */
@@ -86,8 +113,9 @@ final class SampleDataCommand implements Callable<Integer> {
       return switch (value.toLowerCase(java.util.Locale.ROOT)) {
         case "text" -> ObjectFormat.TEXT;
         case "parquet" -> ObjectFormat.PARQUET;
-        default -> throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not a format: text or parquet");
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "'" + value + "' is not a format: text or parquet");
       };
     }
   }
@@ -103,8 +131,17 @@ final class SampleDataCommand implements Callable<Integer> {
       accountIds.add(String.format("%012d", 111111111111L * (i % 9 + 1) + i / 9));
     }
     SampleSpec spec =
-        new SampleSpec(start, Duration.ofHours(hours), Duration.ofMinutes(5), accountIds, regions,
-            recordsPerObject, conversations, layouts, hourly, seed);
+        new SampleSpec(
+            start,
+            Duration.ofHours(hours),
+            Duration.ofMinutes(5),
+            accountIds,
+            regions,
+            recordsPerObject,
+            conversations,
+            layouts,
+            hourly,
+            seed);
     long began = System.nanoTime();
     long records;
     String target;
@@ -115,8 +152,10 @@ final class SampleDataCommand implements Callable<Integer> {
       ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
       parent.startLogging(config.logging());
       try (Session session = Session.open(config, System.err);
-          S3Client client = DigestOptionsFactory.s3Client(session.config(), BucketPurpose.FLOW_LOGS)) {
-        StoreLocation logs = session.config().flowLogs().orElseThrow().withPrefix(session.config().flowLogsPrefix());
+          S3Client client =
+              DigestOptionsFactory.s3Client(session.config(), BucketPurpose.FLOW_LOGS)) {
+        StoreLocation logs =
+            session.config().flowLogs().orElseThrow().withPrefix(session.config().flowLogsPrefix());
         if (!logs.isS3()) {
           records =
               SampleFlowLogs.generate(
@@ -130,7 +169,10 @@ final class SampleDataCommand implements Callable<Integer> {
     }
     System.out.printf(
         "wrote %d records in %d objects from %s to %s in %.1f s%n",
-        records, spec.accounts().size() * spec.regions().size() * hours * 12, start, target,
+        records,
+        spec.accounts().size() * spec.regions().size() * hours * 12,
+        start,
+        target,
         (System.nanoTime() - began) / 1e9);
     return 0;
   }

@@ -1,7 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
-import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.OptionsWarmUp;
+import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.service.DigesterdService;
 import java.nio.file.Path;
@@ -38,7 +38,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--runner-config",
-      description = "A runner config file (runner-configs/*.properties): Beam options, name=value per line.")
+      description =
+          "A runner config file (runner-configs/*.properties): Beam options, name=value per line.")
   Path runnerConfig;
 
   @Option(
@@ -61,17 +62,24 @@ final class ServeCommand implements Callable<Integer> {
     try (ShutdownSignal signal = new ShutdownSignal(config.server().signals().names());
         Session session = Session.open(config, System.err);
         DigesterdService service =
-            DigesterdService.builder(session.config()).beamArgs(pipelineArgs).shutdownGrace(grace).start();
+            DigesterdService.builder(session.config())
+                .beamArgs(pipelineArgs)
+                .shutdownGrace(grace)
+                .start();
         StreamRun stream =
             session.config().stream().enabled()
                 ? StreamRun.start(session.config(), pipelineArgs, System.err)
                 : null) {
       System.err.printf(
           "serving the API at %s (listening on %s); description at %s/api.yaml%n",
-          service.uri(), session.config().server().address().withPort(service.port()), service.uri());
+          service.uri(),
+          session.config().server().address().withPort(service.port()),
+          service.uri());
       String received = signal.await();
       System.err.println(
-          received + ": stopping; no new requests, running digests get " + graceSeconds
+          received
+              + ": stopping; no new requests, running digests get "
+              + graceSeconds
               + " s to finish, then their pipelines are cancelled");
     }
     return 0;

@@ -1,7 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
-import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.OptionsWarmUp;
+import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,8 @@ final class StreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--runner-config",
-      description = "A runner config file (runner-configs/*.properties): Beam options, name=value per line.")
+      description =
+          "A runner config file (runner-configs/*.properties): Beam options, name=value per line.")
   Path runnerConfig;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();

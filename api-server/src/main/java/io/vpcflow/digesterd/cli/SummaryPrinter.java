@@ -10,14 +10,37 @@ final class SummaryPrinter {
   private SummaryPrinter() {}
 
   static void print(DigestSummary s, PrintStream out) {
-    out.printf(Locale.ROOT, "digest %s [%s, %s) on %s in %.1f s%n", s.id(), s.start(), s.stop(), s.runner(), s.durationMillis() / 1000.0);
-    out.printf(Locale.ROOT, "  objects: %d read (%s, %s of text), %d skipped%n",
-        s.objects().read(), Sizes.human(s.objects().bytes()), Sizes.human(s.objects().textBytes()), s.objects().skipped());
+    out.printf(
+        Locale.ROOT,
+        "digest %s [%s, %s) on %s in %.1f s%n",
+        s.id(),
+        s.start(),
+        s.stop(),
+        s.runner(),
+        s.durationMillis() / 1000.0);
+    out.printf(
+        Locale.ROOT,
+        "  objects: %d read (%s, %s of text), %d skipped%n",
+        s.objects().read(),
+        Sizes.human(s.objects().bytes()),
+        Sizes.human(s.objects().textBytes()),
+        s.objects().skipped());
     s.objects().skippedByReason().forEach((reason, n) -> out.printf("    %s: %d%n", reason, n));
-    out.printf(Locale.ROOT, "  records: %d lines, %d digested, %d in other windows, %d no-data, %d malformed%n",
-        s.records().lines(), s.records().digested(), s.records().outsideWindow(), s.records().noData(), s.records().malformed());
+    out.printf(
+        Locale.ROOT,
+        "  records: %d lines, %d digested, %d in other windows, %d no-data, %d malformed%n",
+        s.records().lines(),
+        s.records().digested(),
+        s.records().outsideWindow(),
+        s.records().noData(),
+        s.records().malformed());
     s.records().byOutcome().forEach((outcome, n) -> out.printf("    %s: %d%n", outcome, n));
-    out.printf(Locale.ROOT, "  digest: %d keys, %s -> %s%n", s.keys(), Sizes.human(s.digestBytes()), s.digest());
+    out.printf(
+        Locale.ROOT,
+        "  digest: %d keys, %s -> %s%n",
+        s.keys(),
+        Sizes.human(s.digestBytes()),
+        s.digest());
     int shown = 0;
     for (SkippedObject skipped : s.skippedObjects()) {
       if (shown++ == 10) {

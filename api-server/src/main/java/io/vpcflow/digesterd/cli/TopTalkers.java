@@ -19,7 +19,9 @@ final class TopTalkers {
   static List<String> of(Path digest, int n) throws IOException {
     List<String[]> lines = new ArrayList<>();
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(digest)), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(digest)), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lines.add(line.split(" "));
         lines.sort(Comparator.comparingLong((String[] f) -> Long.parseLong(f[9])).reversed());
@@ -30,8 +32,17 @@ final class TopTalkers {
     }
     List<String> top = new ArrayList<>();
     for (String[] f : lines) {
-      top.add(String.format("%s %-15s -> %-15s port %-5s proto %-2s %-6s %,14d bytes %,10d packets",
-          f[2], f[3], f[4], f[5].equals("0") ? f[6] : f[5], f[7], f[12], Long.parseLong(f[9]), Long.parseLong(f[8])));
+      top.add(
+          String.format(
+              "%s %-15s -> %-15s port %-5s proto %-2s %-6s %,14d bytes %,10d packets",
+              f[2],
+              f[3],
+              f[4],
+              f[5].equals("0") ? f[6] : f[5],
+              f[7],
+              f[12],
+              Long.parseLong(f[9]),
+              Long.parseLong(f[8])));
     }
     return top;
   }

@@ -1,2 +1,5 @@
-/** The command line of the fat jar: {@code serve}, {@code digest}, {@code sample-data}, {@code demo}. */
+/**
+ * The command line of the fat jar: {@code serve}, {@code digest}, {@code sample-data}, {@code
+ * demo}.
+ */
 package io.vpcflow.digesterd.cli;

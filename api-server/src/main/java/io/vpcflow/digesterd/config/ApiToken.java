@@ -57,11 +57,17 @@ public final class ApiToken {
   private static Optional<String> problem(String value) {
     if (value.length() < MIN_LENGTH) {
       return Optional.of(
-          NAME + " must be at least " + MIN_LENGTH + " characters long, it has " + value.length()
+          NAME
+              + " must be at least "
+              + MIN_LENGTH
+              + " characters long, it has "
+              + value.length()
               + " (make one with: openssl rand -hex 32)");
     }
     if (!TOKEN68.matcher(value).matches()) {
-      return Optional.of(NAME + " may hold only letters, digits and - . _ ~ + / (then = signs), as a bearer token (RFC 6750)");
+      return Optional.of(
+          NAME
+              + " may hold only letters, digits and - . _ ~ + / (then = signs), as a bearer token (RFC 6750)");
     }
     return Optional.empty();
   }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * How to reach S3: the base region, an optional S3-compatible endpoint, where the base credentials
- * come from, and how each bucket is reached (its own region and optional role). Never printed
- * with its secrets: {@link #toString()} masks them.
+ * come from, and how each bucket is reached (its own region and optional role). Never printed with
+ * its secrets: {@link #toString()} masks them.
  *
  * @param region the base region ({@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code
  *     us-east-1}): the region of a bucket without its own, and the one roles are assumed in
@@ -73,7 +73,10 @@ public record AwsSettings(
     stsEndpoint.ifPresent(e -> text.append(", sts=").append(e));
     for (BucketPurpose bucket : BucketPurpose.values()) {
       BucketAccess access = access(bucket);
-      text.append(", ").append(bucket.name().toLowerCase(java.util.Locale.ROOT)).append("=").append(access.region());
+      text.append(", ")
+          .append(bucket.name().toLowerCase(java.util.Locale.ROOT))
+          .append("=")
+          .append(access.region());
       access.role().ifPresent(r -> text.append(" as ").append(r));
     }
     return text.append("}").toString();

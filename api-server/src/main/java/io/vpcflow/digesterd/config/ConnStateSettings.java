@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *     RUNTIME_CONNSTATE_NEWGAUGE}, default {@code http.server.connstate.new.gauge})
  * @param activeCounter requests begun ({@code RUNTIME_CONNSTATE_ACTIVECOUNTER}, default {@code
  *     http.server.connstate.active})
- * @param activeGauge connections handling a request ({@code RUNTIME_CONNSTATE_ACTIVEGAUGE},
- *     default {@code http.server.connstate.active.gauge})
+ * @param activeGauge connections handling a request ({@code RUNTIME_CONNSTATE_ACTIVEGAUGE}, default
+ *     {@code http.server.connstate.active.gauge})
  * @param idleCounter requests finished on a connection kept open ({@code
  *     RUNTIME_CONNSTATE_IDLECOUNTER}, default {@code http.server.connstate.idle})
  * @param idleGauge open connections between requests ({@code RUNTIME_CONNSTATE_IDLEGAUGE}, default
@@ -63,7 +63,11 @@ public record ConnStateSettings(
     String variable = "RUNTIME_CONNSTATE_" + suffix;
     String name = in.string(variable, PREFIX + defaultSuffix);
     if (!METRIC_NAME.matcher(name).matches()) {
-      in.problem(variable + " must be a metric name (a letter, then letters, digits, . _ -), got '" + name + "'");
+      in.problem(
+          variable
+              + " must be a metric name (a letter, then letters, digits, . _ -), got '"
+              + name
+              + "'");
       return PREFIX + defaultSuffix;
     }
     return name;

@@ -10,8 +10,8 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.sdk.io.aws2.common.HttpClientConfiguration;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.io.aws2.common.HttpClientConfiguration;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Turns the service configuration and a window into the pipeline's options, and makes S3 clients
  * with the same settings (server-side encryption included, so that every object written, by the
- * pipeline or the service, is encrypted as configured). Extra Beam arguments ({@code --runner=...}, {@code --shards=...}) are
- * applied first, so the configuration's values win for what it sets.
+ * pipeline or the service, is encrypted as configured). Extra Beam arguments ({@code --runner=...},
+ * {@code --shards=...}) are applied first, so the configuration's values win for what it sets.
  *
  * <p>Each bucket's region and role travel in the options ({@link
  * io.vpcflow.digesterd.s3.BucketAccessOptions}) next to the base region and credentials, never as
@@ -43,7 +43,8 @@ public final class DigestOptionsFactory {
    * @param beamArgs extra {@code --name=value} pipeline arguments
    * @throws IllegalArgumentException when a Beam argument is unknown or invalid
    */
-  public static DigestOptions create(ServiceConfig config, DigestWindow window, String... beamArgs) {
+  public static DigestOptions create(
+      ServiceConfig config, DigestWindow window, String... beamArgs) {
     DigestOptions options = configured(DigestOptions.class, config, beamArgs);
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--jobName"))) {
       // The name runners show (Flink's web UI and REST API): which digest a job builds.
@@ -60,13 +61,17 @@ public final class DigestOptionsFactory {
    * document {@code status.json} the API reads.
    */
   public static StoreLocation streamFolder(ServiceConfig config) {
-    return config.server().progress().orElseGet(() -> config.storage().orElseThrow()).withPrefix("stream/");
+    return config
+        .server()
+        .progress()
+        .orElseGet(() -> config.storage().orElseThrow())
+        .withPrefix("stream/");
   }
 
   /**
    * Options for the streaming pipeline ({@code DIGEST_STREAM_*}); its resume point is kept as
-   * {@code state.json} in the {@link #streamFolder stream's folder} unless {@code --streamState}
-   * is given (its status and other state then go next to that object).
+   * {@code state.json} in the {@link #streamFolder stream's folder} unless {@code --streamState} is
+   * given (its status and other state then go next to that object).
    *
    * @param beamArgs extra {@code --name=value} pipeline arguments
    * @throws IllegalArgumentException when a Beam argument is unknown or invalid
@@ -130,9 +135,9 @@ public final class DigestOptionsFactory {
   }
 
   /**
-   * Whether the arguments choose the Flink runner. The fat jar leaves Flink's options out of
-   * Beam's registry (registering them costs every start-up ~0.3 s); they are registered when the
-   * runner is Flink, so that {@code --flinkMaster=...} and its like parse.
+   * Whether the arguments choose the Flink runner. The fat jar leaves Flink's options out of Beam's
+   * registry (registering them costs every start-up ~0.3 s); they are registered when the runner is
+   * Flink, so that {@code --flinkMaster=...} and its like parse.
    */
   private static boolean namesFlinkRunner(String... beamArgs) {
     return Arrays.stream(beamArgs)
@@ -140,8 +145,8 @@ public final class DigestOptionsFactory {
   }
 
   /**
-   * Whether the options' runner executes the pipeline's workers in other JVMs (a Flink cluster),
-   * so that their progress must travel through {@link DigestOptions#getProgressLocation() progress
+   * Whether the options' runner executes the pipeline's workers in other JVMs (a Flink cluster), so
+   * that their progress must travel through {@link DigestOptions#getProgressLocation() progress
    * files}; false only for the DirectRunner and embedded Flink ({@code [local]}).
    */
   public static boolean workersElsewhere(DigestOptions options) {
@@ -195,7 +200,6 @@ public final class DigestOptionsFactory {
             .build());
   }
 
-
   /**
    * The base credentials: what every bucket without a role is reached with, and what assumes the
    * roles ({@link S3ClientFactory} does that, in every JVM of a run, from the options).
@@ -210,8 +214,11 @@ public final class DigestOptionsFactory {
       return StaticCredentialsProvider.create(
           aws.sessionToken().isPresent()
               ? AwsSessionCredentials.create(
-                  aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow(), aws.sessionToken().get())
-              : AwsBasicCredentials.create(aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow()));
+                  aws.accessKeyId().get(),
+                  aws.secretAccessKey().orElseThrow(),
+                  aws.sessionToken().get())
+              : AwsBasicCredentials.create(
+                  aws.accessKeyId().get(), aws.secretAccessKey().orElseThrow()));
     } else if (aws.credentialsProfile().isPresent()) {
       return ProfileCredentialsProvider.create(aws.credentialsProfile().get());
     }

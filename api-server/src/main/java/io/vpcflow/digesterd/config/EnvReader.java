@@ -30,15 +30,22 @@ final class EnvReader {
   }
 
   /**
-   * The variable of two spellings that is set ({@code first} when both are): the upstream
-   * service's name and this project's. Both set to different values is a problem naming both.
+   * The variable of two spellings that is set ({@code first} when both are): the upstream service's
+   * name and this project's. Both set to different values is a problem naming both.
    */
   String either(String first, String second) {
     Optional<String> a = optional(first);
     Optional<String> b = optional(second);
     if (a.isPresent() && b.isPresent() && !a.get().equals(b.get())) {
-      problem(first + " and " + second + " name the same setting but differ ('" + a.get() + "' and '" + b.get()
-          + "'): set one of them");
+      problem(
+          first
+              + " and "
+              + second
+              + " name the same setting but differ ('"
+              + a.get()
+              + "' and '"
+              + b.get()
+              + "'): set one of them");
     }
     return a.isPresent() || b.isEmpty() ? first : second;
   }
@@ -110,7 +117,8 @@ final class EnvReader {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    problems.add(name + " must be a non-negative ISO-8601 duration like PT20M, got '" + value.get() + "'");
+    problems.add(
+        name + " must be a non-negative ISO-8601 duration like PT20M, got '" + value.get() + "'");
     return defaultValue;
   }
 
@@ -127,7 +135,8 @@ final class EnvReader {
     } catch (java.net.URISyntaxException e) {
       // reported below
     }
-    problems.add(name + " must be an absolute URL like http://127.0.0.1:9000, got '" + value.get() + "'");
+    problems.add(
+        name + " must be an absolute URL like http://127.0.0.1:9000, got '" + value.get() + "'");
     return Optional.empty();
   }
 

@@ -1,13 +1,13 @@
 package io.vpcflow.digesterd.config;
 
 /**
- * How each run bounds its memory: the budget of a shard's table before it spills a sorted run,
- * the key ranges merged apart, and where the run's temporary objects go.
+ * How each run bounds its memory: the budget of a shard's table before it spills a sorted run, the
+ * key ranges merged apart, and where the run's temporary objects go.
  *
  * @param foldMemoryMb the budget of each shard's table in MiB ({@code DIGEST_FOLD_MEMORY_MB}); 0
  *     derives it from the worker's heap
- * @param mergeRanges the key ranges merged, each by its own worker ({@code DIGEST_MERGE_RANGES});
- *     0 chooses by size and parallelism
+ * @param mergeRanges the key ranges merged, each by its own worker ({@code DIGEST_MERGE_RANGES}); 0
+ *     chooses by size and parallelism
  * @param spillLocation where runs and parts are kept while the run lasts ({@code
  *     DIGEST_SPILL_LOCATION}); empty for the pipeline's default
  */

@@ -19,7 +19,8 @@ public record ListenAddress(String host, int port) {
     String text = value.trim();
     int colon = text.lastIndexOf(':');
     if (colon < 0) {
-      throw new IllegalArgumentException("must be [host]:port like :8080 or 127.0.0.1:8080, got '" + value + "'");
+      throw new IllegalArgumentException(
+          "must be [host]:port like :8080 or 127.0.0.1:8080, got '" + value + "'");
     }
     String host = text.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param address where the HTTP API listens ({@code RUNTIME_HTTPSERVER_ADDRESS}, default {@code
  *     :8080})
- * @param progress where progress markers are kept ({@code DIGEST_PROGRESS_BUCKET}, an S3 bucket
- *     or {@code s3://bucket/prefix}); empty when not configured
+ * @param progress where progress markers are kept ({@code DIGEST_PROGRESS_BUCKET}, an S3 bucket or
+ *     {@code s3://bucket/prefix}); empty when not configured
  * @param progressTimeout a queued or running marker not updated for this long is stale and may be
  *     taken over ({@code DIGEST_PROGRESS_TIMEOUT}, milliseconds)
  * @param streamEndpoint the event bus that jobs are posted to ({@code STREAM_APPLIANCE_ENDPOINT});
@@ -44,7 +44,16 @@ public record ServerSettings(
   /** These settings with markers kept at {@code location}. */
   public ServerSettings withProgress(StoreLocation location) {
     return new ServerSettings(
-        address, Optional.of(location), progressTimeout, streamEndpoint, streamTopic, maxConcurrentDigests, queueCapacity,
-        flink, connState, signals, authToken);
+        address,
+        Optional.of(location),
+        progressTimeout,
+        streamEndpoint,
+        streamTopic,
+        maxConcurrentDigests,
+        queueCapacity,
+        flink,
+        connState,
+        signals,
+        authToken);
   }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The validated configuration of the service, from environment variables. When none of the
- * bucket variables is set the service runs on its embedded default: an S3-compatible server on
- * loopback with its data under {@link #dataDirectory()}.
+ * The validated configuration of the service, from environment variables. When none of the bucket
+ * variables is set the service runs on its embedded default: an S3-compatible server on loopback
+ * with its data under {@link #dataDirectory()}.
  *
  * @param flowLogs where the flow logs are ({@code VPC_FLOW_LOGS_BUCKET}); empty in embedded mode
  * @param flowLogsPrefix key prefix before {@code AWSLogs/} ({@code VPC_FLOW_LOGS_PREFIX})
@@ -65,7 +65,8 @@ public record ServiceConfig(
     StatsSettings stats,
     StreamSettings stream) {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceConfig.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ServiceConfig.class);
   private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._~-]+");
 
   /** Whether the service runs on its embedded S3 server (no bucket configured). */
@@ -116,7 +117,8 @@ public record ServiceConfig(
   private static ServiceConfig read(EnvReader in, boolean server) {
     Optional<StoreLocation> flowLogs = location(in, "VPC_FLOW_LOGS_BUCKET");
     Optional<StoreLocation> storage = location(in, "DIGEST_STORAGE_BUCKET");
-    if (in.optional("VPC_FLOW_LOGS_BUCKET").isPresent() != in.optional("DIGEST_STORAGE_BUCKET").isPresent()) {
+    if (in.optional("VPC_FLOW_LOGS_BUCKET").isPresent()
+        != in.optional("DIGEST_STORAGE_BUCKET").isPresent()) {
       in.problem(
           "VPC_FLOW_LOGS_BUCKET and DIGEST_STORAGE_BUCKET must be set together "
               + "(or neither, for the embedded default)");
@@ -130,7 +132,8 @@ public record ServiceConfig(
     Optional<URI> s3Endpoint = in.uri("AWS_ENDPOINT_URL_S3").or(() -> anyEndpoint);
     Optional<URI> stsEndpoint = in.uri("AWS_ENDPOINT_URL_STS").or(() -> anyEndpoint);
     boolean custom = s3Endpoint.isPresent();
-    String regionVariable = in.optional("AWS_REGION").isPresent() ? "AWS_REGION" : "AWS_DEFAULT_REGION";
+    String regionVariable =
+        in.optional("AWS_REGION").isPresent() ? "AWS_REGION" : "AWS_DEFAULT_REGION";
     String baseRegion = BucketAccess.region(in, regionVariable, custom).orElse("us-east-1");
     AwsSettings aws =
         new AwsSettings(
@@ -157,7 +160,8 @@ public record ServiceConfig(
             in.duration("VPC_FLOW_LOGS_SLACK_BEFORE", Duration.ofMinutes(10)),
             in.duration("VPC_FLOW_LOGS_SLACK_AFTER", Duration.ofMinutes(20)),
             in.integer("VPC_FLOW_LOGS_MAX_LINE_BYTES", 65536, 256),
-            in.enumValue("DIGEST_ON_CORRUPT_OBJECT", CorruptObjectPolicy.class, CorruptObjectPolicy.SKIP),
+            in.enumValue(
+                "DIGEST_ON_CORRUPT_OBJECT", CorruptObjectPolicy.class, CorruptObjectPolicy.SKIP),
             in.duration("DIGEST_MAX_WINDOW", Duration.ofDays(31)),
             aws,
             StorageEncryption.read(in),
@@ -181,7 +185,8 @@ public record ServiceConfig(
     }
     Optional<StoreLocation> progress = location(in, "DIGEST_PROGRESS_BUCKET");
     if (progress.isPresent() && !progress.get().isS3()) {
-      in.problem("DIGEST_PROGRESS_BUCKET must be an S3 bucket: markers rely on S3 conditional writes");
+      in.problem(
+          "DIGEST_PROGRESS_BUCKET must be an S3 bucket: markers rely on S3 conditional writes");
     }
     boolean buckets = in.optional("VPC_FLOW_LOGS_BUCKET").isPresent();
     if (in.optional("DIGEST_PROGRESS_BUCKET").isPresent() && !buckets) {
@@ -190,15 +195,22 @@ public record ServiceConfig(
               + "(or none, for the embedded default)");
     }
     if (server && buckets && in.optional("DIGEST_PROGRESS_BUCKET").isEmpty()) {
-      in.problem("DIGEST_PROGRESS_BUCKET must be set for serve when VPC_FLOW_LOGS_BUCKET is: progress markers live there");
+      in.problem(
+          "DIGEST_PROGRESS_BUCKET must be set for serve when VPC_FLOW_LOGS_BUCKET is: progress markers live there");
     }
     Optional<URI> stream = in.uri("STREAM_APPLIANCE_ENDPOINT");
     if (stream.isPresent() && !stream.get().getScheme().matches("https?")) {
-      in.problem("STREAM_APPLIANCE_ENDPOINT must be an http:// or https:// URL, got '" + stream.get() + "'");
+      in.problem(
+          "STREAM_APPLIANCE_ENDPOINT must be an http:// or https:// URL, got '"
+              + stream.get()
+              + "'");
     }
     String topic = in.string("STREAM_APPLIANCE_TOPIC", "digests");
     if (!TOPIC.matcher(topic).matches()) {
-      in.problem("STREAM_APPLIANCE_TOPIC must be one URL path segment (letters, digits, . _ ~ -), got '" + topic + "'");
+      in.problem(
+          "STREAM_APPLIANCE_TOPIC must be one URL path segment (letters, digits, . _ ~ -), got '"
+              + topic
+              + "'");
     }
     return new ServerSettings(
         address,

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Which signals stop the server, as upstream's runhttp signals component reads them ({@code
- * RUNTIME_SIGNALS_*}): the handlers installed ({@code RUNTIME_SIGNALS_INSTALLED}, a list whose
- * only choice is {@code OS}, the default) and the OS signals they listen for ({@code
+ * RUNTIME_SIGNALS_*}): the handlers installed ({@code RUNTIME_SIGNALS_INSTALLED}, a list whose only
+ * choice is {@code OS}, the default) and the OS signals they listen for ({@code
  * RUNTIME_SIGNALS_OS_SIGNALS}, Linux signal numbers separated by spaces or commas, default {@code
  * 15 2}: SIGTERM and SIGINT).
  *
@@ -39,7 +39,8 @@ public record SignalSettings(List<Integer> osSignals) {
     }
     for (String installed : handlers) {
       if (!installed.toUpperCase(Locale.ROOT).equals("OS")) {
-        in.problem("RUNTIME_SIGNALS_INSTALLED must list signal handlers of [OS], got '" + installed + "'");
+        in.problem(
+            "RUNTIME_SIGNALS_INSTALLED must list signal handlers of [OS], got '" + installed + "'");
       }
     }
     List<String> numbers = tokens(in.string("RUNTIME_SIGNALS_OS_SIGNALS", "15 2"));
@@ -59,7 +60,12 @@ public record SignalSettings(List<Integer> osSignals) {
       } else {
         List<String> allowed = new ArrayList<>();
         NAMES.forEach((n, name) -> allowed.add(n + " (SIG" + name + ")"));
-        in.problem("RUNTIME_SIGNALS_OS_SIGNALS must list signal numbers of " + allowed + ", got '" + token + "'");
+        in.problem(
+            "RUNTIME_SIGNALS_OS_SIGNALS must list signal numbers of "
+                + allowed
+                + ", got '"
+                + token
+                + "'");
       }
     }
     return new SignalSettings(List.copyOf(signals));

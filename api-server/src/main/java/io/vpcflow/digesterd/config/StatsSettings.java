@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
  *     default 1432)
  */
 public record StatsSettings(
-    Output output, String host, int port, List<String> tags, Duration flushInterval, int packetSize) {
+    Output output,
+    String host,
+    int port,
+    List<String> tags,
+    Duration flushInterval,
+    int packetSize) {
 
   private static final Pattern TAG = Pattern.compile("[^:,\\s]+:[^,\\s]*");
 
@@ -39,7 +44,8 @@ public record StatsSettings(
 
   /** No stats. */
   public static StatsSettings none() {
-    return new StatsSettings(Output.NULLSTAT, "127.0.0.1", 8125, List.of(), Duration.ofSeconds(10), 1432);
+    return new StatsSettings(
+        Output.NULLSTAT, "127.0.0.1", 8125, List.of(), Duration.ofSeconds(10), 1432);
   }
 
   static StatsSettings read(EnvReader in) {
@@ -59,7 +65,10 @@ public record StatsSettings(
       String named = address.substring(0, colon).replaceAll("^\\[|\\]$", "");
       host = named.isEmpty() ? "127.0.0.1" : named;
     } catch (NumberFormatException e) {
-      in.problem("RUNTIME_STATS_DATADOG_ADDRESS must be host:port with a port from 1 to 65535, got '" + address + "'");
+      in.problem(
+          "RUNTIME_STATS_DATADOG_ADDRESS must be host:port with a port from 1 to 65535, got '"
+              + address
+              + "'");
     }
     List<String> tags = new ArrayList<>();
     for (String tag : in.string("RUNTIME_STATS_DATADOG_TAGS", "").split(",")) {
@@ -70,7 +79,10 @@ public record StatsSettings(
       if (TAG.matcher(trimmed).matches()) {
         tags.add(trimmed);
       } else {
-        in.problem("RUNTIME_STATS_DATADOG_TAGS must be comma-separated key:value pairs, got '" + trimmed + "'");
+        in.problem(
+            "RUNTIME_STATS_DATADOG_TAGS must be comma-separated key:value pairs, got '"
+                + trimmed
+                + "'");
       }
     }
     Duration flush = in.duration("RUNTIME_STATS_DATADOG_FLUSHINTERVAL", Duration.ofSeconds(10));

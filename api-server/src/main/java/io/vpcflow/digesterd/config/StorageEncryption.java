@@ -15,6 +15,7 @@ import java.util.Optional;
 public record StorageEncryption(Optional<String> algorithm, Optional<String> kmsKeyId) {
   /** SSE-S3. */
   public static final String AES256 = "AES256";
+
   /** SSE-KMS. */
   public static final String AWS_KMS = "aws:kms";
 
@@ -35,9 +36,12 @@ public record StorageEncryption(Optional<String> algorithm, Optional<String> kms
       }
       case "aes256", "none" -> {
         if (key.isPresent()) {
-          in.problem("DIGEST_STORAGE_KMS_KEY_ID is only used with DIGEST_STORAGE_SSE=aws:kms, which is not set");
+          in.problem(
+              "DIGEST_STORAGE_KMS_KEY_ID is only used with DIGEST_STORAGE_SSE=aws:kms, which is not set");
         }
-        return mode.equalsIgnoreCase("none") ? none() : new StorageEncryption(Optional.of(AES256), Optional.empty());
+        return mode.equalsIgnoreCase("none")
+            ? none()
+            : new StorageEncryption(Optional.of(AES256), Optional.empty());
       }
       default -> {
         in.problem("DIGEST_STORAGE_SSE must be none, AES256 or aws:kms, got '" + mode + "'");

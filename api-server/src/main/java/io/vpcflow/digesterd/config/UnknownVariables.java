@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Finds variables that look like this service's (by prefix) but that it does not read: most
- * likely typos, which would otherwise fall back to defaults without a word. Each is named with the
- * closest known name.
+ * Finds variables that look like this service's (by prefix) but that it does not read: most likely
+ * typos, which would otherwise fall back to defaults without a word. Each is named with the closest
+ * known name.
  */
 final class UnknownVariables {
   /** The prefixes of this service's variables. */
-  static final List<String> PREFIXES = List.of("VPC_", "DIGEST_", "DIGESTERD_", "RUNTIME_", "STREAM_APPLIANCE_");
+  static final List<String> PREFIXES =
+      List.of("VPC_", "DIGEST_", "DIGESTERD_", "RUNTIME_", "STREAM_APPLIANCE_");
 
   private UnknownVariables() {}
 
@@ -30,7 +31,10 @@ final class UnknownVariables {
     for (String name : unknown) {
       String closest = closest(name, known);
       warnings.add(
-          "unknown variable " + name + " is ignored" + (closest == null ? "" : "; did you mean " + closest + "?"));
+          "unknown variable "
+              + name
+              + " is ignored"
+              + (closest == null ? "" : "; did you mean " + closest + "?"));
     }
     return warnings;
   }

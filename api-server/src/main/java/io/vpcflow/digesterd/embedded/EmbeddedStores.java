@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class EmbeddedStores implements AutoCloseable {
   /** Bucket of the sample flow logs. */
   public static final String FLOW_LOGS_BUCKET = "flowlogs";
+
   /** Bucket of the digests. */
   public static final String STORAGE_BUCKET = "digests";
+
   /** Bucket of the progress markers. */
   public static final String PROGRESS_BUCKET = "progress";
 
@@ -32,9 +34,9 @@ public final class EmbeddedStores implements AutoCloseable {
   }
 
   /**
-   * Starts the server on a free loopback port with data under {@code base.dataDirectory()},
-   * creates the buckets that are missing, and returns stores whose {@link #config()} is {@code
-   * base} pointed at them.
+   * Starts the server on a free loopback port with data under {@code base.dataDirectory()}, creates
+   * the buckets that are missing, and returns stores whose {@link #config()} is {@code base}
+   * pointed at them.
    */
   public static EmbeddedStores start(ServiceConfig base) throws Exception {
     EmbeddedS3Server server = EmbeddedS3Server.onDisk(base.dataDirectory().resolve("s3"), 0);
@@ -92,7 +94,8 @@ public final class EmbeddedStores implements AutoCloseable {
 
   /** A new client of the embedded server (close it). */
   public S3Client client() {
-    return io.vpcflow.digesterd.config.DigestOptionsFactory.s3Client(config, BucketPurpose.FLOW_LOGS);
+    return io.vpcflow.digesterd.config.DigestOptionsFactory.s3Client(
+        config, BucketPurpose.FLOW_LOGS);
   }
 
   /** Where the server keeps its objects. */

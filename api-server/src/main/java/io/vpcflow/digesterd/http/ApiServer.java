@@ -15,9 +15,9 @@ import spark.embeddedserver.jetty.JettyServerFactory;
 /**
  * The running HTTP API: a sparkjava instance (embedded Jetty) serving {@link Routes}, with its
  * connections' states recorded in a {@link ConnectionStates}, and what Jetty refuses itself
- * (malformed or oversized requests) answered with the API's JSON bodies ({@link ApiErrors#jetty()}).
- * Each start registers one small server factory in sparkjava's JVM-wide {@link EmbeddedServers}
- * table, which has no removal.
+ * (malformed or oversized requests) answered with the API's JSON bodies ({@link
+ * ApiErrors#jetty()}). Each start registers one small server factory in sparkjava's JVM-wide {@link
+ * EmbeddedServers} table, which has no removal.
  */
 public final class ApiServer implements AutoCloseable {
   private final Service http;
@@ -48,7 +48,8 @@ public final class ApiServer implements AutoCloseable {
     http.awaitInitialization();
     if (failure.get() != null) {
       http.stop();
-      throw new IOException("cannot listen on " + address + ": " + failure.get().getMessage(), failure.get());
+      throw new IOException(
+          "cannot listen on " + address + ": " + failure.get().getMessage(), failure.get());
     }
     return new ApiServer(http, address.withPort(http.port()));
   }
@@ -60,8 +61,12 @@ public final class ApiServer implements AutoCloseable {
 
   /** The base URL of the API, on loopback when listening on all interfaces. */
   public URI uri() {
-    String host = address.host().equals("0.0.0.0") || address.host().equals("::") ? "127.0.0.1" : address.host();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.port());
+    String host =
+        address.host().equals("0.0.0.0") || address.host().equals("::")
+            ? "127.0.0.1"
+            : address.host();
+    return URI.create(
+        "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.port());
   }
 
   /** Stops accepting requests and waits for the server to stop. */

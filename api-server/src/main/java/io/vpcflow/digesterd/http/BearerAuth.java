@@ -18,8 +18,8 @@ final class BearerAuth {
   }
 
   /**
-   * Whether {@code authorization} is {@code Bearer <token>} with the API's token (the scheme in
-   * any case, as RFC 7235 allows).
+   * Whether {@code authorization} is {@code Bearer <token>} with the API's token (the scheme in any
+   * case, as RFC 7235 allows).
    */
   boolean allows(String authorization) {
     if (authorization == null) {

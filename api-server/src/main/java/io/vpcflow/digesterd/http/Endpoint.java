@@ -25,14 +25,21 @@ record Endpoint(
     Function<Routes, spark.Route> handler) {
 
   /** An endpoint at one fixed path. */
-  static Endpoint at(String method, String path, boolean open, Function<Routes, spark.Route> handler) {
+  static Endpoint at(
+      String method, String path, boolean open, Function<Routes, spark.Route> handler) {
     return new Endpoint(method, path, List.of(path), path::equals, open, handler);
   }
 
   /** An endpoint at the request paths {@code pattern} matches, installed at {@code installedAt}. */
   static Endpoint matching(
-      String method, String path, List<String> installedAt, Pattern pattern, boolean open, Function<Routes, spark.Route> handler) {
-    return new Endpoint(method, path, installedAt, p -> pattern.matcher(p).matches(), open, handler);
+      String method,
+      String path,
+      List<String> installedAt,
+      Pattern pattern,
+      boolean open,
+      Function<Routes, spark.Route> handler) {
+    return new Endpoint(
+        method, path, installedAt, p -> pattern.matcher(p).matches(), open, handler);
   }
 
   /** Whether it answers {@code requestMethod} (HEAD by a GET endpoint). */

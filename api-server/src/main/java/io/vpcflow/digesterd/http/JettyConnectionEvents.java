@@ -16,13 +16,14 @@ import spark.embeddedserver.jetty.JettyServerFactory;
 
 /**
  * Feeds the connection events of sparkjava's Jetty server into {@link ConnectionStates}: a
- * connection opened is new, a request begun makes it active, a request completed makes it idle,
- * a connection closed is closed. As a {@link JettyServerFactory} it makes the Jetty server the way
+ * connection opened is new, a request begun makes it active, a request completed makes it idle, a
+ * connection closed is closed. As a {@link JettyServerFactory} it makes the Jetty server the way
  * sparkjava's default does and listens on each of its connectors once the server starts. Jetty
  * hands no connection of this server to another protocol (no WebSocket or HTTP/2 upgrade), so none
  * is ever hijacked.
  */
-final class JettyConnectionEvents implements JettyServerFactory, Connection.Listener, HttpChannel.Listener {
+final class JettyConnectionEvents
+    implements JettyServerFactory, Connection.Listener, HttpChannel.Listener {
   private static final int DEFAULT_MIN_THREADS = 8;
   private static final int DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
 

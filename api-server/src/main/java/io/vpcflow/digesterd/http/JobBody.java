@@ -7,8 +7,8 @@ import java.util.Locale;
 import spark.Request;
 
 /**
- * The body of the worker route, read with limits: a JSON Content-Type (or none) and at most
- * {@link #MAX_BYTES} bytes, so that no request can make the server read or hold more.
+ * The body of the worker route, read with limits: a JSON Content-Type (or none) and at most {@link
+ * #MAX_BYTES} bytes, so that no request can make the server read or hold more.
  */
 final class JobBody {
   /** The largest body read; a job is about 120 bytes. */
@@ -26,7 +26,9 @@ final class JobBody {
     String type = req.raw().getContentType();
     if (type != null && !isJson(type)) {
       throw new ApiException(
-          415, "invalid-input", "Content-Type must be application/json, got '" + abbreviate(type) + "'");
+          415,
+          "invalid-input",
+          "Content-Type must be application/json, got '" + abbreviate(type) + "'");
     }
     if (req.raw().getContentLengthLong() > MAX_BYTES) {
       throw tooLarge();
@@ -38,18 +40,23 @@ final class JobBody {
       }
       return new String(body, StandardCharsets.UTF_8);
     } catch (IOException | IllegalStateException e) {
-      throw new ApiException(400, "invalid-input", "cannot read the request body: " + e.getMessage());
+      throw new ApiException(
+          400, "invalid-input", "cannot read the request body: " + e.getMessage());
     }
   }
 
   /** {@code application/json} or {@code application/*+json}, any parameters (charset). */
   static boolean isJson(String contentType) {
     String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    return media.equals("application/json")
+        || (media.startsWith("application/") && media.endsWith("+json"));
   }
 
   private static ApiException tooLarge() {
-    return new ApiException(413, "invalid-input", "the body is larger than " + MAX_BYTES + " bytes: a job is {\"id\",\"start\",\"stop\"}");
+    return new ApiException(
+        413,
+        "invalid-input",
+        "the body is larger than " + MAX_BYTES + " bytes: a job is {\"id\",\"start\",\"stop\"}");
   }
 
   private static String abbreviate(String text) {

@@ -1,11 +1,14 @@
 package io.vpcflow.digesterd.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vpcflow.digesterd.config.ApiToken;
 import io.vpcflow.digesterd.queue.DigestJob;
 import io.vpcflow.digesterd.service.CreateResult;
 import io.vpcflow.digesterd.service.Digests;
 import io.vpcflow.digesterd.service.ServiceStatus;
 import io.vpcflow.digesterd.service.WindowState;
+import io.vpcflow.digesterd.stats.Stats;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,21 +17,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.vpcflow.digesterd.stats.Stats;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import spark.Request;
 import spark.Response;
 import spark.Service;
 
 /**
- * The API: its one route table ({@link #ENDPOINTS}: routing, 405 answers with {@code Allow},
- * metric tags, which endpoints need no token) and the handlers of the digest routes. What each
- * endpoint answers, status by status, is {@code api.yaml}, checked against the table by a test.
- * With an API token, every endpoint not marked open requires {@code Authorization: Bearer
- * <token>} (401 otherwise, also for unknown paths).
+ * The API: its one route table ({@link #ENDPOINTS}: routing, 405 answers with {@code Allow}, metric
+ * tags, which endpoints need no token) and the handlers of the digest routes. What each endpoint
+ * answers, status by status, is {@code api.yaml}, checked against the table by a test. With an API
+ * token, every endpoint not marked open requires {@code Authorization: Bearer <token>} (401
+ * otherwise, also for unknown paths).
  */
 public final class Routes {
   private static final String OCTET_STREAM = "application/octet-stream";
@@ -48,11 +48,21 @@ public final class Routes {
           Endpoint.at("GET", "/digests", false, r -> r.digestList::list),
           Endpoint.at("GET", "/ui", true, r -> r.ui::file),
           new Endpoint(
-              "GET", "/ui/{file}", UiRoutes.FILES.keySet().stream().filter(p -> !p.equals("/ui")).toList(),
-              p -> !p.equals("/ui") && UiRoutes.serves(p), true, r -> r.ui::file),
+              "GET",
+              "/ui/{file}",
+              UiRoutes.FILES.keySet().stream().filter(p -> !p.equals("/ui")).toList(),
+              p -> !p.equals("/ui") && UiRoutes.serves(p),
+              true,
+              r -> r.ui::file),
           Endpoint.at("GET", "/healthcheck", true, r -> Routes::healthcheck),
           Endpoint.at("GET", "/api.yaml", false, r -> r::apiYaml),
-          Endpoint.matching("POST", "/{topic}/{event}", List.of("/:topic/:event"), WORKER_PATH, false, r -> r::work));
+          Endpoint.matching(
+              "POST",
+              "/{topic}/{event}",
+              List.of("/:topic/:event"),
+              WORKER_PATH,
+              false,
+              r -> r::work));
 
   private final Digests digests;
   private final Duration maxWindow;
@@ -86,7 +96,8 @@ public final class Routes {
    * @param meters where the {@code http.requests} timer is recorded (see {@link Stats})
    * @param token the bearer token requests must carry ({@code DIGESTERD_AUTH_TOKEN}); empty: none
    */
-  public Routes(Digests digests, Duration maxWindow, MeterRegistry meters, Optional<ApiToken> token) {
+  public Routes(
+      Digests digests, Duration maxWindow, MeterRegistry meters, Optional<ApiToken> token) {
     this.auth = token.map(BearerAuth::new);
     this.meters = meters;
     this.digests = digests;
@@ -105,22 +116,26 @@ public final class Routes {
 
   void install(Service http) {
     http.before((req, res) -> req.attribute(STARTED, System.nanoTime()));
-    http.afterAfter((req, res) -> {
-      Object started = req.attribute(STARTED);
-      if (started instanceof Long nanos) {
-        Timer.builder("http.requests")
-            .tag("method", req.requestMethod())
-            .tag("route", routeOf(req.requestMethod(), req.pathInfo()))
-            .tag("status", Integer.toString(res.raw().getStatus()))
-            .register(meters)
-            .record(System.nanoTime() - nanos, TimeUnit.NANOSECONDS);
-      }
-    });
-    auth.ifPresent(bearer -> http.before((req, res) -> {
-      if (!isPublic(req) && !bearer.allows(req.headers("Authorization"))) {
-        throw new ApiException(401, "unauthorized", "unauthorized");
-      }
-    }));
+    http.afterAfter(
+        (req, res) -> {
+          Object started = req.attribute(STARTED);
+          if (started instanceof Long nanos) {
+            Timer.builder("http.requests")
+                .tag("method", req.requestMethod())
+                .tag("route", routeOf(req.requestMethod(), req.pathInfo()))
+                .tag("status", Integer.toString(res.raw().getStatus()))
+                .register(meters)
+                .record(System.nanoTime() - nanos, TimeUnit.NANOSECONDS);
+          }
+        });
+    auth.ifPresent(
+        bearer ->
+            http.before(
+                (req, res) -> {
+                  if (!isPublic(req) && !bearer.allows(req.headers("Authorization"))) {
+                    throw new ApiException(401, "unauthorized", "unauthorized");
+                  }
+                }));
     for (Endpoint endpoint : ENDPOINTS) {
       spark.Route handler = endpoint.handler().apply(this);
       for (String path : endpoint.installedAt()) {
@@ -174,10 +189,16 @@ public final class Routes {
         res.type(Json.TYPE);
         return "";
       }
-      case FAILED -> throw new ApiException(
-          424, "digest-failed", "digest " + id + " failed: " + state.reason() + "; POST the window again to retry");
-      default -> throw new ApiException(
-          404, "not-found", "digest " + id + " of " + window + " was never requested: POST the window first");
+      case FAILED ->
+          throw new ApiException(
+              424,
+              "digest-failed",
+              "digest " + id + " failed: " + state.reason() + "; POST the window again to retry");
+      default ->
+          throw new ApiException(
+              404,
+              "not-found",
+              "digest " + id + " of " + window + " was never requested: POST the window first");
     }
   }
 
@@ -199,14 +220,21 @@ public final class Routes {
     res.status(202);
     res.type(Json.TYPE);
     return Json.message(
-        "digest " + window.digestId() + " accepted from topic " + topic + " for building", window.digestId().toString());
+        "digest " + window.digestId() + " accepted from topic " + topic + " for building",
+        window.digestId().toString());
   }
 
   /** A path parameter of the worker route: one URL path segment, not {@code .} or {@code ..}. */
   private static String segment(Request req, String name) {
     String value = req.params(":" + name);
-    if (value == null || !SEGMENT.matcher(value).matches() || value.equals(".") || value.equals("..")) {
-      throw new ApiException(400, "invalid-input", "the " + name + " must be one path segment of letters, digits and . _ ~ -");
+    if (value == null
+        || !SEGMENT.matcher(value).matches()
+        || value.equals(".")
+        || value.equals("..")) {
+      throw new ApiException(
+          400,
+          "invalid-input",
+          "the " + name + " must be one path segment of letters, digits and . _ ~ -");
     }
     return value;
   }
@@ -232,8 +260,8 @@ public final class Routes {
   }
 
   /**
-   * The route a request is tagged with, a bounded value: its endpoint's path; for a method the
-   * path has no endpoint for, the path's endpoint; {@code unmatched} for a path no endpoint has.
+   * The route a request is tagged with, a bounded value: its endpoint's path; for a method the path
+   * has no endpoint for, the path's endpoint; {@code unmatched} for a path no endpoint has.
    */
   static String routeOf(String method, String path) {
     String p = normal(path);

@@ -10,9 +10,9 @@ import spark.Response;
 
 /**
  * The web page at {@code GET /ui} and its files at {@code GET /ui/<file>}, served from the jar's
- * {@code ui/} resources: only the files listed in {@link #FILES}, read once. They hold no data
- * (the page asks the API, with the token typed into it), so they need no token. Answers carry a
- * content security policy allowing scripts from this server only.
+ * {@code ui/} resources: only the files listed in {@link #FILES}, read once. They hold no data (the
+ * page asks the API, with the token typed into it), so they need no token. Answers carry a content
+ * security policy allowing scripts from this server only.
  */
 final class UiRoutes {
   /** The request paths and their resources and media types. */
@@ -22,9 +22,15 @@ final class UiRoutes {
     FILES.put("/ui", new String[] {"ui/index.html", "text/html; charset=utf-8"});
     FILES.put("/ui/app.js", new String[] {"ui/app.js", "text/javascript; charset=utf-8"});
     FILES.put("/ui/app.css", new String[] {"ui/app.css", "text/css; charset=utf-8"});
-    FILES.put("/ui/vendor/cytoscape.min.js", new String[] {"ui/vendor/cytoscape.min.js", "text/javascript; charset=utf-8"});
-    FILES.put("/ui/vendor/cytoscape-LICENSE.txt", new String[] {"ui/vendor/cytoscape-LICENSE.txt", "text/plain; charset=utf-8"});
-    FILES.put("/ui/vendor/README.txt", new String[] {"ui/vendor/README.txt", "text/plain; charset=utf-8"});
+    FILES.put(
+        "/ui/vendor/cytoscape.min.js",
+        new String[] {"ui/vendor/cytoscape.min.js", "text/javascript; charset=utf-8"});
+    FILES.put(
+        "/ui/vendor/cytoscape-LICENSE.txt",
+        new String[] {"ui/vendor/cytoscape-LICENSE.txt", "text/plain; charset=utf-8"});
+    FILES.put(
+        "/ui/vendor/README.txt",
+        new String[] {"ui/vendor/README.txt", "text/plain; charset=utf-8"});
   }
 
   private static final String POLICY =
@@ -35,7 +41,8 @@ final class UiRoutes {
 
   UiRoutes() {
     for (Map.Entry<String, String[]> file : FILES.entrySet()) {
-      try (InputStream in = UiRoutes.class.getClassLoader().getResourceAsStream(file.getValue()[0])) {
+      try (InputStream in =
+          UiRoutes.class.getClassLoader().getResourceAsStream(file.getValue()[0])) {
         if (in == null) {
           throw new IllegalStateException(file.getValue()[0] + " is missing from the classpath");
         }

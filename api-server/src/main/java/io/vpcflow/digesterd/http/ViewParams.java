@@ -34,16 +34,24 @@ final class ViewParams {
     try {
       query = QueryString.parse(req.raw().getQueryString());
     } catch (IllegalArgumentException e) {
-      throw new InvalidParameterException("query", "the query string is not URL-encoded UTF-8: " + e.getMessage());
+      throw new InvalidParameterException(
+          "query", "the query string is not URL-encoded UTF-8: " + e.getMessage());
     }
     for (String name : query.names()) {
       if (!accepted.contains(name)) {
         throw new InvalidParameterException(
-            name, "unknown parameter '" + name + "' on " + req.pathInfo() + ": use " + String.join(", ", new TreeSet<>(accepted)));
+            name,
+            "unknown parameter '"
+                + name
+                + "' on "
+                + req.pathInfo()
+                + ": use "
+                + String.join(", ", new TreeSet<>(accepted)));
       }
       if (query.all(name).size() > 1) {
         throw new InvalidParameterException(
-            name, "parameter '" + name + "' is given " + query.all(name).size() + " times: give it once");
+            name,
+            "parameter '" + name + "' is given " + query.all(name).size() + " times: give it once");
       }
     }
     return new ViewParams(query);
@@ -67,8 +75,14 @@ final class ViewParams {
       if (prefix.isEmpty()) {
         throw e;
       }
-      String named = e.getMessage().replace("'start'", "'" + prefix + "start'").replace("'stop'", "'" + prefix + "stop'");
-      String message = named.equals(e.getMessage()) ? "parameter '" + prefix + e.parameter() + "': " + named : named;
+      String named =
+          e.getMessage()
+              .replace("'start'", "'" + prefix + "start'")
+              .replace("'stop'", "'" + prefix + "stop'");
+      String message =
+          named.equals(e.getMessage())
+              ? "parameter '" + prefix + e.parameter() + "': " + named
+              : named;
       throw new InvalidWindowException(prefix + e.parameter(), message);
     }
   }
@@ -86,11 +100,15 @@ final class ViewParams {
     try {
       return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
     } catch (DateTimeParseException e) {
-      throw new InvalidParameterException(name, "parameter '" + name + "' must be an RFC 3339 time, not '" + value + "'");
+      throw new InvalidParameterException(
+          name, "parameter '" + name + "' must be an RFC 3339 time, not '" + value + "'");
     }
   }
 
-  /** A window bound as {@link WindowParams} reads it: spaces around dropped, a space read as {@code +}. */
+  /**
+   * A window bound as {@link WindowParams} reads it: spaces around dropped, a space read as {@code
+   * +}.
+   */
   private String bound(String name) {
     String value = get(name);
     return value == null ? null : value.replaceAll("^ +| +$", "").replace(' ', '+');

@@ -56,16 +56,23 @@ final class ViewRoutes {
     if (digest.isEmpty()) {
       return noContent(res);
     }
-    return stream(req, res, format.mediaType(), List.of(digest.get()), out -> {
-      try (DigestReader reader = new DigestReader(digest.get())) {
-        GraphWriter.write(reader, out, format, limit);
-      }
-    });
+    return stream(
+        req,
+        res,
+        format.mediaType(),
+        List.of(digest.get()),
+        out -> {
+          try (DigestReader reader = new DigestReader(digest.get())) {
+            GraphWriter.write(reader, out, format, limit);
+          }
+        });
   }
 
   /** {@code GET /diff?previous_start=&previous_stop=&next_start=&next_stop=[&format=dot|json]}. */
   Object diff(Request req, Response res) throws IOException {
-    ViewParams params = ViewParams.of(req, Set.of("previous_start", "previous_stop", "next_start", "next_stop", "format"));
+    ViewParams params =
+        ViewParams.of(
+            req, Set.of("previous_start", "previous_stop", "next_start", "next_stop", "format"));
     DigestWindow previous = params.window("previous_", maxWindow);
     DigestWindow next = params.window("next_", maxWindow);
     GraphFormat format = GraphFormat.parse("format", params.get("format"));
@@ -86,34 +93,50 @@ final class ViewRoutes {
     }
     DigestSource p = reopenable(a.get(), previous);
     DigestSource n = reopenable(b.get(), next);
-    return stream(req, res, format.mediaType(), List.of(a.get(), b.get()), out -> DigestDiff.write(p, n, out, format));
+    return stream(
+        req,
+        res,
+        format.mediaType(),
+        List.of(a.get(), b.get()),
+        out -> DigestDiff.write(p, n, out, format));
   }
 
-  /** The digest of {@code window}: {@code first} on the first open, a new stream from storage after. */
+  /**
+   * The digest of {@code window}: {@code first} on the first open, a new stream from storage after.
+   */
   private DigestSource reopenable(InputStream first, DigestWindow window) {
     AtomicReference<InputStream> unused = new AtomicReference<>(first);
     return () -> {
       InputStream in = unused.getAndSet(null);
       return in != null
           ? in
-          : digests.open(window.digestId()).orElseThrow(() -> new IOException("digest " + window.digestId() + " left storage"));
+          : digests
+              .open(window.digestId())
+              .orElseThrow(() -> new IOException("digest " + window.digestId() + " left storage"));
     };
   }
 
   /** {@code GET /query?start=&stop=[filters][&top=N&by=bytes|packets][&format=json|csv|ndjson]}. */
   Object query(Request req, Response res) throws IOException {
-    ViewParams params = ViewParams.of(req, union(union(WINDOW, RecordFilter.PARAMETERS), Set.of("top", "by", "format")));
+    ViewParams params =
+        ViewParams.of(
+            req, union(union(WINDOW, RecordFilter.PARAMETERS), Set.of("top", "by", "format")));
     DigestWindow window = params.window("", maxWindow);
     Query query = Query.parse(params::get);
     Optional<InputStream> digest = openDone(window, "");
     if (digest.isEmpty()) {
       return noContent(res);
     }
-    return stream(req, res, query.format().mediaType(), List.of(digest.get()), out -> {
-      try (DigestReader reader = new DigestReader(digest.get())) {
-        QueryWriter.write(reader, query, out);
-      }
-    });
+    return stream(
+        req,
+        res,
+        query.format().mediaType(),
+        List.of(digest.get()),
+        out -> {
+          try (DigestReader reader = new DigestReader(digest.get())) {
+            QueryWriter.write(reader, query, out);
+          }
+        });
   }
 
   /**
@@ -129,7 +152,8 @@ final class ViewRoutes {
     }
     Optional<InputStream> digest = digests.open(window.digestId());
     if (digest.isEmpty()) {
-      throw new ApiException(404, "not-found", label(side) + "digest " + window.digestId() + " is not in storage");
+      throw new ApiException(
+          404, "not-found", label(side) + "digest " + window.digestId() + " is not in storage");
     }
     return digest;
   }
@@ -145,11 +169,27 @@ final class ViewRoutes {
   private static void requireRequested(WindowState state, String side) {
     String id = state.window().digestId().toString();
     switch (state.state()) {
-      case ABSENT -> throw new ApiException(404, "not-found",
-          label(side) + "digest " + id + " of " + state.window() + " was never requested: POST the window first");
-      case FAILED -> throw new ApiException(424, "digest-failed",
-          label(side) + "digest " + id + " failed: " + state.reason() + "; POST the window again to retry");
-      default -> { }
+      case ABSENT ->
+          throw new ApiException(
+              404,
+              "not-found",
+              label(side)
+                  + "digest "
+                  + id
+                  + " of "
+                  + state.window()
+                  + " was never requested: POST the window first");
+      case FAILED ->
+          throw new ApiException(
+              424,
+              "digest-failed",
+              label(side)
+                  + "digest "
+                  + id
+                  + " failed: "
+                  + state.reason()
+                  + "; POST the window again to retry");
+      default -> {}
     }
   }
 
@@ -172,7 +212,9 @@ final class ViewRoutes {
    * Answers 200 with {@code type} and the body {@code body} writes straight to the connection;
    * {@code inputs} are closed in any case.
    */
-  private static Object stream(Request req, Response res, String type, List<InputStream> inputs, Body body) throws IOException {
+  private static Object stream(
+      Request req, Response res, String type, List<InputStream> inputs, Body body)
+      throws IOException {
     res.status(200);
     res.type(type + (type.startsWith("text/") ? "; charset=utf-8" : ""));
     try {
@@ -180,8 +222,15 @@ final class ViewRoutes {
       body.writeTo(out);
       out.flush();
     } catch (IOException | RuntimeException e) {
-      LOG.atWarn().addKeyValue("event", "view-failed").setCause(e)
-          .log("{} {}?{} failed while answering: {}", req.requestMethod(), req.pathInfo(), req.queryString(), e.getMessage());
+      LOG.atWarn()
+          .addKeyValue("event", "view-failed")
+          .setCause(e)
+          .log(
+              "{} {}?{} failed while answering: {}",
+              req.requestMethod(),
+              req.pathInfo(),
+              req.queryString(),
+              e.getMessage());
       org.eclipse.jetty.server.Request.getBaseRequest(req.raw()).getHttpChannel().abort(e);
     } finally {
       for (InputStream in : inputs) {

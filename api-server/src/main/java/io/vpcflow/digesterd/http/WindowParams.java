@@ -11,12 +11,12 @@ final class WindowParams {
   private WindowParams() {}
 
   /**
-   * The validated window. Only the URL's query is read (never a form body); each parameter must
-   * be given once. A space in a time is read as {@code +}: an offset like {@code +02:00} sent
-   * without URL-encoding arrives as a space.
+   * The validated window. Only the URL's query is read (never a form body); each parameter must be
+   * given once. A space in a time is read as {@code +}: an offset like {@code +02:00} sent without
+   * URL-encoding arrives as a space.
    *
-   * @throws InvalidWindowException naming the bad parameter (or {@code query} when the query
-   *     string is not valid URL encoding of UTF-8)
+   * @throws InvalidWindowException naming the bad parameter (or {@code query} when the query string
+   *     is not valid URL encoding of UTF-8)
    */
   static DigestWindow window(Request req, Duration maxWindow) {
     QueryString query = query(req);
@@ -38,14 +38,16 @@ final class WindowParams {
     try {
       return QueryString.parse(req.raw().getQueryString());
     } catch (IllegalArgumentException e) {
-      throw new InvalidWindowException("query", "the query string is not URL-encoded UTF-8: " + e.getMessage());
+      throw new InvalidWindowException(
+          "query", "the query string is not URL-encoded UTF-8: " + e.getMessage());
     }
   }
 
   private static String param(QueryString query, String name) {
     List<String> values = query.all(name);
     if (values.size() > 1) {
-      throw new InvalidWindowException(name, "parameter '" + name + "' is given " + values.size() + " times: give it once");
+      throw new InvalidWindowException(
+          name, "parameter '" + name + "' is given " + values.size() + " times: give it once");
     }
     // Spaces only: a '+' of an offset arrives as a space; control characters reach the window's
     // rule, which refuses them.

@@ -31,5 +31,6 @@ public interface DigestBuilder {
    * @return the summary stored beside the digest
    * @throws Exception when the digest cannot be built; its message is reported as the reason
    */
-  DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws Exception;
+  DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen)
+      throws Exception;
 }

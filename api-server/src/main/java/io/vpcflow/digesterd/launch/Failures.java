@@ -17,8 +17,11 @@ final class Failures {
    */
   static String describe(Throwable failure) {
     List<String> parts = new ArrayList<>();
-    for (Throwable t = failure; t != null && parts.size() < 8; t = t.getCause() == t ? null : t.getCause()) {
-      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+    for (Throwable t = failure;
+        t != null && parts.size() < 8;
+        t = t.getCause() == t ? null : t.getCause()) {
+      String message =
+          t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
       if (parts.stream().noneMatch(p -> p.contains(message))) {
         parts.add(message);
       }

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The in-process queue of digests to build: a fixed number of workers running the {@link
- * Launcher}, and a bounded wait list whose markers are kept fresh while they wait. Full means
- * rejected, never blocked: callers answer at once. Thread-safe.
+ * The in-process queue of digests to build: a fixed number of workers running the {@link Launcher},
+ * and a bounded wait list whose markers are kept fresh while they wait. Full means rejected, never
+ * blocked: callers answer at once. Thread-safe.
  */
 public final class LaunchPool implements AutoCloseable {
   /** How long {@link #close(Duration)} waits for interrupted builds to cancel their pipelines. */
@@ -41,10 +41,19 @@ public final class LaunchPool implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     this.workers =
         new ThreadPoolExecutor(
-            concurrency, concurrency, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
+            concurrency,
+            concurrency,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(capacity),
             r -> daemon(r, "digest-worker-" + n.incrementAndGet()));
-    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "digest-queue-refresh"));
-    refresher.scheduleWithFixedDelay(this::refreshWaiting, refreshEvery.toMillis(), refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "digest-queue-refresh"));
+    refresher.scheduleWithFixedDelay(
+        this::refreshWaiting,
+        refreshEvery.toMillis(),
+        refreshEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -65,7 +74,9 @@ public final class LaunchPool implements AutoCloseable {
       throw new LaunchRejectedException(
           workers.isShutdown()
               ? "the server is shutting down"
-              : "the launch queue is full: " + capacity + " digests waiting (DIGEST_QUEUE_CAPACITY)");
+              : "the launch queue is full: "
+                  + capacity
+                  + " digests waiting (DIGEST_QUEUE_CAPACITY)");
     }
   }
 
@@ -81,11 +92,11 @@ public final class LaunchPool implements AutoCloseable {
   }
 
   /**
-   * Stops taking digests. Waiting ones are marked failed at once; running ones get {@code grace}
-   * to finish. Then the workers still building are interrupted, which cancels their pipelines
-   * ({@link DigestBuilder}); each records itself failed, and those still running {@link
-   * #CANCEL_WAIT} later are marked failed here. A digest marked failed is never published after.
-   * A new request retries them.
+   * Stops taking digests. Waiting ones are marked failed at once; running ones get {@code grace} to
+   * finish. Then the workers still building are interrupted, which cancels their pipelines ({@link
+   * DigestBuilder}); each records itself failed, and those still running {@link #CANCEL_WAIT} later
+   * are marked failed here. A digest marked failed is never published after. A new request retries
+   * them.
    */
   public void close(Duration grace) {
     refresher.shutdownNow();
@@ -93,7 +104,9 @@ public final class LaunchPool implements AutoCloseable {
     workers.getQueue().drainTo(waiting);
     workers.shutdown();
     for (Runnable task : waiting) {
-      launcher.abandon(((Launch) task).window, "the server stopped before this digest started; request it again");
+      launcher.abandon(
+          ((Launch) task).window,
+          "the server stopped before this digest started; request it again");
     }
     if (!awaitWorkers(grace)) {
       workers.shutdownNow();

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.launch;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vpcflow.digesterd.marker.Marker;
 import io.vpcflow.digesterd.marker.MarkerRules;
 import io.vpcflow.digesterd.marker.MarkerState;
@@ -8,6 +9,8 @@ import io.vpcflow.digesterd.marker.Progress;
 import io.vpcflow.digesterd.marker.StoredMarker;
 import io.vpcflow.digesterd.pipeline.RunProgress;
 import io.vpcflow.digesterd.report.DigestSummary;
+import io.vpcflow.digesterd.stats.DigestMetrics;
+import io.vpcflow.digesterd.stats.Stats;
 import io.vpcflow.digesterd.store.DigestStore;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
@@ -16,30 +19,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.vpcflow.digesterd.stats.DigestMetrics;
-import io.vpcflow.digesterd.stats.Stats;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds one window's digest on the calling thread, guarded by its marker: it claims the marker
- * as {@link MarkerRules#claim} says (a queued one, a stale one by takeover, or none by creating
- * it) with compare-and-set, so one
- * worker builds each attempt however often a job is delivered; writes progress into the marker
- * while the builder runs; and records done or failed with the reason. A window whose digest exists,
- * or that another worker is building, is skipped. Thread-safe.
+ * Builds one window's digest on the calling thread, guarded by its marker: it claims the marker as
+ * {@link MarkerRules#claim} says (a queued one, a stale one by takeover, or none by creating it)
+ * with compare-and-set, so one worker builds each attempt however often a job is delivered; writes
+ * progress into the marker while the builder runs; and records done or failed with the reason. A
+ * window whose digest exists, or that another worker is building, is skipped. Thread-safe.
  */
 public final class Launcher implements AutoCloseable {
   /** The reason recorded for a digest whose build was stopped because this process stops. */
-  static final String STOPPED_WHILE_BUILDING = "the server stopped while building this digest; request it again";
+  static final String STOPPED_WHILE_BUILDING =
+      "the server stopped while building this digest; request it again";
 
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
@@ -76,8 +76,7 @@ public final class Launcher implements AutoCloseable {
   }
 
   /**
-   * Like the other constructor, recording per-digest metrics in {@code meters} (see {@link
-   * Stats}).
+   * Like the other constructor, recording per-digest metrics in {@code meters} (see {@link Stats}).
    */
   public Launcher(
       MarkerStore markers,
@@ -107,8 +106,8 @@ public final class Launcher implements AutoCloseable {
   }
 
   /**
-   * How often a running digest writes its marker: a quarter of the stale timeout, between 50 ms
-   * and 5 s, so a live run never looks stale and progress is never more than 5 s old.
+   * How often a running digest writes its marker: a quarter of the stale timeout, between 50 ms and
+   * 5 s, so a live run never looks stale and progress is never more than 5 s old.
    */
   public static Duration heartbeatInterval(Duration staleAfter) {
     Duration quarter = staleAfter.dividedBy(4);
@@ -122,13 +121,18 @@ public final class Launcher implements AutoCloseable {
     return id + "#" + attempt;
   }
 
-  /** Builds the digest of {@code window} unless it exists or is claimed by another worker; never throws. */
+  /**
+   * Builds the digest of {@code window} unless it exists or is claimed by another worker; never
+   * throws.
+   */
   public void run(DigestWindow window) {
     Optional<Claim> claim;
     try {
       claim = claim(window);
     } catch (IOException e) {
-      LOG.atWarn().addKeyValue("event", "dependency-failure").addKeyValue("id", window.digestId())
+      LOG.atWarn()
+          .addKeyValue("event", "dependency-failure")
+          .addKeyValue("id", window.digestId())
           .log("cannot claim digest {} {}: {}", window.digestId(), window, e.getMessage());
       return;
     }
@@ -146,7 +150,8 @@ public final class Launcher implements AutoCloseable {
     if (marker.isPresent() && marker.get().state() == MarkerState.DONE && store.exists(id)) {
       return Optional.empty();
     }
-    Optional<Marker> running = rules.claim(marker, window, owner, builder.runnerName(), clock.instant());
+    Optional<Marker> running =
+        rules.claim(marker, window, owner, builder.runnerName(), clock.instant());
     if (running.isEmpty()) {
       if (marker.get().state() == MarkerState.FAILED) {
         LOG.info("digest {} failed before and was not requested again: skipped", id);
@@ -157,7 +162,9 @@ public final class Launcher implements AutoCloseable {
     }
     Marker claimed = running.get();
     Optional<String> version =
-        current.isEmpty() ? markers.create(id, claimed) : markers.replace(id, claimed, current.get().version());
+        current.isEmpty()
+            ? markers.create(id, claimed)
+            : markers.replace(id, claimed, current.get().version());
     return version.map(v -> new Claim(id, claimed, v));
   }
 
@@ -173,20 +180,36 @@ public final class Launcher implements AutoCloseable {
 
   private void build(DigestWindow window, UUID id, Claim claim) {
     String key = progressKey(id, claim.attempt());
-    LOG.atInfo().addKeyValue("event", "digest-started").addKeyValue("id", id)
+    LOG.atInfo()
+        .addKeyValue("event", "digest-started")
+        .addKeyValue("id", id)
         .log("building digest {} {} (attempt {})", id, window, claim.attempt());
     long began = System.nanoTime();
     ScheduledFuture<?> beat =
-        heartbeats.scheduleAtFixedRate(() -> claim.heartbeat(key), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(
+            () -> claim.heartbeat(key),
+            heartbeat.toMillis(),
+            heartbeat.toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
       DigestSummary summary =
-          builder.build(window, key, (runner, why) -> claim.update(m -> m.withRunner(runner, why, clock.instant())));
+          builder.build(
+              window,
+              key,
+              (runner, why) -> claim.update(m -> m.withRunner(runner, why, clock.instant())));
       claim.publish(() -> store.publish(summary, pipelineOutput));
       beat.cancel(false);
       claim.finish(m -> m.done(Progress.done(summary), summary.runner(), clock.instant()));
       DigestMetrics.done(meters, summary);
-      LOG.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", id)
-          .log("digest {} done: {} keys, {} bytes in {} ms", id, summary.keys(), summary.digestBytes(), summary.durationMillis());
+      LOG.atInfo()
+          .addKeyValue("event", "digest-done")
+          .addKeyValue("id", id)
+          .log(
+              "digest {} done: {} keys, {} bytes in {} ms",
+              id,
+              summary.keys(),
+              summary.digestBytes(),
+              summary.durationMillis());
     } catch (Exception | LinkageError | AssertionError e) {
       beat.cancel(false);
       // Interrupted when this process stops: the builder cancelled its run. The flag is cleared
@@ -200,7 +223,10 @@ public final class Launcher implements AutoCloseable {
       }
       recordFailure(window, claim.current(), reason);
       DigestMetrics.failed(meters, Duration.ofNanos(System.nanoTime() - began));
-      LOG.atWarn().addKeyValue("event", "digest-failed").addKeyValue("id", id).setCause(e)
+      LOG.atWarn()
+          .addKeyValue("event", "digest-failed")
+          .addKeyValue("id", id)
+          .setCause(e)
           .log("digest {} {} failed: {}", id, window, reason);
       if (stopped) {
         Thread.currentThread().interrupt();
@@ -208,16 +234,28 @@ public final class Launcher implements AutoCloseable {
     }
   }
 
-  /** Records the failure as the digest's summary, unless the store keeps none or cannot be reached. */
+  /**
+   * Records the failure as the digest's summary, unless the store keeps none or cannot be reached.
+   */
   private void recordFailure(DigestWindow window, Marker marker, String reason) {
-    Instant started = marker.startedAt() == null ? clock.instant() : Instant.parse(marker.startedAt());
+    Instant started =
+        marker.startedAt() == null ? clock.instant() : Instant.parse(marker.startedAt());
     try {
       store.recordFailure(
           DigestSummary.failed(
-              window.digestId().toString(), window.start().toString(), window.stop().toString(),
-              marker.runner(), marker.runnerReason(), started, clock.instant(), reason));
+              window.digestId().toString(),
+              window.start().toString(),
+              window.stop().toString(),
+              marker.runner(),
+              marker.runnerReason(),
+              started,
+              clock.instant(),
+              reason));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot record the failure of digest {} in its summary: {}", window.digestId(), e.getMessage());
+      LOG.warn(
+          "cannot record the failure of digest {} in its summary: {}",
+          window.digestId(),
+          e.getMessage());
     }
   }
 
@@ -230,7 +268,8 @@ public final class Launcher implements AutoCloseable {
     try {
       Optional<StoredMarker> current = markers.read(id);
       if (current.isPresent() && current.get().marker().state() == MarkerState.QUEUED) {
-        markers.replace(id, current.get().marker().touched(clock.instant()), current.get().version());
+        markers.replace(
+            id, current.get().marker().touched(clock.instant()), current.get().version());
       }
     } catch (IOException e) {
       LOG.warn("cannot refresh the queued marker of {}: {}", id, e.getMessage());
@@ -256,7 +295,8 @@ public final class Launcher implements AutoCloseable {
         return;
       }
       Marker marker = current.get().marker();
-      if (marker.state() == MarkerState.QUEUED || (marker.state() == MarkerState.RUNNING && owner.equals(marker.owner()))) {
+      if (marker.state() == MarkerState.QUEUED
+          || (marker.state() == MarkerState.RUNNING && owner.equals(marker.owner()))) {
         markers.replace(id, marker.failed(reason, clock.instant()), current.get().version());
       }
     } catch (IOException e) {
@@ -318,7 +358,10 @@ public final class Launcher implements AutoCloseable {
       publication.run();
     }
 
-    /** Marks a running digest failed with {@code reason}; from now on nothing is published or updated. */
+    /**
+     * Marks a running digest failed with {@code reason}; from now on nothing is published or
+     * updated.
+     */
     synchronized void abandon(String reason) {
       if (marker.state() == MarkerState.RUNNING) {
         update(m -> m.failed(reason, clock.instant()));
@@ -358,7 +401,9 @@ public final class Launcher implements AutoCloseable {
         Optional<String> written = markers.replace(id, next, version);
         if (written.isEmpty()) {
           lost = true;
-          LOG.warn("the marker of digest {} was taken over by another worker: no longer updating it", id);
+          LOG.warn(
+              "the marker of digest {} was taken over by another worker: no longer updating it",
+              id);
           return true;
         }
         marker = next;

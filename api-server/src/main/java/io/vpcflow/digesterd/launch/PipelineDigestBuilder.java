@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds digests with the Beam pipeline: lists the window's objects, then runs it on the Flink
- * cluster when {@link RunnerChoice} says so ({@code DIGEST_FLINK_*}), else on the configured
- * runner (the DirectRunner by default, in this process). Runs whose workers are in other JVMs
- * report progress through files next to the markers.
+ * cluster when {@link RunnerChoice} says so ({@code DIGEST_FLINK_*}), else on the configured runner
+ * (the DirectRunner by default, in this process). Runs whose workers are in other JVMs report
+ * progress through files next to the markers.
  */
 public final class PipelineDigestBuilder implements DigestBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineDigestBuilder.class);
@@ -51,7 +51,8 @@ public final class PipelineDigestBuilder implements DigestBuilder {
     this.progressRoot = config.server().progress().orElseGet(() -> config.storage().orElseThrow());
     Instant epoch = Instant.EPOCH;
     DigestWindow probe = new DigestWindow(epoch, epoch.plus(1, ChronoUnit.MINUTES));
-    this.runnerName = DigestOptionsFactory.create(config, probe, this.beamArgs).getRunner().getSimpleName();
+    this.runnerName =
+        DigestOptionsFactory.create(config, probe, this.beamArgs).getRunner().getSimpleName();
     if (flink.master().isPresent()) {
       DigestOptionsFactory.create(config, probe, flinkArgs);
     }
@@ -67,7 +68,8 @@ public final class PipelineDigestBuilder implements DigestBuilder {
         overrides.addAll(RunnerConfig.arguments(flink.runnerConfig().get()));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read DIGEST_FLINK_RUNNER_CONFIG " + flink.runnerConfig().get(), e);
+      throw new UncheckedIOException(
+          "cannot read DIGEST_FLINK_RUNNER_CONFIG " + flink.runnerConfig().get(), e);
     }
     overrides.add("--runner=FlinkRunner");
     overrides.add("--flinkMaster=" + flink.master().get());
@@ -80,16 +82,21 @@ public final class PipelineDigestBuilder implements DigestBuilder {
   }
 
   @Override
-  public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws IOException {
+  public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen)
+      throws IOException {
     ObjectPlan plan = DigestPipeline.plan(DigestOptionsFactory.create(config, window, beamArgs));
     RunnerChoice choice = RunnerChoice.choose(plan.totalBytes(), flink, runnerName);
-    DigestOptions options = DigestOptionsFactory.create(config, window, choice.flink() ? flinkArgs : beamArgs);
+    DigestOptions options =
+        DigestOptionsFactory.create(config, window, choice.flink() ? flinkArgs : beamArgs);
     options.setProgressKey(progressKey);
     options.setRunnerReason(choice.reason());
     if (DigestOptionsFactory.workersElsewhere(options)) {
-      options.setProgressLocation(progressRoot.resolve(progressKey.replace('#', '-') + ".progress/"));
+      options.setProgressLocation(
+          progressRoot.resolve(progressKey.replace('#', '-') + ".progress/"));
     }
-    LOG.atInfo().addKeyValue("event", "runner-chosen").addKeyValue("id", window.digestId())
+    LOG.atInfo()
+        .addKeyValue("event", "runner-chosen")
+        .addKeyValue("id", window.digestId())
         .log("digest {} runs on {}: {}", window.digestId(), choice.runner(), choice.reason());
     runnerChosen.chosen(choice.runner(), choice.reason());
     RunProgress.register(progressKey, plan.objects().size(), plan.totalBytes());

@@ -17,16 +17,25 @@ public record RunnerChoice(boolean flink, String runner, String reason) {
    *
    * @param defaultRunner the name of the runner configured for every digest
    */
-  public static RunnerChoice choose(long listedBytes, FlinkSettings settings, String defaultRunner) {
+  public static RunnerChoice choose(
+      long listedBytes, FlinkSettings settings, String defaultRunner) {
     if (settings.master().isEmpty()) {
       return new RunnerChoice(
-          false, defaultRunner, "no Flink cluster configured (DIGEST_FLINK_MASTER): every digest runs on " + defaultRunner);
+          false,
+          defaultRunner,
+          "no Flink cluster configured (DIGEST_FLINK_MASTER): every digest runs on "
+              + defaultRunner);
     }
     String comparison =
-        "listed input " + listedBytes + " bytes " + (listedBytes >= settings.thresholdBytes() ? ">=" : "<")
-            + " DIGEST_FLINK_THRESHOLD_BYTES " + settings.thresholdBytes();
+        "listed input "
+            + listedBytes
+            + " bytes "
+            + (listedBytes >= settings.thresholdBytes() ? ">=" : "<")
+            + " DIGEST_FLINK_THRESHOLD_BYTES "
+            + settings.thresholdBytes();
     if (listedBytes >= settings.thresholdBytes()) {
-      return new RunnerChoice(true, "FlinkRunner", comparison + ": Flink at " + settings.master().get());
+      return new RunnerChoice(
+          true, "FlinkRunner", comparison + ": Flink at " + settings.master().get());
     }
     return new RunnerChoice(false, defaultRunner, comparison + ": " + defaultRunner);
   }

@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  */
 public record LogStreams(OutputStream stdout, OutputStream stderr) {
 
-  /** The process's {@code System.out} and {@code System.err}, as they are when a line is written. */
+  /**
+   * The process's {@code System.out} and {@code System.err}, as they are when a line is written.
+   */
   public static LogStreams system() {
     return new LogStreams(new Delegating(() -> System.out), new Delegating(() -> System.err));
   }

@@ -60,7 +60,8 @@ public final class Logging {
       nop.start();
       return nop;
     }
-    OutputStream target = output == LoggingSettings.Output.STDOUT ? streams.stdout() : streams.stderr();
+    OutputStream target =
+        output == LoggingSettings.Output.STDOUT ? streams.stdout() : streams.stderr();
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(context);
     appender.setName(APPENDER);

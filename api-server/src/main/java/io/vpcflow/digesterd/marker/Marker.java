@@ -42,7 +42,9 @@ public record Marker(
     String runnerReason,
     String reason) {
 
-  /** A marker; a missing progress (a marker written by hand or by an older version) reads as none. */
+  /**
+   * A marker; a missing progress (a marker written by hand or by an older version) reads as none.
+   */
   public Marker {
     progress = progress == null ? Progress.NONE : progress;
   }
@@ -50,34 +52,99 @@ public record Marker(
   /** A first, queued attempt at {@code window}. */
   public static Marker queued(DigestWindow window, String owner, Instant now) {
     return new Marker(
-        window.digestId().toString(), window.start().toString(), window.stop().toString(),
-        MarkerState.QUEUED, 1, owner, now.toString(), null, now.toString(), null, Progress.NONE, null, null, null);
+        window.digestId().toString(),
+        window.start().toString(),
+        window.stop().toString(),
+        MarkerState.QUEUED,
+        1,
+        owner,
+        now.toString(),
+        null,
+        now.toString(),
+        null,
+        Progress.NONE,
+        null,
+        null,
+        null);
   }
 
-  /** The next attempt, queued by {@code owner}: a retry after a failure or the takeover of a stale marker. */
+  /**
+   * The next attempt, queued by {@code owner}: a retry after a failure or the takeover of a stale
+   * marker.
+   */
   public Marker requeued(DigestWindow window, String newOwner, Instant now) {
     return new Marker(
-        window.digestId().toString(), window.start().toString(), window.stop().toString(),
-        MarkerState.QUEUED, attempt + 1, newOwner, now.toString(), null, now.toString(), null, Progress.NONE, null, null, null);
+        window.digestId().toString(),
+        window.start().toString(),
+        window.stop().toString(),
+        MarkerState.QUEUED,
+        attempt + 1,
+        newOwner,
+        now.toString(),
+        null,
+        now.toString(),
+        null,
+        Progress.NONE,
+        null,
+        null,
+        null);
   }
 
   /** This attempt, started by {@code worker}. */
   public Marker running(String worker, String runnerName, Instant now) {
     return new Marker(
-        id, start, stop, MarkerState.RUNNING, attempt, worker, queuedAt, now.toString(), now.toString(), null,
-        Progress.NONE, runnerName, null, null);
+        id,
+        start,
+        stop,
+        MarkerState.RUNNING,
+        attempt,
+        worker,
+        queuedAt,
+        now.toString(),
+        now.toString(),
+        null,
+        Progress.NONE,
+        runnerName,
+        null,
+        null);
   }
 
   /** This marker with fresh progress. */
   public Marker withProgress(Progress newProgress, Instant now) {
     return new Marker(
-        id, start, stop, state, attempt, owner, queuedAt, startedAt, now.toString(), finishedAt, newProgress, runner, runnerReason, reason);
+        id,
+        start,
+        stop,
+        state,
+        attempt,
+        owner,
+        queuedAt,
+        startedAt,
+        now.toString(),
+        finishedAt,
+        newProgress,
+        runner,
+        runnerReason,
+        reason);
   }
 
   /** This running attempt, with the runner chosen for it and why. */
   public Marker withRunner(String runnerName, String why, Instant now) {
     return new Marker(
-        id, start, stop, state, attempt, owner, queuedAt, startedAt, now.toString(), finishedAt, progress, runnerName, why, reason);
+        id,
+        start,
+        stop,
+        state,
+        attempt,
+        owner,
+        queuedAt,
+        startedAt,
+        now.toString(),
+        finishedAt,
+        progress,
+        runnerName,
+        why,
+        reason);
   }
 
   /** This marker, unchanged but for its update time (a sign of life). */
@@ -88,15 +155,39 @@ public record Marker(
   /** This attempt, finished. */
   public Marker done(Progress finalProgress, String runnerName, Instant now) {
     return new Marker(
-        id, start, stop, MarkerState.DONE, attempt, owner, queuedAt, startedAt, now.toString(), now.toString(),
-        finalProgress, runnerName, runnerReason, null);
+        id,
+        start,
+        stop,
+        MarkerState.DONE,
+        attempt,
+        owner,
+        queuedAt,
+        startedAt,
+        now.toString(),
+        now.toString(),
+        finalProgress,
+        runnerName,
+        runnerReason,
+        null);
   }
 
   /** This attempt, failed for {@code why}. */
   public Marker failed(String why, Instant now) {
     return new Marker(
-        id, start, stop, MarkerState.FAILED, attempt, owner, queuedAt, startedAt, now.toString(), now.toString(),
-        progress, runner, runnerReason, why);
+        id,
+        start,
+        stop,
+        MarkerState.FAILED,
+        attempt,
+        owner,
+        queuedAt,
+        startedAt,
+        now.toString(),
+        now.toString(),
+        progress,
+        runner,
+        runnerReason,
+        why);
   }
 
   /** When the marker was last written. */
@@ -105,8 +196,8 @@ public record Marker(
   }
 
   /**
-   * Whether the digest is being worked on at {@code now}: queued or running, and updated less
-   * than {@code timeout} ago.
+   * Whether the digest is being worked on at {@code now}: queued or running, and updated less than
+   * {@code timeout} ago.
    */
   public boolean activeAt(Instant now, Duration timeout) {
     return state.inProgress() && lastUpdate().plus(timeout).isAfter(now);

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Reads and writes marker bodies. Also reads upstream's markers, whose body is a bare RFC 3339
- * time: they become running markers of unknown owner updated at that time, so they go stale and
- * are taken over like ours.
+ * time: they become running markers of unknown owner updated at that time, so they go stale and are
+ * taken over like ours.
  */
 final class MarkerJson {
   private static final ObjectMapper MAPPER =
@@ -51,7 +51,19 @@ final class MarkerJson {
       written = lastModified;
     }
     return new Marker(
-        id.toString(), null, null, MarkerState.RUNNING, 1, "unknown", null, written.toString(), written.toString(),
-        null, Progress.NONE, null, null, null);
+        id.toString(),
+        null,
+        null,
+        MarkerState.RUNNING,
+        1,
+        "unknown",
+        null,
+        written.toString(),
+        written.toString(),
+        null,
+        Progress.NONE,
+        null,
+        null,
+        null);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * marker, and callers check the store first):
  *
  * <ul>
- *   <li>a queued or running marker updated within the stale timeout is in progress; one not
- *       updated for longer is stale, its worker presumed dead;
+ *   <li>a queued or running marker updated within the stale timeout is in progress; one not updated
+ *       for longer is stale, its worker presumed dead;
  *   <li>a request (POST) writes a queued marker for a window never requested, or the next attempt
  *       over a failed, stale or done-without-digest one, and leaves one in progress alone;
  *   <li>a worker's claim turns a queued marker (or none) into a running one, takes over a stale
@@ -62,7 +62,8 @@ public final class MarkerRules {
    * The marker a request for {@code window} writes over {@code current} (none: never requested):
    * empty while the digest is in progress.
    */
-  public Optional<Marker> request(Optional<Marker> current, DigestWindow window, String owner, Instant now) {
+  public Optional<Marker> request(
+      Optional<Marker> current, DigestWindow window, String owner, Instant now) {
     if (current.isEmpty()) {
       return Optional.of(Marker.queued(window, owner, now));
     }
@@ -79,16 +80,21 @@ public final class MarkerRules {
    * again.
    */
   public Optional<Marker> claim(
-      Optional<Marker> current, DigestWindow window, String worker, String runnerName, Instant now) {
+      Optional<Marker> current,
+      DigestWindow window,
+      String worker,
+      String runnerName,
+      Instant now) {
     if (current.isEmpty()) {
       return Optional.of(Marker.queued(window, worker, now).running(worker, runnerName, now));
     }
     Marker marker = current.get();
     return switch (marker.state()) {
       case QUEUED -> Optional.of(marker.running(worker, runnerName, now));
-      case RUNNING, DONE -> status(marker, now) == Status.RUNNING
-          ? Optional.empty()
-          : Optional.of(marker.requeued(window, worker, now).running(worker, runnerName, now));
+      case RUNNING, DONE ->
+          status(marker, now) == Status.RUNNING
+              ? Optional.empty()
+              : Optional.of(marker.requeued(window, worker, now).running(worker, runnerName, now));
       case FAILED -> Optional.empty();
     };
   }

@@ -15,7 +15,12 @@ import io.vpcflow.digesterd.report.DigestSummary;
  * @param rangesTotal key ranges to merge (0 until the merge is planned)
  */
 public record Progress(
-    long objectsDone, long objectsTotal, long bytesDone, long bytesTotal, long rangesDone, long rangesTotal) {
+    long objectsDone,
+    long objectsTotal,
+    long bytesDone,
+    long bytesTotal,
+    long rangesDone,
+    long rangesTotal) {
   /** Nothing read, totals not known yet. */
   public static final Progress NONE = new Progress(0, 0, 0, 0);
 
@@ -35,6 +40,11 @@ public record Progress(
   /** A snapshot of a live run. */
   public static Progress of(RunProgress run) {
     return new Progress(
-        run.objectsDone(), run.totalObjects(), run.bytesDone(), run.totalBytes(), run.rangesDone(), run.rangesTotal());
+        run.objectsDone(),
+        run.totalObjects(),
+        run.bytesDone(),
+        run.totalBytes(),
+        run.rangesDone(),
+        run.rangesTotal());
   }
 }

@@ -51,7 +51,9 @@ public final class S3MarkerStore implements MarkerStore {
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw new IOException("cannot read marker s3://" + location.bucket() + "/" + key(id) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot read marker s3://" + location.bucket() + "/" + key(id) + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -65,21 +67,30 @@ public final class S3MarkerStore implements MarkerStore {
     return put(id, marker, PutObjectRequest.builder().ifMatch(version));
   }
 
-  private Optional<String> put(UUID id, Marker marker, PutObjectRequest.Builder request) throws IOException {
+  private Optional<String> put(UUID id, Marker marker, PutObjectRequest.Builder request)
+      throws IOException {
     try {
       return Optional.of(
           client
               .putObject(
-                  request.bucket(location.bucket()).key(key(id)).contentType("application/json").build(),
+                  request
+                      .bucket(location.bucket())
+                      .key(key(id))
+                      .contentType("application/json")
+                      .build(),
                   RequestBody.fromBytes(MarkerJson.write(marker)))
               .eTag());
     } catch (S3Exception e) {
       if (lostRace(e)) {
         return Optional.empty();
       }
-      throw new IOException("cannot write marker s3://" + location.bucket() + "/" + key(id) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot write marker s3://" + location.bucket() + "/" + key(id) + ": " + e.getMessage(),
+          e);
     } catch (SdkException e) {
-      throw new IOException("cannot write marker s3://" + location.bucket() + "/" + key(id) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot write marker s3://" + location.bucket() + "/" + key(id) + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -89,6 +100,8 @@ public final class S3MarkerStore implements MarkerStore {
    */
   private static boolean lostRace(S3Exception e) {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    return e.statusCode() == 412 || e.statusCode() == 409 || (e.statusCode() == 404 && !"NoSuchBucket".equals(code));
+    return e.statusCode() == 412
+        || e.statusCode() == 409
+        || (e.statusCode() == 404 && !"NoSuchBucket".equals(code));
   }
 }

@@ -26,7 +26,8 @@ public record DigestJob(String id, String start, String stop) {
 
   /** The job of {@code window}. */
   public static DigestJob of(DigestWindow window) {
-    return new DigestJob(window.digestId().toString(), window.start().toString(), window.stop().toString());
+    return new DigestJob(
+        window.digestId().toString(), window.start().toString(), window.stop().toString());
   }
 
   /**
@@ -39,15 +40,20 @@ public record DigestJob(String id, String start, String stop) {
     try {
       DigestJob job = MAPPER.readValue(json, DigestJob.class);
       if (job == null) {
-        throw new InvalidWindowException("body", "the body must be a JSON object {\"id\",\"start\",\"stop\"}");
+        throw new InvalidWindowException(
+            "body", "the body must be a JSON object {\"id\",\"start\",\"stop\"}");
       }
       return job;
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidWindowException(
-          "body", "unknown field '" + e.getPropertyName() + "': a job has only the fields id, start and stop");
+          "body",
+          "unknown field '"
+              + e.getPropertyName()
+              + "': a job has only the fields id, start and stop");
     } catch (JsonProcessingException e) {
       throw new InvalidWindowException(
-          "body", "the body must be a JSON object {\"id\",\"start\",\"stop\"}: " + e.getOriginalMessage());
+          "body",
+          "the body must be a JSON object {\"id\",\"start\",\"stop\"}: " + e.getOriginalMessage());
     }
   }
 
@@ -72,7 +78,13 @@ public record DigestJob(String id, String start, String stop) {
     }
     if (!id.trim().equalsIgnoreCase(window.digestId().toString())) {
       throw new InvalidWindowException(
-          "id", "field 'id' (" + id + ") is not the id of the window " + window + ": " + window.digestId());
+          "id",
+          "field 'id' ("
+              + id
+              + ") is not the id of the window "
+              + window
+              + ": "
+              + window.digestId());
     }
     return window;
   }

@@ -41,7 +41,13 @@ public final class HttpQueuer implements Queuer {
    * @param timeout the time limit of each try
    */
   public HttpQueuer(
-      URI endpoint, String topic, HttpClient client, Optional<ApiToken> token, int attempts, Duration backoff, Duration timeout) {
+      URI endpoint,
+      String topic,
+      HttpClient client,
+      Optional<ApiToken> token,
+      int attempts,
+      Duration backoff,
+      Duration timeout) {
     String base = endpoint.toString().replaceAll("/+$", "");
     this.target = URI.create(base + "/" + topic + "/event");
     this.client = client;
@@ -62,7 +68,9 @@ public final class HttpQueuer implements Queuer {
         HttpRequest.newBuilder(target)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(DigestJob.of(window).toJson(), StandardCharsets.UTF_8));
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    DigestJob.of(window).toJson(), StandardCharsets.UTF_8));
     token.ifPresent(t -> builder.header("Authorization", t.authorization()));
     HttpRequest request = builder.build();
     String last = "";
@@ -76,7 +84,13 @@ public final class HttpQueuer implements Queuer {
         if (status / 100 == 2) {
           return;
         }
-        last = "the event bus at " + target + " answered " + status + ": " + abbreviate(response.body());
+        last =
+            "the event bus at "
+                + target
+                + " answered "
+                + status
+                + ": "
+                + abbreviate(response.body());
         if (status / 100 != 5) {
           throw new QueueException(last);
         }
@@ -86,7 +100,12 @@ public final class HttpQueuer implements Queuer {
         Thread.currentThread().interrupt();
         throw new QueueException("interrupted while queuing digest " + window.digestId(), e);
       }
-      LOG.warn("queuing digest {} failed (try {} of {}): {}", window.digestId(), attempt, attempts, last);
+      LOG.warn(
+          "queuing digest {} failed (try {} of {}): {}",
+          window.digestId(),
+          attempt,
+          attempts,
+          last);
     }
     throw new QueueException(last);
   }

@@ -1,8 +1,10 @@
 package io.vpcflow.digesterd.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vpcflow.digesterd.config.ConfigException;
 import io.vpcflow.digesterd.config.DigestOptionsFactory;
 import io.vpcflow.digesterd.config.ServiceConfig;
+import io.vpcflow.digesterd.connstate.ConnectionStates;
 import io.vpcflow.digesterd.http.ApiServer;
 import io.vpcflow.digesterd.http.Routes;
 import io.vpcflow.digesterd.launch.DigestBuilder;
@@ -15,9 +17,7 @@ import io.vpcflow.digesterd.queue.HttpQueuer;
 import io.vpcflow.digesterd.queue.Queuer;
 import io.vpcflow.digesterd.queue.StandaloneQueuer;
 import io.vpcflow.digesterd.s3.BucketPurpose;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vpcflow.digesterd.source.StoreLocation;
-import io.vpcflow.digesterd.connstate.ConnectionStates;
 import io.vpcflow.digesterd.stats.ConnStateMeters;
 import io.vpcflow.digesterd.stats.Stats;
 import io.vpcflow.digesterd.store.DigestStore;
@@ -53,7 +53,12 @@ public final class DigesterdService implements AutoCloseable {
   private final Stats ownStats;
 
   private DigesterdService(
-      ApiServer api, LaunchPool pool, Launcher launcher, List<S3Client> clients, Duration shutdownGrace, Stats ownStats) {
+      ApiServer api,
+      LaunchPool pool,
+      Launcher launcher,
+      List<S3Client> clients,
+      Duration shutdownGrace,
+      Stats ownStats) {
     this.ownStats = ownStats;
     this.api = api;
     this.pool = pool;
@@ -62,7 +67,10 @@ public final class DigesterdService implements AutoCloseable {
     this.shutdownGrace = shutdownGrace;
   }
 
-  /** A builder for the service of {@code config} (with its buckets set: use the embedded stores' config for the default). */
+  /**
+   * A builder for the service of {@code config} (with its buckets set: use the embedded stores'
+   * config for the default).
+   */
   public static Builder builder(ServiceConfig config) {
     return new Builder(config);
   }
@@ -124,8 +132,8 @@ public final class DigesterdService implements AutoCloseable {
     }
 
     /**
-     * How created digests reach the workers (default: this process's launch pool, or the event
-     * bus of {@code STREAM_APPLIANCE_ENDPOINT}); made from this process's launch pool.
+     * How created digests reach the workers (default: this process's launch pool, or the event bus
+     * of {@code STREAM_APPLIANCE_ENDPOINT}); made from this process's launch pool.
      */
     public Builder queuer(Function<LaunchPool, Queuer> factory) {
       this.queuer = factory;
@@ -152,8 +160,8 @@ public final class DigesterdService implements AutoCloseable {
 
     /**
      * Where stats are recorded (default: the registry of {@code RUNTIME_STATS_*}, closed with the
-     * service; a registry given here is left open, and reports the connection-state gauges as
-     * often as it reports gauges).
+     * service; a registry given here is left open, and reports the connection-state gauges as often
+     * as it reports gauges).
      */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = registry;
@@ -175,37 +183,63 @@ public final class DigesterdService implements AutoCloseable {
      */
     public DigesterdService start() throws java.io.IOException {
       StoreLocation storage =
-          config.storage().orElseThrow(() -> new ConfigException(List.of("DIGEST_STORAGE_BUCKET is not set")));
+          config
+              .storage()
+              .orElseThrow(() -> new ConfigException(List.of("DIGEST_STORAGE_BUCKET is not set")));
       // Each bucket with its own client: its region and role (DIGEST_STORAGE_*, DIGEST_PROGRESS_*).
       S3Client storageClient = DigestOptionsFactory.s3Client(config, BucketPurpose.STORAGE);
       S3Client progressClient = DigestOptionsFactory.s3Client(config, BucketPurpose.PROGRESS);
       List<S3Client> clients = List.of(storageClient, progressClient);
       LaunchPool pool = null;
       Launcher launcher = null;
-      Stats ownStats = meterRegistry == null ? Stats.open(config.stats(), config.server().connState().reportInterval()) : null;
+      Stats ownStats =
+          meterRegistry == null
+              ? Stats.open(config.stats(), config.server().connState().reportInterval())
+              : null;
       MeterRegistry meters = meterRegistry != null ? meterRegistry : ownStats.registry();
       try {
-        DigestStore output = storage.isS3() ? new S3DigestStore(storageClient, storage) : new DirectoryDigestStore(storage);
+        DigestStore output =
+            storage.isS3()
+                ? new S3DigestStore(storageClient, storage)
+                : new DirectoryDigestStore(storage);
         DigestStore store = digestStore != null ? digestStore : output;
-        MarkerStore markers = markerStore != null ? markerStore : new S3MarkerStore(progressClient, progressLocation());
-        DigestBuilder builder = digestBuilder != null ? digestBuilder : new PipelineDigestBuilder(config, beamArgs);
+        MarkerStore markers =
+            markerStore != null
+                ? markerStore
+                : new S3MarkerStore(progressClient, progressLocation());
+        DigestBuilder builder =
+            digestBuilder != null ? digestBuilder : new PipelineDigestBuilder(config, beamArgs);
         Duration staleAfter = config.server().progressTimeout();
         String owner = Owners.thisProcess();
-        launcher = new Launcher(markers, store, output, builder, staleAfter, owner, Clock.systemUTC(), meters);
-        pool = new LaunchPool(
-            launcher, config.server().maxConcurrentDigests(), config.server().queueCapacity(), Launcher.heartbeatInterval(staleAfter));
+        launcher =
+            new Launcher(
+                markers, store, output, builder, staleAfter, owner, Clock.systemUTC(), meters);
+        pool =
+            new LaunchPool(
+                launcher,
+                config.server().maxConcurrentDigests(),
+                config.server().queueCapacity(),
+                Launcher.heartbeatInterval(staleAfter));
         Queuer queue = queuer != null ? queuer.apply(pool) : defaultQueuer(pool);
         Digests digests =
             new Digests(
-                store, markers, queue, pool, staleAfter, owner,
+                store,
+                markers,
+                queue,
+                pool,
+                staleAfter,
+                owner,
                 new StreamStatusReader(
                     config.server().progress().isPresent() ? progressClient : storageClient,
                     DigestOptionsFactory.streamFolder(config)),
                 Clock.systemUTC());
         ConnectionStates connections = new ConnectionStates();
         ConnStateMeters.bind(connections, config.server().connState(), meters);
-        ApiServer api = ApiServer.start(
-            config.server().address(), new Routes(digests, config.maxWindow(), meters, config.server().authToken()), connections);
+        ApiServer api =
+            ApiServer.start(
+                config.server().address(),
+                new Routes(digests, config.maxWindow(), meters, config.server().authToken()),
+                connections);
         return new DigesterdService(api, pool, launcher, clients, shutdownGrace, ownStats);
       } catch (RuntimeException | java.io.IOException e) {
         if (launcher != null) {
@@ -223,16 +257,28 @@ public final class DigesterdService implements AutoCloseable {
     }
 
     private StoreLocation progressLocation() {
-      return config.server().progress()
-          .orElseThrow(() -> new ConfigException(List.of("DIGEST_PROGRESS_BUCKET must be set: progress markers live there")));
+      return config
+          .server()
+          .progress()
+          .orElseThrow(
+              () ->
+                  new ConfigException(
+                      List.of("DIGEST_PROGRESS_BUCKET must be set: progress markers live there")));
     }
 
     private Queuer defaultQueuer(LaunchPool pool) {
-      return config.server().streamEndpoint()
-          .<Queuer>map(endpoint -> new HttpQueuer(
-              endpoint, config.server().streamTopic(),
-              httpClient != null ? httpClient : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-              config.server().authToken()))
+      return config
+          .server()
+          .streamEndpoint()
+          .<Queuer>map(
+              endpoint ->
+                  new HttpQueuer(
+                      endpoint,
+                      config.server().streamTopic(),
+                      httpClient != null
+                          ? httpClient
+                          : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                      config.server().authToken()))
           .orElseGet(() -> new StandaloneQueuer(pool));
     }
   }

@@ -28,12 +28,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the API's requests do, apart from HTTP. A stored digest wins over any marker: its window
- * is done. Otherwise the marker's rules ({@link MarkerRules}) say what it means and what a request
- * writes; a stale marker is reported failed. Creating claims the marker with compare-and-set
- * before queueing: of concurrent requests exactly one wins; the others see it in progress.
+ * What the API's requests do, apart from HTTP. A stored digest wins over any marker: its window is
+ * done. Otherwise the marker's rules ({@link MarkerRules}) say what it means and what a request
+ * writes; a stale marker is reported failed. Creating claims the marker with compare-and-set before
+ * queueing: of concurrent requests exactly one wins; the others see it in progress.
  *
- * Thread-safe.
+ * <p>Thread-safe.
  */
 public final class Digests {
   private static final int CLAIM_TRIES = 3;
@@ -58,8 +58,14 @@ public final class Digests {
    * @param clock the time written into markers
    */
   public Digests(
-      DigestStore store, MarkerStore markers, Queuer queuer, LaunchPool pool, Duration staleAfter, String owner,
-      StreamStatusReader streams, Clock clock) {
+      DigestStore store,
+      MarkerStore markers,
+      Queuer queuer,
+      LaunchPool pool,
+      Duration staleAfter,
+      String owner,
+      StreamStatusReader streams,
+      Clock clock) {
     this.store = store;
     this.markers = markers;
     this.queuer = queuer;
@@ -71,8 +77,8 @@ public final class Digests {
   }
 
   /**
-   * Requests the digest of {@code window}: marks it queued and queues it, unless it exists or is
-   * in progress.
+   * Requests the digest of {@code window}: marks it queued and queues it, unless it exists or is in
+   * progress.
    *
    * @throws IOException when the store or the markers cannot be reached
    * @throws QueueException when the job could not be queued (the marker then says failed)
@@ -94,28 +100,48 @@ public final class Digests {
       }
       Marker queued = next.get();
       Optional<String> version =
-          current.isEmpty() ? markers.create(id, queued) : markers.replace(id, queued, current.get().version());
+          current.isEmpty()
+              ? markers.create(id, queued)
+              : markers.replace(id, queued, current.get().version());
       if (version.isPresent()) {
         enqueue(window, queued, version.get());
         return new CreateResult(
-            CreateResult.Outcome.QUEUED, "digest " + id + " of " + window + " queued (attempt " + queued.attempt() + ")");
+            CreateResult.Outcome.QUEUED,
+            "digest " + id + " of " + window + " queued (attempt " + queued.attempt() + ")");
       }
     }
-    return markers.read(id).map(m -> inProgress(id, m.marker()))
-        .orElse(new CreateResult(CreateResult.Outcome.IN_PROGRESS, "digest " + id + " is being requested by another caller"));
+    return markers
+        .read(id)
+        .map(m -> inProgress(id, m.marker()))
+        .orElse(
+            new CreateResult(
+                CreateResult.Outcome.IN_PROGRESS,
+                "digest " + id + " is being requested by another caller"));
   }
 
   private static CreateResult inProgress(UUID id, Marker marker) {
     return new CreateResult(
         CreateResult.Outcome.IN_PROGRESS,
-        "digest " + id + " is " + marker.state().label() + " (attempt " + marker.attempt() + ", " + marker.owner() + ")");
+        "digest "
+            + id
+            + " is "
+            + marker.state().label()
+            + " (attempt "
+            + marker.attempt()
+            + ", "
+            + marker.owner()
+            + ")");
   }
 
-  private void enqueue(DigestWindow window, Marker queued, String version) throws IOException, QueueException {
+  private void enqueue(DigestWindow window, Marker queued, String version)
+      throws IOException, QueueException {
     try {
       queuer.queue(window);
     } catch (QueueException e) {
-      markers.replace(window.digestId(), queued.failed("could not be queued: " + e.getMessage(), clock.instant()), version);
+      markers.replace(
+          window.digestId(),
+          queued.failed("could not be queued: " + e.getMessage(), clock.instant()),
+          version);
       throw e;
     }
   }
@@ -128,7 +154,8 @@ public final class Digests {
   public WindowState state(DigestWindow window) throws IOException {
     UUID id = window.digestId();
     if (store.exists(id)) {
-      return new WindowState(window, DigestState.DONE, markers.read(id).map(StoredMarker::marker), null);
+      return new WindowState(
+          window, DigestState.DONE, markers.read(id).map(StoredMarker::marker), null);
     }
     Optional<Marker> marker = markers.read(id).map(StoredMarker::marker);
     if (marker.isEmpty()) {
@@ -138,14 +165,26 @@ public final class Digests {
     return switch (rules.status(m, clock.instant())) {
       case QUEUED -> new WindowState(window, DigestState.QUEUED, marker, null);
       case RUNNING -> new WindowState(window, DigestState.RUNNING, marker, null);
-      case STALE -> new WindowState(window, DigestState.FAILED, marker,
-          "stalled: " + m.state().label() + " by " + m.owner() + " with no update since " + m.updatedAt()
-              + " (longer than DIGEST_PROGRESS_TIMEOUT " + rules.staleAfter().toMillis() + " ms); its worker is presumed dead");
+      case STALE ->
+          new WindowState(
+              window,
+              DigestState.FAILED,
+              marker,
+              "stalled: "
+                  + m.state().label()
+                  + " by "
+                  + m.owner()
+                  + " with no update since "
+                  + m.updatedAt()
+                  + " (longer than DIGEST_PROGRESS_TIMEOUT "
+                  + rules.staleAfter().toMillis()
+                  + " ms); its worker is presumed dead");
       case FAILED -> new WindowState(window, DigestState.FAILED, marker, m.reason());
       // The digest may have been stored between the check above and the marker's read.
-      case DONE_WITHOUT_DIGEST -> store.exists(id)
-          ? new WindowState(window, DigestState.DONE, marker, null)
-          : new WindowState(window, DigestState.ABSENT, marker, null);
+      case DONE_WITHOUT_DIGEST ->
+          store.exists(id)
+              ? new WindowState(window, DigestState.DONE, marker, null)
+              : new WindowState(window, DigestState.ABSENT, marker, null);
     };
   }
 
@@ -171,22 +210,55 @@ public final class Digests {
     }
     if (state.state() == DigestState.ABSENT) {
       return new DigestStatus(
-          window.digestId().toString(), window.start().toString(), window.stop().toString(), DigestState.ABSENT,
-          null, null, null, null, null, null, null, null, null, null, null, null);
+          window.digestId().toString(),
+          window.start().toString(),
+          window.stop().toString(),
+          DigestState.ABSENT,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     Progress progress =
-        RunProgress.of(Launcher.progressKey(window.digestId(), marker.attempt())).map(Progress::of).orElse(marker.progress());
-    Long ranFor = marker.startedAt() == null
-        ? null
-        : Duration.between(
-                Instant.parse(marker.startedAt()),
-                marker.finishedAt() == null ? clock.instant() : Instant.parse(marker.finishedAt()))
-            .toMillis();
+        RunProgress.of(Launcher.progressKey(window.digestId(), marker.attempt()))
+            .map(Progress::of)
+            .orElse(marker.progress());
+    Long ranFor =
+        marker.startedAt() == null
+            ? null
+            : Duration.between(
+                    Instant.parse(marker.startedAt()),
+                    marker.finishedAt() == null
+                        ? clock.instant()
+                        : Instant.parse(marker.finishedAt()))
+                .toMillis();
     return new DigestStatus(
-        window.digestId().toString(), window.start().toString(), window.stop().toString(), state.state(),
-        marker.attempt(), marker.owner(), marker.runner(), marker.runnerReason(), StatusProgress.of(progress, false), marker.queuedAt(),
-        marker.startedAt(), marker.updatedAt(), marker.finishedAt(), ranFor, state.reason(),
-        state.state() == DigestState.FAILED ? store.summary(window.digestId()).filter(s -> !s.succeeded()).orElse(null) : null);
+        window.digestId().toString(),
+        window.start().toString(),
+        window.stop().toString(),
+        state.state(),
+        marker.attempt(),
+        marker.owner(),
+        marker.runner(),
+        marker.runnerReason(),
+        StatusProgress.of(progress, false),
+        marker.queuedAt(),
+        marker.startedAt(),
+        marker.updatedAt(),
+        marker.finishedAt(),
+        ranFor,
+        state.reason(),
+        state.state() == DigestState.FAILED
+            ? store.summary(window.digestId()).filter(s -> !s.succeeded()).orElse(null)
+            : null);
   }
 
   /**
@@ -195,12 +267,12 @@ public final class Digests {
    */
   private DigestStatus doneStatus(DigestWindow window, Marker done) throws IOException {
     DigestSummary s = store.summary(window.digestId()).orElse(null);
-    StatusProgress progress =
-        s == null
-            ? null
-            : StatusProgress.of(Progress.done(s), true);
+    StatusProgress progress = s == null ? null : StatusProgress.of(Progress.done(s), true);
     return new DigestStatus(
-        window.digestId().toString(), window.start().toString(), window.stop().toString(), DigestState.DONE,
+        window.digestId().toString(),
+        window.start().toString(),
+        window.stop().toString(),
+        DigestState.DONE,
         done == null ? null : done.attempt(),
         done == null ? null : done.owner(),
         s != null ? s.runner() : done == null ? null : done.runner(),
@@ -226,7 +298,8 @@ public final class Digests {
     if (status.isEmpty()) {
       return StreamReport.none(streams.uri());
     }
-    long age = Duration.between(Instant.parse(status.get().updatedAt()), clock.instant()).toMillis();
+    long age =
+        Duration.between(Instant.parse(status.get().updatedAt()), clock.instant()).toMillis();
     return new StreamReport(true, streams.uri(), null, Math.max(0, age), status.get());
   }
 
@@ -241,7 +314,8 @@ public final class Digests {
    * @return empty when the digest store cannot list its digests
    * @throws IOException when the store cannot be reached
    */
-  public Optional<StoredDigests> stored(Instant from, Instant to, String after, int limit) throws IOException {
+  public Optional<StoredDigests> stored(Instant from, Instant to, String after, int limit)
+      throws IOException {
     Optional<List<UUID>> ids = store.summaryIds(after, MAX_SCANNED);
     if (ids.isEmpty()) {
       return Optional.empty();
@@ -256,15 +330,27 @@ public final class Digests {
       Optional<DigestSummary> summary = store.summary(id);
       if (summary.isPresent() && overlaps(summary.get(), from, to)) {
         DigestSummary s = summary.get();
-        page.add(new StoredDigests.Item(s.id(), s.start(), s.stop(), s.succeeded() ? DigestSummary.DONE : DigestSummary.FAILED,
-            s.keys(), s.records() == null ? null : s.records().digested(), s.digestBytes(), s.finishedAt(), s.reason()));
+        page.add(
+            new StoredDigests.Item(
+                s.id(),
+                s.start(),
+                s.stop(),
+                s.succeeded() ? DigestSummary.DONE : DigestSummary.FAILED,
+                s.keys(),
+                s.records() == null ? null : s.records().digested(),
+                s.digestBytes(),
+                s.finishedAt(),
+                s.reason()));
       }
     }
     return Optional.of(new StoredDigests(page, ids.get().size() == MAX_SCANNED ? last : null));
   }
 
   private static boolean overlaps(DigestSummary s, Instant from, Instant to) {
-    return s.start() != null && s.stop() != null && Instant.parse(s.start()).isBefore(to) && Instant.parse(s.stop()).isAfter(from);
+    return s.start() != null
+        && s.stop() != null
+        && Instant.parse(s.start()).isBefore(to)
+        && Instant.parse(s.stop()).isAfter(from);
   }
 
   /**

@@ -16,6 +16,10 @@ final class Owners {
     } catch (UnknownHostException e) {
       host = "unknown-host";
     }
-    return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    return host
+        + "/"
+        + ProcessHandle.current().pid()
+        + "/"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -14,14 +14,29 @@ import io.vpcflow.digesterd.marker.Progress;
  * @param rangesTotal key ranges to merge (0 while the objects are being read)
  */
 public record StatusProgress(
-    long objectsDone, long objectsTotal, long bytesDone, long bytesTotal, double percent, long rangesDone, long rangesTotal) {
+    long objectsDone,
+    long objectsTotal,
+    long bytesDone,
+    long bytesTotal,
+    double percent,
+    long rangesDone,
+    long rangesTotal) {
 
   /** The view of {@code progress}; {@code done} makes it 100 %. */
   public static StatusProgress of(Progress progress, boolean done) {
     double percent =
-        done ? 100.0 : progress.bytesTotal() == 0 ? 0.0 : Math.floor(1000.0 * progress.bytesDone() / progress.bytesTotal()) / 10;
+        done
+            ? 100.0
+            : progress.bytesTotal() == 0
+                ? 0.0
+                : Math.floor(1000.0 * progress.bytesDone() / progress.bytesTotal()) / 10;
     return new StatusProgress(
-        progress.objectsDone(), progress.objectsTotal(), progress.bytesDone(), progress.bytesTotal(), percent,
-        progress.rangesDone(), progress.rangesTotal());
+        progress.objectsDone(),
+        progress.objectsTotal(),
+        progress.bytesDone(),
+        progress.bytesTotal(),
+        percent,
+        progress.rangesDone(),
+        progress.rangesTotal());
   }
 }

@@ -20,6 +20,13 @@ public record StoredDigests(List<Item> digests, String next) {
    * @param reason why it failed (null when done)
    */
   public record Item(
-      String id, String start, String stop, String state, long keys, Long records, long digestBytes, String finishedAt,
+      String id,
+      String start,
+      String stop,
+      String state,
+      long keys,
+      Long records,
+      long digestBytes,
+      String finishedAt,
       String reason) {}
 }

@@ -12,4 +12,5 @@ import java.util.Optional;
  * @param marker its marker, if there is one
  * @param reason why it failed, for {@link DigestState#FAILED}; else null
  */
-public record WindowState(DigestWindow window, DigestState state, Optional<Marker> marker, String reason) {}
+public record WindowState(
+    DigestWindow window, DigestState state, Optional<Marker> marker, String reason) {}

@@ -9,16 +9,17 @@ import io.vpcflow.digesterd.connstate.ConnectionStates;
 
 /**
  * The HTTP connection-state meters of upstream's runhttp, under the names of {@code
- * RUNTIME_CONNSTATE_*}: counters of connections entering the new, active, idle, closed and
- * hijacked states, and gauges of the connections now new, active and idle. Both are read from
- * {@link ConnectionStates} whenever the registry reports (for {@link Stats}: every {@code
+ * RUNTIME_CONNSTATE_*}: counters of connections entering the new, active, idle, closed and hijacked
+ * states, and gauges of the connections now new, active and idle. Both are read from {@link
+ * ConnectionStates} whenever the registry reports (for {@link Stats}: every {@code
  * RUNTIME_CONNSTATE_REPORTINTERVAL}); a counter reports what it counted since its last report.
  */
 public final class ConnStateMeters {
   private ConnStateMeters() {}
 
   /** Registers the meters of {@code states} in {@code registry}, named by {@code names}. */
-  public static void bind(ConnectionStates states, ConnStateSettings names, MeterRegistry registry) {
+  public static void bind(
+      ConnectionStates states, ConnStateSettings names, MeterRegistry registry) {
     counter(registry, names.newCounter(), states, ConnectionState.NEW);
     counter(registry, names.activeCounter(), states, ConnectionState.ACTIVE);
     counter(registry, names.idleCounter(), states, ConnectionState.IDLE);
@@ -29,11 +30,13 @@ public final class ConnStateMeters {
     gauge(registry, names.idleGauge(), states, ConnectionState.IDLE);
   }
 
-  private static void counter(MeterRegistry registry, String name, ConnectionStates states, ConnectionState state) {
+  private static void counter(
+      MeterRegistry registry, String name, ConnectionStates states, ConnectionState state) {
     FunctionCounter.builder(name, states, s -> s.entered(state)).register(registry);
   }
 
-  private static void gauge(MeterRegistry registry, String name, ConnectionStates states, ConnectionState state) {
+  private static void gauge(
+      MeterRegistry registry, String name, ConnectionStates states, ConnectionState state) {
     Gauge.builder(name, states, s -> s.current(state)).register(registry);
   }
 }

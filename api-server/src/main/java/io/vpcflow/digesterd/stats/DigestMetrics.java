@@ -16,13 +16,17 @@ public final class DigestMetrics {
 
   /** Records a digest built: its duration and counts, tagged {@code outcome:done}. */
   public static void done(MeterRegistry meters, DigestSummary summary) {
-    Timer.builder("digest.duration").tag("outcome", "done").register(meters)
+    Timer.builder("digest.duration")
+        .tag("outcome", "done")
+        .register(meters)
         .record(Duration.ofMillis(summary.durationMillis()));
     meters.counter("digest.objects", "outcome", "done").increment(summary.objects().read());
     meters.counter("digest.bytes", "outcome", "done").increment(summary.objects().bytes());
     meters.counter("digest.records", "outcome", "done").increment(summary.records().digested());
     meters.counter("digest.keys", "outcome", "done").increment(summary.keys());
-    meters.counter("digest.malformed_lines", "outcome", "done").increment(summary.records().malformed());
+    meters
+        .counter("digest.malformed_lines", "outcome", "done")
+        .increment(summary.records().malformed());
   }
 
   /** Records a digest that failed after {@code took}, tagged {@code outcome:failed}. */

@@ -71,7 +71,8 @@ public final class Stats implements AutoCloseable {
           }
         };
     UdpStatsdSink sink =
-        new UdpStatsdSink(settings.host(), settings.port(), settings.packetSize(), settings.flushInterval());
+        new UdpStatsdSink(
+            settings.host(), settings.port(), settings.packetSize(), settings.flushInterval());
     StatsdMeterRegistry registry =
         StatsdMeterRegistry.builder(config).clock(Clock.SYSTEM).lineSink(sink).build();
     List<Tag> tags = new ArrayList<>();

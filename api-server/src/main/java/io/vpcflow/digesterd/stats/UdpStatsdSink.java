@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends StatsD lines over UDP: packed into payloads of at most the packet size, sent when a
- * payload is full, at every flush interval, and on close, so nothing recorded before {@link
- * #close()} is lost. UDP is best effort: a payload that cannot be sent is dropped. Thread-safe.
+ * Sends StatsD lines over UDP: packed into payloads of at most the packet size, sent when a payload
+ * is full, at every flush interval, and on close, so nothing recorded before {@link #close()} is
+ * lost. UDP is best effort: a payload that cannot be sent is dropped. Thread-safe.
  */
 final class UdpStatsdSink implements Consumer<String>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UdpStatsdSink.class);

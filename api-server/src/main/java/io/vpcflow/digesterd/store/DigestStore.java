@@ -8,14 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Finished digests by id. A digest exists once both its gzip'd lines and its summary (saying
- * {@code done}) are stored; the pipeline writes the lines first and the summary last, each
- * atomically, so a reader never sees a partial digest. The summary of a window whose last
- * attempt failed says {@code failed} and why, until an attempt succeeds. Implementations are
- * thread-safe.
+ * Finished digests by id. A digest exists once both its gzip'd lines and its summary (saying {@code
+ * done}) are stored; the pipeline writes the lines first and the summary last, each atomically, so
+ * a reader never sees a partial digest. The summary of a window whose last attempt failed says
+ * {@code failed} and why, until an attempt succeeds. Implementations are thread-safe.
  *
- * <p>The pipeline always writes to {@code DIGEST_STORAGE_BUCKET}. A custom store that keeps
- * digests elsewhere receives each new digest through {@link #publish}.
+ * <p>The pipeline always writes to {@code DIGEST_STORAGE_BUCKET}. A custom store that keeps digests
+ * elsewhere receives each new digest through {@link #publish}.
  */
 public interface DigestStore {
 

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 public final class DirectoryDigestStore implements DigestStore {
   private final Path directory;
 
-  /** @param location the local directory (and key prefix) the pipeline writes to */
+  /**
+   * @param location the local directory (and key prefix) the pipeline writes to
+   */
   public DirectoryDigestStore(StoreLocation location) {
     if (location.isS3()) {
       throw new IllegalArgumentException("not a local location: " + location);
@@ -40,7 +42,11 @@ public final class DirectoryDigestStore implements DigestStore {
     }
     Path temp = Files.createTempFile(Files.createDirectories(directory), failure.id(), ".json.tmp");
     Files.writeString(temp, DigestSummaryJson.write(failure), StandardCharsets.UTF_8);
-    Files.move(temp, directory.resolve(failure.id() + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        temp,
+        directory.resolve(failure.id() + ".json"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override
@@ -58,9 +64,14 @@ public final class DirectoryDigestStore implements DigestStore {
       return Optional.of(List.of());
     }
     try (Stream<Path> files = Files.list(directory)) {
-      return Optional.of(files.map(f -> SummaryNames.id(f.getFileName().toString())).flatMap(Optional::stream)
-          .filter(id -> after == null || id.toString().compareTo(after) > 0)
-          .sorted(Comparator.comparing(UUID::toString)).limit(max).toList());
+      return Optional.of(
+          files
+              .map(f -> SummaryNames.id(f.getFileName().toString()))
+              .flatMap(Optional::stream)
+              .filter(id -> after == null || id.toString().compareTo(after) > 0)
+              .sorted(Comparator.comparing(UUID::toString))
+              .limit(max)
+              .toList());
     }
   }
 
@@ -68,7 +79,8 @@ public final class DirectoryDigestStore implements DigestStore {
   public Optional<DigestSummary> summary(UUID id) throws IOException {
     try {
       return Optional.of(
-          DigestSummaryJson.read(Files.readString(directory.resolve(id + ".json"), StandardCharsets.UTF_8)));
+          DigestSummaryJson.read(
+              Files.readString(directory.resolve(id + ".json"), StandardCharsets.UTF_8)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The digests the pipeline wrote to an S3 storage location ({@code DIGEST_STORAGE_BUCKET}). */
 public final class S3DigestStore implements DigestStore {
@@ -50,14 +50,20 @@ public final class S3DigestStore implements DigestStore {
     if (current.isPresent() && parse(key, current.get().asByteArray()).succeeded()) {
       return;
     }
-    PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(location.bucket()).key(key).contentType("application/json");
+    PutObjectRequest.Builder put =
+        PutObjectRequest.builder()
+            .bucket(location.bucket())
+            .key(key)
+            .contentType("application/json");
     if (current.isPresent()) {
       put.ifMatch(current.get().response().eTag());
     } else {
       put.ifNoneMatch("*");
     }
     try {
-      client.putObject(put.build(), RequestBody.fromString(DigestSummaryJson.write(failure), StandardCharsets.UTF_8));
+      client.putObject(
+          put.build(),
+          RequestBody.fromString(DigestSummaryJson.write(failure), StandardCharsets.UTF_8));
     } catch (S3Exception e) {
       if (e.statusCode() != 412 && e.statusCode() != 409) {
         throw failure("write", key, e);
@@ -93,10 +99,17 @@ public final class S3DigestStore implements DigestStore {
     try {
       while (ids.size() < max) {
         String from = startAfter;
-        ListObjectsV2Response page = client.listObjectsV2(b -> b.bucket(location.bucket()).prefix(location.keyPrefix())
-            .delimiter("/").startAfter(from).maxKeys(1000));
+        ListObjectsV2Response page =
+            client.listObjectsV2(
+                b ->
+                    b.bucket(location.bucket())
+                        .prefix(location.keyPrefix())
+                        .delimiter("/")
+                        .startAfter(from)
+                        .maxKeys(1000));
         for (S3Object object : page.contents()) {
-          SummaryNames.id(object.key().substring(location.keyPrefix().length())).ifPresent(ids::add);
+          SummaryNames.id(object.key().substring(location.keyPrefix().length()))
+              .ifPresent(ids::add);
           startAfter = object.key();
           if (ids.size() == max) {
             break;
@@ -126,11 +139,14 @@ public final class S3DigestStore implements DigestStore {
     try {
       return DigestSummaryJson.read(new String(json, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IOException("s3://" + location.bucket() + "/" + key + " is not a digest summary: " + e.getMessage(), e);
+      throw new IOException(
+          "s3://" + location.bucket() + "/" + key + " is not a digest summary: " + e.getMessage(),
+          e);
     }
   }
 
   private IOException failure(String verb, String key, SdkException e) {
-    return new IOException("cannot " + verb + " s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
+    return new IOException(
+        "cannot " + verb + " s3://" + location.bucket() + "/" + key + ": " + e.getMessage(), e);
   }
 }

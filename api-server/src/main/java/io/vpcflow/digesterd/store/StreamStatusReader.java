@@ -57,7 +57,8 @@ public final class StreamStatusReader {
   private Optional<byte[]> fromS3() throws IOException {
     String key = folder.keyPrefix() + NAME;
     try {
-      return Optional.of(client.getObjectAsBytes(b -> b.bucket(folder.bucket()).key(key)).asByteArray());
+      return Optional.of(
+          client.getObjectAsBytes(b -> b.bucket(folder.bucket()).key(key)).asByteArray());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (SdkException e) {

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** The names of digest summaries: {@code <id>.json}, the id a lower-case UUID. */
 final class SummaryNames {
-  private static final Pattern SUMMARY = Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.json");
+  private static final Pattern SUMMARY =
+      Pattern.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.json");
 
   private SummaryNames() {}
 

@@ -43,13 +43,20 @@ public final class AddressRange {
 
   private static InvalidParameterException bad(String parameter, String value) {
     return new InvalidParameterException(
-        parameter, "parameter '" + parameter + "' must be an IPv4 or IPv6 address or CIDR block, not '" + value + "'");
+        parameter,
+        "parameter '"
+            + parameter
+            + "' must be an IPv4 or IPv6 address or CIDR block, not '"
+            + value
+            + "'");
   }
 
   /** Whether {@code address} (as written in a digest) is in this range; false for a non-address. */
   public boolean contains(String address) {
     byte[] bytes = literal(address);
-    return bytes != null && bytes.length == network.length && Arrays.equals(masked(bytes, prefix), network);
+    return bytes != null
+        && bytes.length == network.length
+        && Arrays.equals(masked(bytes, prefix), network);
   }
 
   /** The bytes of an IPv4 or IPv6 literal, or null when {@code s} is not one. */

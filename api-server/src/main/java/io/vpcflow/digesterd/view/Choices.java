@@ -28,7 +28,9 @@ final class Choices {
       names.add(name);
     }
     String accepted =
-        String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        String.join(", ", names.subList(0, names.size() - 1))
+            + " or "
+            + names.get(names.size() - 1);
     throw new InvalidParameterException(
         parameter, "parameter '" + parameter + "' must be " + accepted + ", not '" + value + "'");
   }

@@ -8,8 +8,20 @@ package io.vpcflow.digesterd.view;
  * @param line the whole line, without its newline
  */
 public record DigestRecord(
-    String version, String account, String iface, String src, String dst, String srcPort, String dstPort,
-    String protocol, long packets, long bytes, String start, String end, String action, String logStatus,
+    String version,
+    String account,
+    String iface,
+    String src,
+    String dst,
+    String srcPort,
+    String dstPort,
+    String protocol,
+    long packets,
+    long bytes,
+    String start,
+    String end,
+    String action,
+    String logStatus,
     String line) {
 
   private static final int FIELDS = 14;
@@ -18,16 +30,30 @@ public record DigestRecord(
   /**
    * Parses one line.
    *
-   * @throws IllegalArgumentException when it has not 14 space-separated fields or packets or
-   *     bytes are not non-negative numbers
+   * @throws IllegalArgumentException when it has not 14 space-separated fields or packets or bytes
+   *     are not non-negative numbers
    */
   public static DigestRecord parse(String line) {
     String[] f = line.split(" ", -1);
     if (f.length != FIELDS) {
       throw new IllegalArgumentException("has " + f.length + " fields, not " + FIELDS);
     }
-    return new DigestRecord(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], count(f[8], "packets"), count(f[9], "bytes"),
-        f[10], f[11], f[12], f[13], line);
+    return new DigestRecord(
+        f[0],
+        f[1],
+        f[2],
+        f[3],
+        f[4],
+        f[5],
+        f[6],
+        f[7],
+        count(f[8], "packets"),
+        count(f[9], "bytes"),
+        f[10],
+        f[11],
+        f[12],
+        f[13],
+        line);
   }
 
   private static long count(String value, String name) {

@@ -26,14 +26,15 @@ final class DotSink implements GraphSink {
   static final int REMEMBERED_NODES = 100_000;
 
   private final Writer out;
-  private final Map<String, Boolean> declared = new LinkedHashMap<>(1024, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<String, Boolean> declared =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > REMEMBERED_NODES;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > REMEMBERED_NODES;
+        }
+      };
 
   DotSink(OutputStream out) throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -50,7 +51,11 @@ final class DotSink implements GraphSink {
   @Override
   public void edge(DigestRecord r, String change) throws IOException {
     StringBuilder s = new StringBuilder(512);
-    s.append("  ").append(NodeIds.of(r.src())).append(" -> ").append(NodeIds.of(r.dst())).append(" [");
+    s.append("  ")
+        .append(NodeIds.of(r.src()))
+        .append(" -> ")
+        .append(NodeIds.of(r.dst()))
+        .append(" [");
     s.append("govpc_accountID=").append(quoted(r.account()));
     s.append(" govpc_eniID=").append(quoted(r.iface()));
     s.append(" govpc_srcPort=").append(quoted(r.srcPort()));
@@ -64,9 +69,35 @@ final class DotSink implements GraphSink {
     if (change != null) {
       s.append(" diff=").append(change);
     }
-    s.append(" label=").append(quoted("accountID=" + r.account() + "\n" + "eniID=" + r.iface() + "\n" + "srcPort=" + r.srcPort()
-        + "\n" + "dstPort=" + r.dstPort() + "\n" + "protocol=" + r.protocol() + "\n" + "packets=" + r.packets() + "\n"
-        + "bytes=" + r.bytes() + "\n" + "start=" + r.start() + "\n" + "end=" + r.end()));
+    s.append(" label=")
+        .append(
+            quoted(
+                "accountID="
+                    + r.account()
+                    + "\n"
+                    + "eniID="
+                    + r.iface()
+                    + "\n"
+                    + "srcPort="
+                    + r.srcPort()
+                    + "\n"
+                    + "dstPort="
+                    + r.dstPort()
+                    + "\n"
+                    + "protocol="
+                    + r.protocol()
+                    + "\n"
+                    + "packets="
+                    + r.packets()
+                    + "\n"
+                    + "bytes="
+                    + r.bytes()
+                    + "\n"
+                    + "start="
+                    + r.start()
+                    + "\n"
+                    + "end="
+                    + r.end()));
     s.append("]\n");
     out.write(s.toString());
   }
@@ -74,7 +105,12 @@ final class DotSink implements GraphSink {
   @Override
   public void finish(Map<String, Object> facts) throws IOException {
     for (Map.Entry<String, Object> fact : facts.entrySet()) {
-      out.write("  // " + fact.getKey() + "=" + fact.getValue().toString().replaceAll("[\\r\\n]", " ") + "\n");
+      out.write(
+          "  // "
+              + fact.getKey()
+              + "="
+              + fact.getValue().toString().replaceAll("[\\r\\n]", " ")
+              + "\n");
     }
     out.write("}\n");
     out.flush();

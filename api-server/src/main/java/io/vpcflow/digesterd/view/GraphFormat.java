@@ -27,7 +27,6 @@ public enum GraphFormat {
     return Choices.parse(GraphFormat.class, parameter, value);
   }
 
-
   /** A sink writing this format to {@code out} (not closed by the sink). */
   GraphSink sink(java.io.OutputStream out) throws java.io.IOException {
     return this == DOT ? new DotSink(out) : new JsonGraphSink(out);

@@ -9,8 +9,8 @@ import java.util.Map;
  * The graph of a digest: one node per address, one edge per line. Without a limit the lines are
  * written as read (memory: the sink's node bound). With a limit of {@code n} only the {@code n}
  * heaviest edges by bytes are kept ({@link TopRecords}, at most {@code n + 1} records held) and
- * written heaviest first after the whole digest is read; the output says so in its facts:
- * {@code limit}, {@code by}, {@code edgesWritten} and {@code edgesInDigest}.
+ * written heaviest first after the whole digest is read; the output says so in its facts: {@code
+ * limit}, {@code by}, {@code edgesWritten} and {@code edgesInDigest}.
  */
 public final class GraphWriter {
   /** The largest limit accepted. */
@@ -24,7 +24,8 @@ public final class GraphWriter {
    * @param limit the most edges to write, heaviest first; 0 for all, as read
    * @throws BadDigestException when a line is not a digest line
    */
-  public static void write(DigestReader digest, OutputStream out, GraphFormat format, int limit) throws IOException {
+  public static void write(DigestReader digest, OutputStream out, GraphFormat format, int limit)
+      throws IOException {
     GraphSink sink = format.sink(out);
     Map<String, Object> facts = new LinkedHashMap<>();
     long written = 0;

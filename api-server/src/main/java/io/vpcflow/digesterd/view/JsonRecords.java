@@ -12,8 +12,20 @@ import java.io.IOException;
 final class JsonRecords {
   /** The field names, in line order. */
   static final String[] NAMES = {
-    "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol", "packets", "bytes",
-    "start", "end", "action", "log-status"
+    "version",
+    "account-id",
+    "interface-id",
+    "srcaddr",
+    "dstaddr",
+    "srcport",
+    "dstport",
+    "protocol",
+    "packets",
+    "bytes",
+    "start",
+    "end",
+    "action",
+    "log-status"
   };
 
   private JsonRecords() {}
@@ -21,8 +33,20 @@ final class JsonRecords {
   /** The values of {@code r}, in the order of {@link #NAMES}. */
   static String[] values(DigestRecord r) {
     return new String[] {
-      r.version(), r.account(), r.iface(), r.src(), r.dst(), r.srcPort(), r.dstPort(), r.protocol(),
-      Long.toString(r.packets()), Long.toString(r.bytes()), r.start(), r.end(), r.action(), r.logStatus()
+      r.version(),
+      r.account(),
+      r.iface(),
+      r.src(),
+      r.dst(),
+      r.srcPort(),
+      r.dstPort(),
+      r.protocol(),
+      Long.toString(r.packets()),
+      Long.toString(r.bytes()),
+      r.start(),
+      r.end(),
+      r.action(),
+      r.logStatus()
     };
   }
 
@@ -41,7 +65,10 @@ final class JsonRecords {
     }
   }
 
-  /** Whether field {@code i} is numeric in the flow-log format (all but ids, addresses, action, status). */
+  /**
+   * Whether field {@code i} is numeric in the flow-log format (all but ids, addresses, action,
+   * status).
+   */
   private static boolean isNumber(int i) {
     return i == 0 || (i >= 5 && i <= 11);
   }

@@ -17,6 +17,15 @@ final class Numbers {
       }
     }
     throw new InvalidParameterException(
-        parameter, "parameter '" + parameter + "' must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+        parameter,
+        "parameter '"
+            + parameter
+            + "' must be a whole number from "
+            + min
+            + " to "
+            + max
+            + ", not '"
+            + value
+            + "'");
   }
 }

@@ -21,7 +21,10 @@ public record Query(RecordFilter filter, int top, Weight by, QueryFormat format)
   public static Query parse(Function<String, String> params) {
     RecordFilter filter = RecordFilter.parse(params);
     String top = params.apply("top");
-    return new Query(filter, top == null ? 0 : Numbers.inRange("top", top, 1, MAX_TOP), Weight.parse("by", params.apply("by")),
+    return new Query(
+        filter,
+        top == null ? 0 : Numbers.inRange("top", top, 1, MAX_TOP),
+        Weight.parse("by", params.apply("by")),
         QueryFormat.parse("format", params.apply("format")));
   }
 }

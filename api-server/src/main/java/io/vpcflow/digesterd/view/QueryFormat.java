@@ -28,5 +28,4 @@ public enum QueryFormat {
   public static QueryFormat parse(String parameter, String value) {
     return Choices.parse(QueryFormat.class, parameter, value);
   }
-
 }

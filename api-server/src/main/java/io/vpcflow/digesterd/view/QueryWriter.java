@@ -35,12 +35,14 @@ public final class QueryWriter {
    *
    * @throws BadDigestException when a line is not a digest line
    */
-  public static Counts write(DigestReader digest, Query query, OutputStream out) throws IOException {
-    Sink sink = switch (query.format()) {
-      case JSON -> new JsonSink(out, false);
-      case NDJSON -> new JsonSink(out, true);
-      case CSV -> new CsvSink(out);
-    };
+  public static Counts write(DigestReader digest, Query query, OutputStream out)
+      throws IOException {
+    Sink sink =
+        switch (query.format()) {
+          case JSON -> new JsonSink(out, false);
+          case NDJSON -> new JsonSink(out, true);
+          case CSV -> new CsvSink(out);
+        };
     return run(digest, query, sink);
   }
 

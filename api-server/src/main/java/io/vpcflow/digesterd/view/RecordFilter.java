@@ -20,9 +20,11 @@ import java.util.function.Function;
  */
 public final class RecordFilter {
   /** The names of the filter parameters. */
-  public static final Set<String> PARAMETERS = Set.of("action", "protocol", "port", "addr", "account", "interface");
+  public static final Set<String> PARAMETERS =
+      Set.of("action", "protocol", "port", "addr", "account", "interface");
 
-  private static final Map<String, String> PROTOCOLS = Map.of("tcp", "6", "udp", "17", "icmp", "1", "icmpv6", "58");
+  private static final Map<String, String> PROTOCOLS =
+      Map.of("tcp", "6", "udp", "17", "icmp", "1", "icmpv6", "58");
 
   private final String action;
   private final String protocol;
@@ -31,7 +33,8 @@ public final class RecordFilter {
   private final String account;
   private final String iface;
 
-  private RecordFilter(String action, String protocol, int port, AddressRange addr, String account, String iface) {
+  private RecordFilter(
+      String action, String protocol, int port, AddressRange addr, String account, String iface) {
     this.action = action;
     this.protocol = protocol;
     this.port = port;
@@ -55,28 +58,42 @@ public final class RecordFilter {
     if (action != null) {
       action = action.toUpperCase(Locale.ROOT);
       if (!action.equals("ACCEPT") && !action.equals("REJECT")) {
-        throw new InvalidParameterException("action", "parameter 'action' must be ACCEPT or REJECT, not '" + params.apply("action") + "'");
+        throw new InvalidParameterException(
+            "action",
+            "parameter 'action' must be ACCEPT or REJECT, not '" + params.apply("action") + "'");
       }
     }
     String protocol = params.apply("protocol");
     if (protocol != null) {
       String named = PROTOCOLS.get(protocol.toLowerCase(Locale.ROOT));
-      protocol = named != null
-          ? named
-          : Integer.toString(numberOr(protocol, 255, "protocol", "an IANA protocol number 0 to 255 or tcp, udp, icmp, icmpv6"));
+      protocol =
+          named != null
+              ? named
+              : Integer.toString(
+                  numberOr(
+                      protocol,
+                      255,
+                      "protocol",
+                      "an IANA protocol number 0 to 255 or tcp, udp, icmp, icmpv6"));
     }
     String port = params.apply("port");
     int portNumber = port == null ? -1 : numberOr(port, 65535, "port", "a port number 0 to 65535");
     String addr = params.apply("addr");
-    return new RecordFilter(action, protocol, portNumber, addr == null ? null : AddressRange.parse("addr", addr),
-        params.apply("account"), params.apply("interface"));
+    return new RecordFilter(
+        action,
+        protocol,
+        portNumber,
+        addr == null ? null : AddressRange.parse("addr", addr),
+        params.apply("account"),
+        params.apply("interface"));
   }
 
   private static int numberOr(String value, int max, String name, String what) {
     if (value.matches("[0-9]{1,5}") && Integer.parseInt(value) <= max) {
       return Integer.parseInt(value);
     }
-    throw new InvalidParameterException(name, "parameter '" + name + "' must be " + what + ", not '" + value + "'");
+    throw new InvalidParameterException(
+        name, "parameter '" + name + "' must be " + what + ", not '" + value + "'");
   }
 
   /** Whether {@code r} passes every condition. */
@@ -90,6 +107,8 @@ public final class RecordFilter {
   }
 
   private static String stripZeros(String number) {
-    return number.length() > 1 && number.charAt(0) == '0' ? number.replaceFirst("^0+(?=.)", "") : number;
+    return number.length() > 1 && number.charAt(0) == '0'
+        ? number.replaceFirst("^0+(?=.)", "")
+        : number;
   }
 }

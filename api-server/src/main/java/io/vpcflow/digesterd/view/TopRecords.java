@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The {@code n} heaviest records offered, in a heap of at most {@code n + 1} entries, each only
- * the record's line and weight (about 200 bytes for a line of IPv4 addresses; the fields are parsed
+ * The {@code n} heaviest records offered, in a heap of at most {@code n + 1} entries, each only the
+ * record's line and weight (about 200 bytes for a line of IPv4 addresses; the fields are parsed
  * again when the records are returned). Of records of equal weight the earlier offered is kept, so
  * the result depends only on the digest.
  */
@@ -16,7 +16,8 @@ public final class TopRecords {
 
   /** Lightest first; of equal weight the later offered first (it goes first). */
   private static final Comparator<Entry> LIGHTEST_FIRST =
-      Comparator.comparingLong(Entry::weight).thenComparing(Comparator.comparingLong(Entry::seq).reversed());
+      Comparator.comparingLong(Entry::weight)
+          .thenComparing(Comparator.comparingLong(Entry::seq).reversed());
 
   private final int n;
   private final Weight weight;

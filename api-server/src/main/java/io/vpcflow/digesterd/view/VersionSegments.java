@@ -60,7 +60,8 @@ final class VersionSegments implements RecordStream {
             segments.add(new Segment(version, first, n - first));
           }
           if (!seen.add(v)) {
-            throw new BadDigestException(n + 1, "not in digest order: version " + v + " appears in two separate runs");
+            throw new BadDigestException(
+                n + 1, "not in digest order: version " + v + " appears in two separate runs");
           }
           version = v;
           first = n;
@@ -78,7 +79,9 @@ final class VersionSegments implements RecordStream {
   public DigestRecord next() throws IOException {
     Run least = null;
     for (Run run : runs) {
-      if (run.head() != null && (least == null || CodePoints.compare(run.head().mergeKey(), least.head().mergeKey()) < 0)) {
+      if (run.head() != null
+          && (least == null
+              || CodePoints.compare(run.head().mergeKey(), least.head().mergeKey()) < 0)) {
         least = run;
       }
     }

@@ -25,5 +25,4 @@ public enum Weight {
   public static Weight parse(String parameter, String value) {
     return Choices.parse(Weight.class, parameter, value);
   }
-
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 public final class Api {
   private final URI base;
   private final String authorization;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public Api(URI base) {
     this(base, null);
@@ -29,7 +30,10 @@ public final class Api {
 
   /** {@code ?start=..&stop=..}, URL-encoded. */
   public static String window(String start, String stop) {
-    return "?start=" + URLEncoder.encode(start, StandardCharsets.UTF_8) + "&stop=" + URLEncoder.encode(stop, StandardCharsets.UTF_8);
+    return "?start="
+        + URLEncoder.encode(start, StandardCharsets.UTF_8)
+        + "&stop="
+        + URLEncoder.encode(stop, StandardCharsets.UTF_8);
   }
 
   public HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
@@ -37,28 +41,34 @@ public final class Api {
   }
 
   public HttpResponse<byte[]> post(String pathAndQuery) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()));
+    return send(
+        HttpRequest.newBuilder(base.resolve(pathAndQuery))
+            .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  public HttpResponse<byte[]> postJson(String path, String json) throws IOException, InterruptedException {
+  public HttpResponse<byte[]> postJson(String path, String json)
+      throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  private HttpResponse<byte[]> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return client.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /**
    * Polls {@code GET pathAndQuery} until it answers something other than {@code 204}, for at most
    * {@code timeout}; returns that answer.
    */
-  public HttpResponse<byte[]> awaitNot204(String pathAndQuery, Duration timeout) throws IOException, InterruptedException {
+  public HttpResponse<byte[]> awaitNot204(String pathAndQuery, Duration timeout)
+      throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     HttpResponse<byte[]> response = get(pathAndQuery);
     while (response.statusCode() == 204 && Instant.now().isBefore(deadline)) {
@@ -85,7 +95,8 @@ public final class Api {
         Thread.sleep(100);
       }
     }
-    throw new AssertionError("serve did not start; exit " + (exit.isDone() ? exit.get() : "pending"));
+    throw new AssertionError(
+        "serve did not start; exit " + (exit.isDone() ? exit.get() : "pending"));
   }
 
   /** The body as text. */

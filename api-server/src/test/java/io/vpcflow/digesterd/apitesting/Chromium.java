@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Debian's headless Chromium ({@code /usr/bin/chromium}) driven over the Chrome DevTools protocol
- * (a WebSocket from {@link HttpClient}; no other dependency): navigate, evaluate JavaScript, take
- * a screenshot. Started with a fresh profile and without background networking.
+ * (a WebSocket from {@link HttpClient}; no other dependency): navigate, evaluate JavaScript, take a
+ * screenshot. Started with a fresh profile and without background networking.
  */
 public final class Chromium implements AutoCloseable {
   /** Where Debian's package puts the browser. */
@@ -48,23 +48,39 @@ public final class Chromium implements AutoCloseable {
   }
 
   /**
-   * Starts the browser with its profile in {@code profile} (an empty directory) and connects to
-   * its page.
+   * Starts the browser with its profile in {@code profile} (an empty directory) and connects to its
+   * page.
    */
   public static Chromium start(Path profile) throws Exception {
-    Process process = new ProcessBuilder(
-            BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,2000", "about:blank")
-        .redirectErrorStream(true)
-        .redirectOutput(profile.resolveSibling(profile.getFileName() + "-chromium.log").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
+                "--window-size=1400,2000",
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(
+                profile.resolveSibling(profile.getFileName() + "-chromium.log").toFile())
+            .start();
     try {
       Path portFile = profile.resolve("DevToolsActivePort");
       Instant deadline = Instant.now().plusSeconds(30);
       while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
         if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-          throw new IllegalStateException("chromium did not start (exit " + (process.isAlive() ? "-" : process.exitValue()) + ")");
+          throw new IllegalStateException(
+              "chromium did not start (exit "
+                  + (process.isAlive() ? "-" : process.exitValue())
+                  + ")");
         }
         Thread.sleep(100);
       }
@@ -72,9 +88,14 @@ public final class Chromium implements AutoCloseable {
       HttpClient http = HttpClient.newHttpClient();
       String page = null;
       while (page == null) {
-        JsonNode targets = JSON.readTree(http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-            HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode targets =
+            JSON.readTree(
+                http.send(
+                        HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/json/list"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body());
         for (JsonNode target : targets) {
           if (target.path("type").asText().equals("page")) {
             page = target.get("webSocketDebuggerUrl").asText();
@@ -88,20 +109,26 @@ public final class Chromium implements AutoCloseable {
         }
       }
       Chromium[] self = new Chromium[1];
-      WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new WebSocket.Listener() {
-        private final StringBuilder text = new StringBuilder();
+      WebSocket socket =
+          http.newWebSocketBuilder()
+              .buildAsync(
+                  URI.create(page),
+                  new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-          text.append(data);
-          if (last) {
-            self[0].received(text.toString());
-            text.setLength(0);
-          }
-          ws.request(1);
-          return null;
-        }
-      }).get(30, TimeUnit.SECONDS);
+                    @Override
+                    public CompletionStage<?> onText(
+                        WebSocket ws, CharSequence data, boolean last) {
+                      text.append(data);
+                      if (last) {
+                        self[0].received(text.toString());
+                        text.setLength(0);
+                      }
+                      ws.request(1);
+                      return null;
+                    }
+                  })
+              .get(30, TimeUnit.SECONDS);
       self[0] = new Chromium(process, socket);
       return self[0];
     } catch (Exception e) {
@@ -147,8 +174,13 @@ public final class Chromium implements AutoCloseable {
 
   /** The value of a JavaScript expression (promises awaited), as JSON; an exception fails. */
   public JsonNode evaluate(String expression) throws Exception {
-    JsonNode result = send("Runtime.evaluate",
-        JSON.createObjectNode().put("expression", expression).put("returnByValue", true).put("awaitPromise", true));
+    JsonNode result =
+        send(
+            "Runtime.evaluate",
+            JSON.createObjectNode()
+                .put("expression", expression)
+                .put("returnByValue", true)
+                .put("awaitPromise", true));
     if (result.has("exceptionDetails")) {
       throw new IllegalStateException(expression + " threw " + result.get("exceptionDetails"));
     }

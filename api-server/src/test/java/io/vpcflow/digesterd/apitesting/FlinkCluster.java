@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real standalone Flink 1.19 session cluster (JobManager and TaskManager processes), started
- * and stopped with the repository's {@code runner-configs/flink-local-cluster} scripts on free
- * loopback ports, its work directory and logs under {@code target/}.
+ * A real standalone Flink 1.19 session cluster (JobManager and TaskManager processes), started and
+ * stopped with the repository's {@code runner-configs/flink-local-cluster} scripts on free loopback
+ * ports, its work directory and logs under {@code target/}.
  */
 public final class FlinkCluster implements AutoCloseable {
-  private static final Path SCRIPTS = Paths.get("..", "runner-configs", "flink-local-cluster").toAbsolutePath().normalize();
+  private static final Path SCRIPTS =
+      Paths.get("..", "runner-configs", "flink-local-cluster").toAbsolutePath().normalize();
 
   private final Map<String, String> env;
   private final int restPort;
@@ -30,9 +31,12 @@ public final class FlinkCluster implements AutoCloseable {
             "FLINK_RPC_PORT", Integer.toString(rpcPort));
   }
 
-  /** Starts a cluster with its work directory in {@code directory}; waits until its slots are free. */
+  /**
+   * Starts a cluster with its work directory in {@code directory}; waits until its slots are free.
+   */
   public static FlinkCluster start(Path directory) throws IOException, InterruptedException {
-    FlinkCluster cluster = new FlinkCluster(directory.toAbsolutePath(), ServerEnv.freePort(), ServerEnv.freePort());
+    FlinkCluster cluster =
+        new FlinkCluster(directory.toAbsolutePath(), ServerEnv.freePort(), ServerEnv.freePort());
     cluster.script("start.sh", 300);
     return cluster;
   }
@@ -57,10 +61,12 @@ public final class FlinkCluster implements AutoCloseable {
     Process process = builder.start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IOException(name + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(output));
+      throw new IOException(
+          name + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(output));
     }
     if (process.exitValue() != 0) {
-      throw new IOException(name + " failed (exit " + process.exitValue() + "):\n" + Files.readString(output));
+      throw new IOException(
+          name + " failed (exit " + process.exitValue() + "):\n" + Files.readString(output));
     }
   }
 

@@ -12,11 +12,29 @@ import java.util.Random;
  * bytes); one in ten is random bytes with no HTTP framing at all.
  */
 public final class FuzzRequests {
-  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE");
+  private static final List<String> METHODS =
+      List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE");
   private static final List<String> PATHS =
-      List.of("/", "/status", "/healthcheck", "/api.yaml", "/digests/event", "/..", "/%2e%2e/", "/%2F", "/a/b/c", "//", "/status/");
+      List.of(
+          "/",
+          "/status",
+          "/healthcheck",
+          "/api.yaml",
+          "/digests/event",
+          "/..",
+          "/%2e%2e/",
+          "/%2F",
+          "/a/b/c",
+          "//",
+          "/status/");
   private static final List<String> TYPES =
-      List.of("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=z", "");
+      List.of(
+          "application/json",
+          "application/json; charset=utf-8",
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=z",
+          "");
   private static final String TIME_CHARS = "0123456789-:TZ+.%/ ";
 
   private final Random random;
@@ -35,20 +53,30 @@ public final class FuzzRequests {
       headers.put("Content-Type", pick(TYPES));
     }
     if (random.nextInt(4) == 0) {
-      headers.put("Authorization", random.nextBoolean() ? "Bearer " + text(1 + random.nextInt(64)) : text(random.nextInt(32)));
+      headers.put(
+          "Authorization",
+          random.nextBoolean()
+              ? "Bearer " + text(1 + random.nextInt(64))
+              : text(random.nextInt(32)));
     }
     if (random.nextInt(4) == 0) {
-      headers.put("X-" + text(1 + random.nextInt(8)).replaceAll("[^A-Za-z0-9]", "a"), text(random.nextInt(200)));
+      headers.put(
+          "X-" + text(1 + random.nextInt(8)).replaceAll("[^A-Za-z0-9]", "a"),
+          text(random.nextInt(200)));
     }
     return RawHttp.request(method(), path() + query(), headers, body());
   }
 
   private String method() {
-    return random.nextInt(10) == 0 ? text(1 + random.nextInt(10)).toUpperCase().replaceAll("[^A-Z]", "X") : pick(METHODS);
+    return random.nextInt(10) == 0
+        ? text(1 + random.nextInt(10)).toUpperCase().replaceAll("[^A-Z]", "X")
+        : pick(METHODS);
   }
 
   private String path() {
-    return random.nextInt(4) == 0 ? "/" + encoded(random.nextInt(40)) + "/" + encoded(random.nextInt(40)) : pick(PATHS);
+    return random.nextInt(4) == 0
+        ? "/" + encoded(random.nextInt(40)) + "/" + encoded(random.nextInt(40))
+        : pick(PATHS);
   }
 
   private String query() {
@@ -56,7 +84,10 @@ public final class FuzzRequests {
     StringBuilder query = new StringBuilder();
     for (int i = 0; i < n; i++) {
       query.append(i == 0 ? '?' : '&');
-      query.append(random.nextInt(5) == 0 ? encoded(random.nextInt(10)) : random.nextBoolean() ? "start" : "stop");
+      query.append(
+          random.nextInt(5) == 0
+              ? encoded(random.nextInt(10))
+              : random.nextBoolean() ? "start" : "stop");
       if (random.nextInt(8) != 0) {
         query.append('=').append(value());
       }
@@ -78,8 +109,16 @@ public final class FuzzRequests {
     return switch (random.nextInt(4)) {
       case 0 -> new byte[0];
       case 1 -> bytes(random.nextInt(3000));
-      default -> mutated("{\"id\":\"" + HostileRequests.ID + "\",\"start\":\"" + HostileRequests.START + "\",\"stop\":\"" + HostileRequests.STOP + "\"}")
-          .getBytes(StandardCharsets.UTF_8);
+      default ->
+          mutated(
+                  "{\"id\":\""
+                      + HostileRequests.ID
+                      + "\",\"start\":\""
+                      + HostileRequests.START
+                      + "\",\"stop\":\""
+                      + HostileRequests.STOP
+                      + "\"}")
+              .getBytes(StandardCharsets.UTF_8);
     };
   }
 
@@ -104,7 +143,10 @@ public final class FuzzRequests {
     StringBuilder s = new StringBuilder();
     for (byte b : bytes(n)) {
       char c = (char) (b & 0xff);
-      s.append(Character.isLetterOrDigit(c) && c < 128 || "-._~".indexOf(c) >= 0 ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
+      s.append(
+          Character.isLetterOrDigit(c) && c < 128 || "-._~".indexOf(c) >= 0
+              ? String.valueOf(c)
+              : String.format("%%%02X", b & 0xff));
     }
     return s.toString();
   }

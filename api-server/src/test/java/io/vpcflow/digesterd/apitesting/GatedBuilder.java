@@ -52,7 +52,8 @@ public final class GatedBuilder implements DigestBuilder {
   }
 
   @Override
-  public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws Exception {
+  public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen)
+      throws Exception {
     builds.incrementAndGet();
     inFlight.incrementAndGet();
     try {

@@ -44,7 +44,10 @@ public final class InMemoryDigestStore implements DigestStore {
   @Override
   public void publish(DigestSummary summary, DigestStore pipelineOutput) throws IOException {
     UUID id = UUID.fromString(summary.id());
-    try (InputStream in = pipelineOutput.open(id).orElseThrow(() -> new IOException("no digest " + id + " in the pipeline output"))) {
+    try (InputStream in =
+        pipelineOutput
+            .open(id)
+            .orElseThrow(() -> new IOException("no digest " + id + " in the pipeline output"))) {
       put(id, in.readAllBytes(), summary);
     }
   }

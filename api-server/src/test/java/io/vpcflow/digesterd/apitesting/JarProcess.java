@@ -29,14 +29,20 @@ public final class JarProcess implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts {@code java -jar vpcflow-digesterd.jar args...} with {@code env} added to this one's. */
-  public static JarProcess start(Map<String, String> env, Path output, String... args) throws IOException {
+  /**
+   * Starts {@code java -jar vpcflow-digesterd.jar args...} with {@code env} added to this one's.
+   */
+  public static JarProcess start(Map<String, String> env, Path output, String... args)
+      throws IOException {
     return start("1g", env, output, args);
   }
 
-  /** Like {@link #start(Map, Path, String...)}, with a heap of at most {@code maxHeap} ({@code -Xmx}). */
-  public static JarProcess start(String maxHeap, Map<String, String> env, Path output, String... args)
-      throws IOException {
+  /**
+   * Like {@link #start(Map, Path, String...)}, with a heap of at most {@code maxHeap} ({@code
+   * -Xmx}).
+   */
+  public static JarProcess start(
+      String maxHeap, Map<String, String> env, Path output, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx" + maxHeap);
@@ -44,7 +50,8 @@ public final class JarProcess implements AutoCloseable {
     command.add(JAR.toString());
     command.addAll(List.of(args));
     Files.createDirectories(output.toAbsolutePath().getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().putAll(env);
     return new JarProcess(builder.start(), output);
   }
@@ -59,7 +66,8 @@ public final class JarProcess implements AutoCloseable {
   }
 
   /** Waits until the output has a match of {@code pattern}; returns its first group. */
-  public String awaitOutput(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+  public String awaitOutput(Pattern pattern, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<String> found = find(pattern);
@@ -67,7 +75,13 @@ public final class JarProcess implements AutoCloseable {
         return found.get();
       }
       if (!process.isAlive()) {
-        throw new IOException("ended (exit " + process.exitValue() + ") before printing " + pattern + ":\n" + output());
+        throw new IOException(
+            "ended (exit "
+                + process.exitValue()
+                + ") before printing "
+                + pattern
+                + ":\n"
+                + output());
       }
       Thread.sleep(100);
     }

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * HTTP/1.1 written byte by byte over a socket, for requests that {@code java.net.http} refuses to
- * send (raw or malformed targets, any method, restricted headers, garbage). Each request is sent
- * on a new connection with {@code Connection: close}; the answer is read to the end.
+ * send (raw or malformed targets, any method, restricted headers, garbage). Each request is sent on
+ * a new connection with {@code Connection: close}; the answer is read to the end.
  */
 public final class RawHttp {
   private final int port;
@@ -42,8 +42,10 @@ public final class RawHttp {
    * {@code method target HTTP/1.1} with a Host header, {@code headers}, and {@code body} with its
    * Content-Length (unless {@code headers} sets Content-Length or Transfer-Encoding itself).
    */
-  public static byte[] request(String method, String target, Map<String, String> headers, byte[] body) {
-    StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+  public static byte[] request(
+      String method, String target, Map<String, String> headers, byte[] body) {
+    StringBuilder head =
+        new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     head.append("Host: 127.0.0.1\r\nConnection: close\r\n");
     boolean framed = false;
     for (Map.Entry<String, String> header : headers.entrySet()) {
@@ -51,7 +53,11 @@ public final class RawHttp {
       String name = header.getKey().toLowerCase(Locale.ROOT);
       framed |= name.equals("content-length") || name.equals("transfer-encoding");
     }
-    if (!framed && (body.length > 0 || method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+    if (!framed
+        && (body.length > 0
+            || method.equals("POST")
+            || method.equals("PUT")
+            || method.equals("PATCH"))) {
       head.append("Content-Length: ").append(body.length).append("\r\n");
     }
     head.append("\r\n");
@@ -62,14 +68,15 @@ public final class RawHttp {
   }
 
   /** Sends a request built by {@link #request}. */
-  public Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+  public Answer send(String method, String target, Map<String, String> headers, byte[] body)
+      throws IOException {
     return send(request(method, target, headers, body));
   }
 
   /**
-   * Sends {@code bytes} as they are and reads the answer until the server closes the connection.
-   * A server that answers before reading the whole request may close while it is still being
-   * written; the answer it sent is still read.
+   * Sends {@code bytes} as they are and reads the answer until the server closes the connection. A
+   * server that answers before reading the whole request may close while it is still being written;
+   * the answer it sent is still read.
    *
    * @return the answer, or empty when the server closed without answering
    */
@@ -94,7 +101,8 @@ public final class RawHttp {
 
   /** Like {@link #sendRaw}, for a request that must be answered. */
   public Answer send(byte[] bytes) throws IOException {
-    return sendRaw(bytes).orElseThrow(() -> new IOException("the server closed the connection without answering"));
+    return sendRaw(bytes)
+        .orElseThrow(() -> new IOException("the server closed the connection without answering"));
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
@@ -116,14 +124,17 @@ public final class RawHttp {
     String text = new String(received, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
     if (end < 0 || !text.startsWith("HTTP/1.")) {
-      throw new IOException("not an HTTP answer: " + text.substring(0, Math.min(200, text.length())));
+      throw new IOException(
+          "not an HTTP answer: " + text.substring(0, Math.min(200, text.length())));
     }
     String[] lines = text.substring(0, end).split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      headers.put(
+          lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).trim());
     }
     byte[] body = java.util.Arrays.copyOfRange(received, end + 4, received.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class ServerEnv {
   /** The digests bucket. */
   public static final String DIGESTS = "digests";
+
   /** The markers bucket. */
   public static final String PROGRESS = "progress";
 
@@ -21,7 +22,8 @@ public final class ServerEnv {
    * Flow logs in {@code flowLogs}, digests in {@link #DIGESTS}, markers in {@link #PROGRESS}, the
    * API on a free loopback port, windows up to one day; then {@code extra}.
    */
-  public static Map<String, String> of(EmbeddedS3Server s3, String flowLogs, Map<String, String> extra) {
+  public static Map<String, String> of(
+      EmbeddedS3Server s3, String flowLogs, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("VPC_FLOW_LOGS_BUCKET", flowLogs);
     env.put("DIGEST_STORAGE_BUCKET", DIGESTS);
@@ -36,7 +38,9 @@ public final class ServerEnv {
     return env;
   }
 
-  /** Creates the buckets of {@link #of}: {@code flowLogs}, {@link #DIGESTS} and {@link #PROGRESS}. */
+  /**
+   * Creates the buckets of {@link #of}: {@code flowLogs}, {@link #DIGESTS} and {@link #PROGRESS}.
+   */
   public static void createBuckets(S3Client client, String flowLogs) {
     for (String bucket : List.of(flowLogs, DIGESTS, PROGRESS)) {
       client.createBucket(b -> b.bucket(bucket));

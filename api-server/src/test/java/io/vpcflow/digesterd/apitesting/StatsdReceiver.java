@@ -57,8 +57,11 @@ public final class StatsdReceiver implements AutoCloseable {
     }
   }
 
-  /** Waits up to {@code timeout} for a line matching {@code wanted}; returns every line received. */
-  public List<String> awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+  /**
+   * Waits up to {@code timeout} for a line matching {@code wanted}; returns every line received.
+   */
+  public List<String> awaitLine(Predicate<String> wanted, Duration timeout)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline) && lines().stream().noneMatch(wanted)) {
       Thread.sleep(50);

@@ -34,11 +34,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code kill -9} of a {@code serve} process in the middle of a digest: after a restart the
- * marker goes stale after {@code DIGEST_PROGRESS_TIMEOUT}, the next POST takes it over as attempt
- * 2, and the digest is built once more, exactly, and stored once. The server is the fat jar in its
- * own process; S3 is a real s3proxy behind a proxy that slows every request so the run is long
- * enough to be killed in the middle.
+ * {@code kill -9} of a {@code serve} process in the middle of a digest: after a restart the marker
+ * goes stale after {@code DIGEST_PROGRESS_TIMEOUT}, the next POST takes it over as attempt 2, and
+ * the digest is built once more, exactly, and stored once. The server is the fat jar in its own
+ * process; S3 is a real s3proxy behind a proxy that slows every request so the run is long enough
+ * to be killed in the middle.
  */
 class CrashRecoveryIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +48,8 @@ class CrashRecoveryIT {
   private static final Pattern LISTENING = Pattern.compile("serving the API at (http://\\S+)");
 
   @Test
-  void aServerKilledMidDigestIsTakenOverAfterTheTimeoutAndTheDigestCompletesOnce() throws Exception {
+  void aServerKilledMidDigestIsTakenOverAfterTheTimeoutAndTheDigestCompletesOnce()
+      throws Exception {
     OracleDigest oracle = new OracleDigest(WINDOW.startEpochSecond(), WINDOW.stopEpochSecond());
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3);
@@ -59,8 +60,16 @@ class CrashRecoveryIT {
       S3ObjectSink upload = new S3ObjectSink(client, "logs", "");
       SampleFlowLogs.generate(
           new SampleSpec(
-              DAY, Duration.ofHours(2), Duration.ofMinutes(5), List.of("555555555555", "666666666666"),
-              List.of("us-east-1"), 200, 500, List.of(KeyLayout.PLAIN), false, 3),
+              DAY,
+              Duration.ofHours(2),
+              Duration.ofMinutes(5),
+              List.of("555555555555", "666666666666"),
+              List.of("us-east-1"),
+              200,
+              500,
+              List.of(KeyLayout.PLAIN),
+              false,
+              3),
           (key, bytes) -> {
             oracle.add(Gzip.gunzip(bytes));
             upload.put(key, bytes);
@@ -75,7 +84,10 @@ class CrashRecoveryIT {
       try (JarProcess first = JarProcess.start(env, WORK.resolve("first.out"), "serve")) {
         Api api = new Api(URI.create(first.awaitOutput(LISTENING, Duration.ofMinutes(1))));
         assertEquals(202, api.post(query).statusCode());
-        Eventually.until(() -> objectsDone(api, status) >= 2, Duration.ofMinutes(1), "the first server started reading");
+        Eventually.until(
+            () -> objectsDone(api, status) >= 2,
+            Duration.ofMinutes(1),
+            "the first server started reading");
         first.kill();
       }
       proxy.up();
@@ -83,8 +95,12 @@ class CrashRecoveryIT {
       try (JarProcess second = JarProcess.start(env, WORK.resolve("second.out"), "serve")) {
         Api api = new Api(URI.create(second.awaitOutput(LISTENING, Duration.ofMinutes(1))));
         HttpResponse<byte[]> stalled = api.awaitNot204(query, Duration.ofSeconds(30));
-        assertEquals(424, stalled.statusCode(), "a dead owner's marker is reported once stale: " + Api.text(stalled));
-        assertEquals(202, api.post(query).statusCode(), "the next POST takes the stale marker over");
+        assertEquals(
+            424,
+            stalled.statusCode(),
+            "a dead owner's marker is reported once stale: " + Api.text(stalled));
+        assertEquals(
+            202, api.post(query).statusCode(), "the next POST takes the stale marker over");
         HttpResponse<byte[]> digest = api.awaitNot204(query, Duration.ofMinutes(2));
         assertEquals(200, digest.statusCode(), Api.text(digest));
         assertEquals(oracle.text(), Gzip.gunzip(digest.body()));
@@ -97,7 +113,10 @@ class CrashRecoveryIT {
       }
       assertEquals(
           List.of(WINDOW.digestId() + ".json", WINDOW.digestId() + ".log.gz"),
-          client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents().stream().map(o -> o.key()).sorted().toList(),
+          client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents().stream()
+              .map(o -> o.key())
+              .sorted()
+              .toList(),
           "one digest and its summary, no temporary objects");
     }
   }

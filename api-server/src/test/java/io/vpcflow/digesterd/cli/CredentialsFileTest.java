@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** AWS_CREDENTIALS_FILE and AWS_CREDENTIALS_PROFILE reach S3 over the wire (s3proxy checks SigV4). */
+/**
+ * AWS_CREDENTIALS_FILE and AWS_CREDENTIALS_PROFILE reach S3 over the wire (s3proxy checks SigV4).
+ */
 class CredentialsFileTest {
   private static EmbeddedS3Server server;
   private static S3Client client;
@@ -46,16 +48,25 @@ class CredentialsFileTest {
     Files.writeString(
         file,
         "[default]\naws_access_key_id = nobody\naws_secret_access_key = nothing\n\n"
-            + "[digesterd]\naws_access_key_id = " + EmbeddedS3Server.ACCESS_KEY
-            + "\naws_secret_access_key = " + secret + "\n");
+            + "[digesterd]\naws_access_key_id = "
+            + EmbeddedS3Server.ACCESS_KEY
+            + "\naws_secret_access_key = "
+            + secret
+            + "\n");
     Map<String, String> env =
         Map.of(
-            "VPC_FLOW_LOGS_BUCKET", "cred-logs",
-            "DIGEST_STORAGE_BUCKET", "cred-digests",
-            "AWS_ENDPOINT_URL", server.endpoint().toString(),
-            "AWS_REGION", EmbeddedS3Server.REGION,
-            "AWS_CREDENTIALS_FILE", file.toString(),
-            "AWS_CREDENTIALS_PROFILE", "digesterd");
+            "VPC_FLOW_LOGS_BUCKET",
+            "cred-logs",
+            "DIGEST_STORAGE_BUCKET",
+            "cred-digests",
+            "AWS_ENDPOINT_URL",
+            server.endpoint().toString(),
+            "AWS_REGION",
+            EmbeddedS3Server.REGION,
+            "AWS_CREDENTIALS_FILE",
+            file.toString(),
+            "AWS_CREDENTIALS_PROFILE",
+            "digesterd");
     CommandLine cli = DigesterdCommand.commandLine(env);
     cli.setErr(new PrintWriter(err, true));
     return cli.execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP);

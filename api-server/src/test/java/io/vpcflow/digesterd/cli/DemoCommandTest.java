@@ -25,7 +25,9 @@ class DemoCommandTest {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit = DigesterdCommand.commandLine(Map.of()).execute("demo", "--data-dir", temp.toString(), "--records-per-object", "100");
+      exit =
+          DigesterdCommand.commandLine(Map.of())
+              .execute("demo", "--data-dir", temp.toString(), "--records-per-object", "100");
     } finally {
       System.setOut(stdout);
       System.setErr(stderr);
@@ -38,12 +40,17 @@ class DemoCommandTest {
     assertTrue(report.contains("top talkers by bytes:"), report);
     assertTrue(report.contains("compaction:"), report);
     try (var files = Files.list(temp)) {
-      assertTrue(files.anyMatch(f -> f.toString().endsWith(".log.gz")), "the fetched digest is kept");
+      assertTrue(
+          files.anyMatch(f -> f.toString().endsWith(".log.gz")), "the fetched digest is kept");
     }
-    assertTrue((log + report).lines().noneMatch(l -> l.startsWith("{")), "no JSON log line on the terminal:\n" + log + report);
+    assertTrue(
+        (log + report).lines().noneMatch(l -> l.startsWith("{")),
+        "no JSON log line on the terminal:\n" + log + report);
     Path serviceLog = temp.toAbsolutePath().resolve("demo-service.log");
     assertTrue(log.contains("the service's log lines: " + serviceLog), log);
-    assertTrue(Files.readString(serviceLog).contains("\"digest-done\""), "the service's lines are in the file");
+    assertTrue(
+        Files.readString(serviceLog).contains("\"digest-done\""),
+        "the service's lines are in the file");
   }
 
   @Test
@@ -55,13 +62,17 @@ class DemoCommandTest {
     try {
       System.setOut(new PrintStream(both, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
-      exit = DigesterdCommand.commandLine(Map.of()).execute("demo", "--verbose", "--data-dir", temp.toString(), "--records-per-object", "50");
+      exit =
+          DigesterdCommand.commandLine(Map.of())
+              .execute(
+                  "demo", "--verbose", "--data-dir", temp.toString(), "--records-per-object", "50");
     } finally {
       System.setOut(stdout);
       System.setErr(stderr);
     }
     String printed = both.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, printed);
-    assertTrue(printed.lines().anyMatch(l -> l.startsWith("{") && l.contains("digest-done")), printed);
+    assertTrue(
+        printed.lines().anyMatch(l -> l.startsWith("{") && l.contains("digest-done")), printed);
   }
 }

@@ -26,14 +26,29 @@ class DemoServeIT {
   void printsTheWebPageAndCommandsThatAnswer() throws Exception {
     try (JarProcess demo =
         JarProcess.start(
-            Map.of(), temp.resolve("demo.out"),
-            "demo", "--serve", "--data-dir", temp.resolve("data").toString(), "--records-per-object", "100")) {
-      String page = demo.awaitOutput(Pattern.compile("Web page: (http://\\S+/ui) "), Duration.ofMinutes(2));
-      String query = demo.awaitOutput(Pattern.compile("curl -s '(http://\\S+/query\\S+)'"), Duration.ofSeconds(5));
+            Map.of(),
+            temp.resolve("demo.out"),
+            "demo",
+            "--serve",
+            "--data-dir",
+            temp.resolve("data").toString(),
+            "--records-per-object",
+            "100")) {
+      String page =
+          demo.awaitOutput(Pattern.compile("Web page: (http://\\S+/ui) "), Duration.ofMinutes(2));
+      String query =
+          demo.awaitOutput(
+              Pattern.compile("curl -s '(http://\\S+/query\\S+)'"), Duration.ofSeconds(5));
       HttpClient http = HttpClient.newHttpClient();
 
-      HttpResponse<String> ui = http.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> top = http.send(HttpRequest.newBuilder(URI.create(query)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> ui =
+          http.send(
+              HttpRequest.newBuilder(URI.create(page)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> top =
+          http.send(
+              HttpRequest.newBuilder(URI.create(query)).build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, ui.statusCode(), ui.body());
       assertTrue(ui.body().contains("<html") && ui.body().contains("vpcflow-digesterd"), ui.body());

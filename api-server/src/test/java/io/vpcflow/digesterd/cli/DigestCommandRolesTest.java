@@ -27,10 +27,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The {@code digest} command configured with a region and a role per bucket ({@code *_REGION},
- * {@code *_ROLE}, {@code AWS_ENDPOINT_URL_STS}), end to end over the wire: see {@link
- * BucketRoles}. Only each bucket's own role may use it, so the digest exists only if every
- * request was signed right; the recording proxy shows each bucket's requests signed by its role
- * for its region, and the roles assumed with the base credentials.
+ * {@code *_ROLE}, {@code AWS_ENDPOINT_URL_STS}), end to end over the wire: see {@link BucketRoles}.
+ * Only each bucket's own role may use it, so the digest exists only if every request was signed
+ * right; the recording proxy shows each bucket's requests signed by its role for its region, and
+ * the roles assumed with the base credentials.
  */
 class DigestCommandRolesTest {
   @TempDir Path temp;
@@ -47,13 +47,21 @@ class DigestCommandRolesTest {
           Map<String, String> upstream = new java.util.HashMap<>();
           env.forEach(
               (name, value) ->
-                  upstream.put(name.replaceFirst("^(VPC_FLOW_LOGS|DIGEST_STORAGE|DIGEST_PROGRESS)_(REGION|ROLE)$", "$1_BUCKET_$2"), value));
-          assertTrue(upstream.containsKey("VPC_FLOW_LOGS_BUCKET_ROLE") && !upstream.containsKey("VPC_FLOW_LOGS_ROLE"), upstream.toString());
+                  upstream.put(
+                      name.replaceFirst(
+                          "^(VPC_FLOW_LOGS|DIGEST_STORAGE|DIGEST_PROGRESS)_(REGION|ROLE)$",
+                          "$1_BUCKET_$2"),
+                      value));
+          assertTrue(
+              upstream.containsKey("VPC_FLOW_LOGS_BUCKET_ROLE")
+                  && !upstream.containsKey("VPC_FLOW_LOGS_ROLE"),
+              upstream.toString());
           return upstream;
         });
   }
 
-  private void digestWithRoles(java.util.function.UnaryOperator<Map<String, String>> spelling) throws Exception {
+  private void digestWithRoles(java.util.function.UnaryOperator<Map<String, String>> spelling)
+      throws Exception {
     try (BucketRoles roles = BucketRoles.start("cli-logs", "cli-digests", "cli-progress");
         S3Client admin = roles.admin()) {
       HandFixture.write(new S3ObjectSink(admin, "cli-logs", ""));
@@ -72,7 +80,13 @@ class DigestCommandRolesTest {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         exit =
             cli.execute(
-                "digest", "--start", HandFixture.START, "--stop", HandFixture.STOP, "--out", copy.toString(),
+                "digest",
+                "--start",
+                HandFixture.START,
+                "--stop",
+                HandFixture.STOP,
+                "--out",
+                copy.toString(),
                 // progress files, as a run on a Flink cluster writes them: in the progress bucket
                 "--progressLocation=s3://cli-progress/runs/cli.progress/");
       } finally {
@@ -83,18 +97,35 @@ class DigestCommandRolesTest {
       assertEquals(0, exit, printed);
 
       String id = HandFixture.DIGEST_ID;
-      assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(S3Fixture.get(admin, "cli-digests", id + ".log.gz")));
-      assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(Files.readAllBytes(copy)), "the local copy, read as the storage bucket");
-      String json = new String(S3Fixture.get(admin, "cli-digests", id + ".json"), StandardCharsets.UTF_8);
+      assertEquals(
+          HandFixture.EXPECTED_DIGEST,
+          Gzip.gunzip(S3Fixture.get(admin, "cli-digests", id + ".log.gz")));
+      assertEquals(
+          HandFixture.EXPECTED_DIGEST,
+          Gzip.gunzip(Files.readAllBytes(copy)),
+          "the local copy, read as the storage bucket");
+      String json =
+          new String(S3Fixture.get(admin, "cli-digests", id + ".json"), StandardCharsets.UTF_8);
       assertTrue(json.contains("\"s3://cli-digests/" + id + ".log.gz\""), json);
       assertFalse(json.contains("s3+") || printed.contains("s3+"), printed + json);
       assertTrue(printed.contains("s3://cli-digests/"), printed);
 
-      assertEquals(roles.expectedSigners(), roles.requests().signersByBucket(), "who signed for which region, by bucket");
-      assertTrue(methods(roles, "cli-digests").containsAll(Set.of("PUT", "GET")), "digest written and copied");
+      assertEquals(
+          roles.expectedSigners(),
+          roles.requests().signersByBucket(),
+          "who signed for which region, by bucket");
+      assertTrue(
+          methods(roles, "cli-digests").containsAll(Set.of("PUT", "GET")),
+          "digest written and copied");
       assertTrue(methods(roles, "cli-progress").contains("PUT"), "progress files written");
-      assertTrue(roles.sts().calls().stream().allMatch(c -> c.granted() && c.accessKeyId().equals(BucketRoles.BASE_KEY)
-          && c.region().equals(BucketRoles.BASE_REGION)), roles.sts().calls().toString());
+      assertTrue(
+          roles.sts().calls().stream()
+              .allMatch(
+                  c ->
+                      c.granted()
+                          && c.accessKeyId().equals(BucketRoles.BASE_KEY)
+                          && c.region().equals(BucketRoles.BASE_REGION)),
+          roles.sts().calls().toString());
       assertEquals(
           Set.of(BucketRoles.FLOW_LOGS_ROLE, BucketRoles.STORAGE_ROLE, BucketRoles.PROGRESS_ROLE),
           roles.sts().calls().stream().map(StsStub.Call::roleArn).collect(Collectors.toSet()));

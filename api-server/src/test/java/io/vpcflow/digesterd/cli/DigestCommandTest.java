@@ -44,7 +44,15 @@ class DigestCommandTest {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
       exit =
           DigesterdCommand.commandLine(env)
-              .execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP, "--out", copy.toString(), "--shards=2");
+              .execute(
+                  "digest",
+                  "--start",
+                  HandFixture.START,
+                  "--stop",
+                  HandFixture.STOP,
+                  "--out",
+                  copy.toString(),
+                  "--shards=2");
     } finally {
       System.setOut(stdout);
     }
@@ -62,20 +70,36 @@ class DigestCommandTest {
   @Test
   void sendsTheDigestsMetricsToStatsdBeforeExiting() throws Exception {
     try (StatsdReceiver statsd = new StatsdReceiver()) {
-      Map<String, String> env = handFixtureWithStats(statsd, Map.of("RUNTIME_STATS_DATADOG_TAGS", "env:test"));
-      int exit = quietly(() -> DigesterdCommand.commandLine(env).execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP));
+      Map<String, String> env =
+          handFixtureWithStats(statsd, Map.of("RUNTIME_STATS_DATADOG_TAGS", "env:test"));
+      int exit =
+          quietly(
+              () ->
+                  DigesterdCommand.commandLine(env)
+                      .execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP));
       assertEquals(0, exit);
       // the flush interval is the default 10 s: the lines arrive because the command flushed them
-      List<String> lines = statsd.awaitLine(l -> l.startsWith("digest.malformed_lines:"), Duration.ofSeconds(3));
+      List<String> lines =
+          statsd.awaitLine(l -> l.startsWith("digest.malformed_lines:"), Duration.ofSeconds(3));
       String all = String.join("\n", lines);
-      for (String counter : List.of("digest.keys:4|c|#", "digest.records:6|c|#", "digest.objects:4|c|#")) {
+      for (String counter :
+          List.of("digest.keys:4|c|#", "digest.records:6|c|#", "digest.objects:4|c|#")) {
         assertTrue(
-            lines.stream().anyMatch(l -> l.startsWith(counter) && l.contains("env:test") && l.contains("outcome:done")),
+            lines.stream()
+                .anyMatch(
+                    l ->
+                        l.startsWith(counter)
+                            && l.contains("env:test")
+                            && l.contains("outcome:done")),
             counter + " missing in:\n" + all);
       }
-      assertTrue(lines.stream().anyMatch(l -> l.matches("digest\\.duration:[0-9.]+\\|ms\\|#env:test,outcome:done")), all);
+      assertTrue(
+          lines.stream()
+              .anyMatch(l -> l.matches("digest\\.duration:[0-9.]+\\|ms\\|#env:test,outcome:done")),
+          all);
       for (String counter : List.of("digest.bytes:", "digest.malformed_lines:")) {
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(counter)), counter + " missing in:\n" + all);
+        assertTrue(
+            lines.stream().anyMatch(l -> l.startsWith(counter)), counter + " missing in:\n" + all);
       }
     }
   }
@@ -83,19 +107,32 @@ class DigestCommandTest {
   @Test
   void aFailedDigestSendsItsDurationTaggedFailed() throws Exception {
     try (StatsdReceiver statsd = new StatsdReceiver()) {
-      Map<String, String> env = handFixtureWithStats(statsd, Map.of("DIGEST_ON_CORRUPT_OBJECT", "fail"));
+      Map<String, String> env =
+          handFixtureWithStats(statsd, Map.of("DIGEST_ON_CORRUPT_OBJECT", "fail"));
       CommandLine cli = DigesterdCommand.commandLine(env);
       cli.setErr(new PrintWriter(new StringWriter()));
-      int exit = quietly(() -> cli.execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP));
+      int exit =
+          quietly(
+              () ->
+                  cli.execute("digest", "--start", HandFixture.START, "--stop", HandFixture.STOP));
       assertEquals(1, exit);
-      List<String> lines = statsd.awaitLine(l -> l.startsWith("digest.duration:"), Duration.ofSeconds(3));
-      assertTrue(lines.stream().anyMatch(l -> l.matches("digest\\.duration:[0-9.]+\\|ms\\|#outcome:failed")), String.join("\n", lines));
-      assertTrue(lines.stream().noneMatch(l -> l.startsWith("digest.keys:")), String.join("\n", lines));
+      List<String> lines =
+          statsd.awaitLine(l -> l.startsWith("digest.duration:"), Duration.ofSeconds(3));
+      assertTrue(
+          lines.stream()
+              .anyMatch(l -> l.matches("digest\\.duration:[0-9.]+\\|ms\\|#outcome:failed")),
+          String.join("\n", lines));
+      assertTrue(
+          lines.stream().noneMatch(l -> l.startsWith("digest.keys:")), String.join("\n", lines));
     }
   }
 
-  /** The hand fixture written to a local directory, digests to another, stats to {@code statsd}; then {@code extra}. */
-  private Map<String, String> handFixtureWithStats(StatsdReceiver statsd, Map<String, String> extra) throws IOException {
+  /**
+   * The hand fixture written to a local directory, digests to another, stats to {@code statsd};
+   * then {@code extra}.
+   */
+  private Map<String, String> handFixtureWithStats(StatsdReceiver statsd, Map<String, String> extra)
+      throws IOException {
     Path logs = temp.resolve("logs");
     HandFixture.write(new DirectorySink(logs));
     Map<String, String> env = new HashMap<>(extra);
@@ -122,7 +159,8 @@ class DigestCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cli = DigesterdCommand.commandLine(Map.of());
     cli.setErr(new PrintWriter(err));
-    int exit = cli.execute("digest", "--start", "2019-01-01T01:00:00Z", "--stop", "2019-01-01T01:00:30Z");
+    int exit =
+        cli.execute("digest", "--start", "2019-01-01T01:00:00Z", "--stop", "2019-01-01T01:00:30Z");
     assertEquals(2, exit);
     assertTrue(err.toString().contains("must be before stop"), err.toString());
   }
@@ -151,19 +189,25 @@ class DigestCommandTest {
               "AWS_MAX_ATTEMPTS", "1",
               "VPC_FLOW_LOGS_BUCKET", "logs",
               "DIGEST_STORAGE_BUCKET", "digests");
-      String[] window = {"digest", "--start", "2024-01-01T00:00:00Z", "--stop", "2024-01-01T01:00:00Z"};
+      String[] window = {
+        "digest", "--start", "2024-01-01T00:00:00Z", "--stop", "2024-01-01T01:00:00Z"
+      };
       for (boolean verbose : new boolean[] {false, true}) {
         StringWriter err = new StringWriter();
         CommandLine cli = DigesterdCommand.commandLine(env);
         cli.setErr(new PrintWriter(err));
-        String[] args = verbose ? new String[] {"digest", "--verbose", window[1], window[2], window[3], window[4]} : window;
+        String[] args =
+            verbose
+                ? new String[] {"digest", "--verbose", window[1], window[2], window[3], window[4]}
+                : window;
         int exit = quietly(() -> cli.execute(args));
         String printed = err.toString();
         assertEquals(1, exit, printed);
         List<String> errorLines = printed.lines().filter(l -> l.startsWith("error: ")).toList();
         assertEquals(1, errorLines.size(), printed);
         assertTrue(errorLines.get(0).contains("cannot list s3://logs/AWSLogs/"), printed);
-        assertEquals(verbose, printed.contains("\tat "), "a stack trace only with --verbose:\n" + printed);
+        assertEquals(
+            verbose, printed.contains("\tat "), "a stack trace only with --verbose:\n" + printed);
       }
     }
   }

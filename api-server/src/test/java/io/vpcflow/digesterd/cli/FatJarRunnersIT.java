@@ -39,11 +39,19 @@ class FatJarRunnersIT {
     String stop = START.plus(Duration.ofHours(1)).toString();
     String id = DigestWindow.parse(START.toString(), stop).digestId().toString();
 
-    DigestSummary direct = digest(logs, temp.resolve("direct"), "digest", "--start", START.toString(), "--stop", stop);
+    DigestSummary direct =
+        digest(logs, temp.resolve("direct"), "digest", "--start", START.toString(), "--stop", stop);
     DigestSummary flink =
         digest(
-            logs, temp.resolve("flink"), "digest", "--start", START.toString(), "--stop", stop,
-            "--runner-config", Paths.get("..", "runner-configs", "flink-local.properties").toString(),
+            logs,
+            temp.resolve("flink"),
+            "digest",
+            "--start",
+            START.toString(),
+            "--stop",
+            stop,
+            "--runner-config",
+            Paths.get("..", "runner-configs", "flink-local.properties").toString(),
             "--parallelism=1");
 
     assertEquals("DirectRunner", direct.runner());
@@ -58,8 +66,13 @@ class FatJarRunnersIT {
   private DigestSummary digest(Path logs, Path storage, String... args) throws Exception {
     Files.createDirectories(storage);
     Map<String, String> env =
-        Map.of("VPC_FLOW_LOGS_BUCKET", logs.toUri().toString(), "DIGEST_STORAGE_BUCKET", storage.toUri().toString());
-    try (JarProcess digest = JarProcess.start(env, temp.resolve(storage.getFileName() + ".out"), args)) {
+        Map.of(
+            "VPC_FLOW_LOGS_BUCKET",
+            logs.toUri().toString(),
+            "DIGEST_STORAGE_BUCKET",
+            storage.toUri().toString());
+    try (JarProcess digest =
+        JarProcess.start(env, temp.resolve(storage.getFileName() + ".out"), args)) {
       assertEquals(0, digest.await(Duration.ofMinutes(3)), digest.output());
     }
     try (var files = Files.list(storage)) {
@@ -71,13 +84,33 @@ class FatJarRunnersIT {
   private static void writeLogs(Path root) throws IOException {
     Path day = root.resolve("AWSLogs/" + ACCOUNT + "/vpcflowlogs/us-east-1/2024/06/01");
     Files.createDirectories(day);
-    String name = new FlowLogObjectName(ACCOUNT, "us-east-1", "fl-0a1b2c3d4e5f60718", START.plusSeconds(600)).fileName("h0");
+    String name =
+        new FlowLogObjectName(ACCOUNT, "us-east-1", "fl-0a1b2c3d4e5f60718", START.plusSeconds(600))
+            .fileName("h0");
     long t = START.getEpochSecond() + 60;
     String text =
         "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n"
-            + "2 " + ACCOUNT + " eni-1 10.0.0.1 10.0.0.2 40000 443 6 3 300 " + t + " " + (t + 10) + " ACCEPT OK\n"
-            + "2 " + ACCOUNT + " eni-1 10.0.0.1 10.0.0.2 40001 443 6 2 200 " + t + " " + (t + 20) + " ACCEPT OK\n"
-            + "2 " + ACCOUNT + " eni-1 10.0.0.3 10.0.0.2 40002 22 6 1 60 " + t + " " + (t + 5) + " REJECT OK\n";
+            + "2 "
+            + ACCOUNT
+            + " eni-1 10.0.0.1 10.0.0.2 40000 443 6 3 300 "
+            + t
+            + " "
+            + (t + 10)
+            + " ACCEPT OK\n"
+            + "2 "
+            + ACCOUNT
+            + " eni-1 10.0.0.1 10.0.0.2 40001 443 6 2 200 "
+            + t
+            + " "
+            + (t + 20)
+            + " ACCEPT OK\n"
+            + "2 "
+            + ACCOUNT
+            + " eni-1 10.0.0.3 10.0.0.2 40002 22 6 1 60 "
+            + t
+            + " "
+            + (t + 5)
+            + " REJECT OK\n";
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(day.resolve(name)))) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -41,17 +41,59 @@ class ManyKeysSmallHeapIT {
   /** The record of conversation {@code i}: a source address of its own, so a key of its own. */
   private static String record(int i) {
     long start = START.getEpochSecond() + (i % 3000);
-    return "2 " + ACCOUNT + " eni-" + (i % 1000) + " 10." + (i >>> 16) + "." + ((i >>> 8) & 255) + "." + (i & 255)
-        + " 172.16.0." + (i % 200) + " " + (40000 + i % 20000) + " 443 6 " + (1 + i % 7) + " " + (100 + i % 9000)
-        + " " + start + " " + (start + 30) + " " + (i % 11 == 0 ? "REJECT" : "ACCEPT") + " OK";
+    return "2 "
+        + ACCOUNT
+        + " eni-"
+        + (i % 1000)
+        + " 10."
+        + (i >>> 16)
+        + "."
+        + ((i >>> 8) & 255)
+        + "."
+        + (i & 255)
+        + " 172.16.0."
+        + (i % 200)
+        + " "
+        + (40000 + i % 20000)
+        + " 443 6 "
+        + (1 + i % 7)
+        + " "
+        + (100 + i % 9000)
+        + " "
+        + start
+        + " "
+        + (start + 30)
+        + " "
+        + (i % 11 == 0 ? "REJECT" : "ACCEPT")
+        + " OK";
   }
 
   /** The digest line of conversation {@code i} (ports normalised: the client port is 0). */
   private static String line(int i) {
     long start = START.getEpochSecond() + (i % 3000);
-    return "2 " + ACCOUNT + " eni-" + (i % 1000) + " 10." + (i >>> 16) + "." + ((i >>> 8) & 255) + "." + (i & 255)
-        + " 172.16.0." + (i % 200) + " 0 443 6 " + (1 + i % 7) + " " + (100 + i % 9000)
-        + " " + start + " " + (start + 30) + " " + (i % 11 == 0 ? "REJECT" : "ACCEPT") + " OK";
+    return "2 "
+        + ACCOUNT
+        + " eni-"
+        + (i % 1000)
+        + " 10."
+        + (i >>> 16)
+        + "."
+        + ((i >>> 8) & 255)
+        + "."
+        + (i & 255)
+        + " 172.16.0."
+        + (i % 200)
+        + " 0 443 6 "
+        + (1 + i % 7)
+        + " "
+        + (100 + i % 9000)
+        + " "
+        + start
+        + " "
+        + (start + 30)
+        + " "
+        + (i % 11 == 0 ? "REJECT" : "ACCEPT")
+        + " OK";
   }
 
   private static void writeLogs(Path root) throws IOException {
@@ -59,10 +101,15 @@ class ManyKeysSmallHeapIT {
     Files.createDirectories(day);
     for (int o = 0; o < OBJECTS; o++) {
       Instant stamp = START.plus(Duration.ofMinutes(5L * (o + 1)));
-      String name = new FlowLogObjectName(ACCOUNT, "us-east-1", "fl-0a1b2c3d4e5f60718", stamp).fileName("h" + o);
-      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(day.resolve(name)), 1 << 16)) {
-        StringBuilder text = new StringBuilder("version account-id interface-id srcaddr dstaddr srcport dstport "
-            + "protocol packets bytes start end action log-status\n");
+      String name =
+          new FlowLogObjectName(ACCOUNT, "us-east-1", "fl-0a1b2c3d4e5f60718", stamp)
+              .fileName("h" + o);
+      try (OutputStream out =
+          new GZIPOutputStream(Files.newOutputStream(day.resolve(name)), 1 << 16)) {
+        StringBuilder text =
+            new StringBuilder(
+                "version account-id interface-id srcaddr dstaddr srcport dstport "
+                    + "protocol packets bytes start end action log-status\n");
         for (int i = o; i < KEYS; i += OBJECTS) {
           text.append(record(i)).append('\n');
           if (text.length() > 1 << 20) {
@@ -91,7 +138,15 @@ class ManyKeysSmallHeapIT {
             "DIGEST_SPILL_LOCATION", WORK.resolve("spill").toUri().toString());
     long began = System.nanoTime();
     try (JarProcess digest =
-        JarProcess.start("256m", env, WORK.resolve("digest.out"), "digest", "--start", START.toString(), "--stop", stop)) {
+        JarProcess.start(
+            "256m",
+            env,
+            WORK.resolve("digest.out"),
+            "digest",
+            "--start",
+            START.toString(),
+            "--stop",
+            stop)) {
       assertEquals(0, digest.await(Duration.ofMinutes(3)), digest.output());
     }
     System.out.printf("1M keys at -Xmx256m: %.1f s%n", (System.nanoTime() - began) / 1e9);
@@ -100,7 +155,9 @@ class ManyKeysSmallHeapIT {
     DigestSummary summary = DigestSummaryJson.read(Files.readString(storage.resolve(id + ".json")));
     assertEquals(KEYS, summary.keys());
     assertEquals(KEYS, summary.records().digested());
-    assertTrue(summary.merge().spilledRuns() > 0, "the small heap made the tables spill: " + summary.merge());
+    assertTrue(
+        summary.merge().spilledRuns() > 0,
+        "the small heap made the tables spill: " + summary.merge());
     assertTrue(summary.merge().ranges() >= 2, "ranges: " + summary.merge());
     try (var left = Files.list(WORK.resolve("spill"))) {
       assertEquals(List.of(), left.toList(), "no temporary file left");
@@ -119,7 +176,8 @@ class ManyKeysSmallHeapIT {
       int index = 0;
       for (String actual = in.readLine(); actual != null; actual = in.readLine()) {
         assertTrue(index < KEYS, "more lines than keys");
-        assertEquals(new String(expected.get(index), StandardCharsets.UTF_8), actual, "line " + index);
+        assertEquals(
+            new String(expected.get(index), StandardCharsets.UTF_8), actual, "line " + index);
         index++;
       }
       assertEquals(KEYS, index);

@@ -11,8 +11,8 @@ import io.vpcflow.digesterd.layout.ObjectFormat;
 import io.vpcflow.digesterd.parquet.ParquetFlowLogReader;
 import io.vpcflow.digesterd.testing.Gzip;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,9 +39,24 @@ class SampleDataCommandTest {
     cli.setOut(new PrintWriter(new StringWriter()));
     int exit =
         cli.execute(
-            "sample-data", "--dir", dir.toString(), "--from", "2024-05-01T00:00:00Z", "--hours", "1",
-            "--accounts", "1", "--regions", "us-east-1", "--records-per-object", "10",
-            "--conversations", "5", "--layouts", "HIVE", "--hourly");
+            "sample-data",
+            "--dir",
+            dir.toString(),
+            "--from",
+            "2024-05-01T00:00:00Z",
+            "--hours",
+            "1",
+            "--accounts",
+            "1",
+            "--regions",
+            "us-east-1",
+            "--records-per-object",
+            "10",
+            "--conversations",
+            "5",
+            "--layouts",
+            "HIVE",
+            "--hourly");
     assertEquals(0, exit);
     List<Path> objects;
     try (Stream<Path> files = Files.walk(dir)) {
@@ -51,7 +66,8 @@ class SampleDataCommandTest {
     for (Path object : objects) {
       String key = dir.relativize(object).toString();
       assertTrue(
-          key.startsWith("AWSLogs/aws-account-id=111111111111/aws-service=vpcflowlogs/aws-region=us-east-1/year=2024/month=05/day=01/hour=00/"),
+          key.startsWith(
+              "AWSLogs/aws-account-id=111111111111/aws-service=vpcflowlogs/aws-region=us-east-1/year=2024/month=05/day=01/hour=00/"),
           key);
       FlowLogObjectName name = FlowLogObjectName.parseKey(key).orElseThrow();
       assertTrue(!name.timestamp().isBefore(Instant.parse("2024-05-01T00:00:00Z")), key);
@@ -65,15 +81,31 @@ class SampleDataCommandTest {
   void withFormatParquetWritesTheSameRecordsAsParquetInAwsSchemaAndNaming() throws Exception {
     Path text = dir.resolve("text");
     Path parquet = dir.resolve("parquet");
-    for (String[] run : List.of(new String[] {"text", text.toString()}, new String[] {"parquet", parquet.toString()})) {
+    for (String[] run :
+        List.of(
+            new String[] {"text", text.toString()}, new String[] {"parquet", parquet.toString()})) {
       CommandLine cli = DigesterdCommand.commandLine(Map.of());
       cli.setOut(new PrintWriter(new StringWriter()));
       assertEquals(
           0,
           cli.execute(
-              "sample-data", "--dir", run[1], "--format", run[0], "--from", "2024-05-01T00:00:00Z",
-              "--hours", "1", "--accounts", "2", "--regions", "us-east-1", "--records-per-object", "300",
-              "--conversations", "50"));
+              "sample-data",
+              "--dir",
+              run[1],
+              "--format",
+              run[0],
+              "--from",
+              "2024-05-01T00:00:00Z",
+              "--hours",
+              "1",
+              "--accounts",
+              "2",
+              "--regions",
+              "us-east-1",
+              "--records-per-object",
+              "300",
+              "--conversations",
+              "50"));
     }
     List<Path> texts = files(text);
     List<Path> parquets = files(parquet);
@@ -82,10 +114,15 @@ class SampleDataCommandTest {
       String textKey = text.relativize(texts.get(i)).toString();
       String parquetKey = parquet.relativize(parquets.get(i)).toString();
       assertEquals(textKey.replace(".log.gz", ".log.parquet"), parquetKey);
-      assertEquals(ObjectFormat.PARQUET, FlowLogObjectName.parseKey(parquetKey).orElseThrow().format());
+      assertEquals(
+          ObjectFormat.PARQUET, FlowLogObjectName.parseKey(parquetKey).orElseThrow().format());
 
       DigestTable fromText = new DigestTable(0, Long.MAX_VALUE);
-      new FlowLogReader().read(new java.io.ByteArrayInputStream(Gzip.gunzip(Files.readAllBytes(texts.get(i))).getBytes(StandardCharsets.UTF_8)), fromText);
+      new FlowLogReader()
+          .read(
+              new java.io.ByteArrayInputStream(
+                  Gzip.gunzip(Files.readAllBytes(texts.get(i))).getBytes(StandardCharsets.UTF_8)),
+              fromText);
       DigestTable fromParquet = new DigestTable(0, Long.MAX_VALUE);
       ObjectParseResult result =
           new ParquetFlowLogReader(FlowLogReader.DEFAULT_MAX_LINE_BYTES)
@@ -93,15 +130,23 @@ class SampleDataCommandTest {
       assertEquals(300, result.counts().total(), parquetKey);
       assertEquals(fromText.entries(), fromParquet.entries(), parquetKey);
     }
-    try (ParquetFileReader file = ParquetFileReader.open(
+    try (ParquetFileReader file =
+        ParquetFileReader.open(
             new LocalInputFile(parquets.get(0)),
             ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
       MessageType schema = file.getFooter().getFileMetaData().getSchema();
-      assertEquals(PrimitiveTypeName.INT32, schema.getType("dstport").asPrimitiveType().getPrimitiveTypeName());
-      assertEquals(PrimitiveTypeName.INT64, schema.getType("bytes").asPrimitiveType().getPrimitiveTypeName());
-      assertEquals(PrimitiveTypeName.BINARY, schema.getType("log_status").asPrimitiveType().getPrimitiveTypeName());
       assertEquals(
-          CompressionCodecName.GZIP, file.getFooter().getBlocks().get(0).getColumns().get(0).getCodec());
+          PrimitiveTypeName.INT32,
+          schema.getType("dstport").asPrimitiveType().getPrimitiveTypeName());
+      assertEquals(
+          PrimitiveTypeName.INT64,
+          schema.getType("bytes").asPrimitiveType().getPrimitiveTypeName());
+      assertEquals(
+          PrimitiveTypeName.BINARY,
+          schema.getType("log_status").asPrimitiveType().getPrimitiveTypeName());
+      assertEquals(
+          CompressionCodecName.GZIP,
+          file.getFooter().getBlocks().get(0).getColumns().get(0).getCodec());
     }
   }
 
@@ -112,7 +157,9 @@ class SampleDataCommandTest {
     cli.setErr(new PrintWriter(err));
     int exit = cli.execute("sample-data", "--dir", dir.toString(), "--format", "orc");
     assertEquals(2, exit);
-    assertTrue(err.toString().contains("--format") && err.toString().contains("'orc' is not a format"), err.toString());
+    assertTrue(
+        err.toString().contains("--format") && err.toString().contains("'orc' is not a format"),
+        err.toString());
   }
 
   private static List<Path> files(Path root) throws Exception {

@@ -31,11 +31,18 @@ class ServeCommandTest {
   void servesTheEmbeddedDefaultUntilSigtermThenExits0() throws Exception {
     int port = ServerEnv.freePort();
     Map<String, String> env =
-        Map.of("DIGESTERD_DATA_DIR", temp.toString(), "RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:" + port);
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> DigesterdCommand.commandLine(env).execute("serve"));
+        Map.of(
+            "DIGESTERD_DATA_DIR",
+            temp.toString(),
+            "RUNTIME_HTTPSERVER_ADDRESS",
+            "127.0.0.1:" + port);
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(() -> DigesterdCommand.commandLine(env).execute("serve"));
     Api api = new Api(URI.create("http://127.0.0.1:" + port));
     api.awaitHealthy(exit);
-    assertEquals(404, api.get("/" + Api.window("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z")).statusCode());
+    assertEquals(
+        404,
+        api.get("/" + Api.window("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z")).statusCode());
     assertTrue(Files.isDirectory(temp.resolve("s3/progress")), "the embedded buckets are created");
 
     Signal.raise(new Signal("TERM"));
@@ -47,9 +54,12 @@ class ServeCommandTest {
     int port = ServerEnv.freePort();
     Map<String, String> env =
         Map.of(
-            "DIGESTERD_DATA_DIR", temp.toString(),
-            "RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:" + port,
-            "RUNTIME_SIGNALS_OS_SIGNALS", "1");
+            "DIGESTERD_DATA_DIR",
+            temp.toString(),
+            "RUNTIME_HTTPSERVER_ADDRESS",
+            "127.0.0.1:" + port,
+            "RUNTIME_SIGNALS_OS_SIGNALS",
+            "1");
     // stand-ins record a signal that serve did not take, instead of letting it end the test JVM
     AtomicReference<String> missed = new AtomicReference<>();
     Signal hup = new Signal("HUP");
@@ -59,7 +69,8 @@ class ServeCommandTest {
     SignalHandler hupBefore = Signal.handle(hup, hupStandIn);
     SignalHandler termBefore = Signal.handle(term, termStandIn);
     try {
-      CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> DigesterdCommand.commandLine(env).execute("serve"));
+      CompletableFuture<Integer> exit =
+          CompletableFuture.supplyAsync(() -> DigesterdCommand.commandLine(env).execute("serve"));
       new Api(URI.create("http://127.0.0.1:" + port)).awaitHealthy(exit);
       SignalHandler servesHup = Signal.handle(hup, hupStandIn);
       Signal.handle(hup, servesHup);
@@ -69,7 +80,8 @@ class ServeCommandTest {
       Signal.raise(hup);
       assertEquals(0, exit.get(30, TimeUnit.SECONDS));
       assertNull(missed.get(), missed.get());
-      assertSame(hupStandIn, Signal.handle(hup, hupStandIn), "serve restores the handler it replaced");
+      assertSame(
+          hupStandIn, Signal.handle(hup, hupStandIn), "serve restores the handler it replaced");
     } finally {
       Signal.handle(hup, hupBefore);
       Signal.handle(term, termBefore);
@@ -91,7 +103,12 @@ class ServeCommandTest {
     assertEquals(2, cli.execute("serve"));
     String text = err.toString();
     for (String name :
-        new String[] {"DIGEST_PROGRESS_BUCKET", "RUNTIME_HTTPSERVER_ADDRESS", "DIGEST_PROGRESS_TIMEOUT", "AWS_ACCESS_KEY_ID"}) {
+        new String[] {
+          "DIGEST_PROGRESS_BUCKET",
+          "RUNTIME_HTTPSERVER_ADDRESS",
+          "DIGEST_PROGRESS_TIMEOUT",
+          "AWS_ACCESS_KEY_ID"
+        }) {
       assertTrue(text.contains(name), name + " missing in: " + text);
     }
     assertFalse(text.contains("\tat "), text);

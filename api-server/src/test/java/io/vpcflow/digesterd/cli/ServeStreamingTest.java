@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * {@code serve} with {@code DIGEST_STREAMING=true}: the API and the stream in one process. While
  * objects land in two rounds, {@code GET /status} (no window) shows the stream: nothing reported
- * before it starts, then the last object read, a watermark that advances with the objects, the
- * open window with its objects and records, the closed window, and a record later than the allowed
+ * before it starts, then the last object read, a watermark that advances with the objects, the open
+ * window with its objects and records, the closed window, and a record later than the allowed
  * lateness counted as late. A window the stream closed answers {@code GET} 200 without any POST,
  * with the exact digest, and a later POST of it answers 409.
  */
@@ -54,7 +54,9 @@ class ServeStreamingTest {
   @Test
   void statusShowsTheStreamAndAWindowItClosedIsServedWithoutAPost() throws Exception {
     long five = Duration.ofMinutes(5).getSeconds();
-    Instant w0 = Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five).minus(Duration.ofMinutes(30));
+    Instant w0 =
+        Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five)
+            .minus(Duration.ofMinutes(30));
     DigestWindow first = new DigestWindow(w0, w0.plus(Duration.ofMinutes(5)));
     List<String> texts = new ArrayList<>();
     List<LogObject> objects = new ArrayList<>();
@@ -66,11 +68,21 @@ class ServeStreamingTest {
       S3ObjectSink upload = new S3ObjectSink(client, "logs", "");
       SampleFlowLogs.generate(
           new SampleSpec(
-              w0.plus(Duration.ofMinutes(1)), Duration.ofMinutes(20), Duration.ofMinutes(1), List.of(ACCOUNT),
-              List.of("us-east-1"), 60, 100, List.of(KeyLayout.PLAIN), false, 21),
+              w0.plus(Duration.ofMinutes(1)),
+              Duration.ofMinutes(20),
+              Duration.ofMinutes(1),
+              List.of(ACCOUNT),
+              List.of("us-east-1"),
+              60,
+              100,
+              List.of(KeyLayout.PLAIN),
+              false,
+              21),
           (key, bytes) -> {
             texts.add(Gzip.gunzip(bytes));
-            objects.add(new LogObject(key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp()));
+            objects.add(
+                new LogObject(
+                    key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp()));
           });
       Map<String, String> env = new HashMap<>(ServerEnv.of(s3, "logs", Map.of()));
       env.put("DIGEST_STREAMING", "true");
@@ -86,7 +98,8 @@ class ServeStreamingTest {
         Api api = new Api(service.uri());
         JsonNode none = stream(api);
         assertFalse(none.get("reported").asBoolean(), none.toString());
-        assertEquals("s3://" + ServerEnv.PROGRESS + "/stream/status.json", none.get("location").asText());
+        assertEquals(
+            "s3://" + ServerEnv.PROGRESS + "/stream/status.json", none.get("location").asText());
         assertTrue(none.get("message").asText().contains("DIGEST_STREAMING"), none.toString());
 
         try (StreamRun stream =
@@ -100,18 +113,26 @@ class ServeStreamingTest {
           long landed1 = objects.stream().filter(o -> !o.stamp().isAfter(round1)).count();
           // The objects are read in parallel, so the latest one may be read before the others.
           JsonNode open =
-              awaitStream(api, s -> s.path("watermark").asText().equals(round1.minus(Duration.ofMinutes(1)).toString())
-                      && s.path("objectsRead").asLong() == landed1,
+              awaitStream(
+                  api,
+                  s ->
+                      s.path("watermark")
+                              .asText()
+                              .equals(round1.minus(Duration.ofMinutes(1)).toString())
+                          && s.path("objectsRead").asLong() == landed1,
                   "the watermark reaches w0+3m and every object landed is read");
           assertTrue(open.get("reported").asBoolean());
           assertTrue(open.get("ageMillis").asLong() >= 0);
           assertEquals(landed1, open.get("objectsRead").asLong());
-          assertTrue(keys(objects).contains(open.get("lastObject").get("key").asText()), open.toString());
+          assertTrue(
+              keys(objects).contains(open.get("lastObject").get("key").asText()), open.toString());
           JsonNode window0 = open.get("openWindows").get(0);
           assertEquals(w0.toString(), window0.get("start").asText());
           assertEquals(w0.plus(Duration.ofMinutes(5)).toString(), window0.get("stop").asText());
           assertEquals(w0.plus(Duration.ofMinutes(7)).toString(), window0.get("closesAt").asText());
-          assertTrue(window0.get("objects").asLong() > 0 && window0.get("records").asLong() > 0, window0.toString());
+          assertTrue(
+              window0.get("objects").asLong() > 0 && window0.get("records").asLong() > 0,
+              window0.toString());
           assertEquals(0, open.get("windowsClosed").asLong());
           assertEquals(0, open.get("lateRecords").asLong());
 
@@ -119,36 +140,57 @@ class ServeStreamingTest {
           Instant round2 = w0.plus(Duration.ofMinutes(12));
           land(upload, objects, o -> o.stamp().isAfter(round1) && !o.stamp().isAfter(round2));
           JsonNode closed =
-              awaitStream(api, s -> s.path("windowsClosed").asLong() >= 1
-                      && s.path("watermark").asText().equals(round2.minus(Duration.ofMinutes(1)).toString()),
+              awaitStream(
+                  api,
+                  s ->
+                      s.path("windowsClosed").asLong() >= 1
+                          && s.path("watermark")
+                              .asText()
+                              .equals(round2.minus(Duration.ofMinutes(1)).toString()),
                   "window 0 closes and the watermark reaches w0+11m");
-          assertTrue(Instant.parse(closed.get("watermark").asText()).isAfter(Instant.parse(open.get("watermark").asText())));
+          assertTrue(
+              Instant.parse(closed.get("watermark").asText())
+                  .isAfter(Instant.parse(open.get("watermark").asText())));
           assertEquals(w0.toString(), closed.get("lastClosedWindow").get("start").asText());
-          assertEquals(w0.plus(Duration.ofMinutes(5)).toString(), closed.get("openWindows").get(0).get("start").asText());
+          assertEquals(
+              w0.plus(Duration.ofMinutes(5)).toString(),
+              closed.get("openWindows").get(0).get("start").asText());
           assertTrue(closed.get("records").asLong() > window0.get("records").asLong());
 
           String query = "/" + Api.window(first.start().toString(), first.stop().toString());
           HttpResponse<byte[]> digest = api.get(query);
-          assertEquals(200, digest.statusCode(), Api.text(digest) + err.toString(StandardCharsets.UTF_8));
+          assertEquals(
+              200, digest.statusCode(), Api.text(digest) + err.toString(StandardCharsets.UTF_8));
           OracleDigest oracle = new OracleDigest(first.startEpochSecond(), first.stopEpochSecond());
           texts.forEach(oracle::add);
           assertTrue(oracle.keys() > 10, "a window of many keys: " + oracle.keys());
           assertEquals(oracle.text(), Gzip.gunzip(digest.body()));
-          assertEquals(409, api.post(query).statusCode(), "a POST of a streamed window finds it built");
+          assertEquals(
+              409, api.post(query).statusCode(), "a POST of a streamed window finds it built");
 
           // A record of window 0 landing now is later than the lateness: counted, not digested.
           String lateKey = lateObject(upload, w0);
-          JsonNode late = awaitStream(api, s -> s.path("lateRecords").asLong() == 2, "the two late records are counted");
+          JsonNode late =
+              awaitStream(
+                  api,
+                  s -> s.path("lateRecords").asLong() == 2,
+                  "the two late records are counted");
           assertEquals(lateKey, late.get("lastObject").get("key").asText());
-          assertEquals(closed.get("watermark").asText(), late.get("watermark").asText(), "an old object does not move event time");
+          assertEquals(
+              closed.get("watermark").asText(),
+              late.get("watermark").asText(),
+              "an old object does not move event time");
           assertEquals(oracle.text(), Gzip.gunzip(api.get(query).body()));
-          assertTrue(err.toString(StandardCharsets.UTF_8).contains("streaming: watching"), err.toString(StandardCharsets.UTF_8));
+          assertTrue(
+              err.toString(StandardCharsets.UTF_8).contains("streaming: watching"),
+              err.toString(StandardCharsets.UTF_8));
         }
       }
     }
   }
 
-  private static void land(S3ObjectSink upload, List<LogObject> objects, Predicate<LogObject> which) throws IOException {
+  private static void land(S3ObjectSink upload, List<LogObject> objects, Predicate<LogObject> which)
+      throws IOException {
     for (LogObject o : objects) {
       if (which.test(o)) {
         upload.put(o.key(), o.bytes());
@@ -164,10 +206,20 @@ class ServeStreamingTest {
   private static String lateObject(S3ObjectSink upload, Instant w0) throws IOException {
     Instant stamp = w0.plus(Duration.ofMinutes(4));
     String key =
-        "AWSLogs/" + ACCOUNT + "/vpcflowlogs/us-east-1/" + KeyLayout.PLAIN.dayFolder(stamp.atOffset(ZoneOffset.UTC).toLocalDate())
+        "AWSLogs/"
+            + ACCOUNT
+            + "/vpcflowlogs/us-east-1/"
+            + KeyLayout.PLAIN.dayFolder(stamp.atOffset(ZoneOffset.UTC).toLocalDate())
             + new FlowLogObjectName(ACCOUNT, "us-east-1", "fl-late", stamp).fileName("beef");
     long start = w0.getEpochSecond() + 100;
-    String line = "2 " + ACCOUNT + " eni-late 10.9.9.9 10.8.8.8 40000 443 6 3 300 " + start + " " + (start + 5) + " ACCEPT OK\n";
+    String line =
+        "2 "
+            + ACCOUNT
+            + " eni-late 10.9.9.9 10.8.8.8 40000 443 6 3 300 "
+            + start
+            + " "
+            + (start + 5)
+            + " ACCEPT OK\n";
     upload.put(key, Gzip.gzip(line + line));
     return key;
   }
@@ -180,12 +232,14 @@ class ServeStreamingTest {
     return JSON.readTree(response.body()).get("stream");
   }
 
-  private static JsonNode awaitStream(Api api, Predicate<JsonNode> condition, String what) throws Exception {
+  private static JsonNode awaitStream(Api api, Predicate<JsonNode> condition, String what)
+      throws Exception {
     Instant deadline = Instant.now().plus(WAIT);
     JsonNode stream = stream(api);
     while (!condition.test(stream)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + WAIT + " waiting until " + what + "; last: " + stream);
+        throw new AssertionError(
+            "timed out after " + WAIT + " waiting until " + what + "; last: " + stream);
       }
       Thread.sleep(200);
       stream = stream(api);

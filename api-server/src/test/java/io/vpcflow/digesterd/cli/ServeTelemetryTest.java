@@ -61,7 +61,10 @@ class ServeTelemetryTest {
                   "RUNTIME_STATS_DATADOG_PACKETSIZE", "512"));
       LogCapture logs = new LogCapture();
       CompletableFuture<Integer> exit =
-          CompletableFuture.supplyAsync(() -> DigesterdCommand.commandLine(env, logs.streams()).execute("serve", "--grace-seconds=5"));
+          CompletableFuture.supplyAsync(
+              () ->
+                  DigesterdCommand.commandLine(env, logs.streams())
+                      .execute("serve", "--grace-seconds=5"));
       Api api = new Api(URI.create("http://127.0.0.1:" + port));
       try {
         exercise(api, exit);
@@ -82,23 +85,58 @@ class ServeTelemetryTest {
           events.add(event);
         }
       }
-      assertTrue(events.containsAll(List.of("invalid-input", "not-found", "digest-started", "digest-done", "conflict")), events + "\n" + text);
+      assertTrue(
+          events.containsAll(
+              List.of("invalid-input", "not-found", "digest-started", "digest-done", "conflict")),
+          events + "\n" + text);
       for (String secret : List.of(EmbeddedS3Server.ACCESS_KEY, EmbeddedS3Server.SECRET_KEY)) {
         assertFalse(text.contains(secret), secret + " logged:\n" + text);
       }
 
       // closing the service flushed its registry; give the last datagrams a moment to arrive
-      List<String> stats = statsd.awaitLine(l -> l.startsWith("digest.keys:"), Duration.ofSeconds(10));
+      List<String> stats =
+          statsd.awaitLine(l -> l.startsWith("digest.keys:"), Duration.ofSeconds(10));
       String all = String.join("\n", stats);
-      assertTrue(stats.stream().anyMatch(l -> l.startsWith("digest.keys:4|c|#") && l.contains("outcome:done")), all);
-      assertTrue(stats.stream().anyMatch(l -> l.matches("digest\\.duration:[0-9.]+\\|ms\\|#.*") && l.contains("outcome:done")), all);
-      for (String counter : List.of("digest.objects", "digest.bytes", "digest.records", "digest.malformed_lines")) {
-        assertTrue(stats.stream().anyMatch(l -> l.startsWith(counter + ":")), counter + " missing in:\n" + all);
+      assertTrue(
+          stats.stream()
+              .anyMatch(l -> l.startsWith("digest.keys:4|c|#") && l.contains("outcome:done")),
+          all);
+      assertTrue(
+          stats.stream()
+              .anyMatch(
+                  l ->
+                      l.matches("digest\\.duration:[0-9.]+\\|ms\\|#.*")
+                          && l.contains("outcome:done")),
+          all);
+      for (String counter :
+          List.of("digest.objects", "digest.bytes", "digest.records", "digest.malformed_lines")) {
+        assertTrue(
+            stats.stream().anyMatch(l -> l.startsWith(counter + ":")),
+            counter + " missing in:\n" + all);
       }
-      assertTrue(stats.stream().anyMatch(l -> l.startsWith("http.requests:") && l.contains("route:/") && l.contains("status:409") && l.contains("method:POST")), all);
-      assertTrue(stats.stream().anyMatch(l -> l.startsWith("http.requests:") && l.contains("status:400")), all);
-      assertTrue(stats.stream().anyMatch(l -> l.startsWith("http.requests:") && l.contains("route:/healthcheck") && l.contains("status:200")), all);
-      assertTrue(stats.stream().allMatch(l -> l.contains("env:test") && l.contains("service:digesterd")), all);
+      assertTrue(
+          stats.stream()
+              .anyMatch(
+                  l ->
+                      l.startsWith("http.requests:")
+                          && l.contains("route:/")
+                          && l.contains("status:409")
+                          && l.contains("method:POST")),
+          all);
+      assertTrue(
+          stats.stream().anyMatch(l -> l.startsWith("http.requests:") && l.contains("status:400")),
+          all);
+      assertTrue(
+          stats.stream()
+              .anyMatch(
+                  l ->
+                      l.startsWith("http.requests:")
+                          && l.contains("route:/healthcheck")
+                          && l.contains("status:200")),
+          all);
+      assertTrue(
+          stats.stream().allMatch(l -> l.contains("env:test") && l.contains("service:digesterd")),
+          all);
     }
   }
 

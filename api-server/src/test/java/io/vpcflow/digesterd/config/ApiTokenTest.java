@@ -14,7 +14,11 @@ class ApiTokenTest {
   @Test
   void unsetOrEmptyMeansNoAuthentication() {
     assertTrue(ServiceConfig.fromEnvironment(Map.of()).server().authToken().isEmpty());
-    assertTrue(ServiceConfig.fromEnvironment(Map.of("DIGESTERD_AUTH_TOKEN", "  ")).server().authToken().isEmpty());
+    assertTrue(
+        ServiceConfig.fromEnvironment(Map.of("DIGESTERD_AUTH_TOKEN", "  "))
+            .server()
+            .authToken()
+            .isEmpty());
   }
 
   @Test
@@ -29,9 +33,13 @@ class ApiTokenTest {
 
   @Test
   void aShortTokenOrOneThatIsNotABearerTokenIsAProblemThatDoesNotQuoteIt() {
-    for (String bad : new String[] {"short-secret-15", "sixteen chars ok", "quote\"d-token-abcdef"}) {
+    for (String bad :
+        new String[] {"short-secret-15", "sixteen chars ok", "quote\"d-token-abcdef"}) {
       ConfigException e =
-          assertThrows(ConfigException.class, () -> ServiceConfig.fromEnvironment(Map.of("DIGESTERD_AUTH_TOKEN", bad)), bad);
+          assertThrows(
+              ConfigException.class,
+              () -> ServiceConfig.fromEnvironment(Map.of("DIGESTERD_AUTH_TOKEN", bad)),
+              bad);
       assertEquals(1, e.problems().size(), e.getMessage());
       assertTrue(e.problems().get(0).startsWith("DIGESTERD_AUTH_TOKEN"), e.getMessage());
       assertFalse(e.getMessage().contains(bad), e.getMessage());

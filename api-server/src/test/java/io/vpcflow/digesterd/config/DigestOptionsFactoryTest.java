@@ -24,7 +24,8 @@ class DigestOptionsFactoryTest {
     StreamOptions options = DigestOptionsFactory.stream(ServiceConfig.fromEnvironment(env));
     assertEquals("s3://progress/markers/stream/state.json", DigestStream.stateUri(options));
     assertEquals(
-        DigestOptionsFactory.streamFolder(ServiceConfig.fromEnvironment(env)).resolve("status.json"),
+        DigestOptionsFactory.streamFolder(ServiceConfig.fromEnvironment(env))
+            .resolve("status.json"),
         DigestStream.statusUri(options),
         "the API reads the status where the stream writes it");
   }
@@ -36,7 +37,8 @@ class DigestOptionsFactoryTest {
     assertEquals("s3://digests/out/stream/status.json", DigestStream.statusUri(options));
     assertEquals(
         "s3://digests/out/stream/status.json",
-        DigestOptionsFactory.streamFolder(ServiceConfig.fromEnvironment(BUCKETS)).resolve("status.json"));
+        DigestOptionsFactory.streamFolder(ServiceConfig.fromEnvironment(BUCKETS))
+            .resolve("status.json"));
   }
 
   @Test
@@ -44,9 +46,13 @@ class DigestOptionsFactoryTest {
     Map<String, String> env = new HashMap<>(BUCKETS);
     env.put("DIGEST_PROGRESS_BUCKET", "s3://progress");
     StreamOptions options =
-        DigestOptionsFactory.stream(ServiceConfig.fromEnvironment(env), "--streamState=s3://elsewhere/state.json");
+        DigestOptionsFactory.stream(
+            ServiceConfig.fromEnvironment(env), "--streamState=s3://elsewhere/state.json");
     assertEquals("s3://elsewhere/state.json", DigestStream.stateUri(options));
-    assertEquals("s3://elsewhere/status.json", DigestStream.statusUri(options), "the status goes next to it");
+    assertEquals(
+        "s3://elsewhere/status.json",
+        DigestStream.statusUri(options),
+        "the status goes next to it");
   }
 
   @Test
@@ -68,12 +74,19 @@ class DigestOptionsFactoryTest {
             "--storageRole=arn:aws:iam::111122223333:role/ignored");
 
     assertEquals("ca-central-1", options.getAwsRegion().id());
-    assertEquals(StaticCredentialsProvider.class, options.getAwsCredentialsProvider().getClass(), "the base credentials, not a role's");
-    assertEquals("AKIABASE", options.getAwsCredentialsProvider().resolveCredentials().accessKeyId());
+    assertEquals(
+        StaticCredentialsProvider.class,
+        options.getAwsCredentialsProvider().getClass(),
+        "the base credentials, not a role's");
+    assertEquals(
+        "AKIABASE", options.getAwsCredentialsProvider().resolveCredentials().accessKeyId());
     assertEquals("eu-west-1", options.getFlowLogsRegion());
     assertEquals("arn:aws:iam::111122223333:role/reader", options.getFlowLogsRole());
     assertEquals("ca-central-1", options.getStorageRegion());
-    assertEquals("arn:aws:iam::111122223333:role/writer", options.getStorageRole(), "the configuration wins");
+    assertEquals(
+        "arn:aws:iam::111122223333:role/writer",
+        options.getStorageRole(),
+        "the configuration wins");
     assertEquals("us-west-2", options.getProgressRegion());
     assertEquals("", options.getProgressRole());
     assertEquals("http://127.0.0.1:7000", options.getStsEndpoint());

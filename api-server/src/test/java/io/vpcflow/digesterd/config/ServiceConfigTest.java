@@ -109,7 +109,9 @@ class ServiceConfigTest {
                       "DIGEST_FLINK_RUNNER_CONFIG", extra.toString()))
               .server()
               .flink();
-      assertEquals(new FlinkSettings(Optional.of("flink-jm.internal:8081"), 1048576, Optional.of(extra)), flink);
+      assertEquals(
+          new FlinkSettings(Optional.of("flink-jm.internal:8081"), 1048576, Optional.of(extra)),
+          flink);
     } finally {
       Files.delete(extra);
     }
@@ -143,11 +145,11 @@ class ServiceConfigTest {
 
     StreamSettings set =
         ServiceConfig.fromEnvironment(
-                Map.of(
-                    "DIGEST_STREAMING", "true",
-                    "DIGEST_STREAM_POLL", "PT1S",
-                    "DIGEST_STREAM_WINDOW", "PT5M",
-                    "DIGEST_STREAM_LATENESS", "PT2M"))
+            Map.of(
+                "DIGEST_STREAMING", "true",
+                "DIGEST_STREAM_POLL", "PT1S",
+                "DIGEST_STREAM_WINDOW", "PT5M",
+                "DIGEST_STREAM_LATENESS", "PT2M"))
             .stream();
     assertEquals(true, set.enabled());
     assertEquals(java.time.Duration.ofSeconds(1), set.poll());
@@ -200,11 +202,14 @@ class ServiceConfigTest {
 
   @Test
   void theServerNeedsAProgressBucketBesideTheOtherBuckets() {
-    Map<String, String> buckets = Map.of("VPC_FLOW_LOGS_BUCKET", "logs-bucket", "DIGEST_STORAGE_BUCKET", "digest-bucket");
+    Map<String, String> buckets =
+        Map.of("VPC_FLOW_LOGS_BUCKET", "logs-bucket", "DIGEST_STORAGE_BUCKET", "digest-bucket");
     assertFalse(ServiceConfig.fromEnvironment(buckets).embedded());
     ConfigException e = assertThrows(ConfigException.class, () -> ServiceConfig.forServer(buckets));
     assertEquals(1, e.problems().size(), e.getMessage());
-    assertTrue(e.problems().get(0).startsWith("DIGEST_PROGRESS_BUCKET must be set for serve"), e.getMessage());
+    assertTrue(
+        e.problems().get(0).startsWith("DIGEST_PROGRESS_BUCKET must be set for serve"),
+        e.getMessage());
   }
 
   @Test
@@ -250,8 +255,11 @@ class ServiceConfigTest {
   @Test
   void readsTheLoggerVariablesCaseInsensitively() {
     ServiceConfig config =
-        ServiceConfig.forServer(Map.of("RUNTIME_LOGGER_LEVEL", "debug", "RUNTIME_LOGGER_OUTPUT", "STDOUT"));
-    assertEquals(new LoggingSettings(LoggingSettings.Level.DEBUG, LoggingSettings.Output.STDOUT), config.logging());
+        ServiceConfig.forServer(
+            Map.of("RUNTIME_LOGGER_LEVEL", "debug", "RUNTIME_LOGGER_OUTPUT", "STDOUT"));
+    assertEquals(
+        new LoggingSettings(LoggingSettings.Level.DEBUG, LoggingSettings.Output.STDOUT),
+        config.logging());
     assertEquals(
         LoggingSettings.Output.NULL,
         LoggingSettings.fromEnvironment(Map.of("RUNTIME_LOGGER_OUTPUT", "null")).output());
@@ -270,11 +278,18 @@ class ServiceConfigTest {
                         "DIGEST_PROGRESS_TIMEOUT", "soon")));
     String all = String.join("\n", e.problems());
     assertEquals(3, e.problems().size(), all);
-    assertTrue(all.contains("RUNTIME_LOGGER_LEVEL must be one of [trace, debug, info, warn, error], got 'LOUD'"), all);
-    assertTrue(all.contains("RUNTIME_LOGGER_OUTPUT must be one of [stdout, stderr, null], got 'syslog'"), all);
+    assertTrue(
+        all.contains(
+            "RUNTIME_LOGGER_LEVEL must be one of [trace, debug, info, warn, error], got 'LOUD'"),
+        all);
+    assertTrue(
+        all.contains("RUNTIME_LOGGER_OUTPUT must be one of [stdout, stderr, null], got 'syslog'"),
+        all);
     assertTrue(all.contains("DIGEST_PROGRESS_TIMEOUT"), all);
     ConfigException alone =
-        assertThrows(ConfigException.class, () -> LoggingSettings.fromEnvironment(Map.of("RUNTIME_LOGGER_LEVEL", "LOUD")));
+        assertThrows(
+            ConfigException.class,
+            () -> LoggingSettings.fromEnvironment(Map.of("RUNTIME_LOGGER_LEVEL", "LOUD")));
     assertEquals(1, alone.problems().size(), alone.getMessage());
   }
 
@@ -296,7 +311,13 @@ class ServiceConfigTest {
                     "RUNTIME_STATS_DATADOG_PACKETSIZE", "8192"))
             .stats();
     assertEquals(
-        new StatsSettings(StatsSettings.Output.DATADOG, "agent.local", 9125, java.util.List.of("env:prod", "team:net"), Duration.ofSeconds(1), 8192),
+        new StatsSettings(
+            StatsSettings.Output.DATADOG,
+            "agent.local",
+            9125,
+            java.util.List.of("env:prod", "team:net"),
+            Duration.ofSeconds(1),
+            8192),
         datadog);
   }
 
@@ -316,8 +337,13 @@ class ServiceConfigTest {
     String all = String.join("\n", e.problems());
     assertEquals(5, e.problems().size(), all);
     for (String name :
-        new String[] {"RUNTIME_STATS_OUTPUT", "RUNTIME_STATS_DATADOG_ADDRESS", "RUNTIME_STATS_DATADOG_TAGS",
-            "RUNTIME_STATS_DATADOG_FLUSHINTERVAL", "RUNTIME_STATS_DATADOG_PACKETSIZE"}) {
+        new String[] {
+          "RUNTIME_STATS_OUTPUT",
+          "RUNTIME_STATS_DATADOG_ADDRESS",
+          "RUNTIME_STATS_DATADOG_TAGS",
+          "RUNTIME_STATS_DATADOG_FLUSHINTERVAL",
+          "RUNTIME_STATS_DATADOG_PACKETSIZE"
+        }) {
       assertTrue(all.contains(name), name + " missing in: " + all);
     }
   }
@@ -355,9 +381,11 @@ class ServiceConfigTest {
 
   @Test
   void signalsDefaultToTermAndIntAndReadTheUpstreamVariables() {
-    assertEquals(List.of("TERM", "INT"), ServiceConfig.forServer(Map.of()).server().signals().names());
+    assertEquals(
+        List.of("TERM", "INT"), ServiceConfig.forServer(Map.of()).server().signals().names());
     SignalSettings signals =
-        ServiceConfig.forServer(Map.of("RUNTIME_SIGNALS_INSTALLED", "os", "RUNTIME_SIGNALS_OS_SIGNALS", "1, 15 1"))
+        ServiceConfig.forServer(
+                Map.of("RUNTIME_SIGNALS_INSTALLED", "os", "RUNTIME_SIGNALS_OS_SIGNALS", "1, 15 1"))
             .server()
             .signals();
     assertEquals(List.of(1, 15), signals.osSignals());
@@ -381,8 +409,13 @@ class ServiceConfigTest {
     assertEquals(6, e.problems().size(), all);
     assertTrue(all.contains("RUNTIME_CONNSTATE_REPORTINTERVAL must be more than zero"), all);
     assertTrue(all.contains("RUNTIME_CONNSTATE_IDLEGAUGE must be a metric name"), all);
-    assertTrue(all.contains("RUNTIME_SIGNALS_INSTALLED must list signal handlers of [OS], got 'SQS'"), all);
-    assertTrue(all.contains("RUNTIME_SIGNALS_OS_SIGNALS must list signal numbers of [1 (SIGHUP), 2 (SIGINT), 10 (SIGUSR1), 14 (SIGALRM), 15 (SIGTERM)], got '9'"), all);
+    assertTrue(
+        all.contains("RUNTIME_SIGNALS_INSTALLED must list signal handlers of [OS], got 'SQS'"),
+        all);
+    assertTrue(
+        all.contains(
+            "RUNTIME_SIGNALS_OS_SIGNALS must list signal numbers of [1 (SIGHUP), 2 (SIGINT), 10 (SIGUSR1), 14 (SIGALRM), 15 (SIGTERM)], got '9'"),
+        all);
     assertTrue(all.contains("got 'term'"), all);
     assertTrue(all.contains("DIGEST_PROGRESS_TIMEOUT"), all);
   }
@@ -401,12 +434,15 @@ class ServiceConfigTest {
     io.vpcflow.digesterd.pipeline.DigestOptions options =
         DigestOptionsFactory.create(
             config,
-            io.vpcflow.digesterd.window.DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
+            io.vpcflow.digesterd.window.DigestWindow.parse(
+                "2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
     assertEquals(3, options.getShards());
     assertEquals(1048576, options.getReadBufferBytes());
     assertEquals(
         ReadAhead.MIN_BUFFER_BYTES,
-        ServiceConfig.fromEnvironment(Map.of("VPC_MAX_BYTES_PREFETCH", "1")).readAhead().bufferBytes());
+        ServiceConfig.fromEnvironment(Map.of("VPC_MAX_BYTES_PREFETCH", "1"))
+            .readAhead()
+            .bufferBytes());
     ConfigException e =
         assertThrows(
             ConfigException.class,
@@ -429,7 +465,8 @@ class ServiceConfigTest {
     io.vpcflow.digesterd.pipeline.DigestOptions options =
         DigestOptionsFactory.create(
             config,
-            io.vpcflow.digesterd.window.DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
+            io.vpcflow.digesterd.window.DigestWindow.parse(
+                "2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
     assertEquals(96, options.getFoldMemoryMb());
     assertEquals(12, options.getMergeRanges());
     assertEquals("file:///var/tmp/digesterd", options.getSpillLocation());
@@ -446,7 +483,8 @@ class ServiceConfigTest {
                         "DIGEST_FOLD_MEMORY_MB", "-5",
                         "DIGEST_MERGE_RANGES", "many",
                         "DIGEST_SPILL_LOCATION", "/tmp/spill")));
-    for (String name : new String[] {"DIGEST_FOLD_MEMORY_MB", "DIGEST_MERGE_RANGES", "DIGEST_SPILL_LOCATION"}) {
+    for (String name :
+        new String[] {"DIGEST_FOLD_MEMORY_MB", "DIGEST_MERGE_RANGES", "DIGEST_SPILL_LOCATION"}) {
       assertTrue(e.getMessage().contains(name), e.getMessage());
     }
   }

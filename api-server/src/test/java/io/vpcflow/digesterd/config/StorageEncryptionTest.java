@@ -20,10 +20,13 @@ class StorageEncryptionTest {
   void readsNoneAes256AndKmsWithItsKey() {
     assertEquals(StorageEncryption.none(), read(Map.of()));
     assertEquals(StorageEncryption.none(), read(Map.of("DIGEST_STORAGE_SSE", "none")));
-    assertEquals(new StorageEncryption(Optional.of("AES256"), Optional.empty()), read(Map.of("DIGEST_STORAGE_SSE", "aes256")));
+    assertEquals(
+        new StorageEncryption(Optional.of("AES256"), Optional.empty()),
+        read(Map.of("DIGEST_STORAGE_SSE", "aes256")));
     assertEquals(
         new StorageEncryption(Optional.of("aws:kms"), Optional.of("alias/digests")),
-        read(Map.of("DIGEST_STORAGE_SSE", "aws:kms", "DIGEST_STORAGE_KMS_KEY_ID", "alias/digests")));
+        read(
+            Map.of("DIGEST_STORAGE_SSE", "aws:kms", "DIGEST_STORAGE_KMS_KEY_ID", "alias/digests")));
   }
 
   @Test
@@ -34,7 +37,9 @@ class StorageEncryptionTest {
             Map.of("DIGEST_STORAGE_SSE", "AES256", "DIGEST_STORAGE_KMS_KEY_ID", "alias/digests"),
             Map.of("DIGEST_STORAGE_KMS_KEY_ID", "alias/digests"),
             Map.of("DIGEST_STORAGE_SSE", "sse-c"))) {
-      ConfigException e = assertThrows(ConfigException.class, () -> ServiceConfig.fromEnvironment(env), env.toString());
+      ConfigException e =
+          assertThrows(
+              ConfigException.class, () -> ServiceConfig.fromEnvironment(env), env.toString());
       assertEquals(1, e.problems().size(), e.getMessage());
       assertTrue(e.problems().get(0).startsWith("DIGEST_STORAGE_"), e.getMessage());
     }
@@ -50,7 +55,8 @@ class StorageEncryptionTest {
                 "DIGEST_STORAGE_SSE", "aws:kms",
                 "DIGEST_STORAGE_KMS_KEY_ID", "alias/digests"));
     DigestOptions options =
-        DigestOptionsFactory.create(config, DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
+        DigestOptionsFactory.create(
+            config, DigestWindow.parse("2019-01-01T00:00:00Z", "2019-01-01T01:00:00Z"));
     assertEquals("aws:kms", options.getSSEAlgorithm());
     assertEquals("alias/digests", options.getSSEKMSKeyId());
   }

@@ -14,7 +14,8 @@ class ConnectionStatesTest {
   private static void assertCurrent(ConnectionStates states, long news, long active, long idle) {
     assertEquals(
         Map.of(NEW, news, ACTIVE, active, IDLE, idle),
-        Map.of(NEW, states.current(NEW), ACTIVE, states.current(ACTIVE), IDLE, states.current(IDLE)));
+        Map.of(
+            NEW, states.current(NEW), ACTIVE, states.current(ACTIVE), IDLE, states.current(IDLE)));
   }
 
   @Test

@@ -23,16 +23,20 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code api.yaml} is a valid OpenAPI 3 document for a real parser (no error, no warning), every
  * operation has a unique {@code operationId}, and it describes exactly the route table ({@link
- * Routes#ENDPOINTS}) and the methods the server answers on each path ({@link Routes#methods},
- * HEAD aside).
+ * Routes#ENDPOINTS}) and the methods the server answers on each path ({@link Routes#methods}, HEAD
+ * aside).
  */
 class ApiDocumentTest {
   private static OpenAPI parse() throws Exception {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     SwaggerParseResult result =
-        new OpenAPIV3Parser().readContents(Files.readString(Path.of("..", "api.yaml")), null, options);
-    assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(), "parser messages");
+        new OpenAPIV3Parser()
+            .readContents(Files.readString(Path.of("..", "api.yaml")), null, options);
+    assertEquals(
+        List.of(),
+        result.getMessages() == null ? List.of() : result.getMessages(),
+        "parser messages");
     assertNotNull(result.getOpenAPI());
     return result.getOpenAPI();
   }
@@ -41,12 +45,19 @@ class ApiDocumentTest {
   void isValidOpenApiWithAnOperationIdPerOperation() throws Exception {
     OpenAPI api = parse();
     Set<String> ids = new HashSet<>();
-    api.getPaths().forEach(
-        (path, item) ->
-            item.readOperationsMap().forEach((method, operation) -> {
-              assertNotNull(operation.getOperationId(), method + " " + path + " has an operationId");
-              assertTrue(ids.add(operation.getOperationId()), "operationId " + operation.getOperationId() + " is unique");
-            }));
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          assertNotNull(
+                              operation.getOperationId(),
+                              method + " " + path + " has an operationId");
+                          assertTrue(
+                              ids.add(operation.getOperationId()),
+                              "operationId " + operation.getOperationId() + " is unique");
+                        }));
   }
 
   @Test
@@ -54,7 +65,8 @@ class ApiDocumentTest {
     Map<String, List<String>> documented = new TreeMap<>();
     for (Map.Entry<String, PathItem> entry : parse().getPaths().entrySet()) {
       List<String> methods = new ArrayList<>();
-      for (Map.Entry<PathItem.HttpMethod, Operation> op : entry.getValue().readOperationsMap().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> op :
+          entry.getValue().readOperationsMap().entrySet()) {
         methods.add(op.getKey().name());
       }
       methods.sort(null);
@@ -62,7 +74,10 @@ class ApiDocumentTest {
     }
     Map<String, List<String>> served = new TreeMap<>();
     for (String path : documented.keySet()) {
-      String concrete = path.replace("{topic}", "digests").replace("{event}", "digest").replace("{file}", "app.js");
+      String concrete =
+          path.replace("{topic}", "digests")
+              .replace("{event}", "digest")
+              .replace("{file}", "app.js");
       served.put(
           path,
           Routes.ENDPOINTS.stream()
@@ -78,6 +93,7 @@ class ApiDocumentTest {
       table.computeIfAbsent(endpoint.path(), p -> new ArrayList<>()).add(endpoint.method());
     }
     table.values().forEach(methods -> methods.sort(null));
-    assertEquals(table, documented, "every endpoint of the route table is described, and nothing else");
+    assertEquals(
+        table, documented, "every endpoint of the route table is described, and nothing else");
   }
 }

@@ -33,16 +33,20 @@ class ApiFuzzTest {
   private static final long SECONDS = 6;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern OBJECT_KEY =
-      Pattern.compile("(digests|progress)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[A-Za-z0-9._-]*");
+      Pattern.compile(
+          "(digests|progress)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[A-Za-z0-9._-]*");
 
   @Test
   void randomRequestsNeverBreakTheServer() throws Exception {
     long seed = Long.getLong("digesterd.fuzz.seed", 20240501L);
-    System.out.println("ApiFuzzTest seed " + seed + " (repeat or vary with -Ddigesterd.fuzz.seed=N)");
+    System.out.println(
+        "ApiFuzzTest seed " + seed + " (repeat or vary with -Ddigesterd.fuzz.seed=N)");
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
       ServerEnv.createBuckets(client, "fuzz-logs");
-      try (DigesterdService service = DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, "fuzz-logs", Map.of()))).start()) {
+      try (DigesterdService service =
+          DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, "fuzz-logs", Map.of())))
+              .start()) {
         RawHttp http = new RawHttp(service.port());
         FuzzRequests requests = new FuzzRequests(seed);
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -57,25 +61,38 @@ class ApiFuzzTest {
             continue;
           }
           statuses.merge(answer.get().status(), 1, Integer::sum);
-          check(answer.get(), abbreviate(request).startsWith("HEAD "), "seed " + seed + ", request " + n + ": " + abbreviate(request));
+          check(
+              answer.get(),
+              abbreviate(request).startsWith("HEAD "),
+              "seed " + seed + ", request " + n + ": " + abbreviate(request));
         }
-        System.out.println("ApiFuzzTest: " + n + " requests, answers by status " + statuses + ", " + unanswered + " closed unanswered");
+        System.out.println(
+            "ApiFuzzTest: "
+                + n
+                + " requests, answers by status "
+                + statuses
+                + ", "
+                + unanswered
+                + " closed unanswered");
         assertTrue(n > 100, "only " + n + " requests in " + SECONDS + " s");
         assertEquals(200, new Api(service.uri()).get("/healthcheck").statusCode());
         for (String key : Buckets.keys(client, ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-          assertTrue(OBJECT_KEY.matcher(key).matches(), "object key not derived from a digest id: " + key);
+          assertTrue(
+              OBJECT_KEY.matcher(key).matches(), "object key not derived from a digest id: " + key);
         }
       }
     }
   }
 
-  private static void check(RawHttp.Answer answer, boolean head, String request) throws IOException {
+  private static void check(RawHttp.Answer answer, boolean head, String request)
+      throws IOException {
     int status = answer.status();
     assertTrue(status != 500 && status != 503, status + " for " + request + " -> " + answer.text());
     assertTrue(answer.header("Content-Type").isPresent(), "no Content-Type for " + request);
     if (status >= 400 && !head) {
       JsonNode body = JSON.readTree(answer.body());
-      assertTrue(body != null && body.path("message").isTextual(), request + " -> " + answer.text());
+      assertTrue(
+          body != null && body.path("message").isTextual(), request + " -> " + answer.text());
     }
   }
 

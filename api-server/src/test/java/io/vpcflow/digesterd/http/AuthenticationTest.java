@@ -35,7 +35,13 @@ class AuthenticationTest {
   private static final String TOKEN = "Zm9vYmFyLXRva2VuLWZvci10ZXN0cw";
   private static final String WINDOW = Api.window(HandFixture.START, HandFixture.STOP);
   private static final String JOB =
-      "{\"id\":\"" + HandFixture.DIGEST_ID + "\",\"start\":\"" + HandFixture.START + "\",\"stop\":\"" + HandFixture.STOP + "\"}";
+      "{\"id\":\""
+          + HandFixture.DIGEST_ID
+          + "\",\"start\":\""
+          + HandFixture.START
+          + "\",\"stop\":\""
+          + HandFixture.STOP
+          + "\"}";
 
   private static EmbeddedS3Server s3;
   private static S3Client client;
@@ -52,7 +58,9 @@ class AuthenticationTest {
     extra.put("DIGESTERD_AUTH_TOKEN", TOKEN);
     extra.put("RUNTIME_HTTPSERVER_ADDRESS", "127.0.0.1:" + port);
     extra.put("STREAM_APPLIANCE_ENDPOINT", "http://127.0.0.1:" + port);
-    service = DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, "hand-logs", extra))).start();
+    service =
+        DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, "hand-logs", extra)))
+            .start();
   }
 
   @AfterAll
@@ -72,8 +80,12 @@ class AuthenticationTest {
             new String[] {"GET", "/" + WINDOW, ""},
             new String[] {"GET", "/status" + WINDOW, ""},
             new String[] {"GET", "/graph" + WINDOW, ""},
-            new String[] {"GET", "/diff?previous_start=2019-01-01T00:00:00Z&previous_stop=2019-01-01T01:00:00Z"
-                + "&next_start=2019-01-01T01:00:00Z&next_stop=2019-01-01T02:00:00Z", ""},
+            new String[] {
+              "GET",
+              "/diff?previous_start=2019-01-01T00:00:00Z&previous_stop=2019-01-01T01:00:00Z"
+                  + "&next_start=2019-01-01T01:00:00Z&next_stop=2019-01-01T02:00:00Z",
+              ""
+            },
             new String[] {"GET", "/query" + WINDOW + "&top=5", ""},
             new String[] {"GET", "/digests", ""},
             new String[] {"POST", "/digests/event", JOB},
@@ -83,13 +95,21 @@ class AuthenticationTest {
             new String[] {"POST", "/healthcheck", ""});
     Set<String> before = Buckets.keys(client, ServerEnv.DIGESTS, ServerEnv.PROGRESS);
     for (String[] r : requests) {
-      for (String authorization : Arrays.asList(null, "Bearer " + wrong, "Bearer " + TOKEN.substring(1), "Basic " + TOKEN, TOKEN, "Bearer")) {
+      for (String authorization :
+          Arrays.asList(
+              null,
+              "Bearer " + wrong,
+              "Bearer " + TOKEN.substring(1),
+              "Basic " + TOKEN,
+              TOKEN,
+              "Bearer")) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "application/json");
         if (authorization != null) {
           headers.put("Authorization", authorization);
         }
-        RawHttp.Answer answer = http.send(r[0], r[1], headers, r[2].getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer answer =
+            http.send(r[0], r[1], headers, r[2].getBytes(StandardCharsets.UTF_8));
         String what = r[0] + " " + r[1] + " with " + authorization;
         assertEquals(401, answer.status(), what + " -> " + answer.text());
         assertEquals("{\"message\":\"unauthorized\"}", answer.text(), what);
@@ -102,7 +122,8 @@ class AuthenticationTest {
   }
 
   @Test
-  void withTheTokenADigestIsQueuedThroughTheWorkerRouteOfTheServerItselfAndServed() throws Exception {
+  void withTheTokenADigestIsQueuedThroughTheWorkerRouteOfTheServerItselfAndServed()
+      throws Exception {
     Api api = new Api(service.uri(), "Bearer " + TOKEN);
     HttpResponse<byte[]> created = api.post("/" + WINDOW);
     assertEquals(202, created.statusCode(), Api.text(created));

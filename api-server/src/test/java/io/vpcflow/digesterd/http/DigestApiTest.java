@@ -58,7 +58,8 @@ class DigestApiTest {
   private static final String WINDOW = Api.window(HandFixture.START, HandFixture.STOP);
   private static final DigestWindow HAND = DigestWindow.parse(HandFixture.START, HandFixture.STOP);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final StreamWindows WINDOWS = new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(2));
+  private static final StreamWindows WINDOWS =
+      new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(2));
 
   private static EmbeddedS3Server s3;
   private static S3Client client;
@@ -75,9 +76,14 @@ class DigestApiTest {
     }
     HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
     ServiceConfig config =
-        ServiceConfig.forServer(ServerEnv.of(s3, "hand-logs", Map.of("DIGEST_PROGRESS_TIMEOUT", "60000")));
+        ServiceConfig.forServer(
+            ServerEnv.of(s3, "hand-logs", Map.of("DIGEST_PROGRESS_TIMEOUT", "60000")));
     builder = new GatedBuilder(new PipelineDigestBuilder(config, List.of()));
-    service = DigesterdService.builder(config).digestBuilder(builder).shutdownGrace(Duration.ofSeconds(5)).start();
+    service =
+        DigesterdService.builder(config)
+            .digestBuilder(builder)
+            .shutdownGrace(Duration.ofSeconds(5))
+            .start();
     api = new Api(service.uri());
   }
 
@@ -117,7 +123,9 @@ class DigestApiTest {
     assertTrue(state.equals("queued") || state.equals("running"), state);
     HttpResponse<byte[]> again = api.post("/" + WINDOW);
     assertEquals(409, again.statusCode());
-    assertTrue(message(again).contains("is " + state) || message(again).contains("is running"), message(again));
+    assertTrue(
+        message(again).contains("is " + state) || message(again).contains("is running"),
+        message(again));
 
     builder.open();
     HttpResponse<byte[]> digest = api.awaitNot204("/" + WINDOW, Duration.ofMinutes(2));
@@ -144,14 +152,23 @@ class DigestApiTest {
     cases.put("?start=2019-01-01T00:00:00Z", "'stop'");
     cases.put(Api.window("yesterday", "2019-01-01T01:00:00Z"), "'start'");
     cases.put(Api.window("2019-01-01T00:00:00Z", "2019-01-01 01:00"), "'stop'");
-    cases.put(Api.window("2019-01-01T00:00:10Z", "2019-01-01T00:00:50Z"), "start (2019-01-01T00:00:00Z) must be before stop");
+    cases.put(
+        Api.window("2019-01-01T00:00:10Z", "2019-01-01T00:00:50Z"),
+        "start (2019-01-01T00:00:00Z) must be before stop");
     cases.put(Api.window("2019-01-01T02:00:00Z", "2019-01-01T01:00:00Z"), "must be before stop");
-    cases.put(Api.window("2019-01-01T00:00:00Z", "2019-01-02T00:01:00Z"), "longer than the maximum of PT24H");
+    cases.put(
+        Api.window("2019-01-01T00:00:00Z", "2019-01-02T00:01:00Z"),
+        "longer than the maximum of PT24H");
     for (Map.Entry<String, String> c : cases.entrySet()) {
-      for (HttpResponse<byte[]> response : List.of(api.post("/" + c.getKey()), api.get("/" + c.getKey()), api.get("/status" + c.getKey()))) {
+      for (HttpResponse<byte[]> response :
+          List.of(
+              api.post("/" + c.getKey()),
+              api.get("/" + c.getKey()),
+              api.get("/status" + c.getKey()))) {
         assertEquals(400, response.statusCode(), c.getKey());
         assertEquals("application/json", Api.contentType(response));
-        assertTrue(message(response).contains(c.getValue()), c.getKey() + " -> " + message(response));
+        assertTrue(
+            message(response).contains(c.getValue()), c.getKey() + " -> " + message(response));
       }
     }
     assertEquals(0, builder.builds());
@@ -160,7 +177,8 @@ class DigestApiTest {
   @Test
   void anOffsetSentWithoutUrlEncodingIsStillRead() throws Exception {
     // A window no other test of this class requests, so that no background build can touch it.
-    HttpResponse<byte[]> response = api.get("/status?start=2019-01-02T01:00:00+01:00&stop=2019-01-02T03:00:00+02:00");
+    HttpResponse<byte[]> response =
+        api.get("/status?start=2019-01-02T01:00:00+01:00&stop=2019-01-02T03:00:00+02:00");
     assertEquals(200, response.statusCode(), Api.text(response));
     assertEquals(
         DigestWindow.parse("2019-01-02T00:00:00Z", "2019-01-02T01:00:00Z").digestId().toString(),
@@ -175,17 +193,31 @@ class DigestApiTest {
     assertEquals("application/json", Api.contentType(none));
     JsonNode nothing = JSON.readTree(none.body()).get("stream");
     assertEquals(false, nothing.get("reported").asBoolean());
-    assertEquals("s3://" + ServerEnv.PROGRESS + "/stream/status.json", nothing.get("location").asText());
-    assertTrue(nothing.get("message").asText().startsWith("no stream has written its status here"), nothing.toString());
+    assertEquals(
+        "s3://" + ServerEnv.PROGRESS + "/stream/status.json", nothing.get("location").asText());
+    assertTrue(
+        nothing.get("message").asText().startsWith("no stream has written its status here"),
+        nothing.toString());
 
     Instant written = Instant.now().minusSeconds(3);
     StreamStatus stored =
         StreamStatus.started(written.minusSeconds(60))
-            .with(StatusEvent.objectRead("AWSLogs/k.log.gz", Instant.parse("2019-01-01T00:07:00Z"), Instant.parse("2019-01-01T00:06:00Z")), WINDOWS)
-            .with(StatusEvent.partTaken(Instant.parse("2019-01-01T00:05:00Z").getEpochSecond(), 42), WINDOWS)
-            .with(StatusEvent.partLate(Instant.parse("2019-01-01T00:00:00Z").getEpochSecond(), 2), WINDOWS)
+            .with(
+                StatusEvent.objectRead(
+                    "AWSLogs/k.log.gz",
+                    Instant.parse("2019-01-01T00:07:00Z"),
+                    Instant.parse("2019-01-01T00:06:00Z")),
+                WINDOWS)
+            .with(
+                StatusEvent.partTaken(Instant.parse("2019-01-01T00:05:00Z").getEpochSecond(), 42),
+                WINDOWS)
+            .with(
+                StatusEvent.partLate(Instant.parse("2019-01-01T00:00:00Z").getEpochSecond(), 2),
+                WINDOWS)
             .updated(written);
-    client.putObject(b -> b.bucket(ServerEnv.PROGRESS).key("stream/status.json"), RequestBody.fromString(StreamStatusJson.write(stored)));
+    client.putObject(
+        b -> b.bucket(ServerEnv.PROGRESS).key("stream/status.json"),
+        RequestBody.fromString(StreamStatusJson.write(stored)));
     try {
       JsonNode stream = JSON.readTree(api.get("/status").body()).get("stream");
       assertEquals(true, stream.get("reported").asBoolean());
@@ -198,7 +230,9 @@ class DigestApiTest {
       assertEquals(stored.updatedAt(), stream.get("updatedAt").asText());
       assertEquals(false, stream.has("message"));
 
-      client.putObject(b -> b.bucket(ServerEnv.PROGRESS).key("stream/status.json"), RequestBody.fromString("not json"));
+      client.putObject(
+          b -> b.bucket(ServerEnv.PROGRESS).key("stream/status.json"),
+          RequestBody.fromString("not json"));
       HttpResponse<byte[]> unreadable = api.get("/status");
       assertEquals(503, unreadable.statusCode());
       assertTrue(message(unreadable).contains("is not a stream status"), message(unreadable));
@@ -226,10 +260,12 @@ class DigestApiTest {
     List<Future<Integer>> answers = new ArrayList<>();
     try {
       for (int i = 0; i < n; i++) {
-        answers.add(threads.submit(() -> {
-          go.await();
-          return api.post("/" + WINDOW).statusCode();
-        }));
+        answers.add(
+            threads.submit(
+                () -> {
+                  go.await();
+                  return api.post("/" + WINDOW).statusCode();
+                }));
       }
       go.countDown();
       int accepted = 0;
@@ -265,7 +301,9 @@ class DigestApiTest {
     putMarker("running", "dead-node/1/abc", Instant.now().minus(Duration.ofHours(1)));
     HttpResponse<byte[]> stalled = api.get("/" + WINDOW);
     assertEquals(424, stalled.statusCode());
-    assertTrue(message(stalled).contains("stalled") && message(stalled).contains("dead-node"), message(stalled));
+    assertTrue(
+        message(stalled).contains("stalled") && message(stalled).contains("dead-node"),
+        message(stalled));
     assertEquals("failed", status().get("state").asText());
 
     HttpResponse<byte[]> retry = api.post("/" + WINDOW);
@@ -283,7 +321,9 @@ class DigestApiTest {
   @Test
   void aStoredDigestWinsOverALeftoverMarker() throws Exception {
     byte[] gzip = Gzip.gzip(HandFixture.EXPECTED_DIGEST);
-    client.putObject(b -> b.bucket(ServerEnv.DIGESTS).key(HandFixture.DIGEST_ID + ".log.gz"), RequestBody.fromBytes(gzip));
+    client.putObject(
+        b -> b.bucket(ServerEnv.DIGESTS).key(HandFixture.DIGEST_ID + ".log.gz"),
+        RequestBody.fromBytes(gzip));
     client.putObject(
         b -> b.bucket(ServerEnv.DIGESTS).key(HandFixture.DIGEST_ID + ".json"),
         RequestBody.fromString(DigestSummaryJson.write(Summaries.of(HAND, 4, gzip.length))));
@@ -305,8 +345,18 @@ class DigestApiTest {
     Map<String, String> bad = new LinkedHashMap<>();
     bad.put("not json", "body");
     bad.put("{\"start\":\"" + start + "\",\"stop\":\"" + stop + "\"}", "'id'");
-    bad.put("{\"id\":\"" + UUID.randomUUID() + "\",\"start\":\"" + start + "\",\"stop\":\"" + stop + "\"}", "'id'");
-    bad.put("{\"id\":\"" + HandFixture.DIGEST_ID + "\",\"start\":\"soon\",\"stop\":\"" + stop + "\"}", "'start'");
+    bad.put(
+        "{\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"start\":\""
+            + start
+            + "\",\"stop\":\""
+            + stop
+            + "\"}",
+        "'id'");
+    bad.put(
+        "{\"id\":\"" + HandFixture.DIGEST_ID + "\",\"start\":\"soon\",\"stop\":\"" + stop + "\"}",
+        "'start'");
     bad.put("{\"id\":\"" + HandFixture.DIGEST_ID + "\",\"start\":\"" + start + "\"}", "'stop'");
     for (Map.Entry<String, String> c : bad.entrySet()) {
       HttpResponse<byte[]> response = api.postJson("/digests/event", c.getKey());
@@ -315,7 +365,14 @@ class DigestApiTest {
     }
 
     builder.close();
-    String job = "{\"id\":\"" + HandFixture.DIGEST_ID + "\",\"start\":\"" + start + "\",\"stop\":\"" + stop + "\"}";
+    String job =
+        "{\"id\":\""
+            + HandFixture.DIGEST_ID
+            + "\",\"start\":\""
+            + start
+            + "\",\"stop\":\""
+            + stop
+            + "\"}";
     HttpResponse<byte[]> accepted = api.postJson("/digests/event", job);
     assertEquals(202, accepted.statusCode(), Api.text(accepted));
     awaitState("running");
@@ -352,7 +409,10 @@ class DigestApiTest {
     return JSON.readTree(response.body());
   }
 
-  /** The marker in the bucket, once the launcher has recorded the end (just after the digest is stored). */
+  /**
+   * The marker in the bucket, once the launcher has recorded the end (just after the digest is
+   * stored).
+   */
   private static JsonNode markerOnceEnded() throws Exception {
     AtomicReference<JsonNode> last = new AtomicReference<>();
     Eventually.until(
@@ -368,14 +428,16 @@ class DigestApiTest {
   /** The marker in the bucket. */
   private static JsonNode marker() {
     try {
-      return JSON.readTree(S3Fixture.get(client, ServerEnv.PROGRESS, HandFixture.DIGEST_ID + "_in_progress"));
+      return JSON.readTree(
+          S3Fixture.get(client, ServerEnv.PROGRESS, HandFixture.DIGEST_ID + "_in_progress"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static void awaitState(String state) throws Exception {
-    Eventually.until(() -> state.equals(state()), Duration.ofSeconds(30), "the status says " + state);
+    Eventually.until(
+        () -> state.equals(state()), Duration.ofSeconds(30), "the status says " + state);
     assertEquals(state, status().get("state").asText());
   }
 
@@ -396,8 +458,17 @@ class DigestApiTest {
 
   private static void putMarker(String state, String owner, Instant updated) {
     String body =
-        "{\"id\":\"" + HandFixture.DIGEST_ID + "\",\"state\":\"" + state + "\",\"attempt\":1,\"owner\":\"" + owner
-            + "\",\"startedAt\":\"" + updated + "\",\"updatedAt\":\"" + updated + "\"}";
+        "{\"id\":\""
+            + HandFixture.DIGEST_ID
+            + "\",\"state\":\""
+            + state
+            + "\",\"attempt\":1,\"owner\":\""
+            + owner
+            + "\",\"startedAt\":\""
+            + updated
+            + "\",\"updatedAt\":\""
+            + updated
+            + "\"}";
     client.putObject(
         b -> b.bucket(ServerEnv.PROGRESS).key(HandFixture.DIGEST_ID + "_in_progress"),
         RequestBody.fromString(body, StandardCharsets.UTF_8));

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A digest that fails for real (its flow-log bucket does not exist yet) is reported failed with
- * the reason, and a new POST retries it once the cause is fixed.
+ * A digest that fails for real (its flow-log bucket does not exist yet) is reported failed with the
+ * reason, and a new POST retries it once the cause is fixed.
  */
 class FailedDigestTest {
   private static final String WINDOW = Api.window(HandFixture.START, HandFixture.STOP);
@@ -45,15 +45,21 @@ class FailedDigestTest {
         assertEquals(424, failed.statusCode(), Api.text(failed));
         assertEquals("application/json", Api.contentType(failed));
         String message = JSON.readTree(failed.body()).get("message").asText();
-        assertTrue(message.contains("failed") && message.contains("bucket does not exist"), message);
+        assertTrue(
+            message.contains("failed") && message.contains("bucket does not exist"), message);
         JsonNode status = JSON.readTree(api.get("/status" + WINDOW).body());
         assertEquals("failed", status.get("state").asText());
-        assertTrue(status.get("reason").asText().contains("bucket does not exist"), status.toString());
+        assertTrue(
+            status.get("reason").asText().contains("bucket does not exist"), status.toString());
         assertEquals(1, status.get("attempt").asInt());
         assertEquals("failed", status.get("summary").get("state").asText());
-        JsonNode stored = JSON.readTree(S3Fixture.get(client, ServerEnv.DIGESTS, HandFixture.DIGEST_ID + ".json"));
-        assertEquals("failed", stored.get("state").asText(), "the failure is recorded in <id>.json");
-        assertTrue(stored.get("reason").asText().contains("bucket does not exist"), stored.toString());
+        JsonNode stored =
+            JSON.readTree(
+                S3Fixture.get(client, ServerEnv.DIGESTS, HandFixture.DIGEST_ID + ".json"));
+        assertEquals(
+            "failed", stored.get("state").asText(), "the failure is recorded in <id>.json");
+        assertTrue(
+            stored.get("reason").asText().contains("bucket does not exist"), stored.toString());
         assertEquals(HandFixture.START, stored.get("start").asText());
 
         client.createBucket(b -> b.bucket("late-logs"));
@@ -63,8 +69,11 @@ class FailedDigestTest {
         assertEquals(200, digest.statusCode(), Api.text(digest));
         assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(digest.body()));
         assertEquals(2, JSON.readTree(api.get("/status" + WINDOW).body()).get("attempt").asInt());
-        JsonNode done = JSON.readTree(S3Fixture.get(client, ServerEnv.DIGESTS, HandFixture.DIGEST_ID + ".json"));
-        assertEquals("done", done.get("state").asText(), "the built digest's summary replaces the failure");
+        JsonNode done =
+            JSON.readTree(
+                S3Fixture.get(client, ServerEnv.DIGESTS, HandFixture.DIGEST_ID + ".json"));
+        assertEquals(
+            "done", done.get("state").asText(), "the built digest's summary replaces the failure");
       }
     }
   }

@@ -44,8 +44,10 @@ class GrapherdContractTest {
           new String[] {"2024-04-01T02:00:00+02:00", "2024-03-31T20:00:00.25-05:00"});
 
   private static String query(String[] window) {
-    return "/?start=" + URLEncoder.encode(window[0], StandardCharsets.UTF_8)
-        + "&stop=" + URLEncoder.encode(window[1], StandardCharsets.UTF_8);
+    return "/?start="
+        + URLEncoder.encode(window[0], StandardCharsets.UTF_8)
+        + "&stop="
+        + URLEncoder.encode(window[1], StandardCharsets.UTF_8);
   }
 
   @Test
@@ -57,7 +59,8 @@ class GrapherdContractTest {
       }
       OracleDigest oracle =
           new OracleDigest(
-              Instant.parse("2024-04-01T00:00:00Z").getEpochSecond(), Instant.parse("2024-04-01T01:00:00Z").getEpochSecond());
+              Instant.parse("2024-04-01T00:00:00Z").getEpochSecond(),
+              Instant.parse("2024-04-01T01:00:00Z").getEpochSecond());
       S3ObjectSink upload = new S3ObjectSink(client, "v2-logs", "");
       SampleFlowLogs.generate(
           SampleSpec.small(Instant.parse("2024-03-31T23:30:00Z"), Duration.ofHours(2)),
@@ -70,7 +73,8 @@ class GrapherdContractTest {
         Api api = new Api(service.uri());
         for (String[] window : WINDOWS) {
           int created = api.post(query(window)).statusCode();
-          assertTrue(created == 202 || created == 409, "grapherd accepts 202 or 409 only, got " + created);
+          assertTrue(
+              created == 202 || created == 409, "grapherd accepts 202 or 409 only, got " + created);
         }
         for (String[] window : WINDOWS) {
           String digest = poll(api, query(window));

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Hostile input against a real server on a free loopback port, table-driven ({@link
  * HostileRequests}): each request gets the expected 4xx with a JSON {@code {"message"}} body and a
- * Content-Type, none of them creates an object in the digests or progress bucket (so no input
- * text can reach an S3 key), and the server stays healthy.
+ * Content-Type, none of them creates an object in the digests or progress bucket (so no input text
+ * can reach an S3 key), and the server stays healthy.
  */
 class HostileInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +43,10 @@ class HostileInputTest {
     s3 = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(s3);
     ServerEnv.createBuckets(client, "hostile-logs");
-    service = DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, "hostile-logs", Map.of()))).start();
+    service =
+        DigesterdService.builder(
+                ServiceConfig.forServer(ServerEnv.of(s3, "hostile-logs", Map.of())))
+            .start();
     http = new RawHttp(service.port());
   }
 
@@ -65,7 +68,10 @@ class HostileInputTest {
     RawHttp.Answer answer = http.send(c.request());
     assertEquals(c.status(), answer.status(), c.name() + " -> " + answer.text());
     assertJsonMessage(answer);
-    assertEquals(before, Buckets.keys(client, ServerEnv.DIGESTS, ServerEnv.PROGRESS), "objects written by " + c.name());
+    assertEquals(
+        before,
+        Buckets.keys(client, ServerEnv.DIGESTS, ServerEnv.PROGRESS),
+        "objects written by " + c.name());
     assertEquals(200, new Api(service.uri()).get("/healthcheck").statusCode());
   }
 

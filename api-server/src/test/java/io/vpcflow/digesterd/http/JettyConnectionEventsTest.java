@@ -64,7 +64,10 @@ class JettyConnectionEventsTest {
         OutputStream out = client.getOutputStream();
         out.write(
             ("POST /digests/event HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n" + body.charAt(0))
+                    + "Content-Length: "
+                    + body.length()
+                    + "\r\n\r\n"
+                    + body.charAt(0))
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         awaitGauges(statsd, 0, 1, 0);
@@ -86,7 +89,8 @@ class JettyConnectionEventsTest {
   }
 
   /** Waits until the latest new, active and idle gauges are the given values. */
-  private static void awaitGauges(StatsdReceiver statsd, long news, long active, long idle) throws InterruptedException {
+  private static void awaitGauges(StatsdReceiver statsd, long news, long active, long idle)
+      throws InterruptedException {
     List<Long> wanted = List.of(news, active, idle);
     Instant deadline = Instant.now().plusSeconds(15);
     List<Long> seen = List.of();
@@ -102,12 +106,21 @@ class JettyConnectionEventsTest {
       }
       Thread.sleep(25);
     }
-    throw new AssertionError("gauges new, active, idle: wanted " + wanted + ", last seen " + seen + " in\n" + String.join("\n", statsd.lines()));
+    throw new AssertionError(
+        "gauges new, active, idle: wanted "
+            + wanted
+            + ", last seen "
+            + seen
+            + " in\n"
+            + String.join("\n", statsd.lines()));
   }
 
-  private static void awaitCounter(StatsdReceiver statsd, String name, long atLeast) throws InterruptedException {
-    List<String> lines = statsd.awaitLine(l -> total(statsd.lines(), name) >= atLeast, Duration.ofSeconds(15));
-    assertTrue(total(lines, name) >= atLeast, name + " < " + atLeast + " in\n" + String.join("\n", lines));
+  private static void awaitCounter(StatsdReceiver statsd, String name, long atLeast)
+      throws InterruptedException {
+    List<String> lines =
+        statsd.awaitLine(l -> total(statsd.lines(), name) >= atLeast, Duration.ofSeconds(15));
+    assertTrue(
+        total(lines, name) >= atLeast, name + " < " + atLeast + " in\n" + String.join("\n", lines));
   }
 
   private static OptionalLong latest(List<String> lines, String gauge) {

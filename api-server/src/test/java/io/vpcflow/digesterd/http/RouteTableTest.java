@@ -25,11 +25,13 @@ class RouteTableTest {
     assertEquals("/", Routes.routeOf("POST", "/"));
     assertEquals("/", Routes.routeOf("HEAD", ""));
     assertEquals("/healthcheck", Routes.routeOf("GET", "/healthcheck"));
-    assertEquals("/status", Routes.routeOf("DELETE", "/status"), "a 405 is tagged with the path's endpoint");
+    assertEquals(
+        "/status", Routes.routeOf("DELETE", "/status"), "a 405 is tagged with the path's endpoint");
     assertEquals("/ui/{file}", Routes.routeOf("GET", "/ui/vendor/README.txt"));
     assertEquals("/ui", Routes.routeOf("GET", "/ui"));
     assertEquals("/{topic}/{event}", Routes.routeOf("POST", "/digests/digest"));
     assertEquals("unmatched", Routes.routeOf("GET", "/secret/path/of/a/scanner"));
-    assertEquals("/{topic}/{event}", Routes.routeOf("GET", "/ui/missing.js"), "answered 405, Allow: POST");
+    assertEquals(
+        "/{topic}/{event}", Routes.routeOf("GET", "/ui/missing.js"), "answered 405, Allow: POST");
   }
 }

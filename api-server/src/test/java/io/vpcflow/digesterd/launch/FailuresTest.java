@@ -10,8 +10,10 @@ class FailuresTest {
   void bucketUrisAreShownAsS3() {
     Exception failure =
         new IOException(
-            "digest failed", new IOException("cannot rename s3+storage://digests/x.tmp to s3+storage://digests/x"));
+            "digest failed",
+            new IOException("cannot rename s3+storage://digests/x.tmp to s3+storage://digests/x"));
     assertEquals(
-        "digest failed <- cannot rename s3://digests/x.tmp to s3://digests/x", Failures.describe(failure));
+        "digest failed <- cannot rename s3://digests/x.tmp to s3://digests/x",
+        Failures.describe(failure));
   }
 }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.apitesting.InMemoryDigestStore;
-import io.vpcflow.digesterd.apitesting.ServerEnv;
 import io.vpcflow.digesterd.apitesting.InMemoryMarkerStore;
+import io.vpcflow.digesterd.apitesting.ServerEnv;
 import io.vpcflow.digesterd.apitesting.Summaries;
-import io.vpcflow.digesterd.marker.Marker;
 import io.vpcflow.digesterd.config.ServiceConfig;
+import io.vpcflow.digesterd.marker.Marker;
 import io.vpcflow.digesterd.marker.MarkerState;
 import io.vpcflow.digesterd.marker.S3MarkerStore;
 import io.vpcflow.digesterd.report.DigestSummary;
@@ -41,11 +41,13 @@ class LaunchPoolTest {
   private static final Duration STALE = Duration.ofMillis(400);
 
   private static DigestWindow window(int hour) {
-    return DigestWindow.parse("2024-05-01T%02d:00:00Z".formatted(hour), "2024-05-01T%02d:00:00Z".formatted(hour + 1));
+    return DigestWindow.parse(
+        "2024-05-01T%02d:00:00Z".formatted(hour), "2024-05-01T%02d:00:00Z".formatted(hour + 1));
   }
 
   @Test
-  void rejectsWhenFullKeepsWaitingMarkersFreshAndAbandonsWhatItCannotFinishOnClose() throws Exception {
+  void rejectsWhenFullKeepsWaitingMarkersFreshAndAbandonsWhatItCannotFinishOnClose()
+      throws Exception {
     InMemoryMarkerStore markers = new InMemoryMarkerStore();
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -57,14 +59,17 @@ class LaunchPoolTest {
           }
 
           @Override
-          public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws InterruptedException {
+          public DigestSummary build(
+              DigestWindow window, String progressKey, RunnerListener runnerChosen)
+              throws InterruptedException {
             started.countDown();
             release.await(30, TimeUnit.SECONDS);
             return Summaries.of(window, 0, 0);
           }
         };
     InMemoryDigestStore store = new InMemoryDigestStore();
-    try (Launcher launcher = new Launcher(markers, store, store, blocking, STALE, "me", Clock.systemUTC())) {
+    try (Launcher launcher =
+        new Launcher(markers, store, store, blocking, STALE, "me", Clock.systemUTC())) {
       LaunchPool pool = new LaunchPool(launcher, 1, 1, Launcher.heartbeatInterval(STALE));
       DigestWindow first = window(1);
       DigestWindow second = window(2);
@@ -75,19 +80,25 @@ class LaunchPoolTest {
       assertTrue(started.await(10, TimeUnit.SECONDS));
       pool.submit(second);
       assertEquals(1, pool.waiting());
-      LaunchRejectedException full = assertThrows(LaunchRejectedException.class, () -> pool.submit(window(3)));
+      LaunchRejectedException full =
+          assertThrows(LaunchRejectedException.class, () -> pool.submit(window(3)));
       assertTrue(full.getMessage().contains("queue is full"), full.getMessage());
 
       Thread.sleep(STALE.toMillis() * 2);
-      assertTrue(markers.get(second.digestId()).activeAt(Instant.now(), STALE), "a waiting marker is kept fresh");
-      assertTrue(markers.get(first.digestId()).activeAt(Instant.now(), STALE), "a running marker is kept fresh");
+      assertTrue(
+          markers.get(second.digestId()).activeAt(Instant.now(), STALE),
+          "a waiting marker is kept fresh");
+      assertTrue(
+          markers.get(first.digestId()).activeAt(Instant.now(), STALE),
+          "a running marker is kept fresh");
 
       pool.close(Duration.ofMillis(100));
       assertEquals(MarkerState.FAILED, markers.get(second.digestId()).state());
       assertTrue(markers.get(second.digestId()).reason().contains("before this digest started"));
       assertEquals(MarkerState.FAILED, markers.get(first.digestId()).state());
       assertTrue(markers.get(first.digestId()).reason().contains("while building"));
-      LaunchRejectedException closed = assertThrows(LaunchRejectedException.class, () -> pool.submit(window(4)));
+      LaunchRejectedException closed =
+          assertThrows(LaunchRejectedException.class, () -> pool.submit(window(4)));
       assertTrue(closed.getMessage().contains("shutting down"), closed.getMessage());
     } finally {
       release.countDown();
@@ -97,19 +108,29 @@ class LaunchPoolTest {
   @Test
   void closingCancelsAPipelineStillRunningAfterTheGraceAndItsDigestNeverAppears() throws Exception {
     AtomicInteger reads = new AtomicInteger();
-    try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory(SlowReads.of(Duration.ofMillis(400), reads));
+    try (EmbeddedS3Server s3 =
+            EmbeddedS3Server.inMemory(SlowReads.of(Duration.ofMillis(400), reads));
         S3Client client = S3Fixture.client(s3)) {
       for (String bucket : List.of("slow-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
         client.createBucket(b -> b.bucket(bucket));
       }
       SlowRunFixture.write(new S3ObjectSink(client, "slow-logs", ""));
-      ServiceConfig config = ServiceConfig.forServer(ServerEnv.of(s3, "slow-logs", Map.of("VPC_MAX_CONCURRENT_PREFETCH", "2")));
+      ServiceConfig config =
+          ServiceConfig.forServer(
+              ServerEnv.of(s3, "slow-logs", Map.of("VPC_MAX_CONCURRENT_PREFETCH", "2")));
       S3DigestStore store = new S3DigestStore(client, config.storage().orElseThrow());
       S3MarkerStore markers = new S3MarkerStore(client, config.server().progress().orElseThrow());
       DigestWindow window = DigestWindow.parse(SlowRunFixture.START, SlowRunFixture.STOP);
       PipelineDigestBuilder pipeline = new PipelineDigestBuilder(config, List.of());
       try (Launcher launcher =
-          new Launcher(markers, store, store, pipeline, config.server().progressTimeout(), "me", Clock.systemUTC())) {
+          new Launcher(
+              markers,
+              store,
+              store,
+              pipeline,
+              config.server().progressTimeout(),
+              "me",
+              Clock.systemUTC())) {
         LaunchPool pool = new LaunchPool(launcher, 1, 1, Duration.ofSeconds(1));
         pool.submit(window);
         Eventually.until(() -> reads.get() >= 2, Duration.ofSeconds(60), "the pipeline reads");
@@ -117,20 +138,34 @@ class LaunchPoolTest {
         long closing = System.nanoTime();
         pool.close(Duration.ofMillis(100));
         Duration closed = Duration.ofNanos(System.nanoTime() - closing);
-        assertTrue(closed.compareTo(LaunchPool.CANCEL_WAIT) < 0, "the cancelled build ended within the cancel wait: " + closed);
+        assertTrue(
+            closed.compareTo(LaunchPool.CANCEL_WAIT) < 0,
+            "the cancelled build ended within the cancel wait: " + closed);
         Marker marker = markers.read(window.digestId()).orElseThrow().marker();
         assertEquals(MarkerState.FAILED, marker.state());
         assertTrue(marker.reason().contains("while building"), marker.reason());
         int readsAtClose = reads.get();
 
         Thread.sleep(Duration.ofMillis(400).multipliedBy(12).toMillis());
-        assertTrue(reads.get() <= readsAtClose + 2, "reads went on after the cancel: " + readsAtClose + " -> " + reads.get());
-        List<String> stored = client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents().stream().map(o -> o.key()).toList();
-        assertTrue(stored.stream().noneMatch(k -> k.endsWith(".log.gz")), "no digest object appears: " + stored);
+        assertTrue(
+            reads.get() <= readsAtClose + 2,
+            "reads went on after the cancel: " + readsAtClose + " -> " + reads.get());
+        List<String> stored =
+            client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS)).contents().stream()
+                .map(o -> o.key())
+                .toList();
+        assertTrue(
+            stored.stream().noneMatch(k -> k.endsWith(".log.gz")),
+            "no digest object appears: " + stored);
         assertFalse(store.exists(window.digestId()), "no summary says done: " + stored);
-        assertEquals("failed", store.summary(window.digestId()).map(s -> s.state()).orElse("failed"));
-        assertEquals(MarkerState.FAILED, markers.read(window.digestId()).orElseThrow().marker().state());
-        Eventually.until(() -> !Eventually.directRunnerThreadsAlive(), Duration.ofSeconds(10), "the pipeline's threads end");
+        assertEquals(
+            "failed", store.summary(window.digestId()).map(s -> s.state()).orElse("failed"));
+        assertEquals(
+            MarkerState.FAILED, markers.read(window.digestId()).orElseThrow().marker().state());
+        Eventually.until(
+            () -> !Eventually.directRunnerThreadsAlive(),
+            Duration.ofSeconds(10),
+            "the pipeline's threads end");
       }
     }
   }

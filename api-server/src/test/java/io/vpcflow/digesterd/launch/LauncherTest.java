@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /** The launcher's marker protocol, on in-memory markers and stores and a fake builder. */
 class LauncherTest {
-  private static final DigestWindow WINDOW = DigestWindow.parse("2024-05-01T00:00:00Z", "2024-05-01T01:00:00Z");
+  private static final DigestWindow WINDOW =
+      DigestWindow.parse("2024-05-01T00:00:00Z", "2024-05-01T01:00:00Z");
   private static final UUID ID = WINDOW.digestId();
   private static final Duration STALE = Duration.ofMillis(400);
 
@@ -58,7 +59,9 @@ class LauncherTest {
               }
 
               @Override
-              public DigestSummary build(DigestWindow window, String progressKey, RunnerListener runnerChosen) throws Exception {
+              public DigestSummary build(
+                  DigestWindow window, String progressKey, RunnerListener runnerChosen)
+                  throws Exception {
                 builds.incrementAndGet();
                 chosen = runnerChosen;
                 work.run(progressKey);
@@ -93,22 +96,32 @@ class LauncherTest {
   @Test
   void theRunnerChosenByTheBuilderAndItsReasonAreInTheMarkerWhileRunningAndWhenDone() {
     Marker[] whileRunning = new Marker[1];
-    launcher(key -> {
-          chosen.chosen("FlinkRunner", "listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1");
-          whileRunning[0] = markers.get(ID);
-        })
+    launcher(
+            key -> {
+              chosen.chosen(
+                  "FlinkRunner",
+                  "listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1");
+              whileRunning[0] = markers.get(ID);
+            })
         .run(WINDOW);
     assertEquals(MarkerState.RUNNING, whileRunning[0].state());
     assertEquals("FlinkRunner", whileRunning[0].runner());
-    assertEquals("listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1", whileRunning[0].runnerReason());
+    assertEquals(
+        "listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1",
+        whileRunning[0].runnerReason());
     Marker done = markers.get(ID);
     assertEquals(MarkerState.DONE, done.state());
-    assertEquals("listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1", done.runnerReason());
+    assertEquals(
+        "listed input 9 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 5: Flink at h:1",
+        done.runnerReason());
   }
 
   @Test
   void claimsAQueuedMarkerKeepingItsAttempt() throws IOException {
-    markers.create(ID, Marker.queued(WINDOW, "api-node", Instant.now()).requeued(WINDOW, "api-node", Instant.now()));
+    markers.create(
+        ID,
+        Marker.queued(WINDOW, "api-node", Instant.now())
+            .requeued(WINDOW, "api-node", Instant.now()));
     launcher(key -> {}).run(WINDOW);
     assertEquals(MarkerState.DONE, markers.get(ID).state());
     assertEquals(2, markers.get(ID).attempt());
@@ -124,7 +137,8 @@ class LauncherTest {
 
   @Test
   void skipsAFreshRunOfAnotherWorkerAndTakesItOverOnceStale() throws Exception {
-    markers.create(ID, Marker.queued(WINDOW, "other", Instant.now()).running("other", "R", Instant.now()));
+    markers.create(
+        ID, Marker.queued(WINDOW, "other", Instant.now()).running("other", "R", Instant.now()));
     launcher(key -> {}).run(WINDOW);
     assertEquals(0, builds.get());
     assertEquals("other", markers.get(ID).owner());
@@ -147,9 +161,13 @@ class LauncherTest {
 
   @Test
   void recordsAFailureWithTheMessagesOfItsCauses() {
-    launcher(key -> {
-      throw new IOException("listing failed", new IllegalStateException("NoSuchBucket: the bucket does not exist"));
-    }).run(WINDOW);
+    launcher(
+            key -> {
+              throw new IOException(
+                  "listing failed",
+                  new IllegalStateException("NoSuchBucket: the bucket does not exist"));
+            })
+        .run(WINDOW);
     Marker failed = markers.get(ID);
     assertEquals(MarkerState.FAILED, failed.state());
     assertEquals("listing failed <- NoSuchBucket: the bucket does not exist", failed.reason());
@@ -159,16 +177,20 @@ class LauncherTest {
   @Test
   void writesLiveProgressIntoTheMarkerWhileBuilding() {
     long[] seen = {0};
-    launcher(key -> {
-      RunProgress.register(key, 7, 700);
-      try {
-        Eventually.until(
-            () -> markers.get(ID).progress().objectsTotal() == 7, Duration.ofSeconds(10), "the marker shows the 7 objects registered");
-        seen[0] = markers.get(ID).progress().bytesTotal();
-      } finally {
-        RunProgress.unregister(key);
-      }
-    }).run(WINDOW);
+    launcher(
+            key -> {
+              RunProgress.register(key, 7, 700);
+              try {
+                Eventually.until(
+                    () -> markers.get(ID).progress().objectsTotal() == 7,
+                    Duration.ofSeconds(10),
+                    "the marker shows the 7 objects registered");
+                seen[0] = markers.get(ID).progress().bytesTotal();
+              } finally {
+                RunProgress.unregister(key);
+              }
+            })
+        .run(WINDOW);
     assertEquals(700, seen[0]);
     assertEquals(MarkerState.DONE, markers.get(ID).state());
   }
@@ -210,7 +232,8 @@ class LauncherTest {
 
   @Test
   void neverAbandonsARunOfAnotherWorker() throws IOException {
-    markers.create(ID, Marker.queued(WINDOW, "other", Instant.now()).running("other", "R", Instant.now()));
+    markers.create(
+        ID, Marker.queued(WINDOW, "other", Instant.now()).running("other", "R", Instant.now()));
     launcher(key -> {}).abandon(WINDOW, "the server stopped");
     assertEquals(MarkerState.RUNNING, markers.get(ID).state());
   }

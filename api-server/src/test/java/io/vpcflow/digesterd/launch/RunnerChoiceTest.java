@@ -9,14 +9,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunnerChoiceTest {
-  private static final FlinkSettings FLINK = new FlinkSettings(Optional.of("127.0.0.1:8081"), 1000, Optional.empty());
+  private static final FlinkSettings FLINK =
+      new FlinkSettings(Optional.of("127.0.0.1:8081"), 1000, Optional.empty());
 
   @Test
   void withoutAFlinkAddressEveryWindowRunsOnTheDefaultRunner() {
     RunnerChoice choice = RunnerChoice.choose(Long.MAX_VALUE, FlinkSettings.none(), "DirectRunner");
     assertFalse(choice.flink());
     assertEquals("DirectRunner", choice.runner());
-    assertEquals("no Flink cluster configured (DIGEST_FLINK_MASTER): every digest runs on DirectRunner", choice.reason());
+    assertEquals(
+        "no Flink cluster configured (DIGEST_FLINK_MASTER): every digest runs on DirectRunner",
+        choice.reason());
   }
 
   @Test
@@ -24,7 +27,9 @@ class RunnerChoiceTest {
     RunnerChoice choice = RunnerChoice.choose(999, FLINK, "DirectRunner");
     assertFalse(choice.flink());
     assertEquals("DirectRunner", choice.runner());
-    assertEquals("listed input 999 bytes < DIGEST_FLINK_THRESHOLD_BYTES 1000: DirectRunner", choice.reason());
+    assertEquals(
+        "listed input 999 bytes < DIGEST_FLINK_THRESHOLD_BYTES 1000: DirectRunner",
+        choice.reason());
   }
 
   @Test
@@ -33,7 +38,8 @@ class RunnerChoiceTest {
     assertTrue(at.flink());
     assertEquals("FlinkRunner", at.runner());
     assertEquals(
-        "listed input 1000 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 1000: Flink at 127.0.0.1:8081", at.reason());
+        "listed input 1000 bytes >= DIGEST_FLINK_THRESHOLD_BYTES 1000: Flink at 127.0.0.1:8081",
+        at.reason());
     assertTrue(RunnerChoice.choose(5000, FLINK, "DirectRunner").flink());
   }
 }

@@ -43,8 +43,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The server and its pipeline against an S3 server behind a {@link FaultProxy}: S3 down when a
  * request arrives, in the middle of reading and while the digest is written; slow answers and
  * throttling. Retries are bounded (3 attempts, waits up to 0.5 s, 2 s socket timeout); a digest
- * either completes exactly or ends failed with the reason, never half-written, and a new POST
- * after S3 returns completes it.
+ * either completes exactly or ends failed with the reason, never half-written, and a new POST after
+ * S3 returns completes it.
  */
 class S3FaultsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,8 +71,16 @@ class S3FaultsTest {
     S3ObjectSink upload = new S3ObjectSink(client, LOGS, "");
     SampleSpec spec =
         new SampleSpec(
-            DAY, Duration.ofHours(5), Duration.ofMinutes(5), List.of("111111111111", "222222222222"),
-            List.of("us-east-1", "eu-west-1"), 100, 500, List.of(KeyLayout.PLAIN, KeyLayout.HIVE), false, 5);
+            DAY,
+            Duration.ofHours(5),
+            Duration.ofMinutes(5),
+            List.of("111111111111", "222222222222"),
+            List.of("us-east-1", "eu-west-1"),
+            100,
+            500,
+            List.of(KeyLayout.PLAIN, KeyLayout.HIVE),
+            false,
+            5);
     SampleFlowLogs.generate(
         spec,
         (key, bytes) -> {
@@ -130,10 +138,16 @@ class S3FaultsTest {
   }
 
   private void awaitState(DigestWindow window, String state) throws Exception {
-    until(window, () -> state.equals(statusNow(window).path("state").asText()), "the status says " + state);
+    until(
+        window,
+        () -> state.equals(statusNow(window).path("state").asText()),
+        "the status says " + state);
   }
 
-  /** Waits a minute at most until {@code condition} holds; names the window's last status when it does not. */
+  /**
+   * Waits a minute at most until {@code condition} holds; names the window's last status when it
+   * does not.
+   */
   private void until(DigestWindow window, BooleanSupplier condition, String what) throws Exception {
     try {
       Eventually.until(condition, Duration.ofMinutes(1), what);
@@ -154,7 +168,9 @@ class S3FaultsTest {
   }
 
   private static List<S3Object> digestObjects(DigestWindow window) {
-    return client.listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS).prefix(window.digestId().toString())).contents();
+    return client
+        .listObjectsV2(b -> b.bucket(ServerEnv.DIGESTS).prefix(window.digestId().toString()))
+        .contents();
   }
 
   /** POSTs {@code window}, waits until its build is claimed, applies {@code fault}, lets it run. */
@@ -176,9 +192,12 @@ class S3FaultsTest {
   /** No digest object, and the summary (if S3 took it) records the failure. */
   private static void assertNoDigest(DigestWindow window) throws Exception {
     List<String> keys = digestObjects(window).stream().map(S3Object::key).toList();
-    assertTrue(keys.stream().noneMatch(k -> k.endsWith(".log.gz")), "no digest object after the failure: " + keys);
+    assertTrue(
+        keys.stream().noneMatch(k -> k.endsWith(".log.gz")),
+        "no digest object after the failure: " + keys);
     if (keys.contains(window.digestId() + ".json")) {
-      JsonNode summary = JSON.readTree(S3Fixture.get(client, ServerEnv.DIGESTS, window.digestId() + ".json"));
+      JsonNode summary =
+          JSON.readTree(S3Fixture.get(client, ServerEnv.DIGESTS, window.digestId() + ".json"));
       assertEquals("failed", summary.get("state").asText(), summary.toString());
     }
   }
@@ -210,7 +229,10 @@ class S3FaultsTest {
     DigestWindow window = hour(1);
     proxy.delayNext(Integer.MAX_VALUE, Duration.ofMillis(40));
     assertEquals(202, api.post("/" + query(window)).statusCode());
-    until(window, () -> statusNow(window).path("progress").path("objectsDone").asLong() >= 2, "reading started");
+    until(
+        window,
+        () -> statusNow(window).path("progress").path("objectsDone").asLong() >= 2,
+        "reading started");
     proxy.down();
     Thread.sleep(4000);
     proxy.up();
@@ -220,7 +242,8 @@ class S3FaultsTest {
     JsonNode status = status(window);
     assertEquals("failed", status.get("state").asText());
     assertFalse(status.get("reason").asText().isBlank(), status.toString());
-    System.out.println("S3FaultsTest down mid-read: failed with reason: " + status.get("reason").asText());
+    System.out.println(
+        "S3FaultsTest down mid-read: failed with reason: " + status.get("reason").asText());
     assertNoDigest(window);
     retriedDigestIsExact(window);
   }
@@ -236,7 +259,9 @@ class S3FaultsTest {
     HttpResponse<byte[]> failed = api.awaitNot204("/" + query(window), Duration.ofMinutes(1));
     assertEquals(424, failed.statusCode(), Api.text(failed));
     assertFalse(status(window).get("reason").asText().isBlank());
-    System.out.println("S3FaultsTest failing writes: failed with reason: " + status(window).get("reason").asText());
+    System.out.println(
+        "S3FaultsTest failing writes: failed with reason: "
+            + status(window).get("reason").asText());
     assertNoDigest(window);
     retriedDigestIsExact(window);
   }

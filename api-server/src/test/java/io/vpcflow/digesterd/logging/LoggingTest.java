@@ -31,8 +31,14 @@ class LoggingTest {
     LogCapture capture = new LogCapture();
     Logging.apply(new LoggingSettings(Level.INFO, Output.STDERR), capture.streams());
 
-    OWN.atInfo().addKeyValue("event", "digest-done").addKeyValue("id", "a\"b\nc").log("digest {} done", "x\ty");
-    OWN.atWarn().addKeyValue("event", "dependency-failure").setCause(new IllegalStateException("boom \"quoted\"")).log("failed");
+    OWN.atInfo()
+        .addKeyValue("event", "digest-done")
+        .addKeyValue("id", "a\"b\nc")
+        .log("digest {} done", "x\ty");
+    OWN.atWarn()
+        .addKeyValue("event", "dependency-failure")
+        .setCause(new IllegalStateException("boom \"quoted\""))
+        .log("failed");
 
     List<JsonNode> lines = capture.lines();
     assertEquals(2, lines.size(), capture.text());
@@ -98,11 +104,18 @@ class LoggingTest {
   @Test
   void bucketUrisAreLoggedAsS3EvenInsideLibraryMessagesAndStackTraces() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Logging.apply(new LoggingSettings(Level.INFO, Output.STDERR), new LogStreams(new ByteArrayOutputStream(), err));
-    LIBRARY.warn("cannot delete s3+progress://p/run.progress/", new java.io.IOException("at s3+storage://d/x.json"));
+    Logging.apply(
+        new LoggingSettings(Level.INFO, Output.STDERR),
+        new LogStreams(new ByteArrayOutputStream(), err));
+    LIBRARY.warn(
+        "cannot delete s3+progress://p/run.progress/",
+        new java.io.IOException("at s3+storage://d/x.json"));
     String text = err.toString(StandardCharsets.UTF_8);
     // logback's JSON escapes '/'
-    assertTrue(text.contains("cannot delete s3:\\/\\/p\\/run.progress") && text.contains("at s3:\\/\\/d\\/x.json"), text);
+    assertTrue(
+        text.contains("cannot delete s3:\\/\\/p\\/run.progress")
+            && text.contains("at s3:\\/\\/d\\/x.json"),
+        text);
     assertFalse(text.contains("s3+"), text);
   }
 }

@@ -36,10 +36,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Recognisable credentials and tokens followed through the service: a digest built, a digest
- * that fails, a server whose credentials S3 refuses (a wrong secret key and a session token,
- * which s3proxy does not implement), bad input, 401s and configuration errors, with the service's
- * own loggers at TRACE. None of the secrets appears in any log line, HTTP answer (status, headers,
+ * Recognisable credentials and tokens followed through the service: a digest built, a digest that
+ * fails, a server whose credentials S3 refuses (a wrong secret key and a session token, which
+ * s3proxy does not implement), bad input, 401s and configuration errors, with the service's own
+ * loggers at TRACE. None of the secrets appears in any log line, HTTP answer (status, headers,
  * body), stdout or stderr.
  */
 class NoSecretInOutputTest {
@@ -49,7 +49,8 @@ class NoSecretInOutputTest {
   private static final String AUTH_TOKEN = "leakcheck-auth-token-9e1c5a7b3d";
   private static final String WRONG_SECRET = "leakcheck-wrong-secret-2d4f6a8c0e";
   private static final String SHORT_TOKEN = "leakcheck-short";
-  private static final List<String> SECRETS = List.of(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN, AUTH_TOKEN, WRONG_SECRET, SHORT_TOKEN);
+  private static final List<String> SECRETS =
+      List.of(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN, AUTH_TOKEN, WRONG_SECRET, SHORT_TOKEN);
   private static final String WINDOW = Api.window(HandFixture.START, HandFixture.STOP);
 
   private final StringBuilder answers = new StringBuilder();
@@ -82,16 +83,37 @@ class NoSecretInOutputTest {
     }
 
     String log = logs.text();
-    for (String event : List.of("digest-done", "digest-failed", "unauthorized", "invalid-input", "dependency-failure")) {
-      assertTrue(log.contains("\"" + event + "\""), "the capture misses the event " + event + ":\n" + log);
+    for (String event :
+        List.of(
+            "digest-done",
+            "digest-failed",
+            "unauthorized",
+            "invalid-input",
+            "dependency-failure")) {
+      assertTrue(
+          log.contains("\"" + event + "\""), "the capture misses the event " + event + ":\n" + log);
     }
     assertTrue(cli.toString().contains("DIGESTERD_AUTH_TOKEN must be at least"), cli.toString());
-    Map<String, String> outputs = Map.of("log lines", log, "HTTP answers", answers.toString(), "stdout and stderr", console.toString(StandardCharsets.UTF_8), "command line", cli.toString());
+    Map<String, String> outputs =
+        Map.of(
+            "log lines",
+            log,
+            "HTTP answers",
+            answers.toString(),
+            "stdout and stderr",
+            console.toString(StandardCharsets.UTF_8),
+            "command line",
+            cli.toString());
     for (Map.Entry<String, String> output : outputs.entrySet()) {
       for (String secret : SECRETS) {
         int at = output.getValue().indexOf(secret);
         if (at >= 0) {
-          fail("a secret is in the " + output.getKey() + ": ..." + output.getValue().substring(Math.max(0, at - 300), at) + "[SECRET]...");
+          fail(
+              "a secret is in the "
+                  + output.getKey()
+                  + ": ..."
+                  + output.getValue().substring(Math.max(0, at - 300), at)
+                  + "[SECRET]...");
         }
       }
     }
@@ -115,7 +137,11 @@ class NoSecretInOutputTest {
     try (DigesterdService service = start(s3, "missing-logs", credentials(SECRET_KEY))) {
       Api api = new Api(service.uri(), "Bearer " + AUTH_TOKEN);
       expect(202, api.post("/" + Api.window("2019-02-01T00:00:00Z", "2019-02-01T01:00:00Z")));
-      expect(424, api.awaitNot204("/" + Api.window("2019-02-01T00:00:00Z", "2019-02-01T01:00:00Z"), Duration.ofMinutes(2)));
+      expect(
+          424,
+          api.awaitNot204(
+              "/" + Api.window("2019-02-01T00:00:00Z", "2019-02-01T01:00:00Z"),
+              Duration.ofMinutes(2)));
     }
   }
 
@@ -140,14 +166,19 @@ class NoSecretInOutputTest {
       CommandLine line = DigesterdCommand.commandLine(env);
       line.setOut(new PrintWriter(cli, true));
       line.setErr(new PrintWriter(cli, true));
-      assertEquals(2, line.execute(command, "--start", HandFixture.START, "--stop", HandFixture.STOP), cli.toString());
+      assertEquals(
+          2,
+          line.execute(command, "--start", HandFixture.START, "--stop", HandFixture.STOP),
+          cli.toString());
     }
   }
 
-  private static DigesterdService start(EmbeddedS3Server s3, String flowLogs, Map<String, String> credentials) throws Exception {
+  private static DigesterdService start(
+      EmbeddedS3Server s3, String flowLogs, Map<String, String> credentials) throws Exception {
     Map<String, String> extra = new HashMap<>(credentials);
     extra.put("DIGESTERD_AUTH_TOKEN", AUTH_TOKEN);
-    return DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, flowLogs, extra))).start();
+    return DigesterdService.builder(ServiceConfig.forServer(ServerEnv.of(s3, flowLogs, extra)))
+        .start();
   }
 
   private static Map<String, String> credentials(String secretKey) {
@@ -155,13 +186,20 @@ class NoSecretInOutputTest {
   }
 
   private void expect(int status, HttpResponse<byte[]> response) {
-    answers.append(response.statusCode()).append(' ').append(response.headers().map()).append('\n').append(Api.text(response)).append('\n');
+    answers
+        .append(response.statusCode())
+        .append(' ')
+        .append(response.headers().map())
+        .append('\n')
+        .append(Api.text(response))
+        .append('\n');
     assertEquals(status, response.statusCode(), Api.text(response));
   }
 
   private static S3Client client(EmbeddedS3Server s3) {
     DigestOptions options = S3Fixture.options(s3);
-    options.setAwsCredentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+    options.setAwsCredentialsProvider(
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     return S3ClientFactory.client(options);
   }
 }

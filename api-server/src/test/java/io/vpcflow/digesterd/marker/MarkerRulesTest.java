@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every marker a digest not stored can have, and what a request and a worker's claim do to it. */
 class MarkerRulesTest {
-  private static final DigestWindow WINDOW = DigestWindow.parse("2024-05-01T00:00:00Z", "2024-05-01T01:00:00Z");
+  private static final DigestWindow WINDOW =
+      DigestWindow.parse("2024-05-01T00:00:00Z", "2024-05-01T01:00:00Z");
   private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
   private static final Instant LATER = T0.plus(Duration.ofMinutes(5));
@@ -52,20 +53,31 @@ class MarkerRulesTest {
 
   @Test
   void aClaimRunsQueuedTakesOverStaleAndLeavesLiveOrFailedAlone() {
-    Marker fresh = RULES.claim(Optional.empty(), WINDOW, "worker-2", "FlinkRunner", LATER).orElseThrow();
+    Marker fresh =
+        RULES.claim(Optional.empty(), WINDOW, "worker-2", "FlinkRunner", LATER).orElseThrow();
     assertEquals(MarkerState.RUNNING, fresh.state());
     assertEquals("worker-2", fresh.owner());
 
-    Marker queued = RULES.claim(Optional.of(QUEUED), WINDOW, "worker-2", "FlinkRunner", LATER).orElseThrow();
+    Marker queued =
+        RULES.claim(Optional.of(QUEUED), WINDOW, "worker-2", "FlinkRunner", LATER).orElseThrow();
     assertEquals(MarkerState.RUNNING, queued.state());
     assertEquals(QUEUED.attempt(), queued.attempt(), "a queued attempt is run, not counted again");
-    Marker staleQueued = RULES.claim(Optional.of(QUEUED), WINDOW, "worker-2", "FlinkRunner", STALE).orElseThrow();
+    Marker staleQueued =
+        RULES.claim(Optional.of(QUEUED), WINDOW, "worker-2", "FlinkRunner", STALE).orElseThrow();
     assertEquals(QUEUED.attempt(), staleQueued.attempt());
 
-    assertEquals(Optional.empty(), RULES.claim(Optional.of(RUNNING), WINDOW, "worker-2", "FlinkRunner", LATER));
-    assertEquals(Optional.empty(), RULES.claim(Optional.of(FAILED), WINDOW, "worker-2", "FlinkRunner", STALE));
-    assertRequeued(RULES.claim(Optional.of(RUNNING), WINDOW, "worker-2", "FlinkRunner", STALE), MarkerState.RUNNING);
-    assertRequeued(RULES.claim(Optional.of(DONE), WINDOW, "worker-2", "FlinkRunner", LATER), MarkerState.RUNNING);
+    assertEquals(
+        Optional.empty(),
+        RULES.claim(Optional.of(RUNNING), WINDOW, "worker-2", "FlinkRunner", LATER));
+    assertEquals(
+        Optional.empty(),
+        RULES.claim(Optional.of(FAILED), WINDOW, "worker-2", "FlinkRunner", STALE));
+    assertRequeued(
+        RULES.claim(Optional.of(RUNNING), WINDOW, "worker-2", "FlinkRunner", STALE),
+        MarkerState.RUNNING);
+    assertRequeued(
+        RULES.claim(Optional.of(DONE), WINDOW, "worker-2", "FlinkRunner", LATER),
+        MarkerState.RUNNING);
   }
 
   /** A next attempt, owned by the caller, in {@code state}. */

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Compare-and-set markers against a real S3 server (s3proxy honours If-None-Match and If-Match). */
+/**
+ * Compare-and-set markers against a real S3 server (s3proxy honours If-None-Match and If-Match).
+ */
 class S3MarkerStoreTest {
   private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
@@ -49,7 +51,8 @@ class S3MarkerStoreTest {
   }
 
   private static DigestWindow window(int hour) {
-    return DigestWindow.parse("2024-05-01T%02d:00:00Z".formatted(hour), "2024-05-01T%02d:00:00Z".formatted(hour + 1));
+    return DigestWindow.parse(
+        "2024-05-01T%02d:00:00Z".formatted(hour), "2024-05-01T%02d:00:00Z".formatted(hour + 1));
   }
 
   @Test
@@ -81,10 +84,12 @@ class S3MarkerStoreTest {
     try {
       for (int i = 0; i < 16; i++) {
         String owner = "node-" + i;
-        results.add(threads.submit(() -> {
-          go.await();
-          return store.create(window.digestId(), Marker.queued(window, owner, NOW));
-        }));
+        results.add(
+            threads.submit(
+                () -> {
+                  go.await();
+                  return store.create(window.digestId(), Marker.queued(window, owner, NOW));
+                }));
       }
       go.countDown();
       int winners = 0;
@@ -103,7 +108,8 @@ class S3MarkerStoreTest {
     UUID id = window.digestId();
     String version = store.create(id, Marker.queued(window, "node-a", NOW)).orElseThrow();
     client.deleteObject(b -> b.bucket("progress").key(store.key(id)));
-    assertEquals(Optional.empty(), store.replace(id, Marker.queued(window, "node-a", NOW), version));
+    assertEquals(
+        Optional.empty(), store.replace(id, Marker.queued(window, "node-a", NOW), version));
 
     S3MarkerStore nowhere = new S3MarkerStore(client, StoreLocation.parse("no-such-bucket"));
     assertThrows(IOException.class, () -> nowhere.create(id, Marker.queued(window, "node-a", NOW)));
@@ -113,7 +119,9 @@ class S3MarkerStoreTest {
   @Test
   void readsUpstreamsBareTimeMarkerAsRunningSinceThatTime() throws IOException {
     UUID id = window(4).digestId();
-    client.putObject(b -> b.bucket("progress").key(store.key(id)), RequestBody.fromString("2024-05-01T11:00:00.123456789Z"));
+    client.putObject(
+        b -> b.bucket("progress").key(store.key(id)),
+        RequestBody.fromString("2024-05-01T11:00:00.123456789Z"));
     Marker legacy = store.read(id).orElseThrow().marker();
     assertEquals(MarkerState.RUNNING, legacy.state());
     assertEquals(Instant.parse("2024-05-01T11:00:00.123456789Z"), legacy.lastUpdate());

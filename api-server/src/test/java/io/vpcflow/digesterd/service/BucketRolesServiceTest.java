@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The server with a region and a role per bucket, end to end over the wire (see {@link
  * BucketRoles}): its marker store writes markers as the progress bucket's role, its digest store
- * reads summaries and digests as the storage bucket's role, and the pipeline it launches reads
- * flow logs and writes the digest as theirs; each signing for its bucket's region. Answers show
- * {@code s3://} URIs only.
+ * reads summaries and digests as the storage bucket's role, and the pipeline it launches reads flow
+ * logs and writes the digest as theirs; each signing for its bucket's region. Answers show {@code
+ * s3://} URIs only.
  */
 class BucketRolesServiceTest {
   @Test
@@ -37,7 +37,8 @@ class BucketRolesServiceTest {
       env.put("DIGEST_MAX_WINDOW", "P1D");
       String window = Api.window(HandFixture.START, HandFixture.STOP);
       String status;
-      try (DigesterdService service = DigesterdService.builder(ServiceConfig.forServer(env)).start()) {
+      try (DigesterdService service =
+          DigesterdService.builder(ServiceConfig.forServer(env)).start()) {
         Api api = new Api(service.uri());
         assertEquals(404, api.get("/" + window).statusCode(), "a window never requested");
         assertEquals(202, api.post("/" + window).statusCode());
@@ -51,19 +52,32 @@ class BucketRolesServiceTest {
       assertTrue(status.contains("s3://srv-digests/" + HandFixture.DIGEST_ID + ".log.gz"), status);
       assertFalse(status.contains("s3+"), status);
       SignedRequests requests = roles.requests();
-      assertEquals(roles.expectedSigners(), requests.signersByBucket(), "who signed for which region, by bucket");
-      assertTrue(keys(requests, "srv-progress").contains(HandFixture.DIGEST_ID + "_in_progress"), "the marker");
+      assertEquals(
+          roles.expectedSigners(),
+          requests.signersByBucket(),
+          "who signed for which region, by bucket");
       assertTrue(
-          requests.to("srv-progress").stream().anyMatch(r -> r.method().equals("PUT")), "markers written as the progress role");
+          keys(requests, "srv-progress").contains(HandFixture.DIGEST_ID + "_in_progress"),
+          "the marker");
+      assertTrue(
+          requests.to("srv-progress").stream().anyMatch(r -> r.method().equals("PUT")),
+          "markers written as the progress role");
       assertTrue(
           requests.to("srv-digests").stream()
-              .anyMatch(r -> r.method().equals("GET") && r.key().equals(HandFixture.DIGEST_ID + ".log.gz")),
+              .anyMatch(
+                  r ->
+                      r.method().equals("GET")
+                          && r.key().equals(HandFixture.DIGEST_ID + ".log.gz")),
           "the digest served by the digest store as the storage role");
-      assertTrue(requests.to("srv-logs").stream().anyMatch(r -> r.method().equals("GET")), "flow logs read");
+      assertTrue(
+          requests.to("srv-logs").stream().anyMatch(r -> r.method().equals("GET")),
+          "flow logs read");
     }
   }
 
   private static Set<String> keys(SignedRequests requests, String bucket) {
-    return requests.to(bucket).stream().map(SignedRequests.Request::key).collect(Collectors.toSet());
+    return requests.to(bucket).stream()
+        .map(SignedRequests.Request::key)
+        .collect(Collectors.toSet());
   }
 }

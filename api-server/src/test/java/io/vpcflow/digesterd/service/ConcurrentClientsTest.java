@@ -35,10 +35,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Many clients POSTing and GETting overlapping windows at once, for a bounded time, against a
- * real server, real S3 and the real pipeline: each window is built by exactly one pipeline run,
- * every answer is one the API promises (no 5xx), nothing deadlocks, and every digest served is
- * exact.
+ * Many clients POSTing and GETting overlapping windows at once, for a bounded time, against a real
+ * server, real S3 and the real pipeline: each window is built by exactly one pipeline run, every
+ * answer is one the API promises (no 5xx), nothing deadlocks, and every digest served is exact.
  */
 class ConcurrentClientsTest {
   private static final Instant DAY = Instant.parse("2024-04-01T00:00:00Z");
@@ -61,17 +60,29 @@ class ConcurrentClientsTest {
       S3ObjectSink upload = new S3ObjectSink(client, "logs", "");
       SampleFlowLogs.generate(
           new SampleSpec(
-              DAY, Duration.ofHours(4), Duration.ofMinutes(5), List.of("444444444444"), List.of("us-west-2"),
-              50, 200, List.of(KeyLayout.PLAIN), false, 9),
+              DAY,
+              Duration.ofHours(4),
+              Duration.ofMinutes(5),
+              List.of("444444444444"),
+              List.of("us-west-2"),
+              50,
+              200,
+              List.of(KeyLayout.PLAIN),
+              false,
+              9),
           (key, bytes) -> {
             texts.add(Gzip.gunzip(bytes));
             upload.put(key, bytes);
           });
       ServiceConfig config =
           ServiceConfig.forServer(
-              ServerEnv.of(s3, "logs", Map.of("DIGEST_MAX_CONCURRENT", "2", "RUNTIME_LOGGER_OUTPUT", "NULL")));
+              ServerEnv.of(
+                  s3,
+                  "logs",
+                  Map.of("DIGEST_MAX_CONCURRENT", "2", "RUNTIME_LOGGER_OUTPUT", "NULL")));
       GatedBuilder counting = new GatedBuilder(new PipelineDigestBuilder(config, List.of()));
-      try (DigesterdService service = DigesterdService.builder(config).digestBuilder(counting).start()) {
+      try (DigesterdService service =
+          DigesterdService.builder(config).digestBuilder(counting).start()) {
         Api api = new Api(service.uri());
         // 404 only for a GET of a window no POST was answered for yet: never a lost digest.
         Set<Integer> allowed = Set.of(200, 202, 204, 409);
@@ -87,15 +98,19 @@ class ConcurrentClientsTest {
                   () -> {
                     while (System.nanoTime() < end) {
                       DigestWindow window = windows.get(random.nextInt(windows.size()));
-                      String query = "/" + Api.window(window.start().toString(), window.stop().toString());
+                      String query =
+                          "/" + Api.window(window.start().toString(), window.stop().toString());
                       boolean post = random.nextBoolean();
                       boolean acceptedBefore = requested.contains(window);
                       HttpResponse<byte[]> answer = post ? api.post(query) : api.get(query);
                       if (post) {
                         requested.add(window);
                       }
-                      codes.computeIfAbsent(answer.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                      boolean neverRequested = !post && !acceptedBefore && answer.statusCode() == 404;
+                      codes
+                          .computeIfAbsent(answer.statusCode(), k -> new AtomicInteger())
+                          .incrementAndGet();
+                      boolean neverRequested =
+                          !post && !acceptedBefore && answer.statusCode() == 404;
                       assertTrue(
                           allowed.contains(answer.statusCode()) || neverRequested,
                           (post ? "POST " : "GET ") + answer.statusCode() + " " + Api.text(answer));
@@ -112,17 +127,25 @@ class ConcurrentClientsTest {
           String query = "/" + Api.window(window.start().toString(), window.stop().toString());
           HttpResponse<byte[]> digest = api.awaitNot204(query, Duration.ofMinutes(2));
           assertEquals(200, digest.statusCode(), Api.text(digest));
-          OracleDigest oracle = new OracleDigest(window.startEpochSecond(), window.stopEpochSecond());
+          OracleDigest oracle =
+              new OracleDigest(window.startEpochSecond(), window.stopEpochSecond());
           texts.forEach(oracle::add);
           assertEquals(oracle.text(), Gzip.gunzip(digest.body()), window.toString());
         }
-        assertTrue(requested.size() >= windows.size() - 1, "most windows were requested: " + requested.size());
-        assertEquals(requested.size(), counting.builds(), "one pipeline run per requested window; answers " + codes);
+        assertTrue(
+            requested.size() >= windows.size() - 1,
+            "most windows were requested: " + requested.size());
+        assertEquals(
+            requested.size(),
+            counting.builds(),
+            "one pipeline run per requested window; answers " + codes);
         assertEquals(200, api.get("/healthcheck").statusCode());
         System.out.printf(
             "ConcurrentClientsTest: %d clients for %s: answers by status %s; %d windows requested, %d pipeline runs%n",
             CLIENTS, RUN_FOR, codes, requested.size(), counting.builds());
-        assertTrue(codes.get(409).get() > CLIENTS, "many POSTs met an existing or running digest: " + codes);
+        assertTrue(
+            codes.get(409).get() > CLIENTS,
+            "many POSTs met an existing or running digest: " + codes);
       }
     }
   }

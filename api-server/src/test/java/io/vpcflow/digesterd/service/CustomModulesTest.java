@@ -68,8 +68,13 @@ class CustomModulesTest {
         assertEquals(200, built.statusCode(), Api.text(built));
         assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(built.body()));
         UUID id = UUID.fromString(HandFixture.DIGEST_ID);
-        assertTrue(digests.bytes(id).isPresent(), "the pipeline's digest was published to the custom store");
-        Eventually.until(() -> markers.get(id).state() != MarkerState.RUNNING, Duration.ofSeconds(30), "the marker is no longer running");
+        assertTrue(
+            digests.bytes(id).isPresent(),
+            "the pipeline's digest was published to the custom store");
+        Eventually.until(
+            () -> markers.get(id).state() != MarkerState.RUNNING,
+            Duration.ofSeconds(30),
+            "the marker is no longer running");
         assertEquals(MarkerState.DONE, markers.get(id).state());
       }
     }

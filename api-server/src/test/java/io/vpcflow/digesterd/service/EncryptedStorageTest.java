@@ -37,7 +37,10 @@ class EncryptedStorageTest {
       S3Fixture.defaultKmsKey(client, ServerEnv.PROGRESS, "bucket-default");
       ServiceConfig config =
           ServiceConfig.forServer(
-              ServerEnv.of(s3, "hand-logs", Map.of("DIGEST_STORAGE_SSE", "aws:kms", "DIGEST_STORAGE_KMS_KEY_ID", KEY_ID)));
+              ServerEnv.of(
+                  s3,
+                  "hand-logs",
+                  Map.of("DIGEST_STORAGE_SSE", "aws:kms", "DIGEST_STORAGE_KMS_KEY_ID", KEY_ID)));
       try (DigesterdService service = DigesterdService.builder(config).start()) {
         Api api = new Api(service.uri());
         String window = Api.window(HandFixture.START, HandFixture.STOP);
@@ -46,10 +49,11 @@ class EncryptedStorageTest {
         assertEquals(200, digest.statusCode(), Api.text(digest));
       }
       String id = HandFixture.DIGEST_ID;
-      for (String[] object : List.of(
-          new String[] {ServerEnv.DIGESTS, id + ".log.gz"},
-          new String[] {ServerEnv.DIGESTS, id + ".json"},
-          new String[] {ServerEnv.PROGRESS, id + "_in_progress"})) {
+      for (String[] object :
+          List.of(
+              new String[] {ServerEnv.DIGESTS, id + ".log.gz"},
+              new String[] {ServerEnv.DIGESTS, id + ".json"},
+              new String[] {ServerEnv.PROGRESS, id + "_in_progress"})) {
         HeadObjectResponse head = client.headObject(b -> b.bucket(object[0]).key(object[1]));
         assertEquals(ServerSideEncryption.AWS_KMS, head.serverSideEncryption(), object[1]);
         assertEquals(KEY_ID, head.ssekmsKeyId(), object[1]);

@@ -25,9 +25,12 @@ class UdpStatsdSinkTest {
   @Test
   void linesAreSentAtTheFlushIntervalWithoutClosing() throws Exception {
     try (StatsdReceiver statsd = new StatsdReceiver();
-        UdpStatsdSink sink = new UdpStatsdSink("127.0.0.1", statsd.port(), 1432, Duration.ofMillis(100))) {
+        UdpStatsdSink sink =
+            new UdpStatsdSink("127.0.0.1", statsd.port(), 1432, Duration.ofMillis(100))) {
       sink.accept("early:1|c");
-      assertEquals(List.of("early:1|c"), statsd.awaitLine(l -> l.equals("early:1|c"), Duration.ofSeconds(5)));
+      assertEquals(
+          List.of("early:1|c"),
+          statsd.awaitLine(l -> l.equals("early:1|c"), Duration.ofSeconds(5)));
     }
   }
 }

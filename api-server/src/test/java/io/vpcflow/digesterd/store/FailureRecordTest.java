@@ -26,14 +26,22 @@ import software.amazon.awssdk.services.s3.S3Client;
  * and a local directory) until a digest exists, and never hides a built digest.
  */
 class FailureRecordTest {
-  private static final DigestWindow WINDOW = DigestWindow.parse("2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z");
+  private static final DigestWindow WINDOW =
+      DigestWindow.parse("2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z");
   private static final UUID ID = WINDOW.digestId();
   @TempDir Path temp;
 
   private static DigestSummary failure(String reason) {
     Instant t = Instant.parse("2024-01-02T00:00:00Z");
     return DigestSummary.failed(
-        ID.toString(), WINDOW.start().toString(), WINDOW.stop().toString(), "DirectRunner", "why this runner", t, t.plusSeconds(3), reason);
+        ID.toString(),
+        WINDOW.start().toString(),
+        WINDOW.stop().toString(),
+        "DirectRunner",
+        "why this runner",
+        t,
+        t.plusSeconds(3),
+        reason);
   }
 
   private static void checkProtocol(DigestStore store, Runnable storeBuiltDigest) throws Exception {
@@ -44,7 +52,10 @@ class FailureRecordTest {
     assertEquals("first", store.summary(ID).orElseThrow().reason());
     assertEquals(3000, store.summary(ID).orElseThrow().durationMillis());
     store.recordFailure(failure("second"));
-    assertEquals("second", store.summary(ID).orElseThrow().reason(), "a later failure replaces an earlier one");
+    assertEquals(
+        "second",
+        store.summary(ID).orElseThrow().reason(),
+        "a later failure replaces an earlier one");
     storeBuiltDigest.run();
     assertTrue(store.exists(ID));
     store.recordFailure(failure("late"));
@@ -57,10 +68,13 @@ class FailureRecordTest {
     try (EmbeddedS3Server server = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(server)) {
       client.createBucket(b -> b.bucket("digests"));
-      byte[] built = DigestSummaryJson.write(Summaries.of(WINDOW, 1, 20)).getBytes(StandardCharsets.UTF_8);
+      byte[] built =
+          DigestSummaryJson.write(Summaries.of(WINDOW, 1, 20)).getBytes(StandardCharsets.UTF_8);
       checkProtocol(
           new S3DigestStore(client, StoreLocation.parse("s3://digests/p/")),
-          () -> client.putObject(b -> b.bucket("digests").key("p/" + ID + ".json"), RequestBody.fromBytes(built)));
+          () ->
+              client.putObject(
+                  b -> b.bucket("digests").key("p/" + ID + ".json"), RequestBody.fromBytes(built)));
     }
   }
 
@@ -71,7 +85,8 @@ class FailureRecordTest {
         new DirectoryDigestStore(StoreLocation.parse(dir.toUri().toString())),
         () -> {
           try {
-            Files.writeString(dir.resolve(ID + ".json"), DigestSummaryJson.write(Summaries.of(WINDOW, 1, 20)));
+            Files.writeString(
+                dir.resolve(ID + ".json"), DigestSummaryJson.write(Summaries.of(WINDOW, 1, 20)));
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
           }

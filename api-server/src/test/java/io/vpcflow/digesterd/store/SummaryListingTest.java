@@ -23,10 +23,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 class SummaryListingTest {
   /** With their digests, more objects than one listing answers (1000). */
   private static final int SUMMARIES = 520;
+
   @TempDir Path temp;
 
   /** The names the store holds besides the summaries. */
-  private static final List<String> OTHERS = List.of("readme.txt", "stream/status.json", "not-a-uuid.json");
+  private static final List<String> OTHERS =
+      List.of("readme.txt", "stream/status.json", "not-a-uuid.json");
 
   private static List<UUID> ids() {
     List<UUID> ids = new ArrayList<>();
@@ -38,7 +40,9 @@ class SummaryListingTest {
 
   /** Reads every page of {@code size} and checks it against the sorted ids. */
   private static void checkPages(DigestStore store, List<UUID> ids, int size) throws Exception {
-    List<UUID> expected = new TreeSet<>(ids.stream().map(UUID::toString).toList()).stream().map(UUID::fromString).toList();
+    List<UUID> expected =
+        new TreeSet<>(ids.stream().map(UUID::toString).toList())
+            .stream().map(UUID::fromString).toList();
     List<UUID> listed = new ArrayList<>();
     String after = null;
     for (int page = 0; page < 1000; page++) {
@@ -49,18 +53,24 @@ class SummaryListingTest {
       listed.addAll(got);
       after = got.get(got.size() - 1).toString();
     }
-    assertEquals(expected.size(), listed.size(), "listed " + listed.size() + " of " + expected.size() + " with pages of " + size);
+    assertEquals(
+        expected.size(),
+        listed.size(),
+        "listed " + listed.size() + " of " + expected.size() + " with pages of " + size);
     assertEquals(expected, listed);
   }
 
   @Test
   void s3StoreListsItsSummariesPastOneListingPage() throws Exception {
-    try (EmbeddedS3Server server = EmbeddedS3Server.inMemory(); S3Client client = S3Fixture.client(server)) {
+    try (EmbeddedS3Server server = EmbeddedS3Server.inMemory();
+        S3Client client = S3Fixture.client(server)) {
       client.createBucket(b -> b.bucket("digests"));
       List<UUID> ids = ids();
       for (UUID id : ids) {
-        client.putObject(b -> b.bucket("digests").key("p/" + id + ".json"), RequestBody.fromString("{}"));
-        client.putObject(b -> b.bucket("digests").key("p/" + id + ".log.gz"), RequestBody.fromString(""));
+        client.putObject(
+            b -> b.bucket("digests").key("p/" + id + ".json"), RequestBody.fromString("{}"));
+        client.putObject(
+            b -> b.bucket("digests").key("p/" + id + ".log.gz"), RequestBody.fromString(""));
       }
       for (String other : OTHERS) {
         client.putObject(b -> b.bucket("digests").key("p/" + other), RequestBody.fromString("{}"));
@@ -84,7 +94,10 @@ class SummaryListingTest {
       Files.writeString(dir.resolve(other), "{}");
     }
     checkPages(new DirectoryDigestStore(StoreLocation.parse(dir.toUri().toString())), ids, 6);
-    assertEquals(List.of(), new DirectoryDigestStore(StoreLocation.parse(temp.resolve("none").toUri().toString()))
-        .summaryIds(null, 5).orElseThrow());
+    assertEquals(
+        List.of(),
+        new DirectoryDigestStore(StoreLocation.parse(temp.resolve("none").toUri().toString()))
+            .summaryIds(null, 5)
+            .orElseThrow());
   }
 }

@@ -20,23 +20,33 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Streaming mode's acceptance scenario ({@link StreamAcceptance}) on a real Flink runtime: the
- * embedded mini-cluster, with the options of the shipped {@code runner-configs/flink-stream.properties}
- * (detached submission, checkpointing, file checkpoint storage), checkpoints every second.
+ * embedded mini-cluster, with the options of the shipped {@code
+ * runner-configs/flink-stream.properties} (detached submission, checkpointing, file checkpoint
+ * storage), checkpoints every second.
  */
 class DigestStreamFlinkIT {
   private static final Set<String> COPIED =
       Set.of(
-          "runner", "flinkMaster", "attachedMode", "checkpointingInterval", "stateBackend",
-          "stateBackendStoragePath", "numberOfExecutionRetries", "executionRetryDelay", "fasterCopy");
+          "runner",
+          "flinkMaster",
+          "attachedMode",
+          "checkpointingInterval",
+          "stateBackend",
+          "stateBackendStoragePath",
+          "numberOfExecutionRetries",
+          "executionRetryDelay",
+          "fasterCopy");
 
   @TempDir Path checkpoints;
 
   @Test
   void eachClosedWindowIsDigestedOnceAsTheBatchPathDigestsItOnFlink() throws Exception {
-    List<String> args = RunnerConfig.arguments(Paths.get("..", "runner-configs", "flink-stream.properties"));
+    List<String> args =
+        RunnerConfig.arguments(Paths.get("..", "runner-configs", "flink-stream.properties"));
     Set<String> names = new TreeSet<>();
     args.forEach(a -> names.add(a.substring(2, a.indexOf('='))));
-    assertEquals(new TreeSet<>(COPIED), names, "every option of flink-stream.properties is applied here");
+    assertEquals(
+        new TreeSet<>(COPIED), names, "every option of flink-stream.properties is applied here");
     FlinkPipelineOptions shipped =
         PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(FlinkPipelineOptions.class);
     assertEquals(FlinkRunner.class, shipped.getRunner());

@@ -57,7 +57,8 @@ class StreamKillIT {
 
       // Objects stamped up to w0+9m: window 0 closes (at w0+7m; watermark w0+8m), window 1 (closing
       // at w0+12m) stays open.
-      List<LogObject> first = objects.stream().filter(o -> !o.stamp().isAfter(w0.plus(Duration.ofMinutes(9)))).toList();
+      List<LogObject> first =
+          objects.stream().filter(o -> !o.stamp().isAfter(w0.plus(Duration.ofMinutes(9)))).toList();
       String window0 = StreamFixture.id(w0, 0);
       String etag0;
       try (JarProcess stream =
@@ -75,7 +76,10 @@ class StreamKillIT {
         etag0 = client.headObject(b -> b.bucket(ServerEnv.DIGESTS).key(window0 + ".log.gz")).eTag();
         stream.kill();
       }
-      assertEquals(StreamFixture.readOnce(first), reads.snapshot(), "before the kill, each landed object was read once");
+      assertEquals(
+          StreamFixture.readOnce(first),
+          reads.snapshot(),
+          "before the kill, each landed object was read once");
 
       try (JarProcess stream = JarProcess.start(env, WORK.resolve("second.out"), "stream")) {
         stream.awaitOutput(started, Duration.ofSeconds(60));
@@ -91,11 +95,18 @@ class StreamKillIT {
         Eventually.until(
             () -> objectsRead(client) == rest,
             Duration.ofSeconds(60),
-            "the status of the second process says the " + rest + " objects landed since were read");
+            "the status of the second process says the "
+                + rest
+                + " objects landed since were read");
       }
 
-      assertEquals(StreamFixture.readOnce(objects), reads.snapshot(), "over both processes, each object was read once");
-      assertEquals(etag0, client.headObject(b -> b.bucket(ServerEnv.DIGESTS).key(window0 + ".log.gz")).eTag());
+      assertEquals(
+          StreamFixture.readOnce(objects),
+          reads.snapshot(),
+          "over both processes, each object was read once");
+      assertEquals(
+          etag0,
+          client.headObject(b -> b.bucket(ServerEnv.DIGESTS).key(window0 + ".log.gz")).eTag());
       for (int window = 0; window < 3; window++) {
         assertTrue(
             StreamFixture.batchDigest(s3, "logs", ServerEnv.DIGESTS, w0, window).keys() > 50,
@@ -115,14 +126,15 @@ class StreamKillIT {
     }
   }
 
-
   private static long objectsRead(S3Client client) {
     if (!StreamFixture.exists(client, ServerEnv.PROGRESS, "stream/status.json")) {
       return -1;
     }
     try {
       return StreamStatusJson.read(
-              new String(S3Fixture.get(client, ServerEnv.PROGRESS, "stream/status.json"), StandardCharsets.UTF_8))
+              new String(
+                  S3Fixture.get(client, ServerEnv.PROGRESS, "stream/status.json"),
+                  StandardCharsets.UTF_8))
           .objectsRead();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -20,10 +20,12 @@ class ChoicesTest {
   void anyOtherValueNamesTheParameterAndTheAcceptedNames() {
     assertEquals(
         "parameter 'format' must be dot or json, not 'DOT'",
-        assertThrows(InvalidParameterException.class, () -> GraphFormat.parse("format", "DOT")).getMessage());
+        assertThrows(InvalidParameterException.class, () -> GraphFormat.parse("format", "DOT"))
+            .getMessage());
     assertEquals(
         "parameter 'format' must be json, csv or ndjson, not 'xml'",
-        assertThrows(InvalidParameterException.class, () -> QueryFormat.parse("format", "xml")).getMessage());
+        assertThrows(InvalidParameterException.class, () -> QueryFormat.parse("format", "xml"))
+            .getMessage());
     InvalidParameterException by =
         assertThrows(InvalidParameterException.class, () -> Weight.parse("by", ""));
     assertEquals("parameter 'by' must be bytes or packets, not ''", by.getMessage());

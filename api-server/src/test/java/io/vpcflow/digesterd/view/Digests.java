@@ -20,7 +20,10 @@ final class Digests {
     }
   }
 
-  /** A digest of {@code lines} (each ended by a newline), gzip'd as stored, that opens any number of times. */
+  /**
+   * A digest of {@code lines} (each ended by a newline), gzip'd as stored, that opens any number of
+   * times.
+   */
   static DigestSource source(String... lines) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -43,8 +46,31 @@ final class Digests {
   }
 
   /** One line with the given fields and fixed times and status. */
-  static String line(String src, String dst, int srcPort, int dstPort, int protocol, long packets, long bytes, String action) {
-    return "2 123456789010 eni-abc123de " + src + " " + dst + " " + srcPort + " " + dstPort + " " + protocol + " " + packets + " "
-        + bytes + " 1418530010 1418530070 " + action + " OK";
+  static String line(
+      String src,
+      String dst,
+      int srcPort,
+      int dstPort,
+      int protocol,
+      long packets,
+      long bytes,
+      String action) {
+    return "2 123456789010 eni-abc123de "
+        + src
+        + " "
+        + dst
+        + " "
+        + srcPort
+        + " "
+        + dstPort
+        + " "
+        + protocol
+        + " "
+        + packets
+        + " "
+        + bytes
+        + " 1418530010 1418530070 "
+        + action
+        + " OK";
   }
 }

@@ -19,9 +19,26 @@ class NodeIdsTest {
 
   @Test
   void ipv6AndOddAddressesGetDistinctDotIdentifiers() {
-    List<String> addresses = List.of(
-        "2001:db8::1", "2001:db8:0:0::1", "2001:db8::10", "2001:db8:1::", "::1", "::", "fe80::1", "n", "_", "_2e", ".",
-        "a\"b", "a\\b", "é", "😀", "10.0.0.1", "100.0.0.1", "1.00.0.1");
+    List<String> addresses =
+        List.of(
+            "2001:db8::1",
+            "2001:db8:0:0::1",
+            "2001:db8::10",
+            "2001:db8:1::",
+            "::1",
+            "::",
+            "fe80::1",
+            "n",
+            "_",
+            "_2e",
+            ".",
+            "a\"b",
+            "a\\b",
+            "é",
+            "😀",
+            "10.0.0.1",
+            "100.0.0.1",
+            "1.00.0.1");
     Set<String> ids = new HashSet<>();
     for (String address : addresses) {
       String id = NodeIds.of(address);

@@ -40,12 +40,18 @@ class QueryWriterTest {
   @Test
   void topKeepsTheHeaviestMatchesByBytesOrPackets() throws IOException {
     JsonNode bytes = new ObjectMapper().readTree(run(Map.of("top", "2", "action", "ACCEPT")));
-    assertEquals(List.of(40000L, 5000L), List.of(bytes.get("records").get(0).get("bytes").asLong(),
-        bytes.get("records").get(1).get("bytes").asLong()));
+    assertEquals(
+        List.of(40000L, 5000L),
+        List.of(
+            bytes.get("records").get(0).get("bytes").asLong(),
+            bytes.get("records").get(1).get("bytes").asLong()));
     assertEquals(3, bytes.get("matched").asLong());
     JsonNode packets = new ObjectMapper().readTree(run(Map.of("top", "2", "by", "packets")));
-    assertEquals(List.of(900L, 50L), List.of(packets.get("records").get(0).get("packets").asLong(),
-        packets.get("records").get(1).get("packets").asLong()));
+    assertEquals(
+        List.of(900L, 50L),
+        List.of(
+            packets.get("records").get(0).get("packets").asLong(),
+            packets.get("records").get(1).get("packets").asLong()));
     assertEquals("packets", packets.get("by").asText());
   }
 
@@ -64,8 +70,16 @@ class QueryWriterTest {
 
   @Test
   void badQueryParametersAreNamed() {
-    assertEquals("top", assertThrows(InvalidParameterException.class, () -> run(Map.of("top", "0"))).parameter());
-    assertEquals("by", assertThrows(InvalidParameterException.class, () -> run(Map.of("by", "flows"))).parameter());
-    assertEquals("format", assertThrows(InvalidParameterException.class, () -> run(Map.of("format", "xml"))).parameter());
+    assertEquals(
+        "top",
+        assertThrows(InvalidParameterException.class, () -> run(Map.of("top", "0"))).parameter());
+    assertEquals(
+        "by",
+        assertThrows(InvalidParameterException.class, () -> run(Map.of("by", "flows")))
+            .parameter());
+    assertEquals(
+        "format",
+        assertThrows(InvalidParameterException.class, () -> run(Map.of("format", "xml")))
+            .parameter());
   }
 }

@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecordFilterTest {
-  private static final DigestRecord WEB = DigestRecord.parse(line("10.1.2.3", "192.168.0.9", 0, 443, 6, 5, 500, "ACCEPT"));
-  private static final DigestRecord DNS6 = DigestRecord.parse(
-      "2 999 eni-9 2001:db8::53 2001:db8:1::7 53 0 17 2 150 10 20 REJECT OK");
+  private static final DigestRecord WEB =
+      DigestRecord.parse(line("10.1.2.3", "192.168.0.9", 0, 443, 6, 5, 500, "ACCEPT"));
+  private static final DigestRecord DNS6 =
+      DigestRecord.parse("2 999 eni-9 2001:db8::53 2001:db8:1::7 53 0 17 2 150 10 20 REJECT OK");
 
   private static RecordFilter filter(Map<String, String> params) {
     return RecordFilter.parse(params::get);
@@ -45,7 +46,8 @@ class RecordFilterTest {
     assertTrue(filter(Map.of("addr", "0.0.0.0/0")).test(WEB));
     assertFalse(filter(Map.of("addr", "::/0")).test(WEB), "an IPv6 range holds no IPv4 address");
     assertTrue(filter(Map.of("addr", "2001:db8:1::/48")).test(DNS6));
-    assertTrue(filter(Map.of("addr", "2001:0db8:0000::0053")).test(DNS6), "any spelling of the address");
+    assertTrue(
+        filter(Map.of("addr", "2001:0db8:0000::0053")).test(DNS6), "any spelling of the address");
     assertFalse(filter(Map.of("addr", "2001:db8:2::/48")).test(DNS6));
     assertFalse(filter(Map.of("addr", "10.0.0.0/8")).test(DNS6));
     AddressRange mapped = AddressRange.parse("addr", "::ffff:10.0.0.0/104");
@@ -56,14 +58,21 @@ class RecordFilterTest {
 
   @Test
   void badValuesNameTheirParameter() {
-    for (Map<String, String> bad : new Map[] {
-        Map.of("action", "DROP"), Map.of("protocol", "256"), Map.of("protocol", "sctp"), Map.of("port", "65536"),
-        Map.of("port", "http"), Map.of("addr", "10.0.0.0/33"), Map.of("addr", "example.com"), Map.of("addr", "999.1.1.1"),
-        Map.of("addr", "2001:db8::/129"), Map.of("addr", "1:2:3"), Map.of("addr", "10.0.0.1/")}) {
+    for (Map<String, String> bad :
+        new Map[] {
+          Map.of("action", "DROP"), Map.of("protocol", "256"), Map.of("protocol", "sctp"),
+              Map.of("port", "65536"),
+          Map.of("port", "http"), Map.of("addr", "10.0.0.0/33"), Map.of("addr", "example.com"),
+              Map.of("addr", "999.1.1.1"),
+          Map.of("addr", "2001:db8::/129"), Map.of("addr", "1:2:3"), Map.of("addr", "10.0.0.1/")
+        }) {
       String name = bad.keySet().iterator().next();
-      InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> filter(bad), bad.toString());
+      InvalidParameterException e =
+          assertThrows(InvalidParameterException.class, () -> filter(bad), bad.toString());
       assertEquals(name, e.parameter());
-      assertTrue(e.getMessage().contains("'" + name + "'") && e.getMessage().contains(bad.get(name)), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("'" + name + "'") && e.getMessage().contains(bad.get(name)),
+          e.getMessage());
     }
   }
 }

@@ -15,11 +15,11 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Gzip on several threads: the input is cut into fixed-size blocks, each compressed on its own
- * into a complete gzip member, and the members are written in order. A sequence of members is a
- * valid gzip stream (RFC 1952) that gzip, zcat, Java, Go and Python read as one text. The output
- * depends only on the input and the block size, never on timing or thread count. Not
- * thread-safe; {@link #finish()} ends the gzip stream, {@link #close()} also closes the target.
+ * Gzip on several threads: the input is cut into fixed-size blocks, each compressed on its own into
+ * a complete gzip member, and the members are written in order. A sequence of members is a valid
+ * gzip stream (RFC 1952) that gzip, zcat, Java, Go and Python read as one text. The output depends
+ * only on the input and the block size, never on timing or thread count. Not thread-safe; {@link
+ * #finish()} ends the gzip stream, {@link #close()} also closes the target.
  */
 public final class BlockGzipOutputStream extends OutputStream {
   /** The block size used by the digest writer. */
@@ -124,8 +124,8 @@ public final class BlockGzipOutputStream extends OutputStream {
   }
 
   /**
-   * Writes every pending block and stops the compression threads, leaving the target open. An
-   * empty input gives one empty member. Nothing may be written afterwards.
+   * Writes every pending block and stops the compression threads, leaving the target open. An empty
+   * input gives one empty member. Nothing may be written afterwards.
    */
   public void finish() throws IOException {
     if (closed) {

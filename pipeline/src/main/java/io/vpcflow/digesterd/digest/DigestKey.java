@@ -89,7 +89,6 @@ public final class DigestKey implements Comparable<DigestKey> {
     return fields == FIELDS && fieldLength > 0;
   }
 
-
   int length() {
     return text.length;
   }

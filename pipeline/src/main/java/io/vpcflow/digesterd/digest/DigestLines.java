@@ -1,17 +1,17 @@
 package io.vpcflow.digesterd.digest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * The text form of a digest: one line per key in the v2 field order {@code version account-id
- * interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action
- * log-status}, no header, lines in unsigned byte order, each ended by {@code \n}; so the same
- * totals always give the same bytes.
+ * interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status},
+ * no header, lines in unsigned byte order, each ended by {@code \n}; so the same totals always give
+ * the same bytes.
  */
 public final class DigestLines {
   /** Orders lines as unsigned bytes (the order of {@code LC_ALL=C sort}). */
@@ -82,5 +82,4 @@ public final class DigestLines {
   public static void sort(List<byte[]> lines) {
     lines.sort(ORDER);
   }
-
 }

@@ -26,8 +26,10 @@ import java.util.Map;
 public final class DigestTable implements RecordHandler, KeySorter.Keys {
   /** Longs per entry: the key reference, then packets, bytes, first start, last end. */
   private static final int STRIDE = 5;
+
   /** Array bytes per index slot. */
   private static final int BYTES_PER_SLOT = Long.BYTES;
+
   /** Bytes per key that {@link KeySorter} needs to sort a table: an int and a long. */
   public static final int SORT_BYTES_PER_KEY = Integer.BYTES + Long.BYTES;
 
@@ -37,25 +39,34 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
 
   private byte[] arena = new byte[1 << 12];
   private int arenaUsed;
+
   /** Per entry: {@code offset << 32 | length} of its key text in the arena, then its totals. */
   private long[] entries = new long[64 * STRIDE];
+
   private int size;
+
   /** Per slot: 0 when empty, else {@code hash << 32 | (entry + 1)}. */
   private long[] slots = new long[128];
 
   /** Records folded in together; see {@link #flush}. */
   private static final int BATCH = 32;
+
   /** Packets, bytes, start and end of a pending record. */
   private static final int TOTALS_PER_RECORD = 4;
-  private static final int PENDING_BYTES_PER_KEY = 3 * Integer.BYTES + TOTALS_PER_RECORD * Long.BYTES;
+
+  private static final int PENDING_BYTES_PER_KEY =
+      3 * Integer.BYTES + TOTALS_PER_RECORD * Long.BYTES;
+
   /** Records accepted but not yet folded in: their key texts back to back, hashes and numbers. */
   private byte[] pendingText = new byte[BATCH * 128];
+
   private final int[] pendingOffset = new int[BATCH];
   private final int[] pendingLength = new int[BATCH];
   private final int[] pendingHash = new int[BATCH];
   private final long[] pendingNumbers = new long[BATCH * TOTALS_PER_RECORD];
   private int pending;
   private int pendingBytes;
+
   /** What the batch's touching loads read; kept so that they are not optimised away. */
   private long touched;
 
@@ -77,7 +88,8 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     }
     probe.build(record);
     if (pendingBytes + probe.length > pendingText.length) {
-      pendingText = Arrays.copyOf(pendingText, Math.max(pendingText.length * 2, pendingBytes + probe.length));
+      pendingText =
+          Arrays.copyOf(pendingText, Math.max(pendingText.length * 2, pendingBytes + probe.length));
     }
     System.arraycopy(probe.text, 0, pendingText, pendingBytes, probe.length);
     int p = pending;
@@ -196,7 +208,8 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     slots[slot] = held;
   }
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   /** A hash of {@code text[0..length)}, eight bytes per step (in-memory only, never stored). */
@@ -248,9 +261,9 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
 
   /**
    * Whether one more key of up to {@code keyBytes} bytes could take the table past {@code
-   * budgetBytes}: its arrays after the growth that key and the records not yet folded in may
-   * cause (each counted as a new key), while the old and the new copy of a growing array both
-   * live, plus what sorting the keys into a run needs ({@link #SORT_BYTES_PER_KEY} per key).
+   * budgetBytes}: its arrays after the growth that key and the records not yet folded in may cause
+   * (each counted as a new key), while the old and the new copy of a growing array both live, plus
+   * what sorting the keys into a run needs ({@link #SORT_BYTES_PER_KEY} per key).
    */
   public boolean wouldExceed(long budgetBytes, int keyBytes) {
     long keys = size + pending + 1L;
@@ -292,7 +305,10 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     int length = (int) ref;
     if (depth + 4 <= length) {
       int at = offset + depth;
-      return (arena[at] & 0xff) << 24 | (arena[at + 1] & 0xff) << 16 | (arena[at + 2] & 0xff) << 8 | (arena[at + 3] & 0xff);
+      return (arena[at] & 0xff) << 24
+          | (arena[at + 1] & 0xff) << 16
+          | (arena[at + 2] & 0xff) << 8
+          | (arena[at + 3] & 0xff);
     }
     return KeySorter.Keys.super.digit(entry, depth);
   }
@@ -302,8 +318,7 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     int offsetA = offset(a);
     int offsetB = offset(b);
     return Arrays.compareUnsigned(
-        arena, offsetA, offsetA + length(a),
-        arena, offsetB, offsetB + length(b));
+        arena, offsetA, offsetA + length(a), arena, offsetB, offsetB + length(b));
   }
 
   /** The key of entry {@code entry} (0 ≤ entry < size), as a new object. */
@@ -321,7 +336,10 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     return andKey ? arena[(int) (ref >>> 32)] : (int) ref;
   }
 
-  /** Copies the key text of {@code entry}, from its byte {@code from}, into {@code dest} at {@code at}. */
+  /**
+   * Copies the key text of {@code entry}, from its byte {@code from}, into {@code dest} at {@code
+   * at}.
+   */
   void copyKey(int entry, int from, byte[] dest, int at) {
     System.arraycopy(arena, offset(entry) + from, dest, at, length(entry) - from);
   }
@@ -330,9 +348,8 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   int sharedPrefix(int a, int b) {
     int offsetA = offset(a);
     int offsetB = offset(b);
-    int m = Arrays.mismatch(
-        arena, offsetA, offsetA + length(a),
-        arena, offsetB, offsetB + length(b));
+    int m =
+        Arrays.mismatch(arena, offsetA, offsetA + length(a), arena, offsetB, offsetB + length(b));
     return m < 0 ? length(a) : m;
   }
 
@@ -374,7 +391,6 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       length--;
       hash = hash(text, length);
     }
-
 
     private void copyField(FlowLogRecord record, DigestField field) {
       if (record.isAbsent(field)) {
@@ -422,7 +438,5 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
         text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + extra));
       }
     }
-
-
   }
 }

@@ -22,8 +22,6 @@ public final class DigestTotals {
     this.maxEnd = end;
   }
 
-
-
   /** Adds one record. */
   public void add(long recordPackets, long recordBytes, long start, long end) {
     packets += recordPackets;
@@ -36,7 +34,6 @@ public final class DigestTotals {
   public void merge(DigestTotals other) {
     add(other.packets, other.bytes, other.minStart, other.maxEnd);
   }
-
 
   public long packets() {
     return packets;

@@ -4,6 +4,7 @@ package io.vpcflow.digesterd.digest;
 public final class FoldBudget {
   /** The share of the heap that the tables of the shards running at once may take together. */
   static final double HEAP_SHARE = 0.4;
+
   /** The least budget chosen: below it, spilling costs more than it saves. */
   static final long MIN_BYTES = 8L << 20;
 
@@ -23,6 +24,7 @@ public final class FoldBudget {
     if (megabytes > 0) {
       return (long) megabytes << 20;
     }
-    return defaultBytes(Runtime.getRuntime().maxMemory(), shards, Runtime.getRuntime().availableProcessors());
+    return defaultBytes(
+        Runtime.getRuntime().maxMemory(), shards, Runtime.getRuntime().availableProcessors());
   }
 }

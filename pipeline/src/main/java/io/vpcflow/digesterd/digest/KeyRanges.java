@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Cuts the key space, in digest order, into ranges of about equal numbers of keys, from the key
  * samples of sorted runs. A range is {@code [boundary i-1, boundary i)}, the first unbounded below
- * and the last above, so ranges partition every key and merging each range on its own, then
- * joining the results in order, gives the digest of the whole.
+ * and the last above, so ranges partition every key and merging each range on its own, then joining
+ * the results in order, gives the digest of the whole.
  *
  * <p>A boundary is always the start of a key group: the first eight fields of a key and the space
  * after them ({@code version … protocol }). Keys of one group differ only in action or log-status,
@@ -99,8 +99,8 @@ public final class KeyRanges {
   }
 
   /**
-   * How many ranges to cut: {@code requested} when positive, else enough that each range's share
-   * of {@code runBytes} fits {@code budgetBytes}, and at least {@code parallelism}.
+   * How many ranges to cut: {@code requested} when positive, else enough that each range's share of
+   * {@code runBytes} fits {@code budgetBytes}, and at least {@code parallelism}.
    */
   public static int count(int requested, int parallelism, long runBytes, long budgetBytes) {
     if (requested > 0) {

@@ -3,8 +3,8 @@ package io.vpcflow.digesterd.digest;
 /**
  * Sorts keys into unsigned byte order, much faster than a comparison sort for millions of keys:
  * keys share long prefixes (version, account, interface), so comparing whole keys walks the same
- * bytes again and again, with cache misses. This is a most-significant-digit radix sort with
- * 4-byte digits: each pass packs one digit and the key's number into a {@code long}, sorts those
+ * bytes again and again, with cache misses. This is a most-significant-digit radix sort with 4-byte
+ * digits: each pass packs one digit and the key's number into a {@code long}, sorts those
  * primitives, and recurses only into runs of equal digits.
  */
 public final class KeySorter {
@@ -25,8 +25,8 @@ public final class KeySorter {
     int compare(int a, int b);
 
     /**
-     * Bytes {@code depth..depth+3} of key {@code key} as an unsigned big-endian number, bytes
-     * past the key's end read as 0.
+     * Bytes {@code depth..depth+3} of key {@code key} as an unsigned big-endian number, bytes past
+     * the key's end read as 0.
      */
     default int digit(int key, int depth) {
       int digit = 0;
@@ -50,8 +50,8 @@ public final class KeySorter {
   }
 
   /**
-   * Sorts {@code order[lo..hi)}, whose keys all share their first {@code depth} bytes. A digit
-   * that all the keys share (keys share long prefixes) is stepped over without sorting.
+   * Sorts {@code order[lo..hi)}, whose keys all share their first {@code depth} bytes. A digit that
+   * all the keys share (keys share long prefixes) is stepped over without sorting.
    */
   private static void sort(Keys keys, int[] order, long[] packed, int lo, int hi, int depth) {
     if (hi - lo < SMALL) {

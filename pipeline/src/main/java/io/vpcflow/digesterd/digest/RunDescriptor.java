@@ -10,14 +10,15 @@ import java.util.List;
  * @param location where the run is (a Beam resource name, opaque here)
  * @param bytes the run's size
  * @param keys the run's number of keys
- * @param samples keys of the run in ascending order, evenly spaced, each standing for {@code
- *     keys / samples.size()} keys; empty when the run has no key
+ * @param samples keys of the run in ascending order, evenly spaced, each standing for {@code keys /
+ *     samples.size()} keys; empty when the run has no key
  */
 public record RunDescriptor(String location, long bytes, long keys, List<DigestKey> samples) {
   /** Checks the counts and copies the samples. */
   public RunDescriptor {
     if (bytes < 0 || keys < 0) {
-      throw new IllegalArgumentException("a run's bytes and keys are not negative: " + bytes + " " + keys);
+      throw new IllegalArgumentException(
+          "a run's bytes and keys are not negative: " + bytes + " " + keys);
     }
     samples = List.copyOf(samples);
   }

@@ -13,25 +13,27 @@ import java.util.List;
 
 /**
  * A sorted run as a file, for runs written out of memory (spilled): the entries in {@link
- * SortedRun}'s format, an index, and a fixed-size trailer, so that the entries of one key range
- * are found without reading the run from its start.
+ * SortedRun}'s format, an index, and a fixed-size trailer, so that the entries of one key range are
+ * found without reading the run from its start.
  *
  * <p>Layout: the entries, front-coded, except that every {@code indexEvery}-th entry is written
  * whole (shared prefix 0), so a reader can start there; then the index, as unsigned varints: the
  * number of points, and per point its key's length, the key's bytes and the entry's byte offset;
- * then the trailer: the index's offset as an 8-byte big-endian number and the 4 bytes {@code
- * VFR1}.
+ * then the trailer: the index's offset as an 8-byte big-endian number and the 4 bytes {@code VFR1}.
  */
 public final class RunFile {
   /** Entries between two index points in the files {@link #write} writes. */
   public static final int INDEX_EVERY = 512;
+
   /** Keys sampled at most per run, for cutting key ranges. */
   public static final int MAX_SAMPLES = 64;
 
   private static final byte[] MAGIC = "VFR1".getBytes(StandardCharsets.US_ASCII);
   private static final int TRAILER_BYTES = Long.BYTES + 4;
+
   /** How many entries ahead of the one written {@link #write} starts reading. */
   private static final int LOOK_AHEAD = 8;
+
   /** What the look-ahead reads read: kept so that they are not optimised away. */
   private static int touchedSink;
 
@@ -63,7 +65,9 @@ public final class RunFile {
     return write(table, out, INDEX_EVERY);
   }
 
-  /** Like {@link #write(DigestTable, OutputStream)}, with an index point every {@code indexEvery}. */
+  /**
+   * Like {@link #write(DigestTable, OutputStream)}, with an index point every {@code indexEvery}.
+   */
   static Written write(DigestTable table, OutputStream target, int indexEvery) throws IOException {
     int[] order = KeySorter.sortedOrder(table, table.size());
     CountingOutputStream out = new CountingOutputStream(target);
@@ -111,8 +115,8 @@ public final class RunFile {
 
   /**
    * A reader of the entries of the run file {@code source} whose keys lie in {@code [low, high)}
-   * (unsigned bytes; {@code null} for no bound). Reads the trailer and index, then streams from
-   * the last index point at or before {@code low}; close the returned stream after reading.
+   * (unsigned bytes; {@code null} for no bound). Reads the trailer and index, then streams from the
+   * last index point at or before {@code low}; close the returned stream after reading.
    *
    * @throws IOException when the file cannot be read or is not a run file
    */

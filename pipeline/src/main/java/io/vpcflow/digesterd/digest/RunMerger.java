@@ -8,13 +8,13 @@ import java.util.PriorityQueue;
 
 /**
  * Merges sorted runs into the digest's text in one streaming pass: entries of equal keys from
- * different runs are summed, and lines come out in digest order (unsigned bytes of the whole
- * line), holding only one entry per run and one group of keys in memory.
+ * different runs are summed, and lines come out in digest order (unsigned bytes of the whole line),
+ * holding only one entry per run and one group of keys in memory.
  *
- * <p>Key order and line order agree except among keys that share their first eight fields
- * (version … protocol) and differ in action or log-status: such keys are contiguous in key order
- * (a space sorts before any other byte of a field), so each such group is sorted by line before
- * it is written.
+ * <p>Key order and line order agree except among keys that share their first eight fields (version
+ * … protocol) and differ in action or log-status: such keys are contiguous in key order (a space
+ * sorts before any other byte of a field), so each such group is sorted by line before it is
+ * written.
  */
 public final class RunMerger {
   private static final int FIELDS_BEFORE_TOTALS = 8;

@@ -9,13 +9,13 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A table's entries sorted by key and serialised compactly: the unit in which partial totals
- * travel from the workers that read objects to the one that writes the digest. Sorted runs merge
- * in one streaming pass ({@link RunMerger}), so the writer never holds all keys in memory.
+ * A table's entries sorted by key and serialised compactly: the unit in which partial totals travel
+ * from the workers that read objects to the one that writes the digest. Sorted runs merge in one
+ * streaming pass ({@link RunMerger}), so the writer never holds all keys in memory.
  *
- * <p>Keys are front-coded (consecutive sorted keys share long prefixes). Record format, all
- * numbers as unsigned varints: length of the prefix shared with the previous key, length of the
- * rest, the rest's bytes, packets, bytes, min start, max end + 1 (so an absent end is 0).
+ * <p>Keys are front-coded (consecutive sorted keys share long prefixes). Record format, all numbers
+ * as unsigned varints: length of the prefix shared with the previous key, length of the rest, the
+ * rest's bytes, packets, bytes, min start, max end + 1 (so an absent end is 0).
  */
 public final class SortedRun {
   private SortedRun() {}
@@ -38,13 +38,14 @@ public final class SortedRun {
   }
 
   /**
-   * Writes entries of a table in this format, each encoded into a reusable buffer and handed to
-   * the stream in one call. An entry's key shares its first {@code shared} bytes with the entry
-   * written before it (0 for the first entry, or to let a reader start here). Not thread-safe.
+   * Writes entries of a table in this format, each encoded into a reusable buffer and handed to the
+   * stream in one call. An entry's key shares its first {@code shared} bytes with the entry written
+   * before it (0 for the first entry, or to let a reader start here). Not thread-safe.
    */
   static final class EntryWriter {
     /** Six varints of at most ten bytes each, besides the key's bytes. */
     private static final int MAX_NUMBER_BYTES = 60;
+
     private byte[] buffer = new byte[256];
     private int used;
 
@@ -135,7 +136,8 @@ public final class SortedRun {
       }
       previous = text;
       key = DigestKey.wrap(text);
-      totals = new DigestTotals(readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in) - 1);
+      totals =
+          new DigestTotals(readVarLong(in), readVarLong(in), readVarLong(in), readVarLong(in) - 1);
       return true;
     }
 

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folds records into a {@link DigestTable} within a memory budget: when one more key could take
- * the table past the budget, the table is written out as a sorted run (a spill) and folding goes
- * on in an empty table. {@link #finish()} writes what is left. The runs together hold every
- * record's totals, each key at most once per run. Not thread-safe.
+ * Folds records into a {@link DigestTable} within a memory budget: when one more key could take the
+ * table past the budget, the table is written out as a sorted run (a spill) and folding goes on in
+ * an empty table. {@link #finish()} writes what is left. The runs together hold every record's
+ * totals, each key at most once per run. Not thread-safe.
  */
 public final class SpillingFold implements RecordHandler {
   /** The key length assumed when checking the budget (keys are rarely over 120 bytes). */
@@ -38,7 +38,8 @@ public final class SpillingFold implements RecordHandler {
    */
   public SpillingFold(long windowStart, long windowStop, long budgetBytes, RunSink sink) {
     if (budgetBytes <= 0) {
-      throw new IllegalArgumentException("the fold's memory budget must be positive: " + budgetBytes);
+      throw new IllegalArgumentException(
+          "the fold's memory budget must be positive: " + budgetBytes);
     }
     this.windowStart = windowStart;
     this.windowStop = windowStop;
@@ -71,8 +72,8 @@ public final class SpillingFold implements RecordHandler {
   }
 
   /**
-   * Writes the keys still in memory as a last run (none when there are none) and returns every
-   * run written, in the order written.
+   * Writes the keys still in memory as a last run (none when there are none) and returns every run
+   * written, in the order written.
    */
   public List<RunDescriptor> finish() throws IOException {
     if (table.size() > 0) {

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The field layout of a flow log: how many fields a record has and at which position each
- * {@link DigestField} sits. Built from a header line (any order, any custom or transit-gateway
- * format) or the default v2 layout for objects without a header. Immutable.
+ * The field layout of a flow log: how many fields a record has and at which position each {@link
+ * DigestField} sits. Built from a header line (any order, any custom or transit-gateway format) or
+ * the default v2 layout for objects without a header. Immutable.
  */
 public final class FlowLogFormat {
 
@@ -19,8 +19,20 @@ public final class FlowLogFormat {
   public static final FlowLogFormat V2 =
       fromNames(
           List.of(
-              "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport",
-              "protocol", "packets", "bytes", "start", "end", "action", "log-status"));
+              "version",
+              "account-id",
+              "interface-id",
+              "srcaddr",
+              "dstaddr",
+              "srcport",
+              "dstport",
+              "protocol",
+              "packets",
+              "bytes",
+              "start",
+              "end",
+              "action",
+              "log-status"));
 
   private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -34,26 +46,71 @@ public final class FlowLogFormat {
   private static final Set<String> AWS_FIELD_NAMES =
       Set.of(
           // VPC flow logs, v2 (default format)
-          "version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport",
-          "protocol", "packets", "bytes", "start", "end", "action", "log-status",
+          "version",
+          "account-id",
+          "interface-id",
+          "srcaddr",
+          "dstaddr",
+          "srcport",
+          "dstport",
+          "protocol",
+          "packets",
+          "bytes",
+          "start",
+          "end",
+          "action",
+          "log-status",
           // v3
-          "vpc-id", "subnet-id", "instance-id", "tcp-flags", "type", "pkt-srcaddr", "pkt-dstaddr",
+          "vpc-id",
+          "subnet-id",
+          "instance-id",
+          "tcp-flags",
+          "type",
+          "pkt-srcaddr",
+          "pkt-dstaddr",
           // v4
-          "region", "az-id", "sublocation-type", "sublocation-id",
+          "region",
+          "az-id",
+          "sublocation-type",
+          "sublocation-id",
           // v5
-          "pkt-src-aws-service", "pkt-dst-aws-service", "flow-direction", "traffic-path",
+          "pkt-src-aws-service",
+          "pkt-dst-aws-service",
+          "flow-direction",
+          "traffic-path",
           // v7 (ECS)
-          "ecs-cluster-arn", "ecs-cluster-name", "ecs-container-instance-arn",
-          "ecs-container-instance-id", "ecs-container-id", "ecs-second-container-id",
-          "ecs-service-name", "ecs-task-definition-arn", "ecs-task-arn", "ecs-task-id",
+          "ecs-cluster-arn",
+          "ecs-cluster-name",
+          "ecs-container-instance-arn",
+          "ecs-container-instance-id",
+          "ecs-container-id",
+          "ecs-second-container-id",
+          "ecs-service-name",
+          "ecs-task-definition-arn",
+          "ecs-task-arn",
+          "ecs-task-id",
           // v8 and later
-          "reject-reason", "encryption-status",
+          "reject-reason",
+          "encryption-status",
           // transit-gateway flow logs
-          "resource-type", "tgw-id", "tgw-attachment-id", "tgw-src-vpc-account-id",
-          "tgw-dst-vpc-account-id", "tgw-src-vpc-id", "tgw-dst-vpc-id", "tgw-src-subnet-id",
-          "tgw-dst-subnet-id", "tgw-src-eni", "tgw-dst-eni", "tgw-src-az-id", "tgw-dst-az-id",
-          "tgw-pair-attachment-id", "packets-lost-no-route", "packets-lost-blackhole",
-          "packets-lost-mtu-exceeded", "packets-lost-ttl-expired");
+          "resource-type",
+          "tgw-id",
+          "tgw-attachment-id",
+          "tgw-src-vpc-account-id",
+          "tgw-dst-vpc-account-id",
+          "tgw-src-vpc-id",
+          "tgw-dst-vpc-id",
+          "tgw-src-subnet-id",
+          "tgw-dst-subnet-id",
+          "tgw-src-eni",
+          "tgw-dst-eni",
+          "tgw-src-az-id",
+          "tgw-dst-az-id",
+          "tgw-pair-attachment-id",
+          "packets-lost-no-route",
+          "packets-lost-blackhole",
+          "packets-lost-mtu-exceeded",
+          "packets-lost-ttl-expired");
 
   private final List<String> names;
   private final int[] positions;
@@ -81,9 +138,8 @@ public final class FlowLogFormat {
    * Whether the tokens of a line form a header: every token looks like a field name and at least
    * one is a field AWS documents for VPC or transit-gateway flow logs (not necessarily one the
    * digest reads, so transit-gateway-only formats are headers too; unknown newer fields are
-   * accepted next to a known one). Data lines always hold a value with a digit, dot or colon, or
-   * a {@code -}, so they never qualify; neither does stray lowercase text such as {@code bogus
-   * line}.
+   * accepted next to a known one). Data lines always hold a value with a digit, dot or colon, or a
+   * {@code -}, so they never qualify; neither does stray lowercase text such as {@code bogus line}.
    */
   public static boolean isHeader(List<String> tokens) {
     boolean knowsOne = false;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the text of one flow-log object (already decompressed) line by line, classifies every
- * line with a {@link LineOutcome} and hands each valid {@code OK} record to a {@link
- * RecordHandler}. Never throws for bad content, only for I/O errors of the stream.
+ * Reads the text of one flow-log object (already decompressed) line by line, classifies every line
+ * with a {@link LineOutcome} and hands each valid {@code OK} record to a {@link RecordHandler}.
+ * Never throws for bad content, only for I/O errors of the stream.
  *
  * <p>The format is taken from a header line wherever one appears (first line, or repeated in a
  * concatenated object); lines before any header are read as the default v2 format. Fields are
@@ -29,11 +29,19 @@ public final class FlowLogReader {
   private static final int MAX_TOKENS = 128;
   private static final int READ_CHUNK = 64 * 1024;
   private static final DigestField[] NUMERIC_FIELDS = {
-    DigestField.SRCPORT, DigestField.DSTPORT, DigestField.PROTOCOL, DigestField.PACKETS,
-    DigestField.BYTES, DigestField.START, DigestField.END
+    DigestField.SRCPORT,
+    DigestField.DSTPORT,
+    DigestField.PROTOCOL,
+    DigestField.PACKETS,
+    DigestField.BYTES,
+    DigestField.START,
+    DigestField.END
   };
   private static final DigestField[] REQUIRED_FIELDS = {
-    DigestField.SRCADDR, DigestField.DSTADDR, DigestField.PACKETS, DigestField.BYTES,
+    DigestField.SRCADDR,
+    DigestField.DSTADDR,
+    DigestField.PACKETS,
+    DigestField.BYTES,
     DigestField.START
   };
 
@@ -119,11 +127,11 @@ public final class FlowLogReader {
   }
 
   /**
-   * Starts reading the rows of an object that has no header lines, such as a Parquet object's
-   * rows rendered as text by {@link io.vpcflow.digesterd.parquet}: every row has {@code format}.
-   * When it lacks fields the digest needs, that is reported as for a header, naming {@code
-   * source} (such as the object's columns). Rows then go to {@link #acceptRow} or {@link
-   * #countRows}, and {@link #finishRows} ends the object.
+   * Starts reading the rows of an object that has no header lines, such as a Parquet object's rows
+   * rendered as text by {@link io.vpcflow.digesterd.parquet}: every row has {@code format}. When it
+   * lacks fields the digest needs, that is reported as for a header, naming {@code source} (such as
+   * the object's columns). Rows then go to {@link #acceptRow} or {@link #countRows}, and {@link
+   * #finishRows} ends the object.
    */
   public void beginRows(FlowLogFormat format, String source) {
     begin(format);
@@ -131,10 +139,10 @@ public final class FlowLogReader {
   }
 
   /**
-   * Classifies one row whose fields are already apart, field {@code i} being {@code
-   * row[starts[i], ends[i])} ({@code -} for no value), exactly as a text line of the {@link
-   * #beginRows} format holding these fields, except that a row is never taken for a header; hands
-   * it to {@code handler} when it is a valid {@code OK} record.
+   * Classifies one row whose fields are already apart, field {@code i} being {@code row[starts[i],
+   * ends[i])} ({@code -} for no value), exactly as a text line of the {@link #beginRows} format
+   * holding these fields, except that a row is never taken for a header; hands it to {@code
+   * handler} when it is a valid {@code OK} record.
    *
    * @param highBytes whether a field holds a byte above 0x7f (its UTF-8 is then checked)
    */

@@ -1,8 +1,8 @@
 package io.vpcflow.digesterd.flowlog;
 
 /**
- * What became of one line of a flow-log object. Every line gets exactly one outcome, so the
- * counts of an object always add up to its number of lines.
+ * What became of one line of a flow-log object. Every line gets exactly one outcome, so the counts
+ * of an object always add up to its number of lines.
  */
 public enum LineOutcome {
   /** An {@code OK} record whose start lies in the window: added to the digest. */

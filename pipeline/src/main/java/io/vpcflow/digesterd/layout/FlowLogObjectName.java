@@ -55,7 +55,15 @@ public record FlowLogObjectName(
 
   /** The file name of an object with these parts and the given hash. */
   public String fileName(String hash) {
-    return account + "_vpcflowlogs_" + region + "_" + flowLogId + "_"
-        + STAMP.format(timestamp.atOffset(ZoneOffset.UTC)) + "_" + hash + format.suffix();
+    return account
+        + "_vpcflowlogs_"
+        + region
+        + "_"
+        + flowLogId
+        + "_"
+        + STAMP.format(timestamp.atOffset(ZoneOffset.UTC))
+        + "_"
+        + hash
+        + format.suffix();
   }
 }

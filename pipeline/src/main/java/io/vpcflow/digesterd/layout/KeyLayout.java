@@ -42,8 +42,8 @@ public enum KeyLayout {
   }
 
   /**
-   * The layout and account of a folder name directly under {@code AWSLogs/} (without the
-   * trailing slash), or null when it is neither an account id nor {@code aws-account-id=<id>}.
+   * The layout and account of a folder name directly under {@code AWSLogs/} (without the trailing
+   * slash), or null when it is neither an account id nor {@code aws-account-id=<id>}.
    */
   public static AccountFolder accountFolder(String folderName) {
     if (folderName.startsWith(HIVE.accountLabel)) {

@@ -3,8 +3,8 @@ package io.vpcflow.digesterd.layout;
 import java.util.Optional;
 
 /**
- * How AWS delivers the records of a flow-log object to S3, told by its name's ending: gzip'd
- * text ({@code .log.gz}) or Apache Parquet ({@code .log.parquet}, compressed inside its pages).
+ * How AWS delivers the records of a flow-log object to S3, told by its name's ending: gzip'd text
+ * ({@code .log.gz}) or Apache Parquet ({@code .log.parquet}, compressed inside its pages).
  */
 public enum ObjectFormat {
   /** Gzip'd text lines, with or without a header line. */

@@ -9,8 +9,8 @@ import java.util.List;
  */
 public interface ObjectListing {
   /**
-   * Lists one level under {@code prefix} (a key prefix ending in {@code /}, relative to the
-   * store's root).
+   * Lists one level under {@code prefix} (a key prefix ending in {@code /}, relative to the store's
+   * root).
    *
    * @throws IOException when the store cannot be listed
    */

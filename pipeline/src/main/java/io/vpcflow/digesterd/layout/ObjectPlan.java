@@ -12,7 +12,10 @@ import java.util.List;
  * @param listRequests how many listing calls were made
  */
 public record ObjectPlan(
-    List<PlannedObject> objects, List<SkippedObject> skipped, long listedObjects, int listRequests) {
+    List<PlannedObject> objects,
+    List<SkippedObject> skipped,
+    long listedObjects,
+    int listRequests) {
 
   /** The total size of the objects to read, in bytes. */
   public long totalBytes() {

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Deals objects into shards of about equal bytes: largest object first, each to the lightest
- * shard so far. An object is never split (a gzip stream cannot be), so there are never more
- * non-empty shards than objects.
+ * Deals objects into shards of about equal bytes: largest object first, each to the lightest shard
+ * so far. An object is never split (a gzip stream cannot be), so there are never more non-empty
+ * shards than objects.
  */
 public final class ObjectShards {
   private ObjectShards() {}
@@ -24,7 +24,8 @@ public final class ObjectShards {
       dealt.add(new ArrayList<>());
     }
     List<PlannedObject> bySize = new ArrayList<>(objects);
-    bySize.sort(Comparator.comparingLong(PlannedObject::size).reversed().thenComparing(PlannedObject::key));
+    bySize.sort(
+        Comparator.comparingLong(PlannedObject::size).reversed().thenComparing(PlannedObject::key));
     for (PlannedObject object : bySize) {
       int lightest = 0;
       for (int i = 1; i < count; i++) {

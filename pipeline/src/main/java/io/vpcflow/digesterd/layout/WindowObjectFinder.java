@@ -52,7 +52,8 @@ public final class WindowObjectFinder {
       Duration slackBefore,
       Duration slackAfter) {
     if (!rootPrefix.isEmpty() && !rootPrefix.endsWith("/")) {
-      throw new IllegalArgumentException("root prefix must be empty or end with '/': " + rootPrefix);
+      throw new IllegalArgumentException(
+          "root prefix must be empty or end with '/': " + rootPrefix);
     }
     if (slackBefore.isNegative() || slackAfter.isNegative()) {
       throw new IllegalArgumentException("object time-stamp slack must not be negative");
@@ -75,7 +76,8 @@ public final class WindowObjectFinder {
     long[] listed = {0};
     for (AccountFolder account : accountFolders()) {
       for (String region : regionsOf(account)) {
-        String regionPrefix = rootPrefix + AWS_LOGS + account.layout().regionPrefix(account.account(), region);
+        String regionPrefix =
+            rootPrefix + AWS_LOGS + account.layout().regionPrefix(account.account(), region);
         LocalDate lastDay = to.atOffset(ZoneOffset.UTC).toLocalDate();
         for (LocalDate day = from.atOffset(ZoneOffset.UTC).toLocalDate();
             !day.isAfter(lastDay);
@@ -87,7 +89,9 @@ public final class WindowObjectFinder {
           for (String folder : level.folders()) {
             int hour = account.layout().hourOf(folder.substring(dayPrefix.length()));
             Instant hourStart = dayStart.plus(hour, ChronoUnit.HOURS);
-            if (hour >= 0 && !hourStart.isAfter(to) && hourStart.plus(1, ChronoUnit.HOURS).isAfter(from)) {
+            if (hour >= 0
+                && !hourStart.isAfter(to)
+                && hourStart.plus(1, ChronoUnit.HOURS).isAfter(from)) {
               consider(list(folder).objects(), from, to, selected, skipped, listed);
             }
           }
@@ -156,9 +160,7 @@ public final class WindowObjectFinder {
       if (name.isEmpty()) {
         skipped.add(
             new SkippedObject(
-                object.key(),
-                SkippedObject.UNRECOGNISED_NAME,
-                "not " + FlowLogObjectName.RULE));
+                object.key(), SkippedObject.UNRECOGNISED_NAME, "not " + FlowLogObjectName.RULE));
         continue;
       }
       Instant stamp = name.get().timestamp();
@@ -169,7 +171,8 @@ public final class WindowObjectFinder {
         skipped.add(new SkippedObject(object.key(), SkippedObject.EMPTY, "0 bytes"));
         continue;
       }
-      selected.add(new PlannedObject(listing.uriOf(object.key()), object.key(), object.size(), stamp));
+      selected.add(
+          new PlannedObject(listing.uriOf(object.key()), object.key(), object.size(), stamp));
     }
   }
 }

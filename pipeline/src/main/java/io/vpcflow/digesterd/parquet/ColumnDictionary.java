@@ -17,7 +17,12 @@ final class ColumnDictionary {
   private final double[] doubles;
 
   private ColumnDictionary(
-      PrimitiveTypeName type, int size, byte[] bytes, int[] starts, long[] longs, double[] doubles) {
+      PrimitiveTypeName type,
+      int size,
+      byte[] bytes,
+      int[] starts,
+      long[] longs,
+      double[] doubles) {
     this.type = type;
     this.size = size;
     this.bytes = bytes;
@@ -56,7 +61,10 @@ final class ColumnDictionary {
       case INT32, INT64 -> {
         long[] longs = new long[size];
         for (int i = 0; i < size; i++) {
-          longs[i] = width == 4 ? PlainValues.int32(bytes, from + i * 4) : PlainValues.int64(bytes, from + i * 8);
+          longs[i] =
+              width == 4
+                  ? PlainValues.int32(bytes, from + i * 4)
+                  : PlainValues.int64(bytes, from + i * 8);
         }
         yield new ColumnDictionary(type, size, null, null, longs, null);
       }

@@ -19,8 +19,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * Reads one flat column chunk (top level, not repeated) of a row group, one row at a time, into a
  * {@link ValueSink}. Definition levels, dictionary ids and PLAIN INT32, INT64 and BINARY values are
  * decoded here, straight from the decompressed pages; other value encodings (DELTA_*,
- * BYTE_STREAM_SPLIT, PLAIN of other types) through parquet-java's readers. Pages of version 1 and
- * 2 are read. Contradictory contents (a value past the page's end, a dictionary id outside the
+ * BYTE_STREAM_SPLIT, PLAIN of other types) through parquet-java's readers. Pages of version 1 and 2
+ * are read. Contradictory contents (a value past the page's end, a dictionary id outside the
  * dictionary, a level above the column's maximum) are a {@link CorruptPageException}.
  */
 final class FlatColumnReader {
@@ -55,7 +55,8 @@ final class FlatColumnReader {
    */
   FlatColumnReader(ColumnDescriptor column, PageReader pages, ValueSink sink) throws IOException {
     if (column.getMaxRepetitionLevel() != 0) {
-      throw new IllegalArgumentException("a repeated column: " + String.join(".", column.getPath()));
+      throw new IllegalArgumentException(
+          "a repeated column: " + String.join(".", column.getPath()));
     }
     this.column = column;
     this.pages = pages;
@@ -71,7 +72,10 @@ final class FlatColumnReader {
       }
       dictionary =
           ColumnDictionary.decode(
-              type, column.getPrimitiveType().getTypeLength(), page.getDictionarySize(), PageBytes.of(page.getBytes()));
+              type,
+              column.getPrimitiveType().getTypeLength(),
+              page.getDictionarySize(),
+              PageBytes.of(page.getBytes()));
       sink.setDictionary(dictionary);
     }
   }
@@ -86,7 +90,8 @@ final class FlatColumnReader {
       int level = levels != null ? levels.next() : otherLevels.readInteger();
       if (level != maxDefinition) {
         if (level < 0 || level > maxDefinition) {
-          throw new CorruptPageException("a definition level of " + level + " (at most " + maxDefinition + ")");
+          throw new CorruptPageException(
+              "a definition level of " + level + " (at most " + maxDefinition + ")");
         }
         return;
       }
@@ -96,7 +101,10 @@ final class FlatColumnReader {
         int id = ids.next();
         if (id < 0 || id >= dictionary.size()) {
           throw new CorruptPageException(
-              "dictionary id " + Integer.toUnsignedString(id) + " in a dictionary of " + dictionary.size());
+              "dictionary id "
+                  + Integer.toUnsignedString(id)
+                  + " in a dictionary of "
+                  + dictionary.size());
         }
         sink.addDictionaryId(id);
       }
@@ -148,7 +156,9 @@ final class FlatColumnReader {
     DataPage page = pages.readPage();
     if (page == null) {
       throw new CorruptPageException(
-          "column " + String.join(".", column.getPath()) + " holds fewer values than the row group has rows");
+          "column "
+              + String.join(".", column.getPath())
+              + " holds fewer values than the row group has rows");
     }
     levels = null;
     otherLevels = null;
@@ -166,12 +176,15 @@ final class FlatColumnReader {
     } else if (page instanceof DataPageV2 v2) {
       if (maxDefinition > 0) {
         PageBytes levelBytes = PageBytes.of(v2.getDefinitionLevels());
-        levels = new HybridDecoder(levelBytes.array(), levelBytes.from(), levelBytes.to(), bitWidth(maxDefinition));
+        levels =
+            new HybridDecoder(
+                levelBytes.array(), levelBytes.from(), levelBytes.to(), bitWidth(maxDefinition));
       }
       use(PageBytes.of(v2.getData()));
       encoding = v2.getDataEncoding();
     } else {
-      throw new CorruptPageException("a data page of an unknown kind: " + page.getClass().getSimpleName());
+      throw new CorruptPageException(
+          "a data page of an unknown kind: " + page.getClass().getSimpleName());
     }
     startValues(encoding, count);
     valuesLeft = count;
@@ -188,7 +201,8 @@ final class FlatColumnReader {
       need(4);
       int length = PlainValues.int32(data, pos);
       if (length < 0 || length > end - pos - 4) {
-        throw new CorruptPageException("definition levels claim " + Integer.toUnsignedString(length) + " bytes");
+        throw new CorruptPageException(
+            "definition levels claim " + Integer.toUnsignedString(length) + " bytes");
       }
       levels = new HybridDecoder(data, pos + 4, pos + 4 + length, bitWidth(maxDefinition));
       pos += 4 + length;
@@ -205,7 +219,8 @@ final class FlatColumnReader {
     ids = null;
     if (encoding.usesDictionary()) {
       if (dictionary == null) {
-        throw new CorruptPageException("a dictionary-encoded page in a column chunk without a dictionary");
+        throw new CorruptPageException(
+            "a dictionary-encoded page in a column chunk without a dictionary");
       }
       need(1);
       ids = new HybridDecoder(data, pos + 1, end, data[pos] & 0xff);
@@ -218,7 +233,8 @@ final class FlatColumnReader {
       mode = Mode.PLAIN_BINARY;
     } else {
       otherValues = encoding.getValuesReader(column, ValuesType.VALUES);
-      otherValues.initFromPage(count, ByteBufferInputStream.wrap(ByteBuffer.wrap(data, pos, end - pos)));
+      otherValues.initFromPage(
+          count, ByteBufferInputStream.wrap(ByteBuffer.wrap(data, pos, end - pos)));
       mode = Mode.OTHER;
     }
   }

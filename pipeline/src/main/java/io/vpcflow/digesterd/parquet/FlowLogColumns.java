@@ -13,9 +13,9 @@ import org.apache.parquet.schema.Type;
 
 /**
  * The columns of a Parquet flow-log object that the digest reads: the top-level, non-repeated
- * primitive columns whose names, lower-cased with underscores read as hyphens ({@code
- * log_status} is {@code log-status}), name a {@link DigestField}; the first such column wins when
- * two name the same field. Other columns are never read.
+ * primitive columns whose names, lower-cased with underscores read as hyphens ({@code log_status}
+ * is {@code log-status}), name a {@link DigestField}; the first such column wins when two name the
+ * same field. Other columns are never read.
  *
  * @param projection the schema to request from the file: the chosen columns, in file order
  * @param format the text format of a row rendered from {@link #projection}'s columns, in order
@@ -45,7 +45,8 @@ public record FlowLogColumns(MessageType projection, FlowLogFormat format) {
         names.add(name);
       }
     }
-    return new FlowLogColumns(new MessageType(schema.getName(), chosen), FlowLogFormat.fromNames(names));
+    return new FlowLogColumns(
+        new MessageType(schema.getName(), chosen), FlowLogFormat.fromNames(names));
   }
 
   /** The physical type and annotations of the {@code i}-th chosen column. */

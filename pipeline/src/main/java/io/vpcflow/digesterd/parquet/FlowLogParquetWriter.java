@@ -21,9 +21,9 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes flow-log records given as text (a header line naming the fields, then one record per
- * line) as a Parquet file in AWS's schema for flow logs delivered as Parquet: one optional column
- * per field, named with underscores; INT32 for {@code version}, ports, {@code protocol}, {@code
+ * Writes flow-log records given as text (a header line naming the fields, then one record per line)
+ * as a Parquet file in AWS's schema for flow logs delivered as Parquet: one optional column per
+ * field, named with underscores; INT32 for {@code version}, ports, {@code protocol}, {@code
  * tcp-flags} and {@code traffic-path}; INT64 for {@code packets}, {@code bytes}, {@code start},
  * {@code end} and the transit-gateway packet counts; strings for the rest. {@code -} is written as
  * null. For samples, tests and benchmarks: the whole file is built in memory.
@@ -33,8 +33,14 @@ public final class FlowLogParquetWriter {
       Set.of("version", "srcport", "dstport", "protocol", "tcp-flags", "traffic-path");
   private static final Set<String> INT64_FIELDS =
       Set.of(
-          "packets", "bytes", "start", "end", "packets-lost-no-route", "packets-lost-blackhole",
-          "packets-lost-mtu-exceeded", "packets-lost-ttl-expired");
+          "packets",
+          "bytes",
+          "start",
+          "end",
+          "packets-lost-no-route",
+          "packets-lost-blackhole",
+          "packets-lost-mtu-exceeded",
+          "packets-lost-ttl-expired");
 
   private final CompressionCodecName codec;
   private final int rowGroupRows;
@@ -49,9 +55,11 @@ public final class FlowLogParquetWriter {
    * @param dictionaryPageBytes the size past which a column falls back to non-dictionary pages
    * @param pageRows the most rows per page
    */
-  public record PageEncoding(WriterVersion version, boolean dictionary, int dictionaryPageBytes, int pageRows) {
+  public record PageEncoding(
+      WriterVersion version, boolean dictionary, int dictionaryPageBytes, int pageRows) {
     /** Version 1 pages, dictionary-encoded, parquet-java's default page sizes. */
-    public static final PageEncoding AWS = new PageEncoding(WriterVersion.PARQUET_1_0, true, 1 << 20, 20_000);
+    public static final PageEncoding AWS =
+        new PageEncoding(WriterVersion.PARQUET_1_0, true, 1 << 20, 20_000);
   }
 
   /**

@@ -29,7 +29,8 @@ final class HybridDecoder {
    */
   HybridDecoder(byte[] data, int from, int to, int bitWidth) throws CorruptPageException {
     if (bitWidth < 0 || bitWidth > MAX_BIT_WIDTH) {
-      throw new CorruptPageException("a bit width of " + bitWidth + " (at most " + MAX_BIT_WIDTH + ")");
+      throw new CorruptPageException(
+          "a bit width of " + bitWidth + " (at most " + MAX_BIT_WIDTH + ")");
     }
     this.data = data;
     this.pos = from;
@@ -77,7 +78,8 @@ final class HybridDecoder {
     long value = 0;
     for (int shift = 0; shift < 35; shift += 7) {
       if (pos >= end) {
-        throw new CorruptPageException("an encoded run ends early, or more values were read than written");
+        throw new CorruptPageException(
+            "an encoded run ends early, or more values were read than written");
       }
       byte b = data[pos++];
       value |= (long) (b & 0x7f) << shift;

@@ -16,8 +16,8 @@ import org.xerial.snappy.Snappy;
 /**
  * Page compression for Parquet flow logs without Hadoop's codecs: GZIP (AWS's default for flow
  * logs) with java.util.zip, SNAPPY with snappy-java, and uncompressed pages. A page of another
- * codec, or one claiming more than {@link #MAX_PAGE_BYTES} once decompressed, fails with an
- * {@link IOException} naming it, so no page header can make the reader allocate without bound.
+ * codec, or one claiming more than {@link #MAX_PAGE_BYTES} once decompressed, fails with an {@link
+ * IOException} naming it, so no page header can make the reader allocate without bound.
  */
 final class ParquetCodecs implements CompressionCodecFactory {
   /** The largest decompressed page read; Parquet writers default to pages of about 1 MiB. */
@@ -47,7 +47,11 @@ final class ParquetCodecs implements CompressionCodecFactory {
     public BytesInput decompress(BytesInput compressed, int uncompressedSize) throws IOException {
       if (uncompressedSize < 0 || uncompressedSize > MAX_PAGE_BYTES) {
         throw new IOException(
-            "a page claims " + uncompressedSize + " bytes uncompressed (at most " + MAX_PAGE_BYTES + " read)");
+            "a page claims "
+                + uncompressedSize
+                + " bytes uncompressed (at most "
+                + MAX_PAGE_BYTES
+                + " read)");
       }
       PageBytes input = PageBytes.of(compressed);
       byte[] output =
@@ -55,17 +59,24 @@ final class ParquetCodecs implements CompressionCodecFactory {
             case UNCOMPRESSED -> Arrays.copyOfRange(input.array(), input.from(), input.to());
             case GZIP -> gunzip(input, uncompressedSize);
             case SNAPPY -> unsnappy(input, uncompressedSize);
-            default -> throw new IOException("pages compressed with " + codec + " are not supported");
+            default ->
+                throw new IOException("pages compressed with " + codec + " are not supported");
           };
       if (output.length != uncompressedSize) {
         throw new IOException(
-            "a " + codec + " page holds " + output.length + " bytes, its header says " + uncompressedSize);
+            "a "
+                + codec
+                + " page holds "
+                + output.length
+                + " bytes, its header says "
+                + uncompressedSize);
       }
       return BytesInput.from(output);
     }
 
     @Override
-    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+    public void decompress(
+        ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
         throws IOException {
       byte[] compressed = new byte[compressedSize];
       input.get(compressed);
@@ -79,11 +90,14 @@ final class ParquetCodecs implements CompressionCodecFactory {
   private static byte[] gunzip(PageBytes input, int uncompressedSize) throws IOException {
     byte[] output = new byte[uncompressedSize];
     try (InputStream in =
-        new GZIPInputStream(new ByteArrayInputStream(input.array(), input.from(), input.length()), 8 * 1024)) {
+        new GZIPInputStream(
+            new ByteArrayInputStream(input.array(), input.from(), input.length()), 8 * 1024)) {
       int n = in.readNBytes(output, 0, uncompressedSize);
       if (n < uncompressedSize || in.read() >= 0) {
         throw new IOException(
-            "a GZIP page holds " + (n < uncompressedSize ? "fewer" : "more") + " bytes than its header says, "
+            "a GZIP page holds "
+                + (n < uncompressedSize ? "fewer" : "more")
+                + " bytes than its header says, "
                 + uncompressedSize);
       }
     }
@@ -94,7 +108,8 @@ final class ParquetCodecs implements CompressionCodecFactory {
     byte[] bytes = input.array();
     if (!Snappy.isValidCompressedBuffer(bytes, input.from(), input.length())
         || Snappy.uncompressedLength(bytes, input.from(), input.length()) != uncompressedSize) {
-      throw new IOException("a SNAPPY page is not valid snappy data of " + uncompressedSize + " bytes");
+      throw new IOException(
+          "a SNAPPY page is not valid snappy data of " + uncompressedSize + " bytes");
     }
     byte[] output = new byte[uncompressedSize];
     Snappy.uncompress(bytes, input.from(), input.length(), output, 0);

@@ -23,15 +23,16 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the records of one Parquet flow-log object through a {@link FlowLogReader}, so that each
  * row gets the outcome the same record would get as a text line ({@link RowRenderer}), its columns
- * decoded by {@link FlatColumnReader}s. Only the
- * columns the digest needs are read ({@link FlowLogColumns}), one row group at a time: memory is
- * bounded by a row group's chosen columns, at most {@link #MAX_ROW_GROUP_BYTES} as stored and
- * {@link ParquetCodecs#MAX_PAGE_BYTES} per decompressed page; a file claiming more is refused.
- * One instance reads one object at a time and is not thread-safe.
+ * decoded by {@link FlatColumnReader}s. Only the columns the digest needs are read ({@link
+ * FlowLogColumns}), one row group at a time: memory is bounded by a row group's chosen columns, at
+ * most {@link #MAX_ROW_GROUP_BYTES} as stored and {@link ParquetCodecs#MAX_PAGE_BYTES} per
+ * decompressed page; a file claiming more is refused. One instance reads one object at a time and
+ * is not thread-safe.
  */
 public final class ParquetFlowLogReader {
   /** The largest stored size of a row group's chosen columns that is read. */
   public static final long MAX_ROW_GROUP_BYTES = 256L << 20;
+
   /** The largest footer read. */
   static final int MAX_FOOTER_BYTES = 64 << 20;
 
@@ -55,11 +56,12 @@ public final class ParquetFlowLogReader {
    * Reads every row of {@code file}, handing its valid {@code OK} records to {@code handler}. The
    * result's uncompressed bytes are those of the chosen columns' pages.
    *
-   * @throws UnreadableParquetException when the file is not (complete, supported) Parquet, or
-   *     when {@code file} fails; the caller tells the two apart, knowing its file
+   * @throws UnreadableParquetException when the file is not (complete, supported) Parquet, or when
+   *     {@code file} fails; the caller tells the two apart, knowing its file
    * @throws RuntimeException what {@code handler} throws, unchanged
    */
-  public ObjectParseResult read(InputFile file, RecordHandler handler) throws UnreadableParquetException {
+  public ObjectParseResult read(InputFile file, RecordHandler handler)
+      throws UnreadableParquetException {
     try {
       try (SeekableInputStream in = file.newStream();
           ParquetFileReader parquet = open(file, in)) {
@@ -125,7 +127,11 @@ public final class ParquetFlowLogReader {
     }
     if (stored < 0 || stored > MAX_ROW_GROUP_BYTES) {
       throw new UnreadableParquetException(
-          "a row group's columns claim " + stored + " bytes (at most " + MAX_ROW_GROUP_BYTES + " read at once)");
+          "a row group's columns claim "
+              + stored
+              + " bytes (at most "
+              + MAX_ROW_GROUP_BYTES
+              + " read at once)");
     }
     return uncompressed;
   }
@@ -148,9 +154,11 @@ public final class ParquetFlowLogReader {
         throw new UnreadableParquetException("not Parquet: the file does not end with PAR1");
       }
     }
-    long footer = Integer.toUnsignedLong(ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    long footer =
+        Integer.toUnsignedLong(ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
     if (footer > MAX_FOOTER_BYTES || footer > length - tail.length - MAGIC.length) {
-      throw new UnreadableParquetException("the footer claims " + footer + " bytes in a file of " + length);
+      throw new UnreadableParquetException(
+          "the footer claims " + footer + " bytes in a file of " + length);
     }
     return ParquetFileReader.open(file, options, in);
   }

@@ -25,8 +25,12 @@ final class PlainValues {
     }
     int length = int32(data, at);
     if (length < 0 || length > end - at - 4) {
-      throw new CorruptPageException("a text value claims " + Integer.toUnsignedString(length) + " bytes, "
-          + (end - at - 4) + " are left");
+      throw new CorruptPageException(
+          "a text value claims "
+              + Integer.toUnsignedString(length)
+              + " bytes, "
+              + (end - at - 4)
+              + " are left");
     }
     return length;
   }

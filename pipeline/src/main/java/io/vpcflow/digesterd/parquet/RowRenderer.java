@@ -8,11 +8,11 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Renders each row of a flat Parquet schema ({@link FlowLogColumns#projection}), delivered column by
- * column to {@link #sink}s between {@link #startRow} and {@link #endRow}, as a text row of
- * single-space separated values, noting where each field begins and ends, and hands it to a
- * {@link FlowLogReader} begun with the columns' format, so a Parquet record meets exactly the rules
- * of a text line.
+ * Renders each row of a flat Parquet schema ({@link FlowLogColumns#projection}), delivered column
+ * by column to {@link #sink}s between {@link #startRow} and {@link #endRow}, as a text row of
+ * single-space separated values, noting where each field begins and ends, and hands it to a {@link
+ * FlowLogReader} begun with the columns' format, so a Parquet record meets exactly the rules of a
+ * text line.
  *
  * <p>Values as text: a null, an empty string, a NaN and {@code -} are {@code -} (no value);
  * integers in decimal (unsigned when annotated so; timestamps in epoch seconds); a float or double
@@ -42,7 +42,8 @@ final class RowRenderer {
   private boolean tooLong;
   private boolean highBytes;
 
-  RowRenderer(FlowLogColumns columns, FlowLogReader reader, int maxRowBytes, RecordHandler handler) {
+  RowRenderer(
+      FlowLogColumns columns, FlowLogReader reader, int maxRowBytes, RecordHandler handler) {
     this.reader = reader;
     this.handler = handler;
     this.maxRowBytes = maxRowBytes;
@@ -188,7 +189,9 @@ final class RowRenderer {
   private static final byte NOT_PRINTABLE = 1;
   private static final byte HIGH = 2;
 
-  /** Whether a byte may not be part of a value (white space, control) and whether it is non-ASCII. */
+  /**
+   * Whether a byte may not be part of a value (white space, control) and whether it is non-ASCII.
+   */
   private static byte flags(byte b) {
     if (b < 0) {
       return HIGH;
@@ -202,6 +205,7 @@ final class RowRenderer {
   }
 
   private static final long[] POWERS_OF_TEN = new long[19];
+
   /** "00" to "99": the two digits of {@code n} at {@code 2n} and {@code 2n + 1}. */
   private static final byte[] DIGIT_PAIRS = new byte[200];
 
@@ -264,7 +268,8 @@ final class RowRenderer {
     return switch (type.getPrimitiveTypeName()) {
       case BINARY, FIXED_LEN_BYTE_ARRAY -> new TextColumn(column);
       case INT32 -> new IntegerColumn(column, isUnsigned(logical) ? 0xffffffffL : -1L, 1);
-      case INT64 -> new IntegerColumn(column, isUnsigned(logical) ? 0L : -1L, secondsDivisor(logical));
+      case INT64 ->
+          new IntegerColumn(column, isUnsigned(logical) ? 0L : -1L, secondsDivisor(logical));
       case FLOAT, DOUBLE -> new DoubleColumn(column);
       case BOOLEAN -> new BooleanColumn(column);
       case INT96 -> new InvalidColumn(column);
@@ -377,6 +382,7 @@ final class RowRenderer {
   private final class IntegerColumn extends Column {
     /** {@code -1}: signed; {@code 0xffffffff}: unsigned INT32; {@code 0}: unsigned INT64. */
     private final long unsignedMask;
+
     private final long divisor;
     private ColumnDictionary dictionary;
 

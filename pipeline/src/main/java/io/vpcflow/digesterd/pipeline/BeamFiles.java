@@ -17,8 +17,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * Object I/O through Beam's filesystems ({@code s3://}, local paths) for the pipeline's writers
- * and the stream's state.
+ * Object I/O through Beam's filesystems ({@code s3://}, local paths) for the pipeline's writers and
+ * the stream's state.
  */
 public final class BeamFiles {
   private BeamFiles() {}
@@ -40,7 +40,8 @@ public final class BeamFiles {
     ResourceId target = FileSystems.matchNewResource(uri, false);
     ResourceId temp = FileSystems.matchNewResource(uri + ".tmp-" + UUID.randomUUID(), false);
     CountingOutputStream out =
-        new CountingOutputStream(Channels.newOutputStream(FileSystems.create(temp, MimeTypes.BINARY)));
+        new CountingOutputStream(
+            Channels.newOutputStream(FileSystems.create(temp, MimeTypes.BINARY)));
     try {
       try (out) {
         body.write(out);

@@ -12,12 +12,12 @@ import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * A Parquet {@link InputFile} over an object reached through Beam's filesystems. An object of at
- * most {@link #WHOLE_READ_BYTES} is fetched whole in one request and read from memory (a ranged
- * GET costs as much as a small object). A larger one is read through the object's channel: each
- * seek moves it, so on S3 every jump (to the footer, to a row group's columns) is a ranged GET and
- * the columns not read are never fetched. Remembers whether the store failed (an error of the
- * channel, or an object that ends before its listed size), which the caller tells from a broken
- * file, and counts the bytes fetched.
+ * most {@link #WHOLE_READ_BYTES} is fetched whole in one request and read from memory (a ranged GET
+ * costs as much as a small object). A larger one is read through the object's channel: each seek
+ * moves it, so on S3 every jump (to the footer, to a row group's columns) is a ranged GET and the
+ * columns not read are never fetched. Remembers whether the store failed (an error of the channel,
+ * or an object that ends before its listed size), which the caller tells from a broken file, and
+ * counts the bytes fetched.
  */
 final class BeamInputFile implements InputFile {
   /** Objects up to this size are fetched whole. */
@@ -171,7 +171,8 @@ final class BeamInputFile implements InputFile {
       while (buffer.hasRemaining()) {
         if (read(buffer) < 0) {
           if (position < size) {
-            throw storeFailed(new IOException(uri + " ended after " + position + " of " + size + " bytes"));
+            throw storeFailed(
+                new IOException(uri + " ended after " + position + " of " + size + " bytes"));
           }
           throw new EOFException("read past the end of the file, at byte " + position);
         }

@@ -21,10 +21,10 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * Writes the digest of a window from its merged parts: joined in range order into {@code
  * <id>.log.gz} ({@link DigestParts}, never visible half-written), then the summary {@code
- * <id>.json} with what was read, skipped, spilled and merged, then the run's temporary objects
- * are deleted. The summary is stored through {@link RunCancellation#commit}: a cancelled run
- * stores none (and removes its digest), so it never completes one. Outputs the digest's URI as
- * users see it ({@code s3://} or a local path).
+ * <id>.json} with what was read, skipped, spilled and merged, then the run's temporary objects are
+ * deleted. The summary is stored through {@link RunCancellation#commit}: a cancelled run stores
+ * none (and removes its digest), so it never completes one. Outputs the digest's URI as users see
+ * it ({@code s3://} or a local path).
  */
 final class CommitDigestFn extends DoFn<KV<Integer, Iterable<MergedPart>>, String> {
   private static final long serialVersionUID = 1L;
@@ -52,12 +52,15 @@ final class CommitDigestFn extends DoFn<KV<Integer, Iterable<MergedPart>>, Strin
     context.element().getValue().forEach(parts::add);
     parts.sort(Comparator.comparingInt(MergedPart::range));
     if (parts.size() != plan.ranges()) {
-      throw new IOException("the merge planned " + plan.ranges() + " ranges but " + parts.size() + " were merged");
+      throw new IOException(
+          "the merge planned " + plan.ranges() + " ranges but " + parts.size() + " were merged");
     }
     StoreLocation storage = StoreLocation.parse(run.storage());
     String digestUri = storage.resolve(run.digestId() + ".log.gz");
     String resourceName = BucketPurpose.STORAGE.resourceName(digestUri);
-    long bytes = DigestParts.join(parts, resourceName, spill, context.getPipelineOptions().as(S3Options.class));
+    long bytes =
+        DigestParts.join(
+            parts, resourceName, spill, context.getPipelineOptions().as(S3Options.class));
     long lines = parts.stream().mapToLong(MergedPart::lines).sum();
 
     ReadReport report = new ReadReport();

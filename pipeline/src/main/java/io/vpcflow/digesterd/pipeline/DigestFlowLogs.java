@@ -12,10 +12,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * The whole digest of one window: shards of planned objects → read and fold each shard into
- * sorted run files within its memory budget → cut the key space into ranges → merge each range on
- * its own into a gzip'd part → join the parts into the digest and write its summary. Outputs the
- * digest's URI as users see it.
+ * The whole digest of one window: shards of planned objects → read and fold each shard into sorted
+ * run files within its memory budget → cut the key space into ranges → merge each range on its own
+ * into a gzip'd part → join the parts into the digest and write its summary. Outputs the digest's
+ * URI as users see it.
  */
 final class DigestFlowLogs extends PTransform<PBegin, PCollection<String>> {
   private static final long serialVersionUID = 1L;
@@ -34,8 +34,11 @@ final class DigestFlowLogs extends PTransform<PBegin, PCollection<String>> {
   record MergeSettings(RunDescription run, SpillFiles spill, ProgressChannel progress)
       implements java.io.Serializable {}
 
-  /** @param shards the objects dealt into shards; at least one shard, which may be empty */
-  DigestFlowLogs(List<List<PlannedObject>> shards, FoldShardFn fold, PlanMergeFn plan, MergeSettings merge) {
+  /**
+   * @param shards the objects dealt into shards; at least one shard, which may be empty
+   */
+  DigestFlowLogs(
+      List<List<PlannedObject>> shards, FoldShardFn fold, PlanMergeFn plan, MergeSettings merge) {
     if (shards.isEmpty()) {
       throw new IllegalArgumentException("at least one shard is needed, even an empty one");
     }
@@ -49,13 +52,16 @@ final class DigestFlowLogs extends PTransform<PBegin, PCollection<String>> {
   public PCollection<String> expand(PBegin begin) {
     PCollection<MergePlan> merging =
         begin
-            .apply("PlannedShards", Create.of(shards).withCoder(ListCoder.of(PlannedObjectCoder.of())))
+            .apply(
+                "PlannedShards", Create.of(shards).withCoder(ListCoder.of(PlannedObjectCoder.of())))
             .apply("ReadAndFold", new FoldObjects(fold))
             .apply("PlanMerge", new PlanMerge(plan));
     PCollectionView<MergePlan> view = merging.apply("PlanView", View.asSingleton());
     String runToken = merge.run().runToken();
     return merging
-        .apply("MergeRanges", new MergeRanges(new MergeRangeFn(view, merge.spill(), merge.progress(), runToken)))
+        .apply(
+            "MergeRanges",
+            new MergeRanges(new MergeRangeFn(view, merge.spill(), merge.progress(), runToken)))
         .apply("Write", new CommitDigest(new CommitDigestFn(merge.run(), view, merge.spill())));
   }
 }

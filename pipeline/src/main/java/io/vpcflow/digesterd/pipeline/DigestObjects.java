@@ -16,12 +16,11 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * The two objects of a stored digest, {@code <id>.log.gz} and {@code <id>.json}: the summary as
- * every path writes it, and the digest as the stream writes a window's (sorted runs held in
- * memory, merged in one streaming pass, gzip'd in 1 MiB members on all processors at deflate
- * level 1); each object under a temporary name then renamed. The batch pipeline writes its digest
- * from merged key ranges instead ({@link DigestParts}): the same lines, in gzip members cut at
- * range boundaries too.
- * Every object is reached as the {@link BucketPurpose#STORAGE storage} bucket (its region and
+ * every path writes it, and the digest as the stream writes a window's (sorted runs held in memory,
+ * merged in one streaming pass, gzip'd in 1 MiB members on all processors at deflate level 1); each
+ * object under a temporary name then renamed. The batch pipeline writes its digest from merged key
+ * ranges instead ({@link DigestParts}): the same lines, in gzip members cut at range boundaries
+ * too. Every object is reached as the {@link BucketPurpose#STORAGE storage} bucket (its region and
  * role), whatever location it is given.
  */
 public final class DigestObjects {
@@ -66,7 +65,8 @@ public final class DigestObjects {
   /** Writes {@code summary} as {@code <id>.json} under {@code storage}, atomically. */
   public static void writeSummary(StoreLocation storage, DigestSummary summary) throws IOException {
     byte[] json = DigestSummaryJson.write(summary).getBytes(StandardCharsets.UTF_8);
-    BeamFiles.writeAtomically(resourceName(storage, summary.id() + ".json"), out -> out.write(json));
+    BeamFiles.writeAtomically(
+        resourceName(storage, summary.id() + ".json"), out -> out.write(json));
   }
 
   /** The summary {@code <id>.json} under {@code storage}, if it exists. */
@@ -86,7 +86,8 @@ public final class DigestObjects {
    */
   public static InputStream openDigest(StoreLocation storage, String id) throws IOException {
     return Channels.newInputStream(
-        FileSystems.open(FileSystems.matchNewResource(resourceName(storage, id + ".log.gz"), false)));
+        FileSystems.open(
+            FileSystems.matchNewResource(resourceName(storage, id + ".log.gz"), false)));
   }
 
   private static String resourceName(StoreLocation storage, String name) {

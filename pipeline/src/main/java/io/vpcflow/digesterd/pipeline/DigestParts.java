@@ -65,11 +65,16 @@ final class DigestParts {
     String uploadId;
     try {
       uploadId =
-          client.createMultipartUpload(
-                  CreateMultipartUploadRequest.builder().bucket(digest.bucket).key(digest.key).build())
+          client
+              .createMultipartUpload(
+                  CreateMultipartUploadRequest.builder()
+                      .bucket(digest.bucket)
+                      .key(digest.key)
+                      .build())
               .uploadId();
     } catch (SdkException e) {
-      throw new IOException("cannot start writing " + BucketPurpose.display(target) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot start writing " + BucketPurpose.display(target) + ": " + e.getMessage(), e);
     }
     try {
       List<CompletedPart> completed = new ArrayList<>();
@@ -92,19 +97,30 @@ final class DigestParts {
     } catch (IOException | RuntimeException e) {
       try {
         client.abortMultipartUpload(
-            AbortMultipartUploadRequest.builder().bucket(digest.bucket).key(digest.key).uploadId(uploadId).build());
+            AbortMultipartUploadRequest.builder()
+                .bucket(digest.bucket)
+                .key(digest.key)
+                .uploadId(uploadId)
+                .build());
       } catch (SdkException abort) {
         e.addSuppressed(abort);
       }
-      throw new IOException("cannot write " + BucketPurpose.display(target) + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot write " + BucketPurpose.display(target) + ": " + e.getMessage(), e);
     }
     return sizes.stream().mapToLong(Long::longValue).sum();
   }
 
   private static String copyPart(
-      S3Client client, Location digest, String uploadId, int number, List<MergedPart> parts, MultipartPlan.Piece piece) {
+      S3Client client,
+      Location digest,
+      String uploadId,
+      int number,
+      List<MergedPart> parts,
+      MultipartPlan.Piece piece) {
     Location source = Location.of(parts.get(piece.source()).location());
-    return client.uploadPartCopy(
+    return client
+        .uploadPartCopy(
             UploadPartCopyRequest.builder()
                 .sourceBucket(source.bucket)
                 .sourceKey(source.key)
@@ -119,21 +135,35 @@ final class DigestParts {
   }
 
   private static String uploadPart(
-      S3Client client, Location digest, String uploadId, int number, List<MergedPart> parts, MultipartPlan.Part part)
+      S3Client client,
+      Location digest,
+      String uploadId,
+      int number,
+      List<MergedPart> parts,
+      MultipartPlan.Part part)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) part.length());
     for (MultipartPlan.Piece piece : part.pieces()) {
-      RangedBeamFile source = new RangedBeamFile(parts.get(piece.source()).location(), parts.get(piece.source()).bytes());
+      RangedBeamFile source =
+          new RangedBeamFile(
+              parts.get(piece.source()).location(), parts.get(piece.source()).bytes());
       bytes.write(source.read(piece.from(), (int) piece.length()));
     }
-    return client.uploadPart(
-            UploadPartRequest.builder().bucket(digest.bucket).key(digest.key).uploadId(uploadId).partNumber(number).build(),
+    return client
+        .uploadPart(
+            UploadPartRequest.builder()
+                .bucket(digest.bucket)
+                .key(digest.key)
+                .uploadId(uploadId)
+                .partNumber(number)
+                .build(),
             RequestBody.fromBytes(bytes.toByteArray()))
         .eTag();
   }
 
   private static InputStream open(String resourceName) throws IOException {
-    return Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(resourceName, false)));
+    return Channels.newInputStream(
+        FileSystems.open(FileSystems.matchNewResource(resourceName, false)));
   }
 
   /** The bucket and key of an {@code s3+storage://bucket/key} resource name. */

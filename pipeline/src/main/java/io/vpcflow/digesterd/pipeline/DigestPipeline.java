@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The digest pipeline of one window: {@code main → run(options) → build(pipeline, options,
- * plan)}. {@link #plan} lists the objects of the window before the pipeline is built, so the
- * run's size is known up front (for progress, and for choosing a runner).
+ * The digest pipeline of one window: {@code main → run(options) → build(pipeline, options, plan)}.
+ * {@link #plan} lists the objects of the window before the pipeline is built, so the run's size is
+ * known up front (for progress, and for choosing a runner).
  */
 public final class DigestPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(DigestPipeline.class);
@@ -49,8 +49,8 @@ public final class DigestPipeline {
   }
 
   /**
-   * Lists, builds and runs the digest of the options' window, waits for it, and returns the
-   * summary it stored.
+   * Lists, builds and runs the digest of the options' window, waits for it, and returns the summary
+   * it stored.
    *
    * @throws IOException when the objects cannot be listed or the summary cannot be read
    * @throws org.apache.beam.sdk.Pipeline.PipelineExecutionException when the pipeline fails
@@ -66,8 +66,8 @@ public final class DigestPipeline {
    * no digest from then on, and this method throws {@link RunCancelledException} with the thread's
    * interrupt flag kept set.
    *
-   * <p>However the run ends, its temporary objects (spilled runs, merged parts) are deleted; a
-   * run that fails is first cancelled for its workers in this JVM, so that none still busy writes
+   * <p>However the run ends, its temporary objects (spilled runs, merged parts) are deleted; a run
+   * that fails is first cancelled for its workers in this JVM, so that none still busy writes
    * another one afterwards.
    *
    * @throws RunCancelledException when the run was cancelled
@@ -82,7 +82,9 @@ public final class DigestPipeline {
     RunCancellation cancellation = RunCancellation.register(runToken);
     try (RemoteProgress progress =
         RemoteProgress.follow(
-            StoreUris.resourceName(options, options.getProgressLocation()), options.getProgressKey(), Duration.ofSeconds(1))) {
+            StoreUris.resourceName(options, options.getProgressLocation()),
+            options.getProgressKey(),
+            Duration.ofSeconds(1))) {
       PipelineResult.State state;
       try {
         state = runToEnd(pipeline, cancellation);
@@ -106,7 +108,10 @@ public final class DigestPipeline {
     try {
       spill.deleteAll();
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot delete the run's temporary objects under {}: {}", spill.display(), BucketPurpose.display(e.getMessage()));
+      LOG.warn(
+          "cannot delete the run's temporary objects under {}: {}",
+          spill.display(),
+          BucketPurpose.display(e.getMessage()));
     }
   }
 
@@ -122,7 +127,8 @@ public final class DigestPipeline {
       }
       cancellation.cancel();
       RunCancelledException cancelled =
-          new RunCancelledException("the digest pipeline was cancelled: its thread was interrupted");
+          new RunCancelledException(
+              "the digest pipeline was cancelled: its thread was interrupted");
       cancelled.addSuppressed(e);
       if (result != null) {
         try {
@@ -190,7 +196,8 @@ public final class DigestPipeline {
    * Adds the digest of the options' window to {@code pipeline}; returns the digest's URI (as users
    * see it).
    */
-  public static PCollection<String> build(Pipeline pipeline, DigestOptions options, ObjectPlan plan) {
+  public static PCollection<String> build(
+      Pipeline pipeline, DigestOptions options, ObjectPlan plan) {
     return build(pipeline, options, plan, UUID.randomUUID().toString());
   }
 
@@ -200,11 +207,17 @@ public final class DigestPipeline {
   }
 
   private static PCollection<String> build(
-      Pipeline pipeline, DigestOptions options, ObjectPlan plan, String runToken, SpillFiles spill) {
+      Pipeline pipeline,
+      DigestOptions options,
+      ObjectPlan plan,
+      String runToken,
+      SpillFiles spill) {
     DigestWindow window = window(options);
     int shards = options.getShards() > 0 ? options.getShards() : defaultShards();
     ProgressChannel progress =
-        ProgressChannel.of(options.getProgressKey(), StoreUris.resourceName(options, options.getProgressLocation()));
+        ProgressChannel.of(
+            options.getProgressKey(),
+            StoreUris.resourceName(options, options.getProgressLocation()));
     FoldShardFn fold =
         new FoldShardFn(
             new FoldShardFn.Settings(

@@ -18,18 +18,19 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * Opens a flow-log object through Beam's filesystems ({@code s3://}, {@code file://}) and parses
- * its records: a {@code .log.parquet} object with {@link ParquetFlowLogReader}, any other as
- * gzip'd text lines. Tells a broken object (bad gzip data, truncated although every byte of it was
- * read, not readable Parquet) from a failing store (an error, or the object ended before its
- * size): the first is a {@link CorruptObjectException}, the second an {@link IOException} that
- * fails the run.
+ * its records: a {@code .log.parquet} object with {@link ParquetFlowLogReader}, any other as gzip'd
+ * text lines. Tells a broken object (bad gzip data, truncated although every byte of it was read,
+ * not readable Parquet) from a failing store (an error, or the object ended before its size): the
+ * first is a {@link CorruptObjectException}, the second an {@link IOException} that fails the run.
  */
 public final class FlowLogObjectReader {
   private final FlowLogReader reader;
   private final ParquetFlowLogReader parquet;
   private final int bufferBytes;
 
-  /** A reader skipping lines over {@code maxLineBytes}, buffering {@code bufferBytes} of gzip input. */
+  /**
+   * A reader skipping lines over {@code maxLineBytes}, buffering {@code bufferBytes} of gzip input.
+   */
   public FlowLogObjectReader(int maxLineBytes, int bufferBytes) {
     this.reader = new FlowLogReader(maxLineBytes);
     this.parquet = new ParquetFlowLogReader(maxLineBytes);

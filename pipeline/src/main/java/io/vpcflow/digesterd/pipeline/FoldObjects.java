@@ -9,7 +9,8 @@ import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 
 /** Spreads shards of objects over the workers and folds each shard into sorted run files. */
-final class FoldObjects extends PTransform<PCollection<List<PlannedObject>>, PCollection<ShardResult>> {
+final class FoldObjects
+    extends PTransform<PCollection<List<PlannedObject>>, PCollection<ShardResult>> {
   private static final long serialVersionUID = 1L;
   private final FoldShardFn fold;
 

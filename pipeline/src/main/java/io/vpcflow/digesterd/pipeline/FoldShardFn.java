@@ -17,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every object of one shard and folds its window records into a table kept within the
- * shard's memory budget ({@link SpillingFold}): each time the table is full, and at the end, it is
- * written to the run's temporary directory as a sorted run file; only the runs' descriptors leave
- * the worker, with the shard's {@link ReadReport}. A corrupt object contributes nothing: when one
- * is found, the shard's runs are deleted and folded again from the intact objects. Stops before
- * the next object once its run is cancelled ({@link RunCancellation}).
+ * Reads every object of one shard and folds its window records into a table kept within the shard's
+ * memory budget ({@link SpillingFold}): each time the table is full, and at the end, it is written
+ * to the run's temporary directory as a sorted run file; only the runs' descriptors leave the
+ * worker, with the shard's {@link ReadReport}. A corrupt object contributes nothing: when one is
+ * found, the shard's runs are deleted and folded again from the intact objects. Stops before the
+ * next object once its run is cancelled ({@link RunCancellation}).
  */
 final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
   private static final long serialVersionUID = 1L;
@@ -118,8 +118,8 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
 
   /**
    * A fold of the intact objects only: records of a corrupt object may already be in the shard's
-   * table or runs, so the runs are deleted and the intact objects folded again. Corrupt objects
-   * are rare; this keeps the common path to one fold and no copying.
+   * table or runs, so the runs are deleted and the intact objects folded again. Corrupt objects are
+   * rare; this keeps the common path to one fold and no copying.
    */
   private SpillingFold refold(SpillingFold broken, List<PlannedObject> intact) throws IOException {
     SpillFiles.delete(broken.runs());
@@ -128,7 +128,8 @@ final class FoldShardFn extends DoFn<List<PlannedObject>, ShardResult> {
       try {
         read(object, fold);
       } catch (CorruptObjectException e) {
-        throw new IOException("object " + object.uri() + " changed while being read: " + e.getMessage(), e);
+        throw new IOException(
+            "object " + object.uri() + " changed while being read: " + e.getMessage(), e);
       }
     }
     return fold;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a run's sorted runs are merged: every run (without its samples), the boundaries that cut
- * the key space into ranges ({@link io.vpcflow.digesterd.digest.KeyRanges}), and what the shards
- * read, for the summary.
+ * How a run's sorted runs are merged: every run (without its samples), the boundaries that cut the
+ * key space into ranges ({@link io.vpcflow.digesterd.digest.KeyRanges}), and what the shards read,
+ * for the summary.
  *
  * @param runs every shard's runs
  * @param boundaries ascending range boundaries; {@code boundaries.size() + 1} ranges
@@ -19,7 +19,11 @@ import java.util.Objects;
  * @param plannedAtMillis when the merge was planned (epoch milliseconds)
  */
 public record MergePlan(
-    List<RunDescriptor> runs, List<byte[]> boundaries, long spilledRuns, ReadReport report, long plannedAtMillis) {
+    List<RunDescriptor> runs,
+    List<byte[]> boundaries,
+    long spilledRuns,
+    ReadReport report,
+    long plannedAtMillis) {
   /** Copies the lists. */
   public MergePlan {
     runs = List.copyOf(runs);
@@ -38,7 +42,8 @@ public record MergePlan(
 
   /** The figures of this plan for the summary of a digest joined at {@code joinedAtMillis}. */
   public DigestSummary.Merge figures(long joinedAtMillis) {
-    return new DigestSummary.Merge(runs.size(), spilledRuns, runBytes(), ranges(), joinedAtMillis - plannedAtMillis);
+    return new DigestSummary.Merge(
+        runs.size(), spilledRuns, runBytes(), ranges(), joinedAtMillis - plannedAtMillis);
   }
 
   @Override

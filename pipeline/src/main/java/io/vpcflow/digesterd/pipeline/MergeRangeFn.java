@@ -19,10 +19,10 @@ import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Merges one key range of every run into a gzip'd part: a streaming k-way merge of each run's
- * slice of the range (found through the run's index, read from there, one buffer per run), the
- * lines compressed in 1 MiB gzip members as they come, so memory does not grow with the range.
- * Parts of consecutive ranges, joined in order, are the digest.
+ * Merges one key range of every run into a gzip'd part: a streaming k-way merge of each run's slice
+ * of the range (found through the run's index, read from there, one buffer per run), the lines
+ * compressed in 1 MiB gzip members as they come, so memory does not grow with the range. Parts of
+ * consecutive ranges, joined in order, are the digest.
  */
 final class MergeRangeFn extends DoFn<Integer, MergedPart> {
   private static final long serialVersionUID = 1L;
@@ -33,7 +33,11 @@ final class MergeRangeFn extends DoFn<Integer, MergedPart> {
   private final Counter rangesMerged = Metrics.counter("digest", "ranges-merged");
   private final String runToken;
 
-  MergeRangeFn(PCollectionView<MergePlan> planView, SpillFiles spill, ProgressChannel progress, String runToken) {
+  MergeRangeFn(
+      PCollectionView<MergePlan> planView,
+      SpillFiles spill,
+      ProgressChannel progress,
+      String runToken) {
     this.planView = planView;
     this.spill = spill;
     this.progress = progress;
@@ -64,18 +68,23 @@ final class MergeRangeFn extends DoFn<Integer, MergedPart> {
     try {
       List<SortedRun.Reader> readers = new ArrayList<>();
       for (RunDescriptor run : plan.runs()) {
-        RunFile.Slice slice = RunFile.openSlice(new RangedBeamFile(run.location(), run.bytes()), low, high);
+        RunFile.Slice slice =
+            RunFile.openSlice(new RangedBeamFile(run.location(), run.bytes()), low, high);
         slices.add(slice);
         readers.add(slice.reader());
       }
       CountingOutputStream out =
           new CountingOutputStream(
               Channels.newOutputStream(
-                  FileSystems.create(FileSystems.matchNewResource(location, false), MimeTypes.BINARY)));
+                  FileSystems.create(
+                      FileSystems.matchNewResource(location, false), MimeTypes.BINARY)));
       try (out) {
         BlockGzipOutputStream gzip =
             new BlockGzipOutputStream(
-                out, threads(plan.ranges()), BlockGzipOutputStream.DEFAULT_BLOCK_BYTES, BlockGzipOutputStream.DEFAULT_LEVEL);
+                out,
+                threads(plan.ranges()),
+                BlockGzipOutputStream.DEFAULT_BLOCK_BYTES,
+                BlockGzipOutputStream.DEFAULT_LEVEL);
         try {
           lines = RunMerger.mergeReaders(readers, gzip);
           gzip.finish();

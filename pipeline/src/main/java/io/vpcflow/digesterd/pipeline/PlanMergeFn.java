@@ -10,10 +10,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
 /**
- * Gathers every shard's result into one {@link MergePlan}: cuts the key space into ranges from
- * the runs' key samples ({@link KeyRanges}) — as many as {@code --mergeRanges}, or by default
- * enough that each range's share of the runs fits the fold budget and at least one per shard —
- * and announces the number of ranges to the run's progress.
+ * Gathers every shard's result into one {@link MergePlan}: cuts the key space into ranges from the
+ * runs' key samples ({@link KeyRanges}) — as many as {@code --mergeRanges}, or by default enough
+ * that each range's share of the runs fits the fold budget and at least one per shard — and
+ * announces the number of ranges to the run's progress.
  */
 final class PlanMergeFn extends DoFn<KV<Integer, Iterable<ShardResult>>, MergePlan> {
   private static final long serialVersionUID = 1L;
@@ -31,7 +31,8 @@ final class PlanMergeFn extends DoFn<KV<Integer, Iterable<ShardResult>>, MergePl
   }
 
   @ProcessElement
-  public void process(@Element KV<Integer, Iterable<ShardResult>> all, OutputReceiver<MergePlan> out) {
+  public void process(
+      @Element KV<Integer, Iterable<ShardResult>> all, OutputReceiver<MergePlan> out) {
     List<RunDescriptor> runs = new ArrayList<>();
     ReadReport report = new ReadReport();
     long spilled = 0;
@@ -41,11 +42,16 @@ final class PlanMergeFn extends DoFn<KV<Integer, Iterable<ShardResult>>, MergePl
       spilled += shard.spills();
     }
     long runBytes = runs.stream().mapToLong(RunDescriptor::bytes).sum();
-    int ranges = KeyRanges.count(mergeRanges, shards, runBytes, FoldBudget.bytes(foldMemoryMb, shards));
+    int ranges =
+        KeyRanges.count(mergeRanges, shards, runBytes, FoldBudget.bytes(foldMemoryMb, shards));
     List<byte[]> boundaries = KeyRanges.boundaries(runs, ranges);
     MergePlan plan =
         new MergePlan(
-            runs.stream().map(RunDescriptor::withoutSamples).toList(), boundaries, spilled, report, System.currentTimeMillis());
+            runs.stream().map(RunDescriptor::withoutSamples).toList(),
+            boundaries,
+            spilled,
+            report,
+            System.currentTimeMillis());
     progress.rangesPlanned(plan.ranges());
     out.output(plan);
   }

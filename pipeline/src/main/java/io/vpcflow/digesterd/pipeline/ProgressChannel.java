@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Where a run's workers report how far they got (objects and bytes read, key ranges planned and
  * merged), chosen once per run by {@link #of}: straight into this JVM's {@link RunProgress} when
  * the workers run in it (no progress location), else into {@link ProgressFiles} in the progress
- * location, which {@link RemoteProgress} adds up in the JVM that runs the pipeline. A progress
- * file that cannot be written is logged, never a failure of the digest.
+ * location, which {@link RemoteProgress} adds up in the JVM that runs the pipeline. A progress file
+ * that cannot be written is logged, never a failure of the digest.
  */
 public abstract class ProgressChannel implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -143,7 +143,9 @@ public abstract class ProgressChannel implements Serializable {
       } catch (IOException | RuntimeException e) {
         LOG.warn(
             "cannot write the progress {} to {}: {}",
-            name, BucketPurpose.display(location), BucketPurpose.display(e.getMessage()));
+            name,
+            BucketPurpose.display(location),
+            BucketPurpose.display(e.getMessage()));
       }
     }
   }

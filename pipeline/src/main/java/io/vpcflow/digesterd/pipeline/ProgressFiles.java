@@ -15,8 +15,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * The progress files of a run whose workers live in other JVMs: one small object per shard under
- * a directory URI ({@link DigestOptions#getProgressLocation()}), holding that shard's {@link
+ * The progress files of a run whose workers live in other JVMs: one small object per shard under a
+ * directory URI ({@link DigestOptions#getProgressLocation()}), holding that shard's {@link
  * ShardProgress} text, overwritten as the shard advances.
  */
 final class ProgressFiles {

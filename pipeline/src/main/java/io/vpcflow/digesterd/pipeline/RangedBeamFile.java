@@ -18,6 +18,7 @@ import org.apache.beam.sdk.io.FileSystems;
  */
 final class RangedBeamFile implements RunFile.Source {
   private static final int BUFFER_BYTES = 64 * 1024;
+
   /** The bytes each request reads of a remote file's stream. */
   static final int REMOTE_CHUNK_BYTES = 512 * 1024;
 
@@ -95,7 +96,9 @@ final class RangedBeamFile implements RunFile.Source {
     byte[] next() throws IOException;
   }
 
-  /** A stream read one chunk at a time (not thread-safe); closing closes {@code closing}, if any. */
+  /**
+   * A stream read one chunk at a time (not thread-safe); closing closes {@code closing}, if any.
+   */
   private static final class ChunkStream extends InputStream {
     private final Chunks chunks;
     private final InputStream closing;

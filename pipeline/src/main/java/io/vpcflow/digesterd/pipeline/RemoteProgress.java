@@ -47,7 +47,8 @@ final class RemoteProgress implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    poller.scheduleWithFixedDelay(
+        this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private synchronized void poll() {
@@ -56,7 +57,10 @@ final class RemoteProgress implements AutoCloseable {
       ShardProgress total = ShardProgress.sum(lastSeen.values());
       RunProgress.of(progressKey).ifPresent(run -> run.report(total));
     } catch (IOException | RuntimeException e) {
-      LOG.debug("cannot read the progress files under {}: {}", BucketPurpose.display(location), BucketPurpose.display(e.getMessage()));
+      LOG.debug(
+          "cannot read the progress files under {}: {}",
+          BucketPurpose.display(location),
+          BucketPurpose.display(e.getMessage()));
     }
   }
 
@@ -70,7 +74,10 @@ final class RemoteProgress implements AutoCloseable {
     try {
       ProgressFiles.delete(location);
     } catch (IOException e) {
-      LOG.warn("cannot delete the progress files under {}: {}", BucketPurpose.display(location), BucketPurpose.display(e.getMessage()));
+      LOG.warn(
+          "cannot delete the progress files under {}: {}",
+          BucketPurpose.display(location),
+          BucketPurpose.display(e.getMessage()));
     }
   }
 }

@@ -81,8 +81,8 @@ public final class RunCancellation {
 
   /**
    * Does {@code work} unless the run of {@code token} was cancelled; a concurrent {@link #cancel}
-   * waits until the work is over, so once it returns no worker of this JVM starts writing an
-   * object for the run. Works of one run proceed in parallel.
+   * waits until the work is over, so once it returns no worker of this JVM starts writing an object
+   * for the run. Works of one run proceed in parallel.
    *
    * @throws RunCancelledException when the run was cancelled (the work was not done)
    * @throws IOException when the work fails

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Live progress of digest runs executing in this JVM (DirectRunner, embedded Flink), published
  * under the run's {@link DigestOptions#getProgressKey() progress key} so that the command line and
- * the server can show objects and bytes read while the pipeline runs. Workers in other JVMs find
- * no entry and publish nothing here. Thread-safe.
+ * the server can show objects and bytes read while the pipeline runs. Workers in other JVMs find no
+ * entry and publish nothing here. Thread-safe.
  */
 public final class RunProgress {
   private static final ConcurrentMap<String, RunProgress> RUNS = new ConcurrentHashMap<>();

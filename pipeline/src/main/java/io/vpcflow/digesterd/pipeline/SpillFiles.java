@@ -30,6 +30,7 @@ import org.apache.beam.sdk.util.MimeTypes;
  */
 final class SpillFiles implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** The folder under the storage location that holds runs' temporary objects by default. */
   static final String STORAGE_FOLDER = ".digesterd-tmp/";
 
@@ -68,7 +69,8 @@ final class SpillFiles implements Serializable {
   }
 
   private static String directoryOf(String root) {
-    String dir = root.startsWith("file://") ? Paths.get(java.net.URI.create(root)).toString() : root;
+    String dir =
+        root.startsWith("file://") ? Paths.get(java.net.URI.create(root)).toString() : root;
     return dir.endsWith("/") ? dir : dir + "/";
   }
 
@@ -78,12 +80,17 @@ final class SpillFiles implements Serializable {
     ResourceId file = FileSystems.matchNewResource(name, false);
     RunFile.Written written;
     try (OutputStream out =
-        new BufferedOutputStream(Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)), WRITE_BUFFER_BYTES)) {
+        new BufferedOutputStream(
+            Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)),
+            WRITE_BUFFER_BYTES)) {
       written = RunFile.write(table, out);
     } catch (IOException e) {
       throw new IOException(
-          "cannot write a sorted run under " + display() + " (DIGEST_SPILL_LOCATION, --spillLocation: a writable "
-              + "directory with room for about the window's keys times 60 bytes): " + BucketPurpose.display(e.getMessage()),
+          "cannot write a sorted run under "
+              + display()
+              + " (DIGEST_SPILL_LOCATION, --spillLocation: a writable "
+              + "directory with room for about the window's keys times 60 bytes): "
+              + BucketPurpose.display(e.getMessage()),
           e);
     }
     return new RunDescriptor(name, written.bytes(), written.keys(), written.samples());

@@ -24,7 +24,10 @@ public final class StoreUris {
     BucketPurpose best = BucketPurpose.FLOW_LOGS;
     int bestLength = -1;
     for (BucketPurpose bucket : List.of(BucketPurpose.PROGRESS, BucketPurpose.STORAGE)) {
-      String location = bucket == BucketPurpose.PROGRESS ? options.getProgressBucket() : options.getStorageBucket();
+      String location =
+          bucket == BucketPurpose.PROGRESS
+              ? options.getProgressBucket()
+              : options.getStorageBucket();
       if (location == null || location.isBlank()) {
         continue;
       }

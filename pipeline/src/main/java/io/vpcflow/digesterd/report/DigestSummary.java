@@ -55,8 +55,10 @@ public record DigestSummary(
 
   /** At most this many skipped objects are listed one by one. */
   public static final int MAX_LISTED = 1000;
+
   /** The state of a built digest. */
   public static final String DONE = "done";
+
   /** The state of an attempt that failed. */
   public static final String FAILED = "failed";
 
@@ -70,18 +72,41 @@ public record DigestSummary(
    * for {@code reason}: no digest, no counts.
    */
   public static DigestSummary failed(
-      String id, String start, String stop, String runner, String runnerReason, Instant startedAt, Instant failedAt, String reason) {
+      String id,
+      String start,
+      String stop,
+      String runner,
+      String runnerReason,
+      Instant startedAt,
+      Instant failedAt,
+      String reason) {
     return new DigestSummary(
-        id, start, stop, FAILED, runner, runnerReason, null, startedAt.toString(), failedAt.toString(),
-        Duration.between(startedAt, failedAt).toMillis(), null, null, 0, 0, List.of(), false, reason, null);
+        id,
+        start,
+        stop,
+        FAILED,
+        runner,
+        runnerReason,
+        null,
+        startedAt.toString(),
+        failedAt.toString(),
+        Duration.between(startedAt, failedAt).toMillis(),
+        null,
+        null,
+        0,
+        0,
+        List.of(),
+        false,
+        reason,
+        null);
   }
 
   /**
    * How the shards' partial totals became the digest.
    *
    * @param runs sorted runs the shards wrote to temporary storage
-   * @param spilledRuns of those, the runs written because a shard's table reached its memory
-   *     budget (the others are each shard's last run)
+   * @param spilledRuns of those, the runs written because a shard's table reached its memory budget
+   *     (the others are each shard's last run)
    * @param runBytes the runs' total size
    * @param ranges the key ranges merged, each on its own, then joined in order
    * @param mergeMillis from the end of the reading (the merge planned) to the digest joined
@@ -150,6 +175,11 @@ public record DigestSummary(
       }
     }
     return new Objects(
-        listed, report.objectsRead(), skipped, byReason, report.compressedBytes(), report.textBytes());
+        listed,
+        report.objectsRead(),
+        skipped,
+        byReason,
+        report.compressedBytes(),
+        report.textBytes());
   }
 }

@@ -98,7 +98,14 @@ public final class ReadReport implements java.io.Serializable {
 
   @Override
   public String toString() {
-    return "ReadReport{objects=" + objectsRead + ", bytes=" + compressedBytes + ", lines="
-        + lines + ", skipped=" + skippedObjects + "}";
+    return "ReadReport{objects="
+        + objectsRead
+        + ", bytes="
+        + compressedBytes
+        + ", lines="
+        + lines
+        + ", skipped="
+        + skippedObjects
+        + "}";
   }
 }

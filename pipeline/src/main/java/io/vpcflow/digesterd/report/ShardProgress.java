@@ -3,10 +3,10 @@ package io.vpcflow.digesterd.report;
 import java.util.Collection;
 
 /**
- * How far one part of a run got: objects and compressed bytes read by a shard, or key ranges
- * merged and planned by the merge. Written by workers that run in other JVMs as a one-line text
- * ({@code "<objects> <bytes> <rangesDone> <rangesTotal>"}; earlier versions wrote the first two
- * only) and summed by the process that submitted the run.
+ * How far one part of a run got: objects and compressed bytes read by a shard, or key ranges merged
+ * and planned by the merge. Written by workers that run in other JVMs as a one-line text ({@code
+ * "<objects> <bytes> <rangesDone> <rangesTotal>"}; earlier versions wrote the first two only) and
+ * summed by the process that submitted the run.
  *
  * @param objects objects read to their end
  * @param bytes compressed bytes of those objects
@@ -21,7 +21,14 @@ public record ShardProgress(long objects, long bytes, long rangesDone, long rang
   public ShardProgress {
     if (objects < 0 || bytes < 0 || rangesDone < 0 || rangesTotal < 0) {
       throw new IllegalArgumentException(
-          "progress counts must not be negative: " + objects + " " + bytes + " " + rangesDone + " " + rangesTotal);
+          "progress counts must not be negative: "
+              + objects
+              + " "
+              + bytes
+              + " "
+              + rangesDone
+              + " "
+              + rangesTotal);
     }
   }
 
@@ -43,7 +50,8 @@ public record ShardProgress(long objects, long bytes, long rangesDone, long rang
   public static ShardProgress parse(String text) {
     String[] parts = text.strip().split(" ");
     if (parts.length != 2 && parts.length != 4) {
-      throw new IllegalArgumentException("not '<objects> <bytes> <rangesDone> <rangesTotal>': " + text);
+      throw new IllegalArgumentException(
+          "not '<objects> <bytes> <rangesDone> <rangesTotal>': " + text);
     }
     try {
       long[] n = new long[4];
@@ -52,7 +60,8 @@ public record ShardProgress(long objects, long bytes, long rangesDone, long rang
       }
       return new ShardProgress(n[0], n[1], n[2], n[3]);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not '<objects> <bytes> <rangesDone> <rangesTotal>': " + text, e);
+      throw new IllegalArgumentException(
+          "not '<objects> <bytes> <rangesDone> <rangesTotal>': " + text, e);
     }
   }
 

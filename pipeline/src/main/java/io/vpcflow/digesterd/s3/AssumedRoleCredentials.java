@@ -30,7 +30,12 @@ final class AssumedRoleCredentials implements AwsCredentialsProvider, SdkAutoClo
    * @param stsRegion the region of the STS client (null: us-east-1)
    * @param stsEndpoint an STS endpoint, or null for AWS's
    */
-  AssumedRoleCredentials(String roleArn, String sessionName, AwsCredentialsProvider base, Region stsRegion, URI stsEndpoint) {
+  AssumedRoleCredentials(
+      String roleArn,
+      String sessionName,
+      AwsCredentialsProvider base,
+      Region stsRegion,
+      URI stsEndpoint) {
     this.roleArn = roleArn;
     this.sessionName = sessionName;
     this.base = base;

@@ -18,7 +18,8 @@ final class BucketKeyHeaderInterceptor implements ExecutionInterceptor {
   @Override
   public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
     SdkRequest request = context.request();
-    if (request instanceof CreateMultipartUploadRequest r && Boolean.FALSE.equals(r.bucketKeyEnabled())) {
+    if (request instanceof CreateMultipartUploadRequest r
+        && Boolean.FALSE.equals(r.bucketKeyEnabled())) {
       return r.toBuilder().bucketKeyEnabled((Boolean) null).build();
     }
     if (request instanceof PutObjectRequest r && Boolean.FALSE.equals(r.bucketKeyEnabled())) {

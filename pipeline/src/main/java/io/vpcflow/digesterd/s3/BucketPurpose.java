@@ -4,23 +4,23 @@ import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The three buckets the service touches, each reached with its own region and, optionally, its
- * own IAM role ({@link BucketAccessOptions}).
+ * The three buckets the service touches, each reached with its own region and, optionally, its own
+ * IAM role ({@link BucketAccessOptions}).
  *
- * <p>Inside Beam every bucket is reached through the FileSystems API, which picks one S3 client
- * per URI scheme. So that digests and progress files are written with the storage and progress
- * buckets' clients, those two buckets have schemes of their own ({@link #scheme()}, registered by
- * {@link BucketSchemeRegistrar}); flow logs keep Beam's {@code s3} scheme. These schemes are
- * resource names for Beam only: everything users see (summaries, the API, logs, messages) shows
- * {@code s3://} URIs ({@link #display(String)}), and every configured location is an {@code
- * s3://} URI ({@link #resourceName(String)} makes the Beam name where an object is opened).
+ * <p>Inside Beam every bucket is reached through the FileSystems API, which picks one S3 client per
+ * URI scheme. So that digests and progress files are written with the storage and progress buckets'
+ * clients, those two buckets have schemes of their own ({@link #scheme()}, registered by {@link
+ * BucketSchemeRegistrar}); flow logs keep Beam's {@code s3} scheme. These schemes are resource
+ * names for Beam only: everything users see (summaries, the API, logs, messages) shows {@code
+ * s3://} URIs ({@link #display(String)}), and every configured location is an {@code s3://} URI
+ * ({@link #resourceName(String)} makes the Beam name where an object is opened).
  *
- * <p>Why schemes: an AWS SDK client signs every request for one region with one set of
- * credentials, and Beam's S3 filesystem holds one client per scheme. A single client switching
- * region and credentials per bucket (per-request overrides in an interceptor) would bypass the
- * SDK's own endpoint and region handling; one filesystem per bucket, registered through Beam's
- * public extension point ({@code S3FileSystemSchemeRegistrar}) and built from the pipeline
- * options, gives each bucket an ordinary client in every JVM of a run, Flink workers included.
+ * <p>Why schemes: an AWS SDK client signs every request for one region with one set of credentials,
+ * and Beam's S3 filesystem holds one client per scheme. A single client switching region and
+ * credentials per bucket (per-request overrides in an interceptor) would bypass the SDK's own
+ * endpoint and region handling; one filesystem per bucket, registered through Beam's public
+ * extension point ({@code S3FileSystemSchemeRegistrar}) and built from the pipeline options, gives
+ * each bucket an ordinary client in every JVM of a run, Flink workers included.
  */
 public enum BucketPurpose {
   /** Where the flow logs are ({@code VPC_FLOW_LOGS_*}): Beam's own {@code s3} scheme. */
@@ -44,8 +44,8 @@ public enum BucketPurpose {
   }
 
   /**
-   * The Beam resource name of {@code uri} for this bucket: an {@code s3://bucket/key} URI with
-   * this bucket's scheme; anything else (local paths, {@code file://}) unchanged.
+   * The Beam resource name of {@code uri} for this bucket: an {@code s3://bucket/key} URI with this
+   * bucket's scheme; anything else (local paths, {@code file://}) unchanged.
    */
   public String resourceName(String uri) {
     return uri.startsWith(S3) ? scheme + uri.substring("s3".length()) : uri;
@@ -70,8 +70,8 @@ public enum BucketPurpose {
 
   /**
    * The region this bucket's requests are signed for: its own ({@code --flowLogsRegion}, {@code
-   * --storageRegion}, {@code --progressRegion}), else {@code --awsRegion} (null when that is
-   * unset too: the SDK's region chain decides).
+   * --storageRegion}, {@code --progressRegion}), else {@code --awsRegion} (null when that is unset
+   * too: the SDK's region chain decides).
    */
   public Region region(BucketAccessOptions options) {
     String own =
@@ -84,9 +84,9 @@ public enum BucketPurpose {
   }
 
   /**
-   * The ARN of the IAM role assumed for this bucket ({@code --flowLogsRole}, {@code
-   * --storageRole}, {@code --progressRole}); empty: the base credentials ({@code
-   * --awsCredentialsProvider}) are used as they are.
+   * The ARN of the IAM role assumed for this bucket ({@code --flowLogsRole}, {@code --storageRole},
+   * {@code --progressRole}); empty: the base credentials ({@code --awsCredentialsProvider}) are
+   * used as they are.
    */
   public Optional<String> role(BucketAccessOptions options) {
     String role =

@@ -13,15 +13,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * A real S3-compatible server (s3proxy) on loopback, in this process: SigV4 authentication, the
- * S3 REST protocol over HTTP, objects kept in memory or as plain files in a directory. The
- * no-AWS default of the service and the S3 server of the tests.
+ * A real S3-compatible server (s3proxy) on loopback, in this process: SigV4 authentication, the S3
+ * REST protocol over HTTP, objects kept in memory or as plain files in a directory. The no-AWS
+ * default of the service and the S3 server of the tests.
  */
 public final class EmbeddedS3Server implements AutoCloseable {
   /** Access key of the embedded server (loopback only). */
   public static final String ACCESS_KEY = "digesterd-local";
+
   /** Secret key of the embedded server (loopback only). */
   public static final String SECRET_KEY = "digesterd-local-secret";
+
   /** The region clients should sign for. */
   public static final String REGION = "us-east-1";
 
@@ -62,10 +64,16 @@ public final class EmbeddedS3Server implements AutoCloseable {
    */
   public static EmbeddedS3Server onDisk(Path dataDirectory, int port) throws Exception {
     Files.createDirectories(dataDirectory);
-    return start(new FilesystemNio2BlobStore(dataDirectory.toString()), dataDirectory, port, ACCESS_KEY, SECRET_KEY);
+    return start(
+        new FilesystemNio2BlobStore(dataDirectory.toString()),
+        dataDirectory,
+        port,
+        ACCESS_KEY,
+        SECRET_KEY);
   }
 
-  private static EmbeddedS3Server start(BlobStore store, Path dataDirectory, int port, String accessKey, String secretKey)
+  private static EmbeddedS3Server start(
+      BlobStore store, Path dataDirectory, int port, String accessKey, String secretKey)
       throws Exception {
     S3Proxy proxy =
         S3Proxy.builder()

@@ -8,13 +8,12 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * An {@link S3ClientBuilder} that makes the builder it stands for only when first used. Beam
- * makes a builder for every S3 filesystem scheme when a pipeline starts, also for runs that never
- * reach S3; making one costs a few hundred milliseconds of class loading on a cold JVM.
+ * An {@link S3ClientBuilder} that makes the builder it stands for only when first used. Beam makes
+ * a builder for every S3 filesystem scheme when a pipeline starts, also for runs that never reach
+ * S3; making one costs a few hundred milliseconds of class loading on a cold JVM.
  *
- * <p>Every call is forwarded to the real builder (made once, on the first call); calls that
- * return the real builder itself return this stand-in instead, so chained calls keep going
- * through it.
+ * <p>Every call is forwarded to the real builder (made once, on the first call); calls that return
+ * the real builder itself return this stand-in instead, so chained calls keep going through it.
  */
 final class LazyS3ClientBuilder implements InvocationHandler {
   private final Supplier<S3ClientBuilder> maker;

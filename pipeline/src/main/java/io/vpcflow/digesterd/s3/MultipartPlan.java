@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * Plans the parts of a multipart upload that joins objects end to end: a large enough stretch of
  * one object becomes a server-side copy ({@code UploadPartCopy}, nothing passes through this
- * process), and small objects are gathered into uploaded parts. Every part but the last is at
- * least {@code minPartBytes} (S3's minimum, 5 MiB) and none is over {@code maxPartBytes} (5 GiB);
- * an uploaded part is at most {@code minPartBytes}, so joining holds at most that much in memory.
+ * process), and small objects are gathered into uploaded parts. Every part but the last is at least
+ * {@code minPartBytes} (S3's minimum, 5 MiB) and none is over {@code maxPartBytes} (5 GiB); an
+ * uploaded part is at most {@code minPartBytes}, so joining holds at most that much in memory.
  */
 public final class MultipartPlan {
   /** S3's least size of a part other than the last. */
   public static final long MIN_PART_BYTES = 5L << 20;
+
   /** S3's greatest size of a part. */
   public static final long MAX_PART_BYTES = 5L << 30;
 
@@ -86,7 +87,8 @@ public final class MultipartPlan {
   }
 
   /** Copies {@code [from, to)} of one source in equal parts of at most {@code maxPartBytes}. */
-  private static void addCopies(List<Part> parts, int source, long from, long to, long maxPartBytes) {
+  private static void addCopies(
+      List<Part> parts, int source, long from, long to, long maxPartBytes) {
     long length = to - from;
     long count = (length + maxPartBytes - 1) / maxPartBytes;
     long each = (length + count - 1) / count;

@@ -12,19 +12,19 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Makes every S3 client of the service from Beam's {@link S3Options} (endpoint, base credentials,
- * HTTP settings) and the {@link BucketAccessOptions} of the bucket the client is for: it signs
- * for that bucket's region and, when the bucket has a role, with the role's temporary
- * credentials (STS AssumeRole with the base credentials, at {@code --stsEndpoint} if set). With a
- * custom endpoint (s3proxy, MinIO, ...) it forces path-style addressing, which Beam never enables
- * itself; it retries as {@link S3Retries} says, with the attempts of {@link S3RetryOptions};
- * against AWS it allows cross-region access so buckets in other regions than the configured one
- * are reachable. It leaves the bucket-key setting of writes to the bucket (see {@link
- * BucketKeyHeaderInterceptor}), and gives every write the options' server-side encryption ({@code
- * --SSEAlgorithm}, {@code --SSEKMSKeyId}; see {@link ServerSideEncryptionInterceptor}).
+ * HTTP settings) and the {@link BucketAccessOptions} of the bucket the client is for: it signs for
+ * that bucket's region and, when the bucket has a role, with the role's temporary credentials (STS
+ * AssumeRole with the base credentials, at {@code --stsEndpoint} if set). With a custom endpoint
+ * (s3proxy, MinIO, ...) it forces path-style addressing, which Beam never enables itself; it
+ * retries as {@link S3Retries} says, with the attempts of {@link S3RetryOptions}; against AWS it
+ * allows cross-region access so buckets in other regions than the configured one are reachable. It
+ * leaves the bucket-key setting of writes to the bucket (see {@link BucketKeyHeaderInterceptor}),
+ * and gives every write the options' server-side encryption ({@code --SSEAlgorithm}, {@code
+ * --SSEKMSKeyId}; see {@link ServerSideEncryptionInterceptor}).
  *
- * <p>Set it as Beam's {@code --s3ClientFactoryClass} so that pipeline reads and writes use the
- * same clients: Beam's {@code s3} filesystem then gets the {@link BucketPurpose#FLOW_LOGS
- * flow-log} bucket's client, and {@link BucketSchemeRegistrar} the storage and progress buckets'.
+ * <p>Set it as Beam's {@code --s3ClientFactoryClass} so that pipeline reads and writes use the same
+ * clients: Beam's {@code s3} filesystem then gets the {@link BucketPurpose#FLOW_LOGS flow-log}
+ * bucket's client, and {@link BucketSchemeRegistrar} the storage and progress buckets'.
  */
 public final class S3ClientFactory implements S3ClientBuilderFactory {
 
@@ -49,9 +49,12 @@ public final class S3ClientFactory implements S3ClientBuilderFactory {
     ClientOverrideConfiguration.Builder config =
         builder.overrideConfiguration().toBuilder()
             .addExecutionInterceptor(new BucketKeyHeaderInterceptor())
-            .retryStrategy(S3Retries.strategy(retry.getS3MaxAttempts(), Duration.ofMillis(retry.getS3MaxBackoffMillis())));
+            .retryStrategy(
+                S3Retries.strategy(
+                    retry.getS3MaxAttempts(), Duration.ofMillis(retry.getS3MaxBackoffMillis())));
     if (options.getSSEAlgorithm() != null) {
-      config.addExecutionInterceptor(new ServerSideEncryptionInterceptor(options.getSSEAlgorithm(), options.getSSEKMSKeyId()));
+      config.addExecutionInterceptor(
+          new ServerSideEncryptionInterceptor(options.getSSEAlgorithm(), options.getSSEKMSKeyId()));
     }
     builder.overrideConfiguration(config.build());
     if (options.getEndpoint() != null) {
@@ -64,13 +67,20 @@ public final class S3ClientFactory implements S3ClientBuilderFactory {
     if (region != null) {
       builder.region(region);
     }
-    bucket.role(access).ifPresent(role -> builder.credentialsProvider(
-        new AssumedRoleCredentials(
-            role,
-            "vpcflow-digesterd-" + bucket.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-            options.getAwsCredentialsProvider(),
-            options.getAwsRegion(),
-            access.getStsEndpoint().isBlank() ? null : URI.create(access.getStsEndpoint().trim()))));
+    bucket
+        .role(access)
+        .ifPresent(
+            role ->
+                builder.credentialsProvider(
+                    new AssumedRoleCredentials(
+                        role,
+                        "vpcflow-digesterd-"
+                            + bucket.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        options.getAwsCredentialsProvider(),
+                        options.getAwsRegion(),
+                        access.getStsEndpoint().isBlank()
+                            ? null
+                            : URI.create(access.getStsEndpoint().trim()))));
     return builder;
   }
 

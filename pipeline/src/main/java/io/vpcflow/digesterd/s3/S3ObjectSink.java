@@ -27,7 +27,8 @@ public final class S3ObjectSink implements ObjectSink {
           PutObjectRequest.builder().bucket(bucket).key(prefix + key).build(),
           RequestBody.fromBytes(bytes));
     } catch (SdkException e) {
-      throw new IOException("cannot put s3://" + bucket + "/" + prefix + key + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot put s3://" + bucket + "/" + prefix + key + ": " + e.getMessage(), e);
     }
   }
 }

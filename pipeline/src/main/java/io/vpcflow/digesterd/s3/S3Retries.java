@@ -15,6 +15,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 public final class S3Retries {
   /** The first wait between attempts: 100 ms. */
   public static final Duration BASE_BACKOFF = Duration.ofMillis(100);
+
   /** The first wait after a throttling answer: 1 s. */
   public static final Duration THROTTLED_BASE_BACKOFF = Duration.ofSeconds(1);
 
@@ -25,7 +26,8 @@ public final class S3Retries {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(maxAttempts)
         .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_BACKOFF, maxBackoff))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLED_BASE_BACKOFF, maxBackoff))
+        .throttlingBackoffStrategy(
+            BackoffStrategy.exponentialDelay(THROTTLED_BASE_BACKOFF, maxBackoff))
         .circuitBreakerEnabled(false)
         .build();
   }

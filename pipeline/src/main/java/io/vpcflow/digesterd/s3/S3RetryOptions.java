@@ -15,7 +15,8 @@ public interface S3RetryOptions extends PipelineOptions {
 
   void setS3MaxAttempts(int value);
 
-  @Description("Longest wait between two attempts of an S3 request, in milliseconds (DIGEST_S3_MAX_BACKOFF).")
+  @Description(
+      "Longest wait between two attempts of an S3 request, in milliseconds (DIGEST_S3_MAX_BACKOFF).")
   @Default.Long(20_000)
   long getS3MaxBackoffMillis();
 

@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * Gives every write of a client (PutObject, CreateMultipartUpload, CopyObject) the configured
- * server-side encryption when the request does not name one itself: Beam's own writes already
- * carry {@link org.apache.beam.sdk.io.aws2.options.S3Options#getSSEAlgorithm()}; this covers the
- * writes of the service's clients (markers, sample data) made from the same options.
+ * server-side encryption when the request does not name one itself: Beam's own writes already carry
+ * {@link org.apache.beam.sdk.io.aws2.options.S3Options#getSSEAlgorithm()}; this covers the writes
+ * of the service's clients (markers, sample data) made from the same options.
  */
 final class ServerSideEncryptionInterceptor implements ExecutionInterceptor {
   private final String algorithm;
@@ -33,7 +33,8 @@ final class ServerSideEncryptionInterceptor implements ExecutionInterceptor {
     if (request instanceof PutObjectRequest r && r.serverSideEncryptionAsString() == null) {
       return r.toBuilder().serverSideEncryption(algorithm).ssekmsKeyId(kmsKeyId).build();
     }
-    if (request instanceof CreateMultipartUploadRequest r && r.serverSideEncryptionAsString() == null) {
+    if (request instanceof CreateMultipartUploadRequest r
+        && r.serverSideEncryptionAsString() == null) {
       return r.toBuilder().serverSideEncryption(algorithm).ssekmsKeyId(kmsKeyId).build();
     }
     if (request instanceof CopyObjectRequest r && r.serverSideEncryptionAsString() == null) {

@@ -1,9 +1,9 @@
 package io.vpcflow.digesterd.sample;
 
 import io.vpcflow.digesterd.layout.FlowLogObjectName;
+import io.vpcflow.digesterd.layout.KeyLayout;
 import io.vpcflow.digesterd.layout.ObjectFormat;
 import io.vpcflow.digesterd.parquet.FlowLogParquetWriter;
-import io.vpcflow.digesterd.layout.KeyLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +15,19 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Writes realistic v2 flow-log objects (gzip'd text or Parquet): a header line, then records of skewed-popularity
- * conversations between private and public addresses on common service ports, with ephemeral
- * client ports, both directions, ACCEPT and REJECT, and a few NODATA records. Each record starts
- * within the object interval before its object's time stamp. Deterministic for a given spec.
+ * Writes realistic v2 flow-log objects (gzip'd text or Parquet): a header line, then records of
+ * skewed-popularity conversations between private and public addresses on common service ports,
+ * with ephemeral client ports, both directions, ACCEPT and REJECT, and a few NODATA records. Each
+ * record starts within the object interval before its object's time stamp. Deterministic for a
+ * given spec.
  */
 public final class SampleFlowLogs {
   private static final String HEADER =
       "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n";
+
   /** Rows per Parquet row group: large objects get several, as AWS's larger files do. */
   private static final int PARQUET_ROW_GROUP_ROWS = 50_000;
+
   private static final int[] SERVICE_PORTS = {443, 80, 22, 53, 3306, 5432, 6379, 8080, 123, 3389};
 
   private SampleFlowLogs() {}
@@ -40,8 +43,7 @@ public final class SampleFlowLogs {
 
   /**
    * Generates every object of the spec into {@code sink} in the given format: gzip'd text, or
-   * Parquet in AWS's schema and naming ({@code .log.parquet}, GZIP pages) holding the same
-   * records.
+   * Parquet in AWS's schema and naming ({@code .log.parquet}, GZIP pages) holding the same records.
    *
    * @return the number of records written (not counting headers)
    */
@@ -92,15 +94,27 @@ public final class SampleFlowLogs {
   }
 
   private static String text(
-      SampleSpec spec, Conversations pool, String account, long intervalStart, long intervalSeconds, Random random) {
+      SampleSpec spec,
+      Conversations pool,
+      String account,
+      long intervalStart,
+      long intervalSeconds,
+      Random random) {
     StringBuilder text = new StringBuilder(spec.recordsPerObject() * 110);
     text.append(HEADER);
     for (int i = 0; i < spec.recordsPerObject(); i++) {
       long start = intervalStart + random.nextInt((int) intervalSeconds);
       long stop = start + 1 + random.nextInt(60);
       if (random.nextInt(500) == 0) {
-        text.append("2 ").append(account).append(' ').append(pool.eni(random.nextInt(pool.enis())))
-            .append(" - - - - - - - ").append(start).append(' ').append(stop).append(" - NODATA\n");
+        text.append("2 ")
+            .append(account)
+            .append(' ')
+            .append(pool.eni(random.nextInt(pool.enis())))
+            .append(" - - - - - - - ")
+            .append(start)
+            .append(' ')
+            .append(stop)
+            .append(" - NODATA\n");
         continue;
       }
       pool.appendRecord(text, random, account, start, stop);
@@ -110,7 +124,8 @@ public final class SampleFlowLogs {
 
   private static byte[] encode(String text, ObjectFormat format) throws IOException {
     if (format == ObjectFormat.PARQUET) {
-      return new FlowLogParquetWriter(CompressionCodecName.GZIP, PARQUET_ROW_GROUP_ROWS).write(text);
+      return new FlowLogParquetWriter(CompressionCodecName.GZIP, PARQUET_ROW_GROUP_ROWS)
+          .write(text);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() / 4);
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
@@ -142,12 +157,31 @@ public final class SampleFlowLogs {
       rejected = new boolean[size];
       for (int c = 0; c < size; c++) {
         eni[c] = random.nextInt(enis);
-        inside[c] = "10." + (account * 16 + region) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        inside[c] =
+            "10."
+                + (account * 16 + region)
+                + "."
+                + random.nextInt(256)
+                + "."
+                + (1 + random.nextInt(254));
         outside[c] =
             random.nextInt(3) == 0
-                ? "10." + (account * 16 + region) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254))
-                : (1 + random.nextInt(223)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
-        servicePort[c] = SERVICE_PORTS[Math.min(SERVICE_PORTS.length - 1, (int) (Math.abs(random.nextGaussian()) * 3))];
+                ? "10."
+                    + (account * 16 + region)
+                    + "."
+                    + random.nextInt(256)
+                    + "."
+                    + (1 + random.nextInt(254))
+                : (1 + random.nextInt(223))
+                    + "."
+                    + random.nextInt(256)
+                    + "."
+                    + random.nextInt(256)
+                    + "."
+                    + (1 + random.nextInt(254));
+        servicePort[c] =
+            SERVICE_PORTS[
+                Math.min(SERVICE_PORTS.length - 1, (int) (Math.abs(random.nextGaussian()) * 3))];
         protocol[c] = servicePort[c] == 53 || servicePort[c] == 123 ? 17 : 6;
         rejected[c] = random.nextInt(20) == 0;
       }
@@ -177,12 +211,31 @@ public final class SampleFlowLogs {
         dst = swap;
       }
       int packets = 1 + random.nextInt(40);
-      text.append("2 ").append(account).append(' ').append(eni(eni[c])).append(' ')
-          .append(src).append(' ').append(dst).append(' ')
-          .append(srcport).append(' ').append(dstport).append(' ').append(protocol[c]).append(' ')
-          .append(packets).append(' ').append(packets * (40 + random.nextInt(1400))).append(' ')
-          .append(start).append(' ').append(stop).append(' ')
-          .append(rejected[c] ? "REJECT" : "ACCEPT").append(" OK\n");
+      text.append("2 ")
+          .append(account)
+          .append(' ')
+          .append(eni(eni[c]))
+          .append(' ')
+          .append(src)
+          .append(' ')
+          .append(dst)
+          .append(' ')
+          .append(srcport)
+          .append(' ')
+          .append(dstport)
+          .append(' ')
+          .append(protocol[c])
+          .append(' ')
+          .append(packets)
+          .append(' ')
+          .append(packets * (40 + random.nextInt(1400)))
+          .append(' ')
+          .append(start)
+          .append(' ')
+          .append(stop)
+          .append(' ')
+          .append(rejected[c] ? "REJECT" : "ACCEPT")
+          .append(" OK\n");
     }
   }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Paths;
 import java.util.regex.Pattern;
 
 /**
- * A place holding objects: an S3 bucket with an optional key prefix, or a local directory laid
- * out the same way. Parsed from a bucket name ({@code my-bucket}), an S3 URI ({@code
+ * A place holding objects: an S3 bucket with an optional key prefix, or a local directory laid out
+ * the same way. Parsed from a bucket name ({@code my-bucket}), an S3 URI ({@code
  * s3://my-bucket/some/prefix}) or a file URI ({@code file:///var/flowlogs}). Immutable.
  */
 public final class StoreLocation implements Serializable {
@@ -44,7 +44,8 @@ public final class StoreLocation implements Serializable {
         Path dir = Paths.get(new URI(text)).toAbsolutePath().normalize();
         return new StoreLocation(false, null, dir.toString(), "");
       } catch (URISyntaxException | IllegalArgumentException e) {
-        throw new IllegalArgumentException("is not a valid file URI (like file:///var/flowlogs): " + text);
+        throw new IllegalArgumentException(
+            "is not a valid file URI (like file:///var/flowlogs): " + text);
       }
     }
     if (text.startsWith("s3://")) {

@@ -25,16 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds the parts of each open window (keyed by the window's start) and has its digest written
  * ({@link WindowStore#writeDigest}) when an event-time timer at its close ({@link
- * StreamWindows#closesAt}) fires. A window that already has a digest (built by a POST, or before
- * a restart) is not written again. Once the digest is written (or found), the window's saved
- * parts are deleted (when that fails, once the resume point has passed the window). A part that
- * arrives once its window is closed is late: its records are counted (counter {@code
- * stream/late-records}, and {@link WindowStore#countLate} in the window's summary), never
- * digested. A window is closed once the input watermark, or the part's own time stamp (its
- * object's event time), has reached its close.
+ * StreamWindows#closesAt}) fires. A window that already has a digest (built by a POST, or before a
+ * restart) is not written again. Once the digest is written (or found), the window's saved parts
+ * are deleted (when that fails, once the resume point has passed the window). A part that arrives
+ * once its window is closed is late: its records are counted (counter {@code stream/late-records},
+ * and {@link WindowStore#countLate} in the window's summary), never digested. A window is closed
+ * once the input watermark, or the part's own time stamp (its object's event time), has reached its
+ * close.
  *
- * <p>Each close timer holds this step's output watermark at the window's close until it fires;
- * the closed window's start is then output under {@link RecordResumePointFn#KEY}, stamped with its
+ * <p>Each close timer holds this step's output watermark at the window's close until it fires; the
+ * closed window's start is then output under {@link RecordResumePointFn#KEY}, stamped with its
  * close, for the resume point ({@link #CLOSED}). Each part taken, part late and window closed is
  * also told to the status step ({@link #STATUS}).
  */
@@ -44,6 +44,7 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
 
   /** The main output: the start of each closed window, for the resume point. */
   static final TupleTag<KV<String, Long>> CLOSED = new TupleTag<>() {};
+
   /** The status events: parts taken or late, windows closed. */
   static final TupleTag<KV<String, StatusEvent>> STATUS = new TupleTag<>() {};
 
@@ -95,8 +96,11 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       store.countLate(digestWindow, part.records());
       LOG.warn(
           "{} records of {} in {} arrived after the window closed: counted as late, not digested",
-          part.records(), digestWindow, part.objectKey());
-      out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partLate(start, part.records())));
+          part.records(),
+          digestWindow,
+          part.objectKey());
+      out.get(STATUS)
+          .output(KV.of(PublishStatusFn.KEY, StatusEvent.partLate(start, part.records())));
       return;
     }
     if (openedAt.read() == null) {
@@ -105,7 +109,8 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
       close.set(joda(windows.closesAt(start)));
     }
     parts.add(part);
-    out.get(STATUS).output(KV.of(PublishStatusFn.KEY, StatusEvent.partTaken(start, part.records())));
+    out.get(STATUS)
+        .output(KV.of(PublishStatusFn.KEY, StatusEvent.partTaken(start, part.records())));
   }
 
   @OnTimer("close")
@@ -119,18 +124,30 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     DigestWindow digestWindow = windows.window(start);
     if (store.hasDigest(digestWindow)) {
       alreadyDigested.inc();
-      LOG.info("window {} already has its digest {}; not written again", digestWindow, digestWindow.digestId());
+      LOG.info(
+          "window {} already has its digest {}; not written again",
+          digestWindow,
+          digestWindow.digestId());
     } else {
       List<WindowPart> all = new ArrayList<>();
       parts.read().forEach(all::add);
-      long keys = store.writeDigest(digestWindow, all, Instant.ofEpochMilli(openedAt.read()), Instant.now());
+      long keys =
+          store.writeDigest(
+              digestWindow, all, Instant.ofEpochMilli(openedAt.read()), Instant.now());
       written.inc();
-      LOG.info("window {} closed: digest {} written ({} keys)", digestWindow, digestWindow.digestId(), keys);
+      LOG.info(
+          "window {} closed: digest {} written ({} keys)",
+          digestWindow,
+          digestWindow.digestId(),
+          keys);
     }
     try {
       store.deleteParts(start);
     } catch (IOException e) {
-      LOG.warn("cannot delete the saved parts of {} (deleted once the resume point passes it): {}", digestWindow, e.getMessage());
+      LOG.warn(
+          "cannot delete the saved parts of {} (deleted once the resume point passes it): {}",
+          digestWindow,
+          e.getMessage());
     }
     parts.clear();
     openedAt.clear();

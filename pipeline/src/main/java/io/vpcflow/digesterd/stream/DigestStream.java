@@ -43,22 +43,21 @@ import org.slf4j.LoggerFactory;
  * parts); {@link #build} only builds the graph.
  *
  * <ol>
- *   <li><b>ReadNewObjects</b>: <b>WatchObjects</b>, an unbounded source ({@link
- *       NewObjectsSource}), polls the flow-log store every {@code --streamPoll} ({@link
- *       StreamPoll}), outputs each object once (deduplicated by key) and advances the watermark by
- *       the objects' time stamps; <b>SpreadObjects</b> spreads them over the workers (one reader
- *       lists them); <b>ReadWindowParts</b> reads each object once, its records folded per window,
- *       and saves the parts and the object's read record in the stream's folder ({@link
- *       SavedParts}).
+ *   <li><b>ReadNewObjects</b>: <b>WatchObjects</b>, an unbounded source ({@link NewObjectsSource}),
+ *       polls the flow-log store every {@code --streamPoll} ({@link StreamPoll}), outputs each
+ *       object once (deduplicated by key) and advances the watermark by the objects' time stamps;
+ *       <b>SpreadObjects</b> spreads them over the workers (one reader lists them);
+ *       <b>ReadWindowParts</b> reads each object once, its records folded per window, and saves the
+ *       parts and the object's read record in the stream's folder ({@link SavedParts}).
  *   <li><b>RestoreSavedParts</b> (<b>SavedParts</b>, <b>RestoreParts</b>): after a restart, the
  *       saved parts of the objects read before, which are not read again; <b>AllParts</b> joins
  *       them to the new ones.
- *   <li><b>CloseWindows</b>: the parts of a window are kept until the watermark passes its end
- *       plus the lateness, then merged into its digest exactly as the batch path does; its saved
- *       parts are then deleted.
- *   <li><b>RecordResumePoint</b>: the first window not closed yet is stored ({@link
- *       ResumePoint}, {@code --streamState}); a stream started again begins there. What no
- *       restart from it needs is then deleted from the folder.
+ *   <li><b>CloseWindows</b>: the parts of a window are kept until the watermark passes its end plus
+ *       the lateness, then merged into its digest exactly as the batch path does; its saved parts
+ *       are then deleted.
+ *   <li><b>RecordResumePoint</b>: the first window not closed yet is stored ({@link ResumePoint},
+ *       {@code --streamState}); a stream started again begins there. What no restart from it needs
+ *       is then deleted from the folder.
  *   <li><b>StatusEvents</b> and <b>PublishStatus</b>: what the readers and the windows report is
  *       folded into the stream's {@link StreamStatus}, written next to the resume point ({@link
  *       #statusUri}) at each window's close and at most every {@code --streamStatusEvery}.
@@ -66,7 +65,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DigestStream {
   private static final Logger LOG = LoggerFactory.getLogger(DigestStream.class);
-  private static final KvCoder<Long, WindowPart> PART_CODER = KvCoder.of(VarLongCoder.of(), WindowPartCoder.of());
+  private static final KvCoder<Long, WindowPart> PART_CODER =
+      KvCoder.of(VarLongCoder.of(), WindowPartCoder.of());
   private static final KvCoder<String, StatusEvent> STATUS_CODER =
       KvCoder.of(StringUtf8Coder.of(), StatusEventCoder.of());
 
@@ -97,18 +97,18 @@ public final class DigestStream {
   }
 
   /**
-   * Where a stream starts: its first window, and the objects read and parts saved by an earlier
-   * run that it keeps ({@link SavedParts#plan}).
+   * Where a stream starts: its first window, and the objects read and parts saved by an earlier run
+   * that it keeps ({@link SavedParts#plan}).
    */
   public record StreamStart(Instant firstWindow, SavedParts.Restore restore) {}
 
   /**
    * Takes over the stream's folder at {@code now}: the first window is chosen from the stored
-   * resume point, else {@code --streamFrom}, else the first window still open. With a stored
-   * point, the objects read before (their read records in the folder) are not read again and
-   * their saved parts are restored. Without one (a fresh start), the folder's parts and read
-   * records are deleted and the chosen first window is stored as the point, so that all the
-   * stream saves belongs to a stored point. Registers the options' file systems first.
+   * resume point, else {@code --streamFrom}, else the first window still open. With a stored point,
+   * the objects read before (their read records in the folder) are not read again and their saved
+   * parts are restored. Without one (a fresh start), the folder's parts and read records are
+   * deleted and the chosen first window is stored as the point, so that all the stream saves
+   * belongs to a stored point. Registers the options' file systems first.
    *
    * @throws UncheckedIOException when the stream's folder cannot be read or written
    */
@@ -132,7 +132,9 @@ public final class DigestStream {
               Duration.parse(options.getObjectSlackBefore()));
       LOG.info(
           "stream from {}: {} objects read before, {} saved parts restored",
-          firstWindow, restore.alreadyRead().size(), restore.parts().size());
+          firstWindow,
+          restore.alreadyRead().size(),
+          restore.parts().size());
       return new StreamStart(firstWindow, restore);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot take over the stream's state next to " + stateUri, e);
@@ -143,18 +145,21 @@ public final class DigestStream {
    * Adds the stream to {@code pipeline}, starting as {@code start} says; its status counts from
    * {@code now}. Reads and writes nothing.
    */
-  public static void build(Pipeline pipeline, StreamOptions options, StreamStart start, Instant now) {
+  public static void build(
+      Pipeline pipeline, StreamOptions options, StreamStart start, Instant now) {
     StreamWindows windows = windows(options);
     StreamStateFiles files = stateFiles(options);
     Instant firstWindow = start.firstWindow();
     PCollectionTuple read =
         pipeline.apply(
             "ReadNewObjects",
-            new ReadNewObjects(windows, firstWindow, options, files, start.restore().alreadyRead()));
+            new ReadNewObjects(
+                windows, firstWindow, options, files, start.restore().alreadyRead()));
     PCollection<KV<Long, WindowPart>> restored =
         pipeline.apply(
             "RestoreSavedParts",
-            new RestoreSavedParts(start.restore().parts(), Duration.parse(options.getObjectSlackAfter()), files));
+            new RestoreSavedParts(
+                start.restore().parts(), Duration.parse(options.getObjectSlackAfter()), files));
     PCollectionTuple closed =
         PCollectionList.of(read.get(ReadWindowPartsFn.PARTS))
             .and(restored)
@@ -214,7 +219,11 @@ public final class DigestStream {
     private final Set<String> alreadyRead;
 
     ReadNewObjects(
-        StreamWindows windows, Instant firstWindow, StreamOptions options, StreamStateFiles files, Set<String> alreadyRead) {
+        StreamWindows windows,
+        Instant firstWindow,
+        StreamOptions options,
+        StreamStateFiles files,
+        Set<String> alreadyRead) {
       this.windows = windows;
       this.firstWindow = firstWindow;
       this.maxLineBytes = options.getMaxLineBytes();
@@ -233,8 +242,14 @@ public final class DigestStream {
                   "ReadWindowParts",
                   ParDo.of(
                           new ReadWindowPartsFn(
-                              windows, firstWindow.getEpochSecond(), maxLineBytes, readBufferBytes, files, alreadyRead))
-                      .withOutputTags(ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
+                              windows,
+                              firstWindow.getEpochSecond(),
+                              maxLineBytes,
+                              readBufferBytes,
+                              files,
+                              alreadyRead))
+                      .withOutputTags(
+                          ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
       read.get(ReadWindowPartsFn.PARTS).setCoder(PART_CODER);
       read.get(ReadWindowPartsFn.STATUS).setCoder(STATUS_CODER);
       return read;
@@ -245,12 +260,14 @@ public final class DigestStream {
    * SavedParts and RestoreParts: the parts an earlier run saved and this one keeps, read back from
    * the stream's folder, each at the event time of its object.
    */
-  private static final class RestoreSavedParts extends PTransform<PBegin, PCollection<KV<Long, WindowPart>>> {
+  private static final class RestoreSavedParts
+      extends PTransform<PBegin, PCollection<KV<Long, WindowPart>>> {
     private final List<SavedParts.RestoredPart> parts;
     private final Duration slackAfter;
     private final StreamStateFiles files;
 
-    RestoreSavedParts(List<SavedParts.RestoredPart> parts, Duration slackAfter, StreamStateFiles files) {
+    RestoreSavedParts(
+        List<SavedParts.RestoredPart> parts, Duration slackAfter, StreamStateFiles files) {
       this.parts = parts;
       this.slackAfter = slackAfter;
       this.files = files;
@@ -263,7 +280,12 @@ public final class DigestStream {
               "SavedParts",
               Create.timestamped(
                       parts.stream()
-                          .map(p -> TimestampedValue.of(p.name(), CloseWindowFn.joda(StreamPoll.eventTime(p.stamp(), slackAfter))))
+                          .map(
+                              p ->
+                                  TimestampedValue.of(
+                                      p.name(),
+                                      CloseWindowFn.joda(
+                                          StreamPoll.eventTime(p.stamp(), slackAfter))))
                           .toList())
                   .withCoder(StringUtf8Coder.of()))
           .apply("RestoreParts", ParDo.of(new RestorePartsFn(files)))
@@ -276,8 +298,8 @@ public final class DigestStream {
   }
 
   /**
-   * Where the stream's resume point is kept, as users see it: {@code --streamState}, else under
-   * the storage. It is read and written as the bucket {@link StoreUris#resourceName} says.
+   * Where the stream's resume point is kept, as users see it: {@code --streamState}, else under the
+   * storage. It is read and written as the bucket {@link StoreUris#resourceName} says.
    */
   public static String stateUri(StreamOptions options) {
     if (!options.getStreamState().isBlank()) {
@@ -307,17 +329,18 @@ public final class DigestStream {
   }
 
   /**
-   * The start of the first window the stream digests ({@link ResumePoint#firstWindow}): the
-   * {@code saved} resume point, or else the window holding {@code --streamFrom}, or else the
-   * first window still open at {@code now} (taking event time to be {@code now} minus the object
-   * slack after, as the watermark does).
+   * The start of the first window the stream digests ({@link ResumePoint#firstWindow}): the {@code
+   * saved} resume point, or else the window holding {@code --streamFrom}, or else the first window
+   * still open at {@code now} (taking event time to be {@code now} minus the object slack after, as
+   * the watermark does).
    */
   public static Instant firstWindow(
       StreamOptions options, StreamWindows windows, Optional<ResumePoint> saved, Instant now) {
     Optional<Instant> from =
         options.getStreamFrom().isBlank()
             ? Optional.empty()
-            : Optional.of(DigestWindow.parse(options.getStreamFrom(), "9999-12-31T00:00:00Z").start());
+            : Optional.of(
+                DigestWindow.parse(options.getStreamFrom(), "9999-12-31T00:00:00Z").start());
     Instant watermark = StreamPoll.eventTime(now, Duration.parse(options.getObjectSlackAfter()));
     return ResumePoint.firstWindow(saved, from, watermark, windows);
   }

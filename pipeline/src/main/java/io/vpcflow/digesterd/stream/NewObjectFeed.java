@@ -18,12 +18,11 @@ import java.util.function.Function;
  * out once (by key), in the order of its event time, and the watermark never passes an object that
  * is still queued.
  *
- * <p>The <b>watermark</b> is the latest poll's watermark held back to the earliest event time
- * still queued, and never goes back. An object listed later with an event time behind it is still
- * handed out (it is what the allowed lateness is for). The <b>emitted keys</b> (those handed out
- * and still listed by the latest poll) are what a restored feed needs to not hand them out again;
- * keys no longer listed are forgotten, because the listed range only moves forward. Not
- * thread-safe.
+ * <p>The <b>watermark</b> is the latest poll's watermark held back to the earliest event time still
+ * queued, and never goes back. An object listed later with an event time behind it is still handed
+ * out (it is what the allowed lateness is for). The <b>emitted keys</b> (those handed out and still
+ * listed by the latest poll) are what a restored feed needs to not hand them out again; keys no
+ * longer listed are forgotten, because the listed range only moves forward. Not thread-safe.
  */
 public final class NewObjectFeed {
   private final Function<PlannedObject, Instant> eventTime;
@@ -39,7 +38,9 @@ public final class NewObjectFeed {
    * @param eventTime the event time of an object ({@link StreamPoll#eventTimeOf})
    */
   public NewObjectFeed(
-      Function<PlannedObject, Instant> eventTime, Set<String> emitted, Optional<Instant> watermark) {
+      Function<PlannedObject, Instant> eventTime,
+      Set<String> emitted,
+      Optional<Instant> watermark) {
     this.eventTime = eventTime;
     this.emitted = new HashSet<>(emitted);
     this.pollWatermark = watermark;

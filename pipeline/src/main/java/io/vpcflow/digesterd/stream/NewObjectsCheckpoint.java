@@ -32,7 +32,9 @@ record NewObjectsCheckpoint(Set<String> emitted, Optional<Instant> watermark)
   @Override
   public void finalizeCheckpoint() {}
 
-  /** Encodes a checkpoint: the sorted keys, then the watermark in milliseconds or -1; deterministic. */
+  /**
+   * Encodes a checkpoint: the sorted keys, then the watermark in milliseconds or -1; deterministic.
+   */
   static final class Coder extends AtomicCoder<NewObjectsCheckpoint> {
     private static final long serialVersionUID = 1L;
     private static final StringUtf8Coder KEY = StringUtf8Coder.of();

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@link NewObjectsSource}: polls the flow-log store when its queue is empty and the poll
- * interval has passed, and delegates the rest to {@link NewObjectFeed}. A poll that fails is
- * logged and tried again at the next interval (the S3 client has already retried it).
+ * interval has passed, and delegates the rest to {@link NewObjectFeed}. A poll that fails is logged
+ * and tried again at the next interval (the S3 client has already retried it).
  */
 final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObject> {
   private static final Logger LOG = LoggerFactory.getLogger(NewObjectsReader.class);
@@ -75,9 +75,14 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObje
       feed.offer(result);
       LOG.debug(
           "poll: {} objects listed, {} new, watermark {}",
-          result.objects().size(), feed.queued(), feed.watermark());
+          result.objects().size(),
+          feed.queued(),
+          feed.watermark());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("listing the flow-log store for new objects failed; trying again in {}: {}", interval, e.toString());
+      LOG.warn(
+          "listing the flow-log store for new objects failed; trying again in {}: {}",
+          interval,
+          e.toString());
     }
   }
 

@@ -12,10 +12,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The flow-log objects that land in the store, as an unbounded source: one reader polls the store
  * every {@code --streamPoll} ({@link StreamPoll}) and hands out each object once ({@link
- * NewObjectFeed}), stamped with its event time, with the feed's watermark. Listing is cheap next
- * to reading, so the source is never split. Checkpoints ({@link NewObjectsCheckpoint}) carry the
- * keys handed out, so a runner restoring one (Flink, from its last checkpoint) does not hand them
- * out again.
+ * NewObjectFeed}), stamped with its event time, with the feed's watermark. Listing is cheap next to
+ * reading, so the source is never split. Checkpoints ({@link NewObjectsCheckpoint}) carry the keys
+ * handed out, so a runner restoring one (Flink, from its last checkpoint) does not hand them out
+ * again.
  *
  * <p>An unbounded source rather than Beam's {@code Watch}: runners emit a source's elements and
  * watermarks from one thread, in order, so no object's parts can reach the window-closing step

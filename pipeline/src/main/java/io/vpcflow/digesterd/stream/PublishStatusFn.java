@@ -38,7 +38,8 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
   private final Instant startedAt;
 
   @StateId("status")
-  private final StateSpec<ValueState<StreamStatus>> statusSpec = StateSpecs.value(StreamStatusCoder.of());
+  private final StateSpec<ValueState<StreamStatus>> statusSpec =
+      StateSpecs.value(StreamStatusCoder.of());
 
   @StateId("writtenAt")
   private final StateSpec<ValueState<Long>> writtenAtSpec = StateSpecs.value(VarLongCoder.of());
@@ -55,7 +56,8 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
    * @param throttle how often it is written
    * @param startedAt when this run of the stream started
    */
-  PublishStatusFn(StreamWindows windows, String statusUri, StatusThrottle throttle, Instant startedAt) {
+  PublishStatusFn(
+      StreamWindows windows, String statusUri, StatusThrottle throttle, Instant startedAt) {
     this.windows = windows;
     this.statusUri = statusUri;
     this.throttle = throttle;
@@ -70,7 +72,8 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
       @StateId("flushAt") ValueState<Long> flushAt,
       @TimerId("flush") Timer flush) {
     StatusEvent event = element.getValue();
-    StreamStatus current = Optional.ofNullable(status.read()).orElse(StreamStatus.started(startedAt));
+    StreamStatus current =
+        Optional.ofNullable(status.read()).orElse(StreamStatus.started(startedAt));
     StreamStatus next = current.with(event, windows);
     status.write(next);
     Instant now = Instant.now();
@@ -102,7 +105,10 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
   }
 
   private void write(
-      StreamStatus current, Instant now, ValueState<StreamStatus> status, ValueState<Long> writtenAt) {
+      StreamStatus current,
+      Instant now,
+      ValueState<StreamStatus> status,
+      ValueState<Long> writtenAt) {
     StreamStatus stamped = current.updated(now);
     byte[] json = StreamStatusJson.write(stamped).getBytes(StandardCharsets.UTF_8);
     try {

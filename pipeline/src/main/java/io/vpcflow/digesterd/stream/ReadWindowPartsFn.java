@@ -36,6 +36,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
 
   /** The main output: the parts of each window the object touched. */
   static final TupleTag<KV<Long, WindowPart>> PARTS = new TupleTag<>() {};
+
   /** The status events: one per object read or found read before. */
   static final TupleTag<KV<String, StatusEvent>> STATUS = new TupleTag<>() {};
 
@@ -91,7 +92,10 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     if (alreadyRead.contains(SavedParts.objectId(object.key()))) {
       objectsAlreadyRead.inc();
       out.get(STATUS)
-          .output(KV.of(PublishStatusFn.KEY, StatusEvent.objectAlreadyRead(object.key(), object.timestamp(), eventTime)));
+          .output(
+              KV.of(
+                  PublishStatusFn.KEY,
+                  StatusEvent.objectAlreadyRead(object.key(), object.timestamp(), eventTime)));
       return;
     }
     WindowedTables tables = new WindowedTables(windows, firstWindow);
@@ -128,6 +132,9 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
       out.get(PARTS).output(KV.of(part.windowStart(), part));
     }
     out.get(STATUS)
-        .output(KV.of(PublishStatusFn.KEY, StatusEvent.objectRead(object.key(), object.timestamp(), eventTime)));
+        .output(
+            KV.of(
+                PublishStatusFn.KEY,
+                StatusEvent.objectRead(object.key(), object.timestamp(), eventTime)));
   }
 }

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * the element time stamp of its close, emitted by {@link CloseWindowFn}) arrives under one key, so
  * the point is advanced and written by one writer at a time. The point moves past a closed window
  * only when this step's event-time timer at the window's close fires: {@link CloseWindowFn}'s close
- * timers hold its output watermark at each window's close until that window's digest is written,
- * so by then every window closing earlier has arrived here too and none can be skipped. Once a
- * point is stored, what the stream saved that no restart from it needs is deleted ({@link
+ * timers hold its output watermark at each window's close until that window's digest is written, so
+ * by then every window closing earlier has arrived here too and none can be skipped. Once a point
+ * is stored, what the stream saved that no restart from it needs is deleted ({@link
  * SavedParts#prunable}); a failed deletion is logged and tried again at the next point.
  */
 final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
@@ -63,7 +63,11 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
    * @param slackBefore how long before a window an object's stamp may be and hold its records
    */
   RecordResumePointFn(
-      StreamWindows windows, String stateUri, ResumePoint initial, StreamStateFiles files, Duration slackBefore) {
+      StreamWindows windows,
+      String stateUri,
+      ResumePoint initial,
+      StreamStateFiles files,
+      Duration slackBefore) {
     this.windows = windows;
     this.stateUri = stateUri;
     this.initial = initial;
@@ -104,7 +108,8 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     if (after.window().isAfter(before.window())) {
       ResumePointFile.write(stateUri, after);
       point.write(after.window().getEpochSecond());
-      LOG.info("stream resume point {} stored in {}", after.window(), BucketPurpose.display(stateUri));
+      LOG.info(
+          "stream resume point {} stored in {}", after.window(), BucketPurpose.display(stateUri));
       prune(after);
     }
     closed.clear();
@@ -127,11 +132,17 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     try {
       List<String> names =
           SavedParts.prunable(
-              files.fileNames(SavedParts.READ), files.fileNames(SavedParts.PARTS), stored.window(), slackBefore);
+              files.fileNames(SavedParts.READ),
+              files.fileNames(SavedParts.PARTS),
+              stored.window(),
+              slackBefore);
       files.delete(names);
       LOG.debug("{} saved parts and read records before {} deleted", names.size(), stored.window());
     } catch (IOException e) {
-      LOG.warn("cannot delete the saved parts and read records before {}: {}", stored.window(), e.getMessage());
+      LOG.warn(
+          "cannot delete the saved parts and read records before {}: {}",
+          stored.window(),
+          e.getMessage());
     }
   }
 }

@@ -21,13 +21,16 @@ final class RestorePartsFn extends DoFn<String, KV<Long, WindowPart>> {
   private final StreamStateFiles files;
   private final Counter restored = Metrics.counter("stream", "parts-restored");
 
-  /** @param files where the parts are saved */
+  /**
+   * @param files where the parts are saved
+   */
   RestorePartsFn(StreamStateFiles files) {
     this.files = files;
   }
 
   @ProcessElement
-  public void process(@Element String name, OutputReceiver<KV<Long, WindowPart>> out) throws IOException {
+  public void process(@Element String name, OutputReceiver<KV<Long, WindowPart>> out)
+      throws IOException {
     Optional<WindowPart> part = files.readPart(name);
     if (part.isEmpty()) {
       LOG.warn("the saved part {} is gone: not restored", name);

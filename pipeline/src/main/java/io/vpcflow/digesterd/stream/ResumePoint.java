@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
 /**
  * Where a restarted stream picks up: the start of the first window that is not closed yet. Every
  * window before it is closed (its digest written, or it had no records at all), so a stream
- * starting from it neither loses a window nor writes one twice, and does not list the objects
- * that can only hold records of earlier windows. Stored as the text {@code
- * {"resumeFrom":"<RFC 3339 instant>"}}.
+ * starting from it neither loses a window nor writes one twice, and does not list the objects that
+ * can only hold records of earlier windows. Stored as the text {@code {"resumeFrom":"<RFC 3339
+ * instant>"}}.
  *
  * @param window the start of the first window not closed yet
  */
 public record ResumePoint(Instant window) implements Serializable {
-  private static final Pattern TEXT = Pattern.compile("\\s*\\{\\s*\"resumeFrom\"\\s*:\\s*\"([^\"]+)\"\\s*}\\s*");
+  private static final Pattern TEXT =
+      Pattern.compile("\\s*\\{\\s*\"resumeFrom\"\\s*:\\s*\"([^\"]+)\"\\s*}\\s*");
 
   /**
    * Parses {@link #text()}.
@@ -43,8 +44,8 @@ public record ResumePoint(Instant window) implements Serializable {
   }
 
   /**
-   * This point advanced past the windows of {@code closed} (starts, epoch seconds) that close at
-   * or before {@code reached}: the window after the latest of them, or this point when that is not
+   * This point advanced past the windows of {@code closed} (starts, epoch seconds) that close at or
+   * before {@code reached}: the window after the latest of them, or this point when that is not
    * later (a resume point never goes back). The caller guarantees that every window closing at or
    * before {@code reached} that had records is in {@code closed}.
    */
@@ -64,7 +65,10 @@ public record ResumePoint(Instant window) implements Serializable {
    * first window still open at the event time {@code watermark}.
    */
   public static Instant firstWindow(
-      Optional<ResumePoint> saved, Optional<Instant> from, Instant watermark, StreamWindows windows) {
+      Optional<ResumePoint> saved,
+      Optional<Instant> from,
+      Instant watermark,
+      StreamWindows windows) {
     if (saved.isPresent()) {
       return Instant.ofEpochSecond(windows.startOf(saved.get().window().getEpochSecond()));
     }

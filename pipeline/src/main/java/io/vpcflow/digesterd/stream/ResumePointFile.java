@@ -15,7 +15,8 @@ final class ResumePointFile {
    * @throws IllegalArgumentException when the object holds something else
    */
   static Optional<ResumePoint> read(String uri) throws IOException {
-    return BeamFiles.read(uri).map(bytes -> ResumePoint.parse(new String(bytes, StandardCharsets.UTF_8)));
+    return BeamFiles.read(uri)
+        .map(bytes -> ResumePoint.parse(new String(bytes, StandardCharsets.UTF_8)));
   }
 
   /** Stores {@code point} at {@code uri}, atomically (readers see the old or the new point). */

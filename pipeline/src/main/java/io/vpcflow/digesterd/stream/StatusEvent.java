@@ -8,8 +8,8 @@ import java.time.Instant;
  * Instant#EPOCH}, 0).
  *
  * @param kind what happened
- * @param window the start (epoch seconds) of the window concerned ({@link Kind#PART_TAKEN},
- *     {@link Kind#PART_LATE}, {@link Kind#WINDOW_CLOSED})
+ * @param window the start (epoch seconds) of the window concerned ({@link Kind#PART_TAKEN}, {@link
+ *     Kind#PART_LATE}, {@link Kind#WINDOW_CLOSED})
  * @param objectKey the object's key ({@link Kind#OBJECT_READ}, {@link Kind#OBJECT_ALREADY_READ})
  * @param stamp the time stamp in the object's name (same kinds)
  * @param eventTime the object's event time: its stamp minus the object slack after, the time the

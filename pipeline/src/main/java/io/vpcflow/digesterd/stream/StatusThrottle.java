@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * When the stream's status document is written after a change: at once when a window closed or
- * nothing was written yet, otherwise at most once every {@code every} (a change within that time
- * is written when it has passed).
+ * nothing was written yet, otherwise at most once every {@code every} (a change within that time is
+ * written when it has passed).
  *
  * @param every the shortest time between two writes but those of a window's close
  */

@@ -41,7 +41,8 @@ final class StoredWindows implements WindowStore {
   }
 
   @Override
-  public long writeDigest(DigestWindow window, List<WindowPart> parts, Instant openedAt, Instant closedAt)
+  public long writeDigest(
+      DigestWindow window, List<WindowPart> parts, Instant openedAt, Instant closedAt)
       throws IOException {
     StoreLocation store = StoreLocation.parse(storage);
     String id = window.digestId().toString();
@@ -49,7 +50,15 @@ final class StoredWindows implements WindowStore {
     DigestObjects.Written digest = DigestObjects.writeDigest(store, id, runs);
     DigestObjects.writeSummary(
         store,
-        WindowSummaries.done(window, runner, parts, digest.uri(), digest.lines(), digest.bytes(), openedAt, closedAt));
+        WindowSummaries.done(
+            window,
+            runner,
+            parts,
+            digest.uri(),
+            digest.lines(),
+            digest.bytes(),
+            openedAt,
+            closedAt));
     return digest.lines();
   }
 

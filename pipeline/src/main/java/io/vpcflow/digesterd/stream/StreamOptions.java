@@ -5,18 +5,20 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /**
- * Options of the streaming digest pipeline: the batch options (buckets, layout, slack, parsing,
- * S3) and the stream's poll interval, windows, lateness and resume point. The batch window ({@code --start},
- * {@code --stop}) is not used.
+ * Options of the streaming digest pipeline: the batch options (buckets, layout, slack, parsing, S3)
+ * and the stream's poll interval, windows, lateness and resume point. The batch window ({@code
+ * --start}, {@code --stop}) is not used.
  */
 public interface StreamOptions extends DigestOptions {
-  @Description("How often the flow-log store is listed for new objects (ISO-8601, DIGEST_STREAM_POLL).")
+  @Description(
+      "How often the flow-log store is listed for new objects (ISO-8601, DIGEST_STREAM_POLL).")
   @Default.String("PT1M")
   String getStreamPoll();
 
   void setStreamPoll(String value);
 
-  @Description("Length of the fixed, UTC-aligned windows digested (ISO-8601, DIGEST_STREAM_WINDOW).")
+  @Description(
+      "Length of the fixed, UTC-aligned windows digested (ISO-8601, DIGEST_STREAM_WINDOW).")
   @Default.String("PT1H")
   String getStreamWindow();
 

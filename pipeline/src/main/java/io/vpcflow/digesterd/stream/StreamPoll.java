@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One look at the flow-log store for the stream: which objects may hold records of windows that
- * are still to be digested, and how far event time has got.
+ * One look at the flow-log store for the stream: which objects may hold records of windows that are
+ * still to be digested, and how far event time has got.
  *
  * <p>Each poll lists (with {@link WindowObjectFinder}: only the account, region, day and hour
  * folders touched) the objects whose file-name time stamp lies in {@code [max(firstWindow, now -
  * horizon) - slackBefore, now]}; the caller drops those it has already seen. An object stamped
  * {@code T} holds records that started after {@code T - slackAfter} (the batch path reads objects
- * up to {@code slackAfter} past a window for the same reason), so once an object stamped {@code
- * T} has landed, event time is taken to have reached {@code T - slackAfter}: the watermark is the
+ * up to {@code slackAfter} past a window for the same reason), so once an object stamped {@code T}
+ * has landed, event time is taken to have reached {@code T - slackAfter}: the watermark is the
  * latest stamp listed minus {@code slackAfter}. Objects that land later than that are what the
  * allowed lateness is for. With no object listed there is no watermark (event time stands still).
  */

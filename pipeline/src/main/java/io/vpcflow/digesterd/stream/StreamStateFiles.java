@@ -24,7 +24,9 @@ final class StreamStateFiles implements Serializable {
 
   private final String folder;
 
-  /** @param folder the stream's folder, a URI ending in {@code /} */
+  /**
+   * @param folder the stream's folder, a URI ending in {@code /}
+   */
   StreamStateFiles(String folder) {
     this.folder = folder;
   }
@@ -32,7 +34,9 @@ final class StreamStateFiles implements Serializable {
   /** Saves {@code part} (overwriting the same part of an earlier read of its object). */
   void writePart(WindowPart part) throws IOException {
     byte[] bytes = CoderUtils.encodeToByteArray(WindowPartCoder.of(), part);
-    BeamFiles.writeAtomically(folder + SavedParts.partName(part.windowStart(), part.objectKey()), out -> out.write(bytes));
+    BeamFiles.writeAtomically(
+        folder + SavedParts.partName(part.windowStart(), part.objectKey()),
+        out -> out.write(bytes));
   }
 
   /** Records that the object {@code key} stamped {@code stamp} was read (after its parts). */
@@ -50,7 +54,10 @@ final class StreamStateFiles implements Serializable {
     return Optional.of(CoderUtils.decodeFromByteArray(WindowPartCoder.of(), bytes.get()));
   }
 
-  /** The file names in the sub-folder {@code sub} ({@link SavedParts#PARTS} or {@link SavedParts#READ}). */
+  /**
+   * The file names in the sub-folder {@code sub} ({@link SavedParts#PARTS} or {@link
+   * SavedParts#READ}).
+   */
   List<String> fileNames(String sub) throws IOException {
     List<String> names = new ArrayList<>();
     for (ResourceId file : BeamFiles.match(folder + sub + "*")) {
@@ -61,7 +68,9 @@ final class StreamStateFiles implements Serializable {
 
   /** Deletes the parts of the window starting at {@code window}. */
   void deleteWindowParts(long window) throws IOException {
-    FileSystems.delete(BeamFiles.match(folder + SavedParts.windowPartsPrefix(window) + "*"), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    FileSystems.delete(
+        BeamFiles.match(folder + SavedParts.windowPartsPrefix(window) + "*"),
+        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   /** Deletes {@code names} (under the folder); missing ones are ignored. */

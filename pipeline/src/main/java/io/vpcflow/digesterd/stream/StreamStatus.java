@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * What the stream reports about itself, stored as {@code status.json} next to its resume point
- * ({@link DigestStream#statusUri}) and shown by the API's {@code GET /status}. The counts are
- * those of this run of the stream (since {@link #startedAt}); the document is rebuilt by folding
- * {@link StatusEvent}s ({@link #with}). Times are RFC 3339, UTC. Immutable.
+ * ({@link DigestStream#statusUri}) and shown by the API's {@code GET /status}. The counts are those
+ * of this run of the stream (since {@link #startedAt}); the document is rebuilt by folding {@link
+ * StatusEvent}s ({@link #with}). Times are RFC 3339, UTC. Immutable.
  *
  * @param startedAt when this run of the stream started
  * @param updatedAt when the document was last written
- * @param lastObject the object read most recently (as the status step heard of it), or null
- *     before the first
+ * @param lastObject the object read most recently (as the status step heard of it), or null before
+ *     the first
  * @param watermark the stream's event-time position: the latest event time of an object read or
  *     found read before a restart (its stamp minus the object slack after; Beam's watermark may lag
  *     it while earlier objects of the same poll are still being read), or null before the first
@@ -64,7 +64,8 @@ public record StreamStatus(
    * @param objects the objects that gave it records so far
    * @param records its records so far
    */
-  public record OpenWindow(String start, String stop, String closesAt, long objects, long records) {}
+  public record OpenWindow(
+      String start, String stop, String closesAt, long objects, long records) {}
 
   /**
    * A window.
@@ -76,14 +77,24 @@ public record StreamStatus(
 
   /** The status of a run started at {@code at}, before anything happened. */
   public static StreamStatus started(Instant at) {
-    return new StreamStatus(at.toString(), at.toString(), null, null, List.of(), null, 0, 0, 0, 0, 0);
+    return new StreamStatus(
+        at.toString(), at.toString(), null, null, List.of(), null, 0, 0, 0, 0, 0);
   }
 
   /** This status, written at {@code at}. */
   public StreamStatus updated(Instant at) {
     return new StreamStatus(
-        startedAt, at.toString(), lastObject, watermark, openWindows, lastClosedWindow, objectsRead,
-        objectsAlreadyRead, records, lateRecords, windowsClosed);
+        startedAt,
+        at.toString(),
+        lastObject,
+        watermark,
+        openWindows,
+        lastClosedWindow,
+        objectsRead,
+        objectsAlreadyRead,
+        records,
+        lateRecords,
+        windowsClosed);
   }
 
   /**
@@ -94,13 +105,33 @@ public record StreamStatus(
   public StreamStatus with(StatusEvent event, StreamWindows windows) {
     return switch (event.kind()) {
       case OBJECT_READ -> withObjectRead(event);
-      case OBJECT_ALREADY_READ -> new StreamStatus(
-          startedAt, updatedAt, lastObject, later(watermark, event), openWindows, lastClosedWindow,
-          objectsRead, objectsAlreadyRead + 1, records, lateRecords, windowsClosed);
+      case OBJECT_ALREADY_READ ->
+          new StreamStatus(
+              startedAt,
+              updatedAt,
+              lastObject,
+              later(watermark, event),
+              openWindows,
+              lastClosedWindow,
+              objectsRead,
+              objectsAlreadyRead + 1,
+              records,
+              lateRecords,
+              windowsClosed);
       case PART_TAKEN -> withPartTaken(event, windows);
-      case PART_LATE -> new StreamStatus(
-          startedAt, updatedAt, lastObject, watermark, openWindows, lastClosedWindow, objectsRead,
-          objectsAlreadyRead, records, lateRecords + event.records(), windowsClosed);
+      case PART_LATE ->
+          new StreamStatus(
+              startedAt,
+              updatedAt,
+              lastObject,
+              watermark,
+              openWindows,
+              lastClosedWindow,
+              objectsRead,
+              objectsAlreadyRead,
+              records,
+              lateRecords + event.records(),
+              windowsClosed);
       case WINDOW_CLOSED -> withWindowClosed(event, windows);
     };
   }
@@ -108,8 +139,17 @@ public record StreamStatus(
   private StreamStatus withObjectRead(StatusEvent event) {
     LastObject last = new LastObject(event.objectKey(), event.stamp().toString());
     return new StreamStatus(
-        startedAt, updatedAt, last, later(watermark, event), openWindows, lastClosedWindow, objectsRead + 1,
-        objectsAlreadyRead, records, lateRecords, windowsClosed);
+        startedAt,
+        updatedAt,
+        last,
+        later(watermark, event),
+        openWindows,
+        lastClosedWindow,
+        objectsRead + 1,
+        objectsAlreadyRead,
+        records,
+        lateRecords,
+        windowsClosed);
   }
 
   /** The later of {@code watermark} and the event's object's event time. */
@@ -128,7 +168,13 @@ public record StreamStatus(
       boolean found = false;
       for (OpenWindow w : openWindows) {
         if (w.start().equals(start)) {
-          open.add(new OpenWindow(w.start(), w.stop(), w.closesAt(), w.objects() + 1, w.records() + event.records()));
+          open.add(
+              new OpenWindow(
+                  w.start(),
+                  w.stop(),
+                  w.closesAt(),
+                  w.objects() + 1,
+                  w.records() + event.records()));
           found = true;
         } else {
           open.add(w);
@@ -146,8 +192,17 @@ public record StreamStatus(
       }
     }
     return new StreamStatus(
-        startedAt, updatedAt, lastObject, watermark, open, lastClosedWindow, objectsRead,
-        objectsAlreadyRead, records + event.records(), lateRecords, windowsClosed);
+        startedAt,
+        updatedAt,
+        lastObject,
+        watermark,
+        open,
+        lastClosedWindow,
+        objectsRead,
+        objectsAlreadyRead,
+        records + event.records(),
+        lateRecords,
+        windowsClosed);
   }
 
   private StreamStatus withWindowClosed(StatusEvent event, StreamWindows windows) {
@@ -155,14 +210,26 @@ public record StreamStatus(
     if (!closedBy(event.window(), closed)) {
       closed =
           new Window(
-              Instant.ofEpochSecond(event.window()).toString(), windows.window(event.window()).stop().toString());
+              Instant.ofEpochSecond(event.window()).toString(),
+              windows.window(event.window()).stop().toString());
     }
     Window latest = closed;
     List<OpenWindow> open =
-        openWindows.stream().filter(w -> !closedBy(Instant.parse(w.start()).getEpochSecond(), latest)).toList();
+        openWindows.stream()
+            .filter(w -> !closedBy(Instant.parse(w.start()).getEpochSecond(), latest))
+            .toList();
     return new StreamStatus(
-        startedAt, updatedAt, lastObject, watermark, open, closed, objectsRead, objectsAlreadyRead,
-        records, lateRecords, windowsClosed + 1);
+        startedAt,
+        updatedAt,
+        lastObject,
+        watermark,
+        open,
+        closed,
+        objectsRead,
+        objectsAlreadyRead,
+        records,
+        lateRecords,
+        windowsClosed + 1);
   }
 
   /** Whether the window starting at {@code window} is closed once {@code lastClosed} is. */

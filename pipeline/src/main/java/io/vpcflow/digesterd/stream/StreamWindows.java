@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The fixed event-time windows of the stream and when each one closes. Windows are {@code
- * window} long and aligned to UTC midnight (the length divides a day), so their digests are the
- * digests of ordinary API windows. A window {@code [s, s + window)} closes once the watermark
- * reaches {@code s + window + lateness}; records of a closed window are late: counted, never
- * digested.
+ * The fixed event-time windows of the stream and when each one closes. Windows are {@code window}
+ * long and aligned to UTC midnight (the length divides a day), so their digests are the digests of
+ * ordinary API windows. A window {@code [s, s + window)} closes once the watermark reaches {@code s
+ * + window + lateness}; records of a closed window are late: counted, never digested.
  *
  * @param window the length of a window: whole minutes that divide a day
  * @param lateness how long after a window's end its records are still taken (not negative)
@@ -38,7 +37,8 @@ public record StreamWindows(Duration window, Duration lateness) implements Seria
 
   /** The window starting at {@code start} (epoch seconds). */
   public DigestWindow window(long start) {
-    return new DigestWindow(Instant.ofEpochSecond(start), Instant.ofEpochSecond(start).plus(window));
+    return new DigestWindow(
+        Instant.ofEpochSecond(start), Instant.ofEpochSecond(start).plus(window));
   }
 
   /** When the window starting at {@code start} closes: its end plus the lateness. */

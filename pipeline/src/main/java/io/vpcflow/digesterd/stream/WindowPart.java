@@ -1,8 +1,8 @@
 package io.vpcflow.digesterd.stream;
 
 /**
- * The records of one object that fall into one stream window, folded and sorted: what travels
- * from the readers to the window's writer.
+ * The records of one object that fall into one stream window, folded and sorted: what travels from
+ * the readers to the window's writer.
  *
  * @param windowStart the window's start (epoch seconds)
  * @param objectKey the key of the object read
@@ -13,4 +13,9 @@ package io.vpcflow.digesterd.stream;
  *     io.vpcflow.digesterd.digest.SortedRun}
  */
 public record WindowPart(
-    long windowStart, String objectKey, long objectBytes, long textBytes, long records, byte[] run) {}
+    long windowStart,
+    String objectKey,
+    long objectBytes,
+    long textBytes,
+    long records,
+    byte[] run) {}

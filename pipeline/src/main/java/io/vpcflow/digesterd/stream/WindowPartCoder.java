@@ -3,8 +3,8 @@ package io.vpcflow.digesterd.stream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -33,7 +33,11 @@ public final class WindowPartCoder extends AtomicCoder<WindowPart> {
   @Override
   public WindowPart decode(InputStream in) throws IOException {
     return new WindowPart(
-        LONG.decode(in), STRING.decode(in), LONG.decode(in), LONG.decode(in), LONG.decode(in),
+        LONG.decode(in),
+        STRING.decode(in),
+        LONG.decode(in),
+        LONG.decode(in),
+        LONG.decode(in),
         BYTES.decode(in));
   }
 

@@ -8,11 +8,13 @@ import java.util.List;
 
 /**
  * What the stream's window closing reads and writes: a window's digest and {@code <id>.json}, the
- * late records counted in it, and the window's saved parts. {@link StoredWindows} keeps them in
- * the storage and the stream's folder.
+ * late records counted in it, and the window's saved parts. {@link StoredWindows} keeps them in the
+ * storage and the stream's folder.
  */
 interface WindowStore extends Serializable {
-  /** Whether {@code window} has a successful digest already (built by a POST, or before a restart). */
+  /**
+   * Whether {@code window} has a successful digest already (built by a POST, or before a restart).
+   */
   boolean hasDigest(DigestWindow window) throws IOException;
 
   /**

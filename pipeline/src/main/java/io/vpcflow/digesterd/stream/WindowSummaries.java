@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code <id>.json} of a window digested by the stream, in the batch path's format: the
- * objects are those that held records of the window, the records those digested; records that
- * arrive after the window closed are added under the outcome {@value #LATE}.
+ * The {@code <id>.json} of a window digested by the stream, in the batch path's format: the objects
+ * are those that held records of the window, the records those digested; records that arrive after
+ * the window closed are added under the outcome {@value #LATE}.
  */
 public final class WindowSummaries {
   /** The outcome label of records that arrived after their window closed. */
   public static final String LATE = "late";
+
   /** The runner reason of every stream digest. */
-  public static final String REASON = "stream: the window closed (watermark past its end plus the allowed lateness)";
+  public static final String REASON =
+      "stream: the window closed (watermark past its end plus the allowed lateness)";
 
   private WindowSummaries() {}
 
@@ -76,14 +78,30 @@ public final class WindowSummaries {
     Map<String, Long> byOutcome = new LinkedHashMap<>(records.byOutcome());
     byOutcome.put(LATE, late);
     return new DigestSummary(
-        summary.id(), summary.start(), summary.stop(), summary.state(), summary.runner(),
-        summary.runnerReason(), summary.digest(), summary.startedAt(), summary.finishedAt(),
-        summary.durationMillis(), summary.objects(),
+        summary.id(),
+        summary.start(),
+        summary.stop(),
+        summary.state(),
+        summary.runner(),
+        summary.runnerReason(),
+        summary.digest(),
+        summary.startedAt(),
+        summary.finishedAt(),
+        summary.durationMillis(),
+        summary.objects(),
         new DigestSummary.Records(
-            records.lines(), records.digested(), records.outsideWindow(), records.noData(),
-            records.malformed(), byOutcome),
-        summary.keys(), summary.digestBytes(), summary.skippedObjects(),
-        summary.skippedObjectsTruncated(), summary.reason(), summary.merge());
+            records.lines(),
+            records.digested(),
+            records.outsideWindow(),
+            records.noData(),
+            records.malformed(),
+            byOutcome),
+        summary.keys(),
+        summary.digestBytes(),
+        summary.skippedObjects(),
+        summary.skippedObjectsTruncated(),
+        summary.reason(),
+        summary.merge());
   }
 
   /** The late records counted in {@code summary}. */

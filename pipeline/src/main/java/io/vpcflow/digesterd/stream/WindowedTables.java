@@ -9,9 +9,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Folds the records of one object into one {@link DigestTable} per stream window, by each
- * record's {@code start} (its event time). Records before the stream's first window are refused
- * (they count as outside the window, as in the batch path). Mutable, not thread-safe.
+ * Folds the records of one object into one {@link DigestTable} per stream window, by each record's
+ * {@code start} (its event time). Records before the stream's first window are refused (they count
+ * as outside the window, as in the batch path). Mutable, not thread-safe.
  */
 public final class WindowedTables implements RecordHandler {
   private final StreamWindows windows;
@@ -36,8 +36,7 @@ public final class WindowedTables implements RecordHandler {
     }
     long window = windows.startOf(start);
     DigestTable table =
-        tables.computeIfAbsent(
-            window, w -> new DigestTable(w, w + windows.window().getSeconds()));
+        tables.computeIfAbsent(window, w -> new DigestTable(w, w + windows.window().getSeconds()));
     table.accept(record);
     records.merge(window, 1L, Long::sum);
     return true;

@@ -21,6 +21,7 @@ import java.util.UUID;
 public record DigestWindow(Instant start, Instant stop) {
   /** The earliest bound {@link #parse} accepts. */
   public static final Instant EARLIEST = Instant.EPOCH;
+
   /** The latest bound {@link #parse} accepts. */
   public static final Instant LATEST = Instant.parse("9999-12-31T23:59:00Z");
 
@@ -37,11 +38,11 @@ public record DigestWindow(Instant start, Instant stop) {
   }
 
   /**
-   * Parses RFC 3339 bounds (fractional seconds and any offset allowed), normalises them to UTC
-   * and truncates them to the minute.
+   * Parses RFC 3339 bounds (fractional seconds and any offset allowed), normalises them to UTC and
+   * truncates them to the minute.
    *
-   * @throws InvalidWindowException naming the bad parameter, when a bound is missing, not RFC
-   *     3339 or outside {@link #EARLIEST}..{@link #LATEST}, or when {@code start >= stop} after
+   * @throws InvalidWindowException naming the bad parameter, when a bound is missing, not RFC 3339
+   *     or outside {@link #EARLIEST}..{@link #LATEST}, or when {@code start >= stop} after
    *     truncation
    */
   public static DigestWindow parse(String start, String stop) {
@@ -50,11 +51,7 @@ public record DigestWindow(Instant start, Instant stop) {
     if (!from.isBefore(to)) {
       throw new InvalidWindowException(
           "start",
-          "start ("
-              + from
-              + ") must be before stop ("
-              + to
-              + ") after truncation to the minute");
+          "start (" + from + ") must be before stop (" + to + ") after truncation to the minute");
     }
     return new DigestWindow(from, to);
   }
@@ -68,8 +65,7 @@ public record DigestWindow(Instant start, Instant stop) {
     DigestWindow window = parse(start, stop);
     if (window.length().compareTo(maxLength) > 0) {
       throw new InvalidWindowException(
-          "stop",
-          "window of " + window.length() + " is longer than the maximum of " + maxLength);
+          "stop", "window of " + window.length() + " is longer than the maximum of " + maxLength);
     }
     return window;
   }

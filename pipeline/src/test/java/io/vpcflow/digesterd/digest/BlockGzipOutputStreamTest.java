@@ -11,7 +11,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class BlockGzipOutputStreamTest {
-  private static byte[] compress(byte[] data, int threads, int block, int writeSize) throws IOException {
+  private static byte[] compress(byte[] data, int threads, int block, int writeSize)
+      throws IOException {
     return compress(data, threads, block, writeSize, BlockGzipOutputStream.DEFAULT_LEVEL);
   }
 
@@ -77,8 +78,13 @@ class BlockGzipOutputStreamTest {
     StringBuilder text = new StringBuilder();
     Random random = new Random(4);
     for (int i = 0; i < 20_000; i++) {
-      text.append("2 123456789012 eni-").append(random.nextInt(500)).append(" 10.0.")
-          .append(random.nextInt(256)).append('.').append(random.nextInt(256)).append(" 443 0 6\n");
+      text.append("2 123456789012 eni-")
+          .append(random.nextInt(500))
+          .append(" 10.0.")
+          .append(random.nextInt(256))
+          .append('.')
+          .append(random.nextInt(256))
+          .append(" 443 0 6\n");
     }
     byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] fast = compress(data, 2, 1 << 16, 8192, 1);
@@ -88,8 +94,14 @@ class BlockGzipOutputStreamTest {
     assertArrayEquals(data, gunzip(best));
     org.junit.jupiter.api.Assertions.assertTrue(
         best.length < fast.length && fast.length < data.length && stored.length > data.length,
-        "sizes: level 9 " + best.length + ", level 1 " + fast.length + ", level 0 " + stored.length);
+        "sizes: level 9 "
+            + best.length
+            + ", level 1 "
+            + fast.length
+            + ", level 0 "
+            + stored.length);
     org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> new BlockGzipOutputStream(new ByteArrayOutputStream(), 1, 16, 10));
+        IllegalArgumentException.class,
+        () -> new BlockGzipOutputStream(new ByteArrayOutputStream(), 1, 16, 10));
   }
 }

@@ -20,19 +20,43 @@ final class DigestFixtures {
     Random random = new Random(seed);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      lines.add("2 " + (1 + random.nextInt(2)) + " eni-" + random.nextInt(3) + " 10.0." + random.nextInt(4)
-          + "." + random.nextInt(9) + " 10.1.0." + random.nextInt(5) + " " + (1 + random.nextInt(65000))
-          + " " + (1 + random.nextInt(40)) + " 6 " + random.nextInt(9) + " " + random.nextInt(999) + " "
-          + random.nextInt(5000) + " " + (5000 + random.nextInt(5000)) + " "
-          + (random.nextBoolean() ? "ACCEPT" : "REJECT") + " OK");
+      lines.add(
+          "2 "
+              + (1 + random.nextInt(2))
+              + " eni-"
+              + random.nextInt(3)
+              + " 10.0."
+              + random.nextInt(4)
+              + "."
+              + random.nextInt(9)
+              + " 10.1.0."
+              + random.nextInt(5)
+              + " "
+              + (1 + random.nextInt(65000))
+              + " "
+              + (1 + random.nextInt(40))
+              + " 6 "
+              + random.nextInt(9)
+              + " "
+              + random.nextInt(999)
+              + " "
+              + random.nextInt(5000)
+              + " "
+              + (5000 + random.nextInt(5000))
+              + " "
+              + (random.nextBoolean() ? "ACCEPT" : "REJECT")
+              + " OK");
     }
     return lines;
   }
 
   /** Feeds v2 lines to a record handler. */
-  static void read(List<String> lines, io.vpcflow.digesterd.flowlog.RecordHandler handler) throws IOException {
+  static void read(List<String> lines, io.vpcflow.digesterd.flowlog.RecordHandler handler)
+      throws IOException {
     new FlowLogReader()
-        .read(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), handler);
+        .read(
+            new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
+            handler);
   }
 
   /** A table of v2 lines (window 0 to 10,000 s). */

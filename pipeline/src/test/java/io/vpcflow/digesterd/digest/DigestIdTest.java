@@ -21,8 +21,10 @@ class DigestIdTest {
 
   @Test
   void differsBetweenWindows() {
-    UUID a = DigestId.of(Instant.parse("2019-01-01T00:00:00Z"), Instant.parse("2019-01-01T01:00:00Z"));
-    UUID b = DigestId.of(Instant.parse("2019-01-01T00:00:00Z"), Instant.parse("2019-01-01T02:00:00Z"));
+    UUID a =
+        DigestId.of(Instant.parse("2019-01-01T00:00:00Z"), Instant.parse("2019-01-01T01:00:00Z"));
+    UUID b =
+        DigestId.of(Instant.parse("2019-01-01T00:00:00Z"), Instant.parse("2019-01-01T02:00:00Z"));
     assertEquals(5, a.version());
     assertEquals(false, a.equals(b));
   }

@@ -24,12 +24,12 @@ class DigestKeyTest {
   @Test
   void ofRendersTheTenFieldsWithDashesForAbsentOnes() {
     DigestKey key =
-        DigestKey.of("2", "123456789010", "eni-1", "10.0.0.1", "10.0.0.2", 0, 443, 6, "ACCEPT",
-            "OK");
+        DigestKey.of(
+            "2", "123456789010", "eni-1", "10.0.0.1", "10.0.0.2", 0, 443, 6, "ACCEPT", "OK");
     assertEquals("2 123456789010 eni-1 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK", key.toString());
     DigestKey sparse =
-        DigestKey.of(null, "123456789010", null, "10.0.0.1", "10.0.0.2", null, 80, null, null,
-            "OK");
+        DigestKey.of(
+            null, "123456789010", null, "10.0.0.1", "10.0.0.2", null, 80, null, null, "OK");
     assertEquals("- 123456789010 - 10.0.0.1 10.0.0.2 - 80 - - OK", sparse.toString());
     assertEquals(10, DigestKey.FIELDS);
   }
@@ -80,7 +80,8 @@ class DigestKeyTest {
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
     assertEquals(
-        java.util.Arrays.hashCode("2 1 eni-1 a b 0 443 6 ACCEPT OK".getBytes(StandardCharsets.UTF_8)),
+        java.util.Arrays.hashCode(
+            "2 1 eni-1 a b 0 443 6 ACCEPT OK".getBytes(StandardCharsets.UTF_8)),
         a.hashCode());
     assertNotEquals(a, c);
     assertNotEquals(a, "2 1 eni-1 a b 0 443 6 ACCEPT OK");

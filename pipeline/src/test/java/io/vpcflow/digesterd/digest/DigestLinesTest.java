@@ -2,12 +2,10 @@ package io.vpcflow.digesterd.digest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +34,20 @@ class DigestLinesTest {
     return out;
   }
 
-
   @Test
   void rendersTotalsBetweenProtocolAndAction() {
     DigestKey key =
-        DigestKey.of("2", "123456789010", "eni-1235b8ca123456789", "172.31.16.139",
-            "172.31.16.21", 0, 22, 6, "ACCEPT", "OK");
+        DigestKey.of(
+            "2",
+            "123456789010",
+            "eni-1235b8ca123456789",
+            "172.31.16.139",
+            "172.31.16.21",
+            0,
+            22,
+            6,
+            "ACCEPT",
+            "OK");
     assertEquals(
         "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 0 22 6 20 4249"
             + " 1418530010 1418530070 ACCEPT OK",
@@ -77,5 +83,4 @@ class DigestLinesTest {
     assertTrue(DigestLines.ORDER.compare(b("z"), b("é")) < 0);
     assertTrue(DigestLines.ORDER.compare(b("z 1"), b("z 1")) == 0);
   }
-
 }

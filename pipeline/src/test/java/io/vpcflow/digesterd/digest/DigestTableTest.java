@@ -2,9 +2,9 @@ package io.vpcflow.digesterd.digest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
 import io.vpcflow.digesterd.flowlog.LineCounts;
@@ -78,8 +78,7 @@ class DigestTableTest {
         new DigestTotals(10, 730, 110, 150),
         e.get(key("10.0.0.2", "10.0.0.1", 443, 0, 6, "ACCEPT")));
     assertEquals(
-        new DigestTotals(1, 80, 100, 101),
-        e.get(key("10.0.0.3", "10.0.0.4", 0, 53, 17, "ACCEPT")));
+        new DigestTotals(1, 80, 100, 101), e.get(key("10.0.0.3", "10.0.0.4", 0, 53, 17, "ACCEPT")));
     assertEquals(
         new DigestTotals(2, 168, 130, DigestTotals.ABSENT),
         e.get(key("10.0.0.5", "10.0.0.6", null, null, 1, "ACCEPT")));
@@ -87,8 +86,7 @@ class DigestTableTest {
         new DigestTotals(2, 120, 100, 105),
         e.get(key("10.0.0.7", "10.0.0.8", null, 80, 6, "ACCEPT")));
     assertEquals(
-        new DigestTotals(4, 40, 60, 70),
-        e.get(key("10.0.0.1", "10.0.0.2", 0, 443, 6, "REJECT")));
+        new DigestTotals(4, 40, 60, 70), e.get(key("10.0.0.1", "10.0.0.2", 0, 443, 6, "REJECT")));
     // the raw ports are not keys
     assertNull(e.get(key("10.0.0.1", "10.0.0.2", 50000, 443, 6, "ACCEPT")));
 
@@ -126,12 +124,14 @@ class DigestTableTest {
         "srcaddr dstaddr packets bytes start",
         "10.0.0.1 10.0.0.2 3 300 1500000000",
         "10.0.0.1 10.0.0.2 4 400 1400000000");
-    assertEquals(
-        List.of("- - - 10.0.0.1 10.0.0.2 - - - 7 700 1400000000 - - -"), rendered(table));
+    assertEquals(List.of("- - - 10.0.0.1 10.0.0.2 - - - 7 700 1400000000 - - -"), rendered(table));
     assertEquals(
         new DigestTotals(7, 700, 1400000000, DigestTotals.ABSENT),
-        table.entries().get(DigestKey.of(null, null, null, "10.0.0.1", "10.0.0.2", null, null,
-            null, null, null)));
+        table
+            .entries()
+            .get(
+                DigestKey.of(
+                    null, null, null, "10.0.0.1", "10.0.0.2", null, null, null, null, null)));
   }
 
   @Test
@@ -168,7 +168,8 @@ class DigestTableTest {
     assertEquals(packets.size(), table.size());
     Map<DigestKey, DigestTotals> entries = table.entries();
     for (Map.Entry<String, Long> expected : packets.entrySet()) {
-      DigestKey key = DigestKey.of("2", "1", "eni-a", expected.getKey(), "10.9.9.9", 0, 443, 6, "ACCEPT", "OK");
+      DigestKey key =
+          DigestKey.of("2", "1", "eni-a", expected.getKey(), "10.9.9.9", 0, 443, 6, "ACCEPT", "OK");
       assertEquals(expected.getValue().longValue(), entries.get(key).packets(), expected.getKey());
     }
   }
@@ -179,9 +180,18 @@ class DigestTableTest {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
       int host = random.nextInt(300);
-      lines.add("2 1 eni-a 10.0." + host + ".1 10.9.9.9 40000 443 6 " + (1 + random.nextInt(9)) + " "
-          + (100 + random.nextInt(900)) + " " + (500 + random.nextInt(50)) + " " + (600 + random.nextInt(50))
-          + " ACCEPT OK");
+      lines.add(
+          "2 1 eni-a 10.0."
+              + host
+              + ".1 10.9.9.9 40000 443 6 "
+              + (1 + random.nextInt(9))
+              + " "
+              + (100 + random.nextInt(900))
+              + " "
+              + (500 + random.nextInt(50))
+              + " "
+              + (600 + random.nextInt(50))
+              + " ACCEPT OK");
     }
     DigestTable atTheEnd = new DigestTable(0, 1_000_000);
     feed(atTheEnd, lines.toArray(String[]::new));
@@ -192,7 +202,8 @@ class DigestTableTest {
       assertFalse(readOften.isEmpty());
       if (random.nextInt(7) == 0) {
         int size = readOften.size();
-        assertTrue(size >= previous && size <= i + 1, "size " + size + " after " + (i + 1) + " records");
+        assertTrue(
+            size >= previous && size <= i + 1, "size " + size + " after " + (i + 1) + " records");
         previous = size;
       }
     }
@@ -210,8 +221,15 @@ class DigestTableTest {
           break;
         }
         int host = random.nextInt(1 << 20);
-        feed(table, "2 1 eni-a 10." + (host >> 12) + "." + ((host >> 4) & 0xff) + "." + (host & 0xf)
-            + " 10.9.9.9 40000 443 6 1 100 500 600 ACCEPT OK");
+        feed(
+            table,
+            "2 1 eni-a 10."
+                + (host >> 12)
+                + "."
+                + ((host >> 4) & 0xff)
+                + "."
+                + (host & 0xf)
+                + " 10.9.9.9 40000 443 6 1 100 500 600 ACCEPT OK");
         accepted++;
         if (accepted % 45 == 0) {
           assertWithin(budget, table, accepted);
@@ -225,13 +243,15 @@ class DigestTableTest {
 
   private static void assertWithin(long budget, DigestTable table, int accepted) {
     long used = table.footprintBytes() + (long) table.size() * DigestTable.SORT_BYTES_PER_KEY;
-    assertTrue(used <= budget, "budget " + budget + ": " + used + " bytes after " + accepted + " records");
+    assertTrue(
+        used <= budget, "budget " + budget + ": " + used + " bytes after " + accepted + " records");
   }
 
   @Test
   void digitsReadFromTheArenaAreTheSortersDefaultDigits() throws IOException {
     DigestTable table = new DigestTable(0, 1_000_000);
-    feed(table,
+    feed(
+        table,
         "2 1 eni-a 10.0.0.1 10.0.0.2 40000 443 6 1 100 500 600 ACCEPT OK",
         "2 123456789012 eni-0123456789abcdef0 10.0.0.1 10.0.0.2 40000 443 6 1 100 500 600 REJECT OK",
         "2 1 eni-\u0436 10.0.0.1 10.0.0.2 40000 443 17 1 100 500 600 ACCEPT OK");
@@ -254,7 +274,10 @@ class DigestTableTest {
         };
     for (int entry = 0; entry < table.size(); entry++) {
       for (int depth = 0; depth <= table.length(entry) + 4; depth++) {
-        assertEquals(byBytes.digit(entry, depth), table.digit(entry, depth), "entry " + entry + " depth " + depth);
+        assertEquals(
+            byBytes.digit(entry, depth),
+            table.digit(entry, depth),
+            "entry " + entry + " depth " + depth);
       }
     }
   }
@@ -264,15 +287,22 @@ class DigestTableTest {
     java.util.Set<Integer> hashes = new java.util.HashSet<>();
     int keys = 200_000;
     for (int i = 0; i < keys; i++) {
-      byte[] text = ("2 123456789012 eni-0a1b2c3d 10.0." + (i >> 8) + "." + (i & 255) + " 10.9.9.9 0 443 6 ACCEPT OK")
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] text =
+          ("2 123456789012 eni-0a1b2c3d 10.0."
+                  + (i >> 8)
+                  + "."
+                  + (i & 255)
+                  + " 10.9.9.9 0 443 6 ACCEPT OK")
+              .getBytes(StandardCharsets.UTF_8);
       hashes.add(DigestTable.hash(text, text.length));
-      assertEquals(DigestTable.hash(text, text.length), DigestTable.hash(text.clone(), text.length));
+      assertEquals(
+          DigestTable.hash(text, text.length), DigestTable.hash(text.clone(), text.length));
     }
     // A 32-bit hash of 200,000 keys is expected to collide about 5 times.
     assertTrue(hashes.size() >= keys - 50, "distinct hashes: " + hashes.size());
     byte[] shortText = "2 1".getBytes(StandardCharsets.UTF_8);
-    assertTrue(DigestTable.hash(shortText, 3) != DigestTable.hash(shortText, 2), "the length counts");
+    assertTrue(
+        DigestTable.hash(shortText, 3) != DigestTable.hash(shortText, 2), "the length counts");
   }
 
   @Test

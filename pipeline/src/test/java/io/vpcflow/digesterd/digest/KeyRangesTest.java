@@ -64,7 +64,8 @@ class KeyRangesTest {
   void oneRangeNoRunsOrTooFewSamples() {
     assertEquals(List.of(), KeyRanges.boundaries(List.of(run(0, 100, 10)), 1));
     assertEquals(List.of(), KeyRanges.boundaries(List.of(), 5));
-    assertEquals(List.of(), KeyRanges.boundaries(List.of(new RunDescriptor("e", 0, 0, List.of())), 5));
+    assertEquals(
+        List.of(), KeyRanges.boundaries(List.of(new RunDescriptor("e", 0, 0, List.of())), 5));
     assertTrue(KeyRanges.boundaries(List.of(run(0, 3, 1)), 50).size() <= 2);
     assertThrows(IllegalArgumentException.class, () -> KeyRanges.boundaries(List.of(), 0));
   }

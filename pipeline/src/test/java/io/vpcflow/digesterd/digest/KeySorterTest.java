@@ -29,14 +29,19 @@ class KeySorterTest {
   }
 
   private static String[] sorted(String[] texts) {
-    byte[][] keys = Arrays.stream(texts).map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    byte[][] keys =
+        Arrays.stream(texts).map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     int[] order = KeySorter.sortedOrder(new ArrayKeys(keys), keys.length);
     return Arrays.stream(order).mapToObj(i -> texts[i]).toArray(String[]::new);
   }
 
   private static String[] comparisonSorted(String[] texts) {
     String[] copy = texts.clone();
-    Arrays.sort(copy, (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+    Arrays.sort(
+        copy,
+        (a, b) ->
+            Arrays.compareUnsigned(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
     return copy;
   }
 
@@ -45,10 +50,27 @@ class KeySorterTest {
     Random random = new Random(11);
     Set<String> texts = new HashSet<>();
     while (texts.size() < 20_000) {
-      texts.add("2 1234567890" + random.nextInt(3) + " eni-0000000000" + random.nextInt(40) + " 10.0."
-          + random.nextInt(256) + "." + random.nextInt(256) + " 10.1." + random.nextInt(9) + ".1 "
-          + random.nextInt(3) + " " + random.nextInt(70000) + " " + (random.nextBoolean() ? "6" : "17")
-          + " " + (random.nextBoolean() ? "ACCEPT" : "REJECT") + " " + (random.nextInt(5) == 0 ? "-" : "OK"));
+      texts.add(
+          "2 1234567890"
+              + random.nextInt(3)
+              + " eni-0000000000"
+              + random.nextInt(40)
+              + " 10.0."
+              + random.nextInt(256)
+              + "."
+              + random.nextInt(256)
+              + " 10.1."
+              + random.nextInt(9)
+              + ".1 "
+              + random.nextInt(3)
+              + " "
+              + random.nextInt(70000)
+              + " "
+              + (random.nextBoolean() ? "6" : "17")
+              + " "
+              + (random.nextBoolean() ? "ACCEPT" : "REJECT")
+              + " "
+              + (random.nextInt(5) == 0 ? "-" : "OK"));
     }
     // keys that are prefixes of others, and bytes above 0x7f
     texts.add("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT O");

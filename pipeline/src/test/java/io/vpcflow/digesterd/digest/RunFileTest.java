@@ -28,7 +28,9 @@ class RunFileTest {
     assertEquals(file.size(), written.bytes());
     assertEquals(table.size(), written.keys());
     List<String> all = entries(SortedRun.read(SortedRun.of(table)));
-    assertEquals(all, entries(RunFile.openSlice(new BytesRunSource(file.toByteArray()), null, null).reader()));
+    assertEquals(
+        all,
+        entries(RunFile.openSlice(new BytesRunSource(file.toByteArray()), null, null).reader()));
 
     List<DigestKey> keys = new ArrayList<>();
     SortedRun.Reader reader = SortedRun.read(SortedRun.of(table));
@@ -41,10 +43,13 @@ class RunFileTest {
       byte[] high = b[1] < 0 ? null : keys.get(b[1]).text();
       BytesRunSource source = new BytesRunSource(file.toByteArray());
       List<String> expected =
-          all.subList(b[0] < 0 ? 0 : b[0], b[1] < 0 ? all.size() : Math.max(b[1], b[0] < 0 ? 0 : b[0]));
-      assertEquals(expected, entries(RunFile.openSlice(source, low, high).reader()), Arrays.toString(b));
+          all.subList(
+              b[0] < 0 ? 0 : b[0], b[1] < 0 ? all.size() : Math.max(b[1], b[0] < 0 ? 0 : b[0]));
+      assertEquals(
+          expected, entries(RunFile.openSlice(source, low, high).reader()), Arrays.toString(b));
       if (b[0] > 7) {
-        assertTrue(source.streamedFrom > 0, "a slice past the first index point skips the run's start");
+        assertTrue(
+            source.streamedFrom > 0, "a slice past the first index point skips the run's start");
       }
     }
   }
@@ -66,14 +71,19 @@ class RunFileTest {
     RunFile.Written written = RunFile.write(new DigestTable(0, 1), file);
     assertEquals(0, written.keys());
     assertEquals(List.of(), written.samples());
-    assertEquals(List.of(), entries(RunFile.openSlice(new BytesRunSource(file.toByteArray()), null, null).reader()));
+    assertEquals(
+        List.of(),
+        entries(RunFile.openSlice(new BytesRunSource(file.toByteArray()), null, null).reader()));
   }
 
   @Test
   void somethingElseIsRefusedAsNotARunFile() {
     IOException e =
-        assertThrows(IOException.class, () -> RunFile.openSlice(new BytesRunSource(new byte[40]), null, null));
+        assertThrows(
+            IOException.class,
+            () -> RunFile.openSlice(new BytesRunSource(new byte[40]), null, null));
     assertTrue(e.getMessage().startsWith("not a run file"), e.getMessage());
-    assertThrows(IOException.class, () -> RunFile.openSlice(new BytesRunSource(new byte[3]), null, null));
+    assertThrows(
+        IOException.class, () -> RunFile.openSlice(new BytesRunSource(new byte[3]), null, null));
   }
 }

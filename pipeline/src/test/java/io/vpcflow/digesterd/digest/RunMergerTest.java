@@ -16,7 +16,9 @@ class RunMergerTest {
   private static DigestTable table(String... v2Lines) throws IOException {
     DigestTable table = new DigestTable(0, 10_000);
     new FlowLogReader()
-        .read(new ByteArrayInputStream(String.join("\n", v2Lines).getBytes(StandardCharsets.UTF_8)), table);
+        .read(
+            new ByteArrayInputStream(String.join("\n", v2Lines).getBytes(StandardCharsets.UTF_8)),
+            table);
     return table;
   }
 
@@ -34,8 +36,10 @@ class RunMergerTest {
 
   @Test
   void sumsEqualKeysAcrossRunsAndKeepsAbsentEnds() throws IOException {
-    DigestTable a = table("2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK",
-        "2 1 eni-a 10.0.0.9 10.0.0.2 50000 22 6 1 60 120 - ACCEPT OK");
+    DigestTable a =
+        table(
+            "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK",
+            "2 1 eni-a 10.0.0.9 10.0.0.2 50000 22 6 1 60 120 - ACCEPT OK");
     DigestTable b = table("2 1 eni-a 10.0.0.1 10.0.0.2 50001 443 6 5 500 90 200 ACCEPT OK");
     assertEquals(
         "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 15 1500 90 200 ACCEPT OK\n"
@@ -65,15 +69,39 @@ class RunMergerTest {
     Random random = new Random(3);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
-      lines.add("2 " + (1 + random.nextInt(2)) + " eni-" + random.nextInt(3) + " 10.0." + random.nextInt(4)
-          + "." + random.nextInt(9) + " 10.1.0." + random.nextInt(5) + " " + (1 + random.nextInt(70000 % 65535))
-          + " " + (1 + random.nextInt(1024)) + " 6 " + random.nextInt(9) + " " + random.nextInt(999) + " "
-          + random.nextInt(5000) + " " + (5000 + random.nextInt(5000)) + " " + (random.nextBoolean() ? "ACCEPT" : "REJECT") + " OK");
+      lines.add(
+          "2 "
+              + (1 + random.nextInt(2))
+              + " eni-"
+              + random.nextInt(3)
+              + " 10.0."
+              + random.nextInt(4)
+              + "."
+              + random.nextInt(9)
+              + " 10.1.0."
+              + random.nextInt(5)
+              + " "
+              + (1 + random.nextInt(70000 % 65535))
+              + " "
+              + (1 + random.nextInt(1024))
+              + " 6 "
+              + random.nextInt(9)
+              + " "
+              + random.nextInt(999)
+              + " "
+              + random.nextInt(5000)
+              + " "
+              + (5000 + random.nextInt(5000))
+              + " "
+              + (random.nextBoolean() ? "ACCEPT" : "REJECT")
+              + " OK");
     }
     DigestTable whole = table(lines.toArray(String[]::new));
-    DigestTable[] parts = {table(lines.subList(0, 1000).toArray(String[]::new)),
-        table(lines.subList(1000, 2200).toArray(String[]::new)),
-        table(lines.subList(2200, 3000).toArray(String[]::new))};
+    DigestTable[] parts = {
+      table(lines.subList(0, 1000).toArray(String[]::new)),
+      table(lines.subList(1000, 2200).toArray(String[]::new)),
+      table(lines.subList(2200, 3000).toArray(String[]::new))
+    };
     List<byte[]> rendered = new ArrayList<>();
     whole.entries().forEach((k, t) -> rendered.add(DigestLines.render(k, t)));
     DigestLines.sort(rendered);

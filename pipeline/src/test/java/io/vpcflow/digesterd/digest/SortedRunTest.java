@@ -20,7 +20,8 @@ class SortedRunTest {
         "2 1 eni-b 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK\n"
             + "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 3 30 90 - ACCEPT OK\n"
             + "2 1 eni-a 10.0.0.1 10.0.0.22 50000 443 6 1 1 5 7 REJECT OK\n";
-    new FlowLogReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), table);
+    new FlowLogReader()
+        .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), table);
     SortedRun.Reader reader = SortedRun.read(SortedRun.of(table));
     assertTrue(reader.next());
     assertEquals("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK", reader.key().toString());
@@ -37,7 +38,8 @@ class SortedRunTest {
   void aTruncatedRunIsAnErrorNotAShorterRun() throws IOException {
     DigestTable table = new DigestTable(0, 10_000);
     String line = "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 123456 123456789 100 160 ACCEPT OK";
-    new FlowLogReader().read(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), table);
+    new FlowLogReader()
+        .read(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), table);
     byte[] run = SortedRun.of(table);
     byte[] cut = Arrays.copyOf(run, run.length - 3);
     SortedRun.Reader reader = SortedRun.read(cut);

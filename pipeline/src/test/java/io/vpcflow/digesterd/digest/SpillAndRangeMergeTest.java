@@ -44,7 +44,8 @@ class SpillAndRangeMergeTest {
   }
 
   /** The digest text of the runs merged range by range, each range on its own, then joined. */
-  private String mergeByRanges(List<RunDescriptor> runs, List<byte[]> boundaries) throws IOException {
+  private String mergeByRanges(List<RunDescriptor> runs, List<byte[]> boundaries)
+      throws IOException {
     StringBuilder joined = new StringBuilder();
     for (int range = 0; range <= boundaries.size(); range++) {
       List<SortedRun.Reader> readers = new ArrayList<>();
@@ -126,12 +127,20 @@ class SpillAndRangeMergeTest {
     String group = "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ";
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      lines.add("2 1 eni-a 10.0.0." + (i % 3) + " 10.0.0.2 50000 443 6 " + (i + 1) + " 100 100 160 "
-          + (i % 2 == 0 ? "ACCEPT" : "REJECT") + " " + (i % 4 < 2 ? "OK" : "NODATA"));
+      lines.add(
+          "2 1 eni-a 10.0.0."
+              + (i % 3)
+              + " 10.0.0.2 50000 443 6 "
+              + (i + 1)
+              + " 100 100 160 "
+              + (i % 2 == 0 ? "ACCEPT" : "REJECT")
+              + " "
+              + (i % 4 < 2 ? "OK" : "NODATA"));
     }
     List<RunDescriptor> runs = fold(lines, 4, 1);
     List<byte[]> boundaries = KeyRanges.boundaries(runs, 8);
-    assertTrue(boundaries.stream().anyMatch(b -> new String(b, StandardCharsets.UTF_8).equals(group)),
+    assertTrue(
+        boundaries.stream().anyMatch(b -> new String(b, StandardCharsets.UTF_8).equals(group)),
         "a boundary falls at the group of 10.0.0.1");
     assertEquals(wholeDigest(lines), mergeByRanges(runs, boundaries));
   }
@@ -140,6 +149,7 @@ class SpillAndRangeMergeTest {
   void boundariesAreGroupStarts() {
     assertArrayEquals(
         "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ".getBytes(StandardCharsets.UTF_8),
-        KeyRanges.groupStart("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK".getBytes(StandardCharsets.UTF_8)));
+        KeyRanges.groupStart(
+            "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK".getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -29,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reads every {@code *.log} of the real-world fixture collection {@code
- * shared/fixtures/real-flowlogs} (a sibling of the project root; see its SOURCES.md) and checks
- * the exact outcome of every line against the table below, plus the exact digest of a few files.
+ * shared/fixtures/real-flowlogs} (a sibling of the project root; see its SOURCES.md) and checks the
+ * exact outcome of every line against the table below, plus the exact digest of a few files.
  * Skipped, with a notice on stdout, when the collection is not there.
  */
 class FlowLogConformanceTest {
@@ -38,7 +37,6 @@ class FlowLogConformanceTest {
   static final long WINDOW_START = 0;
 
   static final long WINDOW_STOP = 4_102_444_800L;
-
 
   /**
    * One fixture: its path under the collection, the number of records SOURCES.md documents for it
@@ -78,7 +76,9 @@ class FlowLogConformanceTest {
           row(AWSDOCS + "flow-log-example-accepted-rejected.log", 2, 0, "DIGESTED=2"),
           row(AWSDOCS + "flow-log-example-ipv6.log", 1, 0, "DIGESTED=1"),
           row(
-              AWSDOCS + "flow-log-example-nat.log", 6, 1,
+              AWSDOCS + "flow-log-example-nat.log",
+              6,
+              1,
               "HEADER=1 FORMAT_LACKS_FIELDS=4 WRONG_FIELD_COUNT=2",
               "policy: the format has no packets/bytes/start; the two records with trailing"
                   + " '#comment' text have 16 and 17 tokens and the field count is checked"
@@ -86,18 +86,30 @@ class FlowLogConformanceTest {
           row(AWSDOCS + "flow-log-example-no-data.log", 2, 0, "NODATA=1 SKIPDATA=1"),
           row(AWSDOCS + "flow-log-example-security-groups.log", 2, 0, "DIGESTED=2"),
           row(
-              AWSDOCS + "flow-log-example-tcp-flag.log", 8, 0, "HEADER=1 DIGESTED=8",
+              AWSDOCS + "flow-log-example-tcp-flag.log",
+              8,
+              0,
+              "HEADER=1 DIGESTED=8",
               "the double space in the last record is one separator: 21 fields, digested"),
           row(
-              AWSDOCS + "flow-log-example-tgw.log", 4, 1, "HEADER=1 FORMAT_LACKS_FIELDS=4",
+              AWSDOCS + "flow-log-example-tgw.log",
+              4,
+              1,
+              "HEADER=1 FORMAT_LACKS_FIELDS=4",
               "transit-gateway path example: no packets/bytes/start"),
           row(
-              AWSDOCS + "flow-log-example-traffic-path.log", 2, 0, "HEADER=1 DIGESTED=2",
+              AWSDOCS + "flow-log-example-traffic-path.log",
+              2,
+              0,
+              "HEADER=1 DIGESTED=2",
               "v5 fields in non-default order"),
           // ---- elastic/beats filebeat module
           row(BEATS + "accept-reject-traffic.log", 4, 0, "HEADER=1 DIGESTED=4"),
           row(
-              BEATS + "bad.log", 1, 0, "WRONG_FIELD_COUNT=1",
+              BEATS + "bad.log",
+              1,
+              0,
+              "WRONG_FIELD_COUNT=1",
               "'Phony unsupported log format.' is no header (uppercase, names no field):"
                   + " a v2 line of 4 fields"),
           row(BEATS + "custom-nat-gateway.log", 2, 1, "HEADER=1 FORMAT_LACKS_FIELDS=2"),
@@ -105,60 +117,99 @@ class FlowLogConformanceTest {
           row(BEATS + "ipv6.log", 1, 0, "DIGESTED=1"),
           row(BEATS + "no-data-skip-data.log", 2, 0, "NODATA=1 SKIPDATA=1"),
           row(
-              BEATS + "tcp-flag-sequence-skip-data.log", 2, 0,
+              BEATS + "tcp-flag-sequence-skip-data.log",
+              2,
+              0,
               "HEADER=2 SKIPDATA=1 BLANK=1 NODATA=1",
               "two concatenated objects: header repeated after a blank line"),
           row(BEATS + "tcp-flag-sequence.log", 1, 0, "HEADER=1 DIGESTED=1"),
           // ---- elastic/integrations aws package: no headers, layouts guessed by field count
           row(
-              INTEGRATIONS + "deploy-tf-files/test-extra-samples.log", 9, 0,
+              INTEGRATIONS + "deploy-tf-files/test-extra-samples.log",
+              9,
+              0,
               "DIGESTED=5 NODATA=1 SKIPDATA=1 WRONG_FIELD_COUNT=2",
               "policy: without a header a line is v2; the 39-field (ECS) and 36-field (TGW)"
                   + " lines are not guessed by their field count"),
           row(
-              INTEGRATIONS + "test-ecs-samples.log", 10, 0, "WRONG_FIELD_COUNT=10",
+              INTEGRATIONS + "test-ecs-samples.log",
+              10,
+              0,
+              "WRONG_FIELD_COUNT=10",
               "policy: 39 fields without a header, not guessed"),
           row(
-              INTEGRATIONS + "test-extra-samples.log", 7, 0, "DIGESTED=5 NODATA=1 SKIPDATA=1",
+              INTEGRATIONS + "test-extra-samples.log",
+              7,
+              0,
+              "DIGESTED=5 NODATA=1 SKIPDATA=1",
               "no newline after the last line: it is read all the same"),
           row(
-              INTEGRATIONS + "test-tcp-flag-sequence.log", 3, 0,
+              INTEGRATIONS + "test-tcp-flag-sequence.log",
+              3,
+              0,
               "HEADER=3 DIGESTED=1 SKIPDATA=1 NODATA=1",
               "header repeated before every record"),
           row(
-              INTEGRATIONS + "test-tgw-samples.log", 10, 0, "WRONG_FIELD_COUNT=10",
+              INTEGRATIONS + "test-tgw-samples.log",
+              10,
+              0,
+              "WRONG_FIELD_COUNT=10",
               "policy: 36 fields without a header, not guessed"),
           row(
-              INTEGRATIONS + "test-v5-all-fields.log", 1, 0, "WRONG_FIELD_COUNT=1",
+              INTEGRATIONS + "test-v5-all-fields.log",
+              1,
+              0,
+              "WRONG_FIELD_COUNT=1",
               "policy: 29 fields without a header, not guessed"),
           row(
-              INTEGRATIONS + "test-v8-samples.log", 1, 0, "WRONG_FIELD_COUNT=1",
+              INTEGRATIONS + "test-v8-samples.log",
+              1,
+              0,
+              "WRONG_FIELD_COUNT=1",
               "policy: 40 fields without a header, not guessed"),
           row(
-              INTEGRATIONS + "test-with-message-field.log", 1, 0, "UNKNOWN_LOG_STATUS=1",
+              INTEGRATIONS + "test-with-message-field.log",
+              1,
+              0,
+              "UNKNOWN_LOG_STATUS=1",
               "policy: JSON-wrapped lines are not unwrapped; this one happens to split into 14"
                   + " tokens, so it reads as v2 with the log-status 'NODATA\"}'"),
           // ---- obsrvbl-oss/flowlogs-reader test data
           row(FLOWLOGS_READER + "V2_RECORDS.log", 5, 0, "DIGESTED=3 NODATA=1 SKIPDATA=1"),
           row(
-              FLOWLOGS_READER + "V3_FILE.log", 2, 0, "HEADER=1 DIGESTED=2",
+              FLOWLOGS_READER + "V3_FILE.log",
+              2,
+              0,
+              "HEADER=1 DIGESTED=2",
               "alphabetical field order, no log-status: every record is digested"),
           row(FLOWLOGS_READER + "V4_FILE.log", 2, 0, "HEADER=1 DIGESTED=2"),
           row(
-              FLOWLOGS_READER + "V5_FILE.log", 3, 0, "HEADER=1 DIGESTED=2 WRONG_FIELD_COUNT=1",
+              FLOWLOGS_READER + "V5_FILE.log",
+              3,
+              0,
+              "HEADER=1 DIGESTED=2 WRONG_FIELD_COUNT=1",
               "'bogus line' is lowercase but names no AWS field: no header, 2 tokens"),
           row(
-              FLOWLOGS_READER + "V6_FILE.log", 1, 1, "HEADER=1 FORMAT_LACKS_FIELDS=1",
+              FLOWLOGS_READER + "V6_FILE.log",
+              1,
+              1,
+              "HEADER=1 FORMAT_LACKS_FIELDS=1",
               "transit-gateway-only fields: a header although it names no field the digest"
                   + " reads (fixed: was read as two v2 lines of 18 fields)"),
           // ---- open-telemetry collector-contrib awslogsencoding extension
           row(
-              OTEL + "valid_tgw_flow_log.log", 1, 0, "HEADER=1 DIGESTED=1",
+              OTEL + "valid_tgw_flow_log.log",
+              1,
+              0,
+              "HEADER=1 DIGESTED=1",
               "v6 transit-gateway format with srcaddr..end: digested, interface-id and action '-'"),
           row(OTEL + "valid_vpc_flow_log.log", 1, 0, "HEADER=1 NODATA=1"),
           row(OTEL + "valid_vpc_flow_log_ecs.log", 1, 0, "HEADER=1 DIGESTED=1"),
           row(
-              OTEL + "valid_vpc_flow_log_multi.log", 2, 0, "HEADER=1 DIGESTED=2",
+              OTEL + "valid_vpc_flow_log_multi.log",
+              2,
+              0,
+              "HEADER=1 DIGESTED=2",
               "no newline after the last line"),
           row(OTEL + "vpc_flow_log_too_few_fields.log", 1, 0, "HEADER=1 WRONG_FIELD_COUNT=1"),
           row(OTEL + "vpc_flow_log_too_many_fields.log", 1, 0, "HEADER=1 WRONG_FIELD_COUNT=1"));
@@ -236,16 +287,14 @@ class FlowLogConformanceTest {
 
   /**
    * The fixture collection: {@code -Dvpcflow.realFlowlogs=DIR}, else the first {@code
-   * shared/fixtures/real-flowlogs} found walking up from the working directory (it sits next to
-   * the project root, so from the {@code pipeline} module it is {@code ../../shared/...}).
+   * shared/fixtures/real-flowlogs} found walking up from the working directory (it sits next to the
+   * project root, so from the {@code pipeline} module it is {@code ../../shared/...}).
    */
-
 
   /** The collection, or the test is skipped (with a notice on stdout). */
   private static Path fixtures() {
     return RealFlowLogs.dir("FlowLogConformanceTest");
   }
-
 
   static Stream<Arguments> rows() {
     return TABLE.stream()
@@ -302,7 +351,8 @@ class FlowLogConformanceTest {
         documentedRecords,
         c.total() - c.get(LineOutcome.HEADER) - c.get(LineOutcome.BLANK),
         "records as documented in SOURCES.md: " + path);
-    assertEquals(formatProblems, result.formatProblems().size(), result.formatProblems().toString());
+    assertEquals(
+        formatProblems, result.formatProblems().size(), result.formatProblems().toString());
     assertEquals(data.length, result.uncompressedBytes());
 
     // the outcome does not depend on how the stream is chunked
@@ -369,7 +419,8 @@ class FlowLogConformanceTest {
 
     TreeSet<String> missing = new TreeSet<>(onDisk);
     missing.removeAll(inTable);
-    assertTrue(missing.isEmpty(), "fixtures without a row in FlowLogConformanceTest.TABLE: " + missing);
+    assertTrue(
+        missing.isEmpty(), "fixtures without a row in FlowLogConformanceTest.TABLE: " + missing);
     TreeSet<String> stale = new TreeSet<>(inTable);
     stale.removeAll(onDisk);
     assertTrue(stale.isEmpty(), "rows without a fixture file: " + stale);

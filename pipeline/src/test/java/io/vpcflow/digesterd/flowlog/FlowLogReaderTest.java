@@ -19,6 +19,7 @@ class FlowLogReaderTest {
   static final String V2_HEADER =
       "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes"
           + " start end action log-status";
+
   /** AWS docs, accepted-rejected example. */
   static final String R1 =
       "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249"
@@ -158,7 +159,8 @@ class FlowLogReaderTest {
     assertEquals(List.of(R1, R2), p.records());
     assertEquals(
         List.of(
-            "20641 22 6 20 4249 1418530010 1418530070", "49761 3389 6 20 4249 1418530010 1418530070"),
+            "20641 22 6 20 4249 1418530010 1418530070",
+            "49761 3389 6 20 4249 1418530010 1418530070"),
         p.numbers());
     assertEquals(List.of(), p.result().formatProblems());
     assertEquals(2, p.counts().total());
@@ -177,8 +179,9 @@ class FlowLogReaderTest {
     Parsed p = read(lines(V3_ALPHA_HEADER, V3_ALPHA_RECORD));
     assertCounts(p.counts(), LineOutcome.HEADER, 1, LineOutcome.DIGESTED, 1);
     assertEquals(
-        List.of("3 000000000000 - 172.18.160.68 172.18.160.93 443 47460 6 10 6392 1568300367"
-            + " 1568300425 - -"),
+        List.of(
+            "3 000000000000 - 172.18.160.68 172.18.160.93 443 47460 6 10 6392 1568300367"
+                + " 1568300425 - -"),
         p.records());
     assertEquals(List.of("443 47460 6 10 6392 1568300367 1568300425"), p.numbers());
   }
@@ -198,10 +201,14 @@ class FlowLogReaderTest {
     Parsed p = read(lines(header, ok, noData, "bogus line"));
     assertCounts(
         p.counts(),
-        LineOutcome.HEADER, 1,
-        LineOutcome.DIGESTED, 1,
-        LineOutcome.NODATA, 1,
-        LineOutcome.WRONG_FIELD_COUNT, 1);
+        LineOutcome.HEADER,
+        1,
+        LineOutcome.DIGESTED,
+        1,
+        LineOutcome.NODATA,
+        1,
+        LineOutcome.WRONG_FIELD_COUNT,
+        1);
     assertEquals(
         List.of(
             "5 999999999999 eni-00123456789abcdef 198.51.100.7 192.0.2.156 443 50318 6 15 4895"
@@ -223,9 +230,12 @@ class FlowLogReaderTest {
     Parsed p = read(lines(R1, V3_ALPHA_HEADER, V3_ALPHA_RECORD, R2, V2_HEADER, R2));
     assertCounts(
         p.counts(),
-        LineOutcome.HEADER, 2,
-        LineOutcome.DIGESTED, 3,
-        LineOutcome.WRONG_FIELD_COUNT, 1);
+        LineOutcome.HEADER,
+        2,
+        LineOutcome.DIGESTED,
+        3,
+        LineOutcome.WRONG_FIELD_COUNT,
+        1);
     assertEquals(
         List.of(
             R1,
@@ -253,7 +263,8 @@ class FlowLogReaderTest {
   @Test
   void eachReadStartsAgainWithTheDefaultFormat() throws IOException {
     FlowLogReader reader = new FlowLogReader();
-    Parsed first = read(reader, utf8(lines(NAT_HEADER, "- eni-1 10.0.1.5 10.0.0.220 10.0.1.5 1.2.3.4")));
+    Parsed first =
+        read(reader, utf8(lines(NAT_HEADER, "- eni-1 10.0.1.5 10.0.0.220 10.0.1.5 1.2.3.4")));
     assertCounts(first.counts(), LineOutcome.HEADER, 1, LineOutcome.FORMAT_LACKS_FIELDS, 1);
     assertEquals(1, first.result().formatProblems().size());
 
@@ -294,10 +305,14 @@ class FlowLogReaderTest {
     Parsed p = read(V2_HEADER + "\r\n" + R1 + "\r\n" + "\r\n" + NODATA + "\r\n" + R2 + "\r\n");
     assertCounts(
         p.counts(),
-        LineOutcome.HEADER, 1,
-        LineOutcome.DIGESTED, 2,
-        LineOutcome.BLANK, 1,
-        LineOutcome.NODATA, 1);
+        LineOutcome.HEADER,
+        1,
+        LineOutcome.DIGESTED,
+        2,
+        LineOutcome.BLANK,
+        1,
+        LineOutcome.NODATA,
+        1);
     // the CR is not part of the last field
     assertEquals(List.of(R1, R2), p.records());
   }
@@ -415,8 +430,7 @@ class FlowLogReaderTest {
     f[9] = "000123";
     Parsed p = read(lines(String.join(" ", f)));
     assertCounts(p.counts(), LineOutcome.DIGESTED, 1);
-    assertEquals(
-        List.of("20641 22 6 999999999999999999 123 1418530010 1418530070"), p.numbers());
+    assertEquals(List.of("20641 22 6 999999999999999999 123 1418530010 1418530070"), p.numbers());
   }
 
   @Test
@@ -466,8 +480,8 @@ class FlowLogReaderTest {
     String line = String.join(" ", f);
     Parsed p = read(lines(line));
     assertCounts(p.counts(), LineOutcome.DIGESTED, 1);
-    assertEquals(List.of("- - - 172.31.16.139 172.31.16.21 - - - 20 4249 1418530010 - - OK"),
-        p.records());
+    assertEquals(
+        List.of("- - - 172.31.16.139 172.31.16.21 - - - 20 4249 1418530010 - - OK"), p.records());
     assertEquals(List.of("-1 -1 -1 20 4249 1418530010 -1"), p.numbers());
   }
 
@@ -491,15 +505,24 @@ class FlowLogReaderTest {
     byte[] truncated = lone0xff.clone();
     truncated[R1.indexOf("eni-") + 4] = (byte) 0xd0;
     // overlong encoding of '/'
-    byte[] overlong = concat(utf8("2 123456789010 eni-"), new byte[] {(byte) 0xc0, (byte) 0xaf},
-        utf8(R1.substring(R1.indexOf(" 172.31.16.139")) + "\n"));
+    byte[] overlong =
+        concat(
+            utf8("2 123456789010 eni-"),
+            new byte[] {(byte) 0xc0, (byte) 0xaf},
+            utf8(R1.substring(R1.indexOf(" 172.31.16.139")) + "\n"));
     // a line ending in the middle of a multibyte sequence
     byte[] cutAtEnd = concat(utf8(R1), new byte[] {(byte) 0xd0, '\n'});
     String cyrillic = R1.replace("eni-1235b8ca123456789", "eni-тест");
     Parsed p =
         read(
             new FlowLogReader(),
-            concat(r1, lone0xff, continuationOnly, truncated, overlong, cutAtEnd,
+            concat(
+                r1,
+                lone0xff,
+                continuationOnly,
+                truncated,
+                overlong,
+                cutAtEnd,
                 utf8(cyrillic + "\n")));
     assertCounts(p.counts(), LineOutcome.DIGESTED, 2, LineOutcome.INVALID_UTF8, 5);
     assertEquals(List.of(R1, cyrillic), p.records());
@@ -535,8 +558,9 @@ class FlowLogReaderTest {
     Parsed p = read(lines(header, record));
     assertCounts(p.counts(), LineOutcome.HEADER, 1, LineOutcome.DIGESTED, 1);
     assertEquals(
-        List.of("- 123456789123 - 10.100.8.1 10.200.8.2 43228 53 6 1 1600 1766848875 1766848933"
-            + " - OK"),
+        List.of(
+            "- 123456789123 - 10.100.8.1 10.200.8.2 43228 53 6 1 1600 1766848875 1766848933"
+                + " - OK"),
         p.records());
   }
 
@@ -544,7 +568,8 @@ class FlowLogReaderTest {
 
   /** R1 with its interface-id padded so the line is exactly {@code length} bytes. */
   static String recordOfLength(int length) {
-    String padded = R1.replace("eni-1235b8ca123456789", "eni-" + "a".repeat(length - R1.length() + 17));
+    String padded =
+        R1.replace("eni-1235b8ca123456789", "eni-" + "a".repeat(length - R1.length() + 17));
     assertEquals(length, utf8(padded).length);
     return padded;
   }
@@ -625,10 +650,14 @@ class FlowLogReaderTest {
                 R1));
     assertCounts(
         p.counts(),
-        LineOutcome.HEADER, 3,
-        LineOutcome.FORMAT_LACKS_FIELDS, 3,
-        LineOutcome.WRONG_FIELD_COUNT, 1,
-        LineOutcome.DIGESTED, 1);
+        LineOutcome.HEADER,
+        3,
+        LineOutcome.FORMAT_LACKS_FIELDS,
+        3,
+        LineOutcome.WRONG_FIELD_COUNT,
+        1,
+        LineOutcome.DIGESTED,
+        1);
     assertEquals(
         List.of(
             "format lacks fields the digest needs [packets, bytes, start]: header '"
@@ -649,15 +678,24 @@ class FlowLogReaderTest {
         "TransitGateway 00000000 00000001 00000002 00000003 00000004 00000005 00000006 00000007"
             + " 00000008 00000009 00000010 00000011 00000012 13 14 15 16";
     Parsed p =
-        read(lines(tgwOnly, tgwRecord, NAT_HEADER, "- eni-1 10.0.1.5 10.0.0.220 10.0.1.5 1.2.3.4",
-            tgwOnly, tgwRecord));
+        read(
+            lines(
+                tgwOnly,
+                tgwRecord,
+                NAT_HEADER,
+                "- eni-1 10.0.1.5 10.0.0.220 10.0.1.5 1.2.3.4",
+                tgwOnly,
+                tgwRecord));
     assertCounts(p.counts(), LineOutcome.HEADER, 3, LineOutcome.FORMAT_LACKS_FIELDS, 3);
     assertEquals(
         List.of(
             "format lacks fields the digest needs [srcaddr, dstaddr, packets, bytes, start]:"
-                + " header '" + tgwOnly + "'",
+                + " header '"
+                + tgwOnly
+                + "'",
             "format lacks fields the digest needs [packets, bytes, start]: header '"
-                + NAT_HEADER + "'"),
+                + NAT_HEADER
+                + "'"),
         p.result().formatProblems());
   }
 
@@ -710,23 +748,35 @@ class FlowLogReaderTest {
             R2.replace("1418530010", "5"));
     RecordHandler window = r -> r.number(DigestField.START) > 100;
     byte[] data = utf8(text);
-    ObjectParseResult result =
-        new FlowLogReader(150).read(new ByteArrayInputStream(data), window);
+    ObjectParseResult result = new FlowLogReader(150).read(new ByteArrayInputStream(data), window);
     assertCounts(
         result.counts(),
-        LineOutcome.HEADER, 3,
-        LineOutcome.DIGESTED, 1,
-        LineOutcome.BLANK, 1,
-        LineOutcome.NODATA, 1,
-        LineOutcome.SKIPDATA, 1,
-        LineOutcome.WRONG_FIELD_COUNT, 1,
-        LineOutcome.NON_NUMERIC, 1,
-        LineOutcome.OUT_OF_RANGE, 1,
-        LineOutcome.MISSING_VALUE, 1,
-        LineOutcome.UNKNOWN_LOG_STATUS, 1,
-        LineOutcome.LINE_TOO_LONG, 1,
-        LineOutcome.FORMAT_LACKS_FIELDS, 1,
-        LineOutcome.OUTSIDE_WINDOW, 1);
+        LineOutcome.HEADER,
+        3,
+        LineOutcome.DIGESTED,
+        1,
+        LineOutcome.BLANK,
+        1,
+        LineOutcome.NODATA,
+        1,
+        LineOutcome.SKIPDATA,
+        1,
+        LineOutcome.WRONG_FIELD_COUNT,
+        1,
+        LineOutcome.NON_NUMERIC,
+        1,
+        LineOutcome.OUT_OF_RANGE,
+        1,
+        LineOutcome.MISSING_VALUE,
+        1,
+        LineOutcome.UNKNOWN_LOG_STATUS,
+        1,
+        LineOutcome.LINE_TOO_LONG,
+        1,
+        LineOutcome.FORMAT_LACKS_FIELDS,
+        1,
+        LineOutcome.OUTSIDE_WINDOW,
+        1);
     assertEquals(15, result.counts().total());
     assertEquals(7, result.counts().malformed());
     assertEquals(data.length, result.uncompressedBytes());
@@ -735,8 +785,7 @@ class FlowLogReaderTest {
   @Test
   void resultDoesNotDependOnReadSizes() throws IOException {
     byte[] data =
-        utf8(lines(V2_HEADER, R1, "", NODATA, "bogus line", V3_ALPHA_HEADER, V3_ALPHA_RECORD)
-            + R2);
+        utf8(lines(V2_HEADER, R1, "", NODATA, "bogus line", V3_ALPHA_HEADER, V3_ALPHA_RECORD) + R2);
     Parsed whole = read(new FlowLogReader(), data);
     for (int chunk : new int[] {1, 5, 64}) {
       Parsed p = read(new FlowLogReader(), chunked(data, chunk));

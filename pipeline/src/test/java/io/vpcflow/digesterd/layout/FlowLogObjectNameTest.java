@@ -15,21 +15,30 @@ class FlowLogObjectNameTest {
   @Test
   void parsesTheLastSegmentOfATextOrParquetKey() {
     assertEquals(
-        Optional.of(new FlowLogObjectName("123456789012", "us-east-1", "fl-0a1b2c3d4e5f60718", STAMP, ObjectFormat.TEXT)),
+        Optional.of(
+            new FlowLogObjectName(
+                "123456789012", "us-east-1", "fl-0a1b2c3d4e5f60718", STAMP, ObjectFormat.TEXT)),
         FlowLogObjectName.parseKey(
             "AWSLogs/123456789012/vpcflowlogs/us-east-1/2024/05/01/"
                 + "123456789012_vpcflowlogs_us-east-1_fl-0a1b2c3d4e5f60718_20240501T0905Z_a1b2c3d4.log.gz"));
     assertEquals(
-        Optional.of(new FlowLogObjectName("123456789012", "eu-west-1", "fl-ABC", STAMP, ObjectFormat.PARQUET)),
-        FlowLogObjectName.parseKey("123456789012_vpcflowlogs_eu-west-1_fl-ABC_20240501T0905Z_ff.log.parquet"));
+        Optional.of(
+            new FlowLogObjectName(
+                "123456789012", "eu-west-1", "fl-ABC", STAMP, ObjectFormat.PARQUET)),
+        FlowLogObjectName.parseKey(
+            "123456789012_vpcflowlogs_eu-west-1_fl-ABC_20240501T0905Z_ff.log.parquet"));
   }
 
   @Test
   void fileNamesParseBackToTheSameName() {
     for (ObjectFormat format : ObjectFormat.values()) {
-      FlowLogObjectName name = new FlowLogObjectName("210987654321", "ap-south-1", "fl-1", Instant.parse("2024-12-31T23:55:00Z"), format);
+      FlowLogObjectName name =
+          new FlowLogObjectName(
+              "210987654321", "ap-south-1", "fl-1", Instant.parse("2024-12-31T23:55:00Z"), format);
       String fileName = name.fileName("0000beef");
-      assertEquals("210987654321_vpcflowlogs_ap-south-1_fl-1_20241231T2355Z_0000beef" + format.suffix(), fileName);
+      assertEquals(
+          "210987654321_vpcflowlogs_ap-south-1_fl-1_20241231T2355Z_0000beef" + format.suffix(),
+          fileName);
       assertEquals(Optional.of(name), FlowLogObjectName.parseKey("AWSLogs/x/" + fileName));
     }
     assertEquals(
@@ -64,6 +73,9 @@ class FlowLogObjectNameTest {
 
   @Test
   void theRuleNamesBothEndings() {
-    assertTrue(FlowLogObjectName.RULE.contains(".log.gz") && FlowLogObjectName.RULE.contains(".log.parquet"), FlowLogObjectName.RULE);
+    assertTrue(
+        FlowLogObjectName.RULE.contains(".log.gz")
+            && FlowLogObjectName.RULE.contains(".log.parquet"),
+        FlowLogObjectName.RULE);
   }
 }

@@ -12,25 +12,34 @@ class KeyLayoutTest {
   @Test
   void thePlainLayoutNamesItsFoldersByValue() {
     assertEquals("123456789012/vpcflowlogs/", KeyLayout.PLAIN.regionsPrefix("123456789012"));
-    assertEquals("123456789012/vpcflowlogs/us-east-1/", KeyLayout.PLAIN.regionPrefix("123456789012", "us-east-1"));
+    assertEquals(
+        "123456789012/vpcflowlogs/us-east-1/",
+        KeyLayout.PLAIN.regionPrefix("123456789012", "us-east-1"));
     assertEquals("2024/05/01/", KeyLayout.PLAIN.dayFolder(LocalDate.of(2024, 5, 1)));
     assertEquals("07/", KeyLayout.PLAIN.hourFolder(7));
   }
 
   @Test
   void theHiveLayoutNamesItsFoldersByKeyAndValue() {
-    assertEquals("aws-account-id=123456789012/aws-service=vpcflowlogs/", KeyLayout.HIVE.regionsPrefix("123456789012"));
+    assertEquals(
+        "aws-account-id=123456789012/aws-service=vpcflowlogs/",
+        KeyLayout.HIVE.regionsPrefix("123456789012"));
     assertEquals(
         "aws-account-id=123456789012/aws-service=vpcflowlogs/aws-region=eu-west-1/",
         KeyLayout.HIVE.regionPrefix("123456789012", "eu-west-1"));
-    assertEquals("year=2024/month=12/day=31/", KeyLayout.HIVE.dayFolder(LocalDate.of(2024, 12, 31)));
+    assertEquals(
+        "year=2024/month=12/day=31/", KeyLayout.HIVE.dayFolder(LocalDate.of(2024, 12, 31)));
     assertEquals("hour=23/", KeyLayout.HIVE.hourFolder(23));
   }
 
   @Test
   void tellsTheLayoutAndAccountOfAnAccountFolder() {
-    assertEquals(new AccountFolder(KeyLayout.PLAIN, "123456789012"), KeyLayout.accountFolder("123456789012"));
-    assertEquals(new AccountFolder(KeyLayout.HIVE, "123456789012"), KeyLayout.accountFolder("aws-account-id=123456789012"));
+    assertEquals(
+        new AccountFolder(KeyLayout.PLAIN, "123456789012"),
+        KeyLayout.accountFolder("123456789012"));
+    assertEquals(
+        new AccountFolder(KeyLayout.HIVE, "123456789012"),
+        KeyLayout.accountFolder("aws-account-id=123456789012"));
     assertNull(KeyLayout.accountFolder(""));
     assertNull(KeyLayout.accountFolder("aws-account-id="));
     assertNull(KeyLayout.accountFolder("aws-account-id=12345678901x"));

@@ -21,7 +21,9 @@ class ObjectShardsTest {
     return new PlannedObject("s3://flow-logs/" + name, name, size, STAMP);
   }
 
-  /** {@code count} objects with sizes from a skewed distribution, like a mix of busy and quiet ENIs. */
+  /**
+   * {@code count} objects with sizes from a skewed distribution, like a mix of busy and quiet ENIs.
+   */
   private static List<PlannedObject> objects(int count, long seed) {
     Random random = new Random(seed);
     List<PlannedObject> objects = new ArrayList<>();
@@ -37,7 +39,8 @@ class ObjectShardsTest {
   }
 
   private static List<String> sortedKeys(List<List<PlannedObject>> shards) {
-    List<String> keys = new ArrayList<>(shards.stream().flatMap(List::stream).map(PlannedObject::key).toList());
+    List<String> keys =
+        new ArrayList<>(shards.stream().flatMap(List::stream).map(PlannedObject::key).toList());
     Collections.sort(keys);
     return keys;
   }
@@ -49,9 +52,12 @@ class ObjectShardsTest {
       List<String> expected = objects.stream().map(PlannedObject::key).sorted().toList();
       for (int shards : new int[] {1, 2, 3, 8, 64, 2000}) {
         List<List<PlannedObject>> dealt = ObjectShards.deal(objects, shards);
-        assertEquals(Math.min(shards, count), dealt.size(), count + " objects, " + shards + " shards");
+        assertEquals(
+            Math.min(shards, count), dealt.size(), count + " objects, " + shards + " shards");
         assertEquals(expected, sortedKeys(dealt), count + " objects, " + shards + " shards");
-        assertTrue(dealt.stream().noneMatch(List::isEmpty), "no shard is empty: " + count + " objects, " + shards + " shards");
+        assertTrue(
+            dealt.stream().noneMatch(List::isEmpty),
+            "no shard is empty: " + count + " objects, " + shards + " shards");
       }
     }
   }
@@ -59,7 +65,13 @@ class ObjectShardsTest {
   @Test
   void theLargestObjectGoesFirstEachToTheLightestShard() {
     List<PlannedObject> objects =
-        List.of(object("e", 6), object("a", 10), object("f", 5), object("c", 8), object("b", 9), object("d", 7));
+        List.of(
+            object("e", 6),
+            object("a", 10),
+            object("f", 5),
+            object("c", 8),
+            object("b", 9),
+            object("d", 7));
     List<List<PlannedObject>> dealt = ObjectShards.deal(objects, 3);
     assertEquals(
         List.of(List.of("a", "f"), List.of("b", "e"), List.of("c", "d")),
@@ -74,22 +86,38 @@ class ObjectShardsTest {
       long largest = objects.stream().mapToLong(PlannedObject::size).max().orElseThrow();
       long total = objects.stream().mapToLong(PlannedObject::size).sum();
       for (int shards : new int[] {2, 5, 16, 64}) {
-        List<Long> loads = ObjectShards.deal(objects, shards).stream().map(ObjectShardsTest::load).toList();
+        List<Long> loads =
+            ObjectShards.deal(objects, shards).stream().map(ObjectShardsTest::load).toList();
         long max = Collections.max(loads);
         long min = Collections.min(loads);
         assertEquals(total, loads.stream().mapToLong(Long::longValue).sum());
-        assertTrue(max - min <= largest, "seed " + seed + ", " + shards + " shards: loads " + min + ".." + max + ", largest " + largest);
-        assertTrue(max <= total / shards + largest, "seed " + seed + ", " + shards + " shards: " + max);
+        assertTrue(
+            max - min <= largest,
+            "seed "
+                + seed
+                + ", "
+                + shards
+                + " shards: loads "
+                + min
+                + ".."
+                + max
+                + ", largest "
+                + largest);
+        assertTrue(
+            max <= total / shards + largest, "seed " + seed + ", " + shards + " shards: " + max);
       }
     }
   }
 
   @Test
   void oneShardTakesEverythingLargestFirstAndEqualSizesByKey() {
-    List<PlannedObject> objects = List.of(object("c", 5), object("a", 5), object("z", 1), object("b", 9));
+    List<PlannedObject> objects =
+        List.of(object("c", 5), object("a", 5), object("z", 1), object("b", 9));
     assertEquals(
         List.of(List.of("b", "a", "c", "z")),
-        ObjectShards.deal(objects, 1).stream().map(shard -> shard.stream().map(PlannedObject::key).toList()).toList());
+        ObjectShards.deal(objects, 1).stream()
+            .map(shard -> shard.stream().map(PlannedObject::key).toList())
+            .toList());
   }
 
   @Test
@@ -108,7 +136,8 @@ class ObjectShardsTest {
 
   @Test
   void leavesItsInputAlone() {
-    List<PlannedObject> objects = new ArrayList<>(List.of(object("small", 1), object("large", 100)));
+    List<PlannedObject> objects =
+        new ArrayList<>(List.of(object("small", 1), object("large", 100)));
     ObjectShards.deal(objects, 2);
     assertEquals(List.of(object("small", 1), object("large", 100)), objects);
   }
@@ -120,7 +149,9 @@ class ObjectShardsTest {
 
   @Test
   void fewerThanOneShardIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ObjectShards.deal(List.of(object("a", 1)), 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ObjectShards.deal(List.of(object("a", 1)), 0));
     assertTrue(e.getMessage().contains("at least 1"), e.getMessage());
   }
 }

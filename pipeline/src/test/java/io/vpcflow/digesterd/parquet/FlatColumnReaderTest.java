@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class FlatColumnReaderTest {
   private static final ColumnDescriptor PORT =
-      new ColumnDescriptor(new String[] {"srcport"}, Types.optional(PrimitiveTypeName.INT32).named("srcport"), 0, 1);
+      new ColumnDescriptor(
+          new String[] {"srcport"}, Types.optional(PrimitiveTypeName.INT32).named("srcport"), 0, 1);
   private static final ColumnDescriptor ADDRESS =
       new ColumnDescriptor(
           new String[] {"srcaddr"},
-          Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("srcaddr"),
+          Types.optional(PrimitiveTypeName.BINARY)
+              .as(LogicalTypeAnnotation.stringType())
+              .named("srcaddr"),
           0,
           1);
 
@@ -41,25 +44,37 @@ class FlatColumnReaderTest {
   @Test
   void deliversDictionaryIdsPlainValuesAndNulls() throws Exception {
     Recorder sink = new Recorder();
-    DictionaryPage dictionary = new DictionaryPage(BytesInput.from(bytes(80, 0, 0, 0, 0xbb, 1, 0, 0)), 2, Encoding.PLAIN);
+    DictionaryPage dictionary =
+        new DictionaryPage(BytesInput.from(bytes(80, 0, 0, 0, 0xbb, 1, 0, 0)), 2, Encoding.PLAIN);
     // Ids at width 1, bit-packed: 1, 0.
-    DataPage ids = page(3, Encoding.PLAIN_DICTIONARY, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(1, 3, 0b01)));
-    DataPage plain = page(3, Encoding.PLAIN, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(22, 0, 0, 0, 0xff, 0xff, 0xff, 0xff)));
+    DataPage ids =
+        page(3, Encoding.PLAIN_DICTIONARY, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(1, 3, 0b01)));
+    DataPage plain =
+        page(
+            3,
+            Encoding.PLAIN,
+            concat(LEVELS_PRESENT_NULL_PRESENT, bytes(22, 0, 0, 0, 0xff, 0xff, 0xff, 0xff)));
     FlatColumnReader reader = new FlatColumnReader(PORT, new Pages(dictionary, ids, plain), sink);
     for (int i = 0; i < 6; i++) {
       reader.next();
       sink.events.add("|");
     }
     assertEquals(
-        List.of("dictionary 2", "id 1", "|", "|", "id 0", "|", "long 22", "|", "|", "long -1", "|"), sink.events);
+        List.of("dictionary 2", "id 1", "|", "|", "id 0", "|", "long 22", "|", "|", "long -1", "|"),
+        sink.events);
   }
 
   @Test
   void deliversPlainText() throws Exception {
     Recorder sink = new Recorder();
-    byte[] values = concat(bytes(8, 0, 0, 0), "10.0.0.1".getBytes(StandardCharsets.US_ASCII), bytes(0, 0, 0, 0));
+    byte[] values =
+        concat(
+            bytes(8, 0, 0, 0), "10.0.0.1".getBytes(StandardCharsets.US_ASCII), bytes(0, 0, 0, 0));
     FlatColumnReader reader =
-        new FlatColumnReader(ADDRESS, new Pages(null, page(3, Encoding.PLAIN, concat(LEVELS_PRESENT_NULL_PRESENT, values))), sink);
+        new FlatColumnReader(
+            ADDRESS,
+            new Pages(null, page(3, Encoding.PLAIN, concat(LEVELS_PRESENT_NULL_PRESENT, values))),
+            sink);
     for (int i = 0; i < 3; i++) {
       reader.next();
     }
@@ -68,29 +83,64 @@ class FlatColumnReaderTest {
 
   @Test
   void refusesContradictoryPages() throws Exception {
-    DictionaryPage twoPorts = new DictionaryPage(BytesInput.from(bytes(80, 0, 0, 0, 0xbb, 1, 0, 0)), 2, Encoding.PLAIN);
+    DictionaryPage twoPorts =
+        new DictionaryPage(BytesInput.from(bytes(80, 0, 0, 0, 0xbb, 1, 0, 0)), 2, Encoding.PLAIN);
     // Ids at width 3, as RLE runs: 0, then 5 (the dictionary has 2 entries).
     assertRefused(
-        PORT, twoPorts, page(3, Encoding.PLAIN_DICTIONARY, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(3, 2, 0, 2, 5))), 2,
+        PORT,
+        twoPorts,
+        page(
+            3,
+            Encoding.PLAIN_DICTIONARY,
+            concat(LEVELS_PRESENT_NULL_PRESENT, bytes(3, 2, 0, 2, 5))),
+        2,
         "dictionary id 5 in a dictionary of 2");
-    assertRefused(PORT, null, page(3, Encoding.PLAIN_DICTIONARY, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(1, 2, 0))), 0,
+    assertRefused(
+        PORT,
+        null,
+        page(3, Encoding.PLAIN_DICTIONARY, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(1, 2, 0))),
+        0,
         "without a dictionary");
-    assertRefused(PORT, null, page(1, Encoding.PLAIN, bytes(2, 0, 0, 0, 2, 2)), 0, "wider than 1 bits");
-    assertRefused(PORT, null, page(3, Encoding.PLAIN, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(1, 0, 0, 0))), 2,
+    assertRefused(
+        PORT, null, page(1, Encoding.PLAIN, bytes(2, 0, 0, 0, 2, 2)), 0, "wider than 1 bits");
+    assertRefused(
+        PORT,
+        null,
+        page(3, Encoding.PLAIN, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(1, 0, 0, 0))),
+        2,
         "fewer values than its header says");
-    assertRefused(ADDRESS, null, page(1, Encoding.PLAIN, bytes(2, 0, 0, 0, 2, 1, 9, 0, 0, 0, 'a')), 0, "claims 9 bytes");
-    assertRefused(PORT, null, page(1, Encoding.PLAIN, bytes(2, 0, 0, 0, 2, 0)), 1, "fewer values than the row group");
-    assertRefused(PORT, new DictionaryPage(BytesInput.from(bytes(80, 0, 0, 0)), 2, Encoding.PLAIN), null, -1,
+    assertRefused(
+        ADDRESS,
+        null,
+        page(1, Encoding.PLAIN, bytes(2, 0, 0, 0, 2, 1, 9, 0, 0, 0, 'a')),
+        0,
+        "claims 9 bytes");
+    assertRefused(
+        PORT,
+        null,
+        page(1, Encoding.PLAIN, bytes(2, 0, 0, 0, 2, 0)),
+        1,
+        "fewer values than the row group");
+    assertRefused(
+        PORT,
+        new DictionaryPage(BytesInput.from(bytes(80, 0, 0, 0)), 2, Encoding.PLAIN),
+        null,
+        -1,
         "2 INT32 entries in 4 bytes");
   }
 
   private static void assertRefused(
-      ColumnDescriptor column, DictionaryPage dictionary, DataPage page, int goodRows, String reason) {
+      ColumnDescriptor column,
+      DictionaryPage dictionary,
+      DataPage page,
+      int goodRows,
+      String reason) {
     CorruptPageException e =
         assertThrows(
             CorruptPageException.class,
             () -> {
-              FlatColumnReader reader = new FlatColumnReader(column, new Pages(dictionary, page), new Recorder());
+              FlatColumnReader reader =
+                  new FlatColumnReader(column, new Pages(dictionary, page), new Recorder());
               for (int i = 0; i < goodRows; i++) {
                 reader.next();
               }
@@ -100,7 +150,14 @@ class FlatColumnReaderTest {
   }
 
   private static DataPage page(int values, Encoding encoding, byte[] bytes) {
-    return new DataPageV1(BytesInput.from(bytes), values, bytes.length, null, Encoding.BIT_PACKED, Encoding.RLE, encoding);
+    return new DataPageV1(
+        BytesInput.from(bytes),
+        values,
+        bytes.length,
+        null,
+        Encoding.BIT_PACKED,
+        Encoding.RLE,
+        encoding);
   }
 
   private static byte[] bytes(int... values) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The hybrid decoder reads what parquet-java's encoder writes, and refuses what no writer writes. */
+/**
+ * The hybrid decoder reads what parquet-java's encoder writes, and refuses what no writer writes.
+ */
 class HybridDecoderTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 2, 3, 7, 8, 9, 13, 16, 17, 24, 31, 32})
@@ -26,7 +28,8 @@ class HybridDecoderTest {
     }
     byte[] encoded;
     try (RunLengthBitPackingHybridEncoder encoder =
-        new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20, new HeapByteBufferAllocator())) {
+        new RunLengthBitPackingHybridEncoder(
+            bitWidth, 64, 1 << 20, new HeapByteBufferAllocator())) {
       for (int value : values) {
         encoder.writeInt(value);
       }
@@ -79,14 +82,20 @@ class HybridDecoderTest {
     assertRefused(new byte[] {}, 0, 1, "ends early");
     assertRefused(new byte[] {4, 3}, 2, 2, "ends early");
     assertRefused(new byte[] {(byte) 0x80, (byte) 0x80}, 0, 1, "ends early");
-    assertRefused(new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 1}, 0, 1, "longer than 5 bytes");
+    assertRefused(
+        new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 1},
+        0,
+        1,
+        "longer than 5 bytes");
     assertRefused(new byte[] {2}, 0, 9, "cut off");
     assertRefused(new byte[] {2, 8}, 0, 3, "wider than 3 bits");
-    CorruptPageException wide = assertThrows(CorruptPageException.class, () -> new HybridDecoder(new byte[1], 0, 1, 33));
+    CorruptPageException wide =
+        assertThrows(CorruptPageException.class, () -> new HybridDecoder(new byte[1], 0, 1, 33));
     assertTrue(wide.getMessage().contains("bit width of 33"), wide.getMessage());
   }
 
-  private static void assertRefused(byte[] data, int reads, int bitWidth, String reason) throws Exception {
+  private static void assertRefused(byte[] data, int reads, int bitWidth, String reason)
+      throws Exception {
     HybridDecoder decoder = new HybridDecoder(data, 0, data.length, bitWidth);
     for (int i = 0; i < reads; i++) {
       decoder.next();

@@ -18,16 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reads the real Parquet sample of the fixture collection ({@code flowlogs-reader/flows.parquet},
  * written by pandas: {@code version} and {@code account_id} as INT64, ports, protocol, packets and
- * bytes as strings, {@code "None"} in its NODATA rows) and checks every row's outcome and the
- * exact digest (its one OK row, as dumped by parquet-java's example reader). Skipped, with a notice,
- * when the collection is not there.
+ * bytes as strings, {@code "None"} in its NODATA rows) and checks every row's outcome and the exact
+ * digest (its one OK row, as dumped by parquet-java's example reader). Skipped, with a notice, when
+ * the collection is not there.
  */
 class ParquetConformanceTest {
   @TempDir Path dir;
 
   @Test
   void flowlogsReaderSample() throws Exception {
-    Path sample = RealFlowLogs.dir("ParquetConformanceTest").resolve("flowlogs-reader/flows.parquet");
+    Path sample =
+        RealFlowLogs.dir("ParquetConformanceTest").resolve("flowlogs-reader/flows.parquet");
 
     Outcome outcome = ParquetFixture.ofParquet(Files.readAllBytes(sample), dir);
 
@@ -41,8 +42,8 @@ class ParquetConformanceTest {
   }
 
   /**
-   * Every text fixture that starts with a header and whose values all fit AWS's column types (v2
-   * to v8, ECS, transit-gateway formats) is written as Parquet in AWS's schema and must give the
+   * Every text fixture that starts with a header and whose values all fit AWS's column types (v2 to
+   * v8, ECS, transit-gateway formats) is written as Parquet in AWS's schema and must give the
    * text's outcomes (blank lines aside: Parquet has none) and digest.
    */
   @Test
@@ -55,7 +56,8 @@ class ParquetConformanceTest {
     List<String> compared = new ArrayList<>();
     for (Path fixture : fixtures) {
       String text = Files.readString(fixture);
-      if (!text.startsWith("version ") && !text.startsWith("resource-type ")
+      if (!text.startsWith("version ")
+          && !text.startsWith("resource-type ")
           && !text.startsWith("account-id ")) {
         continue;
       }
@@ -76,7 +78,8 @@ class ParquetConformanceTest {
           fixture.toString());
       compared.add(root.relativize(fixture).toString());
     }
-    System.out.println("ParquetConformanceTest compared " + compared.size() + " fixtures: " + compared);
+    System.out.println(
+        "ParquetConformanceTest compared " + compared.size() + " fixtures: " + compared);
     assertEquals(13, compared.size(), compared.toString());
   }
 }

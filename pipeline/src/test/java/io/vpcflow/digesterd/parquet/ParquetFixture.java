@@ -30,16 +30,19 @@ final class ParquetFixture {
   static Outcome ofText(String text) throws IOException {
     DigestTable table = new DigestTable(WINDOW_START, WINDOW_STOP);
     ObjectParseResult result =
-        new FlowLogReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), table);
+        new FlowLogReader()
+            .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), table);
     return outcome(result, table);
   }
 
-  static Outcome ofParquet(byte[] parquet, Path dir) throws IOException, UnreadableParquetException {
+  static Outcome ofParquet(byte[] parquet, Path dir)
+      throws IOException, UnreadableParquetException {
     Path file = Files.createTempFile(dir, "flows", ".parquet");
     Files.write(file, parquet);
     DigestTable table = new DigestTable(WINDOW_START, WINDOW_STOP);
     ObjectParseResult result =
-        new ParquetFlowLogReader(FlowLogReader.DEFAULT_MAX_LINE_BYTES).read(new LocalInputFile(file), table);
+        new ParquetFlowLogReader(FlowLogReader.DEFAULT_MAX_LINE_BYTES)
+            .read(new LocalInputFile(file), table);
     return outcome(result, table);
   }
 

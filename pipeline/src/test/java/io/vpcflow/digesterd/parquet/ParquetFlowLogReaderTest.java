@@ -27,13 +27,13 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -56,19 +56,19 @@ class ParquetFlowLogReaderTest {
   /** v5 fields in another order than AWS's default, with every outcome a record can have. */
   static final String V5_TEXT =
       String.join(
-          "\n",
-          "log-status action bytes packets start end srcaddr dstaddr srcport dstport protocol"
-              + " account-id interface-id version flow-direction pkt-srcaddr tcp-flags",
-          "OK ACCEPT 4000 10 1600000000 1600000060 10.0.0.1 10.0.0.2 49152 443 6 123456789012 eni-1 5 egress 10.0.0.1 2",
-          "OK ACCEPT 6000 20 1600000100 1600000160 10.0.0.1 10.0.0.2 49153 443 6 123456789012 eni-1 5 egress - 2",
-          "OK REJECT 60 1 1600000200 1600000260 203.0.113.9 10.0.0.2 51515 22 6 123456789012 eni-1 5 ingress - 2",
-          "NODATA - - - 1600000300 1600000360 - - - - - 123456789012 eni-2 5 - - -",
-          "SKIPDATA - - - 1600000300 1600000360 - - - - - 123456789012 eni-3 5 - - -",
-          "OK ACCEPT 100 1 1600000400 1600000460 2001:db8::1 2001:db8::2 53 40000 17 123456789012 eni-1 5 ingress - -",
-          "OK ACCEPT - 1 1600000500 1600000560 10.0.0.3 10.0.0.4 1 2 6 123456789012 eni-1 5 ingress - -",
-          "OK ACCEPT 5 1 1600000600 1600000660 10.0.0.3 10.0.0.4 1 2 6 - - 5 ingress - -",
-          "OK ACCEPT 100 1 4200000000 4200000060 10.0.0.1 10.0.0.2 49152 443 6 123456789012 eni-1 5 egress - -",
-          "OK ACCEPT 4000 10 1600000700 1600000760 10.0.0.1 10.0.0.2 0 0 1 123456789012 eni-1 5 egress - -")
+              "\n",
+              "log-status action bytes packets start end srcaddr dstaddr srcport dstport protocol"
+                  + " account-id interface-id version flow-direction pkt-srcaddr tcp-flags",
+              "OK ACCEPT 4000 10 1600000000 1600000060 10.0.0.1 10.0.0.2 49152 443 6 123456789012 eni-1 5 egress 10.0.0.1 2",
+              "OK ACCEPT 6000 20 1600000100 1600000160 10.0.0.1 10.0.0.2 49153 443 6 123456789012 eni-1 5 egress - 2",
+              "OK REJECT 60 1 1600000200 1600000260 203.0.113.9 10.0.0.2 51515 22 6 123456789012 eni-1 5 ingress - 2",
+              "NODATA - - - 1600000300 1600000360 - - - - - 123456789012 eni-2 5 - - -",
+              "SKIPDATA - - - 1600000300 1600000360 - - - - - 123456789012 eni-3 5 - - -",
+              "OK ACCEPT 100 1 1600000400 1600000460 2001:db8::1 2001:db8::2 53 40000 17 123456789012 eni-1 5 ingress - -",
+              "OK ACCEPT - 1 1600000500 1600000560 10.0.0.3 10.0.0.4 1 2 6 123456789012 eni-1 5 ingress - -",
+              "OK ACCEPT 5 1 1600000600 1600000660 10.0.0.3 10.0.0.4 1 2 6 - - 5 ingress - -",
+              "OK ACCEPT 100 1 4200000000 4200000060 10.0.0.1 10.0.0.2 49152 443 6 123456789012 eni-1 5 egress - -",
+              "OK ACCEPT 4000 10 1600000700 1600000760 10.0.0.1 10.0.0.2 0 0 1 123456789012 eni-1 5 egress - -")
           + "\n";
 
   @TempDir Path dir;
@@ -77,7 +77,8 @@ class ParquetFlowLogReaderTest {
   @EnumSource(
       value = CompressionCodecName.class,
       names = {"GZIP", "SNAPPY", "UNCOMPRESSED"})
-  void v5RecordsInAnyOrderGiveTheTextOutcomesAndDigest(CompressionCodecName codec) throws Exception {
+  void v5RecordsInAnyOrderGiveTheTextOutcomesAndDigest(CompressionCodecName codec)
+      throws Exception {
     Outcome text = ParquetFixture.ofText(V5_TEXT);
     Outcome parquet =
         ParquetFixture.ofParquet(new FlowLogParquetWriter(codec, 3).write(V5_TEXT), dir);
@@ -99,7 +100,8 @@ class ParquetFlowLogReaderTest {
     String text = generatedText(5000);
     Outcome fromText = ParquetFixture.ofText(text);
     Outcome fromParquet =
-        ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 700).write(text), dir);
+        ParquetFixture.ofParquet(
+            new FlowLogParquetWriter(CompressionCodecName.GZIP, 700).write(text), dir);
 
     assertEquals(fromText, fromParquet);
     assertTrue(fromText.counts().get(LineOutcome.DIGESTED) > 4900, fromText.counts().toString());
@@ -114,7 +116,9 @@ class ParquetFlowLogReaderTest {
   static Stream<Arguments> pageEncodings() {
     return Stream.of(
         Arguments.of(PageEncoding.AWS, Set.of(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN)),
-        Arguments.of(new PageEncoding(WriterVersion.PARQUET_1_0, false, 1 << 20, 300), Set.of(Encoding.PLAIN)),
+        Arguments.of(
+            new PageEncoding(WriterVersion.PARQUET_1_0, false, 1 << 20, 300),
+            Set.of(Encoding.PLAIN)),
         Arguments.of(
             new PageEncoding(WriterVersion.PARQUET_1_0, true, 2_000, 250),
             Set.of(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN)),
@@ -123,7 +127,8 @@ class ParquetFlowLogReaderTest {
             Set.of(Encoding.RLE_DICTIONARY, Encoding.DELTA_BINARY_PACKED)),
         Arguments.of(
             new PageEncoding(WriterVersion.PARQUET_2_0, true, 2_000, 250),
-            Set.of(Encoding.RLE_DICTIONARY, Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_BYTE_ARRAY)),
+            Set.of(
+                Encoding.RLE_DICTIONARY, Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_BYTE_ARRAY)),
         Arguments.of(
             new PageEncoding(WriterVersion.PARQUET_2_0, false, 1 << 20, 300),
             Set.of(Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_BYTE_ARRAY)));
@@ -131,16 +136,21 @@ class ParquetFlowLogReaderTest {
 
   @ParameterizedTest
   @MethodSource("pageEncodings")
-  void everyPageLayoutGivesTheTextDigest(PageEncoding encoding, Set<Encoding> dataEncodings) throws Exception {
+  void everyPageLayoutGivesTheTextDigest(PageEncoding encoding, Set<Encoding> dataEncodings)
+      throws Exception {
     String text = generatedText(3000);
-    byte[] parquet = new FlowLogParquetWriter(CompressionCodecName.GZIP, 1100, encoding).write(text);
-    assertEquals(dataEncodings, dataPageEncodings(parquet, encoding.version() == WriterVersion.PARQUET_2_0));
+    byte[] parquet =
+        new FlowLogParquetWriter(CompressionCodecName.GZIP, 1100, encoding).write(text);
+    assertEquals(
+        dataEncodings, dataPageEncodings(parquet, encoding.version() == WriterVersion.PARQUET_2_0));
     Outcome fromText = ParquetFixture.ofText(text);
     Outcome fromParquet = ParquetFixture.ofParquet(parquet, dir);
     assertEquals(fromText, fromParquet);
     assertTrue(fromText.counts().get(LineOutcome.DIGESTED) > 2900, fromText.counts().toString());
 
-    Outcome v5 = ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 4, encoding).write(V5_TEXT), dir);
+    Outcome v5 =
+        ParquetFixture.ofParquet(
+            new FlowLogParquetWriter(CompressionCodecName.GZIP, 4, encoding).write(V5_TEXT), dir);
     assertEquals(ParquetFixture.ofText(V5_TEXT), v5);
   }
 
@@ -153,7 +163,9 @@ class ParquetFlowLogReaderTest {
     Files.write(file, parquet);
     Set<Encoding> encodings = new TreeSet<>();
     ParquetReadOptions options =
-        ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ParquetCodecs()).build();
+        ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(new ParquetCodecs())
+            .build();
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
       for (BlockMetaData rowGroup : reader.getRowGroups()) {
         for (ColumnChunkMetaData chunk : rowGroup.getColumns()) {
@@ -167,16 +179,29 @@ class ParquetFlowLogReaderTest {
 
   /** The records of one generated object of {@code records} records, as text. */
   private static String generatedText(int records) throws IOException {
-    SampleSpec small = SampleSpec.small(java.time.Instant.parse("2020-09-13T12:00:00Z"), java.time.Duration.ofMinutes(5));
+    SampleSpec small =
+        SampleSpec.small(
+            java.time.Instant.parse("2020-09-13T12:00:00Z"), java.time.Duration.ofMinutes(5));
     SampleSpec spec =
-        new SampleSpec(small.from(), small.duration(), small.objectInterval(), small.accounts(),
-            small.regions(), records, 800, small.layouts(), false, 7);
+        new SampleSpec(
+            small.from(),
+            small.duration(),
+            small.objectInterval(),
+            small.accounts(),
+            small.regions(),
+            records,
+            800,
+            small.layouts(),
+            false,
+            7);
     String[] text = new String[1];
-    SampleFlowLogs.generate(spec, (key, bytes) -> {
-      if (text[0] == null) {
-        text[0] = io.vpcflow.digesterd.testing.Gzip.gunzip(bytes);
-      }
-    });
+    SampleFlowLogs.generate(
+        spec,
+        (key, bytes) -> {
+          if (text[0] == null) {
+            text[0] = io.vpcflow.digesterd.testing.Gzip.gunzip(bytes);
+          }
+        });
     return text[0];
   }
 
@@ -203,8 +228,7 @@ class ParquetFlowLogReaderTest {
             "2 123456789010 eni-1 198.51.100.1 10.0.0.9 None 49152 6 10 840 1600000000 1600000060 ACCEPT OK",
             "2 123456789010 eni-1 198.51.100.1 10.0.0.9 443 70000 6 10 840 1600000000 1600000060 ACCEPT OK");
     Path file = dir.resolve("typed.parquet");
-    try (ParquetWriter<Group> writer =
-        writer(file, schema, CompressionCodecName.GZIP, true)) {
+    try (ParquetWriter<Group> writer = writer(file, schema, CompressionCodecName.GZIP, true)) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
       for (String line : rows.split("\n")) {
         String[] v = line.split(" ");
@@ -246,20 +270,22 @@ class ParquetFlowLogReaderTest {
                 + " optional binary log_status (STRING); optional binary ecs_cluster_arn (STRING);"
                 + " optional int96 end; }");
     Path file = dir.resolve("odd.parquet");
-    try (ParquetWriter<Group> writer =
-        writer(file, schema, CompressionCodecName.SNAPPY, true)) {
+    try (ParquetWriter<Group> writer = writer(file, schema, CompressionCodecName.SNAPPY, true)) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-      writer.write(row(groups, "10.0.0.1", "10.0.0.2", 3.0, -1)
-          .append("srcport", 49152).append("dstport", 80)
-          .append("ecs_cluster_arn", "has spaces, never read"));
+      writer.write(
+          row(groups, "10.0.0.1", "10.0.0.2", 3.0, -1)
+              .append("srcport", 49152)
+              .append("dstport", 80)
+              .append("ecs_cluster_arn", "has spaces, never read"));
       writer.write(row(groups, "10.0.0.1", "10.0.0.2", 2.5, 120));
       writer.write(row(groups, "10.0.0.1", "10.0.0.2", Double.NaN, 120));
       writer.write(row(groups, "10.0.0.1 10.0.0.3", "10.0.0.2", 1.0, 120));
       writer.write(row(groups, "10.0.0.1\n", "10.0.0.2", 1.0, 120));
       writer.write(row(groups, "", "10.0.0.2", 1.0, 120));
       writer.write(row(groups, "10.0.0.1", "-", 1.0, 120));
-      writer.write(row(groups, "10.0.0.1", "10.0.0.2", 1.0, 120)
-          .append("end", Binary.fromConstantByteArray(new byte[12])));
+      writer.write(
+          row(groups, "10.0.0.1", "10.0.0.2", 1.0, 120)
+              .append("end", Binary.fromConstantByteArray(new byte[12])));
     }
     Outcome parquet = ParquetFixture.ofParquet(Files.readAllBytes(file), dir);
 
@@ -277,8 +303,13 @@ class ParquetFlowLogReaderTest {
 
   private static Group row(
       SimpleGroupFactory groups, String src, String dst, double packets, int bytes) {
-    return groups.newGroup().append("srcaddr", src).append("dstaddr", dst)
-        .append("packets", packets).append("bytes", bytes).append("start", 1600000000L)
+    return groups
+        .newGroup()
+        .append("srcaddr", src)
+        .append("dstaddr", dst)
+        .append("packets", packets)
+        .append("bytes", bytes)
+        .append("start", 1600000000L)
         .append("log_status", "OK");
   }
 
@@ -290,14 +321,18 @@ class ParquetFlowLogReaderTest {
                 + " optional double packets; optional int32 bytes; optional int64 start;"
                 + " optional binary log_status (STRING); }");
     Path file = dir.resolve("utf8.parquet");
-    try (ParquetWriter<Group> writer =
-        writer(file, schema, CompressionCodecName.GZIP, false)) {
+    try (ParquetWriter<Group> writer = writer(file, schema, CompressionCodecName.GZIP, false)) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
       writer.write(row(groups, "10.0.0.1", "zürich", 1.0, 10));
       writer.write(
-          groups.newGroup().append("srcaddr", Binary.fromConstantByteArray(new byte[] {'1', (byte) 0xff}))
-              .append("dstaddr", "10.0.0.2").append("packets", 1.0).append("bytes", 10)
-              .append("start", 1600000000L).append("log_status", "OK"));
+          groups
+              .newGroup()
+              .append("srcaddr", Binary.fromConstantByteArray(new byte[] {'1', (byte) 0xff}))
+              .append("dstaddr", "10.0.0.2")
+              .append("packets", 1.0)
+              .append("bytes", 10)
+              .append("start", 1600000000L)
+              .append("log_status", "OK"));
     }
     Outcome parquet = ParquetFixture.ofParquet(Files.readAllBytes(file), dir);
 
@@ -312,7 +347,8 @@ class ParquetFlowLogReaderTest {
             + "2 1 eni-1 10.0.0.1 10.0.0.2 1600000000 1600000060 ACCEPT OK\n"
             + "2 1 eni-1 10.0.0.1 10.0.0.2 1600000000 1600000060 ACCEPT OK\n";
     Outcome parquet =
-        ParquetFixture.ofParquet(new FlowLogParquetWriter(CompressionCodecName.GZIP, 1).write(text), dir);
+        ParquetFixture.ofParquet(
+            new FlowLogParquetWriter(CompressionCodecName.GZIP, 1).write(text), dir);
 
     assertEquals(Map.of(LineOutcome.FORMAT_LACKS_FIELDS, 2L), parquet.counts());
     assertEquals(1, parquet.problems().size());
@@ -381,7 +417,9 @@ class ParquetFlowLogReaderTest {
     String text =
         "version srcaddr dstaddr packets bytes start log-status\n"
             + "2 10.0.0.1 10.0.0.2 1 1 1600000000 OK\n"
-            + "2 " + "a".repeat(300) + " 10.0.0.2 1 1 1600000000 OK\n";
+            + "2 "
+            + "a".repeat(300)
+            + " 10.0.0.2 1 1 1600000000 OK\n";
     Path file = dir.resolve("long.parquet");
     Files.write(file, new FlowLogParquetWriter(CompressionCodecName.GZIP, 4).write(text));
     var table = new io.vpcflow.digesterd.digest.DigestTable(0, Long.MAX_VALUE);

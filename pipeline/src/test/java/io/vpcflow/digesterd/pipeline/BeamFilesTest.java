@@ -18,7 +18,9 @@ class BeamFilesTest {
   @Test
   void writesTheWholeObjectUnderItsName() throws IOException {
     Path target = dir.resolve("d.log.gz");
-    long bytes = BeamFiles.writeAtomically(target.toString(), out -> out.write("abc".getBytes(StandardCharsets.US_ASCII)));
+    long bytes =
+        BeamFiles.writeAtomically(
+            target.toString(), out -> out.write("abc".getBytes(StandardCharsets.US_ASCII)));
     assertEquals(3, bytes);
     assertEquals("abc", Files.readString(target));
     try (Stream<Path> files = Files.list(dir)) {

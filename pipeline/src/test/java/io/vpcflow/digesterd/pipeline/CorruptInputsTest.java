@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Hostile objects in a window, read from a real S3 server: a truncated gzip object, a zero-byte
- * object, plain text named {@code .gz}, a Parquet object, and a 10 MiB line without a newline.
- * By default each bad object is skipped and listed with its reason and the digest holds exactly the
+ * object, plain text named {@code .gz}, a Parquet object, and a 10 MiB line without a newline. By
+ * default each bad object is skipped and listed with its reason and the digest holds exactly the
  * intact records; with the fail policy the digest fails naming a corrupt object.
  */
 class CorruptInputsTest {
@@ -38,17 +38,33 @@ class CorruptInputsTest {
   private static final long START = 1717200000L; // 2024-06-01T00:00:00Z
   private static final String GOOD_TEXT =
       HEADER
-          + "2 123456789012 eni-1 10.0.0.1 10.0.0.2 49152 443 6 10 1000 " + (START + 60) + " " + (START + 120) + " ACCEPT OK\n"
-          + "2 123456789012 eni-1 10.0.0.3 10.0.0.2 49153 22 6 1 40 " + (START + 70) + " " + (START + 80) + " REJECT OK\n";
+          + "2 123456789012 eni-1 10.0.0.1 10.0.0.2 49152 443 6 10 1000 "
+          + (START + 60)
+          + " "
+          + (START + 120)
+          + " ACCEPT OK\n"
+          + "2 123456789012 eni-1 10.0.0.3 10.0.0.2 49153 22 6 1 40 "
+          + (START + 70)
+          + " "
+          + (START + 80)
+          + " REJECT OK\n";
   private static final String BEFORE_HUGE_LINE =
-      HEADER + "2 123456789012 eni-1 10.0.0.9 10.0.0.2 50000 80 6 3 300 " + (START + 90) + " " + (START + 95) + " ACCEPT OK\n";
+      HEADER
+          + "2 123456789012 eni-1 10.0.0.9 10.0.0.2 50000 80 6 3 300 "
+          + (START + 90)
+          + " "
+          + (START + 95)
+          + " ACCEPT OK\n";
 
   private static EmbeddedS3Server server;
   private static S3Client client;
   private static final Map<String, String> BAD = new TreeMap<>();
 
   private static String key(int minute, String hash) {
-    return DAY + String.format("123456789012_vpcflowlogs_us-east-1_fl-0h0st1le_20240601T00%02dZ_%s.log.gz", minute, hash);
+    return DAY
+        + String.format(
+            "123456789012_vpcflowlogs_us-east-1_fl-0h0st1le_20240601T00%02dZ_%s.log.gz",
+            minute, hash);
   }
 
   private static void put(String key, byte[] bytes) {
@@ -107,7 +123,8 @@ class CorruptInputsTest {
   }
 
   @Test
-  void badObjectsAreSkippedAndListedWithTheirReasonAndTheDigestHoldsExactlyTheIntactRecords() throws Exception {
+  void badObjectsAreSkippedAndListedWithTheirReasonAndTheDigestHoldsExactlyTheIntactRecords()
+      throws Exception {
     client.createBucket(b -> b.bucket("skip-digests"));
     DigestSummary summary = DigestPipeline.run(options("skip-digests", CorruptObjectPolicy.SKIP));
 
@@ -119,7 +136,8 @@ class CorruptInputsTest {
     OracleDigest oracle = new OracleDigest(START, START + 3600);
     oracle.add(GOOD_TEXT);
     oracle.add(BEFORE_HUGE_LINE);
-    String id = DigestWindow.parse("2024-06-01T00:00:00Z", "2024-06-01T01:00:00Z").digestId().toString();
+    String id =
+        DigestWindow.parse("2024-06-01T00:00:00Z", "2024-06-01T01:00:00Z").digestId().toString();
     assertEquals(oracle.text(), Gzip.gunzip(S3Fixture.get(client, "skip-digests", id + ".log.gz")));
     assertEquals(3, summary.records().digested());
   }
@@ -127,11 +145,19 @@ class CorruptInputsTest {
   @Test
   void withTheFailPolicyACorruptObjectFailsTheDigestNamingItAndNothingIsWritten() {
     client.createBucket(b -> b.bucket("fail-digests"));
-    Exception e = assertThrows(Exception.class, () -> DigestPipeline.run(options("fail-digests", CorruptObjectPolicy.FAIL)));
-    String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> DigestPipeline.run(options("fail-digests", CorruptObjectPolicy.FAIL)));
+    String message =
+        String.valueOf(e.getMessage())
+            + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
     assertTrue(message.contains("corrupt object"), message);
     List<String> corrupt =
-        BAD.entrySet().stream().filter(b -> b.getValue().equals(SkippedObject.CORRUPT)).map(Map.Entry::getKey).toList();
+        BAD.entrySet().stream()
+            .filter(b -> b.getValue().equals(SkippedObject.CORRUPT))
+            .map(Map.Entry::getKey)
+            .toList();
     assertTrue(corrupt.stream().anyMatch(message::contains), message);
     assertEquals(List.of(), client.listObjectsV2(b -> b.bucket("fail-digests")).contents());
   }

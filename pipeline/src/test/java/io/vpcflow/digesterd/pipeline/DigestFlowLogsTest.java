@@ -8,9 +8,9 @@ import io.vpcflow.digesterd.layout.ObjectPlan;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.report.SkippedObject;
+import io.vpcflow.digesterd.sample.DirectorySink;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.HandFixture;
-import io.vpcflow.digesterd.sample.DirectorySink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,8 @@ public class DigestFlowLogsTest {
             HandFixture.LATE_OBJECT,
             HandFixture.HIVE_OBJECT),
         plan.objects().stream().map(o -> o.key()).sorted().toList().stream()
-            .sorted((a, b) -> order(a) - order(b)).toList());
+            .sorted((a, b) -> order(a) - order(b))
+            .toList());
 
     PCollection<String> written = DigestPipeline.build(pipeline, options, plan);
     String digestUri = storage.resolve(HandFixture.DIGEST_ID + ".log.gz").toString();
@@ -71,7 +72,8 @@ public class DigestFlowLogsTest {
 
     DigestSummary summary =
         DigestSummaryJson.read(
-            Files.readString(storage.resolve(HandFixture.DIGEST_ID + ".json"), StandardCharsets.UTF_8));
+            Files.readString(
+                storage.resolve(HandFixture.DIGEST_ID + ".json"), StandardCharsets.UTF_8));
     assertEquals(HandFixture.DIGEST_ID, summary.id());
     assertEquals("2019-01-01T00:00:00Z", summary.start());
     assertEquals(digestUri, summary.digest());
@@ -104,7 +106,8 @@ public class DigestFlowLogsTest {
     assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(oneShard));
     assertTrue(
         "no temporary object or part may be left behind",
-        Files.list(storage).allMatch(p -> !p.getFileName().toString().matches(".*[.](tmp|part)-.*")));
+        Files.list(storage)
+            .allMatch(p -> !p.getFileName().toString().matches(".*[.](tmp|part)-.*")));
   }
 
   @Test
@@ -112,7 +115,8 @@ public class DigestFlowLogsTest {
     options.setOnCorruptObject(CorruptObjectPolicy.FAIL);
     DigestPipeline.build(pipeline, options, DigestPipeline.plan(options));
     Pipeline.PipelineExecutionException failure =
-        assertThrows(Pipeline.PipelineExecutionException.class, () -> pipeline.run().waitUntilFinish());
+        assertThrows(
+            Pipeline.PipelineExecutionException.class, () -> pipeline.run().waitUntilFinish());
     assertTrue(failure.getMessage(), failure.getMessage().contains(HandFixture.CORRUPT_OBJECT));
     assertTrue(failure.getMessage(), failure.getMessage().contains("not gzip data"));
     try (java.util.stream.Stream<Path> files = Files.list(storage)) {

@@ -46,7 +46,8 @@ class DigestPipelineCancelTest {
       options.setSpillLocation("s3://digests/" + SpillFiles.STORAGE_FOLDER);
       ObjectPlan plan = DigestPipeline.plan(options);
       Duration wholeRun = READ_DELAY.multipliedBy(plan.objects().size() / SHARDS + 1);
-      assertTrue(plan.objects().size() >= 10, "enough objects for a slow run: " + plan.objects().size());
+      assertTrue(
+          plan.objects().size() >= 10, "enough objects for a slow run: " + plan.objects().size());
 
       AtomicReference<Thread> runner = new AtomicReference<>();
       CompletableFuture<Throwable> outcome =
@@ -66,9 +67,17 @@ class DigestPipelineCancelTest {
       int readsAtCancel = reads.get();
 
       Thread.sleep(wholeRun.plusSeconds(1).toMillis());
-      assertTrue(reads.get() <= readsAtCancel + SHARDS, "reads went on after the cancel: " + readsAtCancel + " -> " + reads.get());
-      assertEquals(List.of(), client.listObjectsV2(b -> b.bucket("digests")).contents(), "nothing stored, no temporary object left");
-      Eventually.until(() -> !Eventually.directRunnerThreadsAlive(), Duration.ofSeconds(10), "the DirectRunner's threads end");
+      assertTrue(
+          reads.get() <= readsAtCancel + SHARDS,
+          "reads went on after the cancel: " + readsAtCancel + " -> " + reads.get());
+      assertEquals(
+          List.of(),
+          client.listObjectsV2(b -> b.bucket("digests")).contents(),
+          "nothing stored, no temporary object left");
+      Eventually.until(
+          () -> !Eventually.directRunnerThreadsAlive(),
+          Duration.ofSeconds(10),
+          "the DirectRunner's threads end");
     }
   }
 }

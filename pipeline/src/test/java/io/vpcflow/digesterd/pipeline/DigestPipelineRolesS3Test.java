@@ -29,12 +29,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Each bucket with its own region and role, over the wire: the pipeline lists and reads the flow
- * logs, writes the digest and its summary, and writes, reads and deletes progress files, against
- * an S3 server that lets each bucket be used only with its own role's temporary credentials
- * (handed out by a local STS endpoint to the base credentials, which reach no bucket). A
- * recording proxy sees every request signed by the bucket's role for the bucket's region. The
- * options are first serialised and restored as Beam ships them to Flink workers, so the roles and
- * regions travel in the options.
+ * logs, writes the digest and its summary, and writes, reads and deletes progress files, against an
+ * S3 server that lets each bucket be used only with its own role's temporary credentials (handed
+ * out by a local STS endpoint to the base credentials, which reach no bucket). A recording proxy
+ * sees every request signed by the bucket's role for the bucket's region. The options are first
+ * serialised and restored as Beam ships them to Flink workers, so the roles and regions travel in
+ * the options.
  */
 class DigestPipelineRolesS3Test {
   private static BucketRoles roles;
@@ -67,7 +67,8 @@ class DigestPipelineRolesS3Test {
     roles.requests().clear();
 
     var plan = DigestPipeline.plan(options);
-    RunProgress progress = RunProgress.register("roles-test", plan.objects().size(), plan.totalBytes());
+    RunProgress progress =
+        RunProgress.register("roles-test", plan.objects().size(), plan.totalBytes());
     DigestSummary summary;
     try {
       summary = DigestPipeline.run(options, plan);
@@ -76,28 +77,42 @@ class DigestPipelineRolesS3Test {
     }
 
     String digestKey = "out/" + HandFixture.DIGEST_ID + ".log.gz";
-    assertEquals(HandFixture.EXPECTED_DIGEST, Gzip.gunzip(S3Fixture.get(admin, "role-digests", digestKey)));
+    assertEquals(
+        HandFixture.EXPECTED_DIGEST, Gzip.gunzip(S3Fixture.get(admin, "role-digests", digestKey)));
     assertEquals("s3://role-digests/" + digestKey, summary.digest());
-    String json = new String(S3Fixture.get(admin, "role-digests", "out/" + HandFixture.DIGEST_ID + ".json"), StandardCharsets.UTF_8);
+    String json =
+        new String(
+            S3Fixture.get(admin, "role-digests", "out/" + HandFixture.DIGEST_ID + ".json"),
+            StandardCharsets.UTF_8);
     assertEquals("s3://role-digests/" + digestKey, DigestSummaryJson.read(json).digest());
     assertFalse(json.contains("s3+"), json);
     assertEquals(5, progress.objectsDone(), "progress came through the progress files");
 
     SignedRequests requests = roles.requests();
-    assertEquals(roles.expectedSigners(), requests.signersByBucket(), "who signed for which region, by bucket");
+    assertEquals(
+        roles.expectedSigners(),
+        requests.signersByBucket(),
+        "who signed for which region, by bucket");
     assertTrue(methods(requests, "role-logs").contains("GET"), "flow logs listed and read");
-    assertTrue(methods(requests, "role-digests").containsAll(Set.of("PUT", "POST", "GET")), "digest uploaded, renamed, summary read");
-    assertTrue(methods(requests, "role-progress").containsAll(Set.of("PUT", "GET")), "progress files written and read");
+    assertTrue(
+        methods(requests, "role-digests").containsAll(Set.of("PUT", "POST", "GET")),
+        "digest uploaded, renamed, summary read");
+    assertTrue(
+        methods(requests, "role-progress").containsAll(Set.of("PUT", "GET")),
+        "progress files written and read");
     assertEquals(
         List.of(),
-        admin.listObjectsV2(b -> b.bucket("role-progress").prefix("markers/roles-test.progress/")).contents(),
+        admin
+            .listObjectsV2(b -> b.bucket("role-progress").prefix("markers/roles-test.progress/"))
+            .contents(),
         "progress files removed");
 
     List<StsStub.Call> calls = roles.sts().calls();
     assertFalse(calls.isEmpty());
     for (StsStub.Call call : calls) {
       assertTrue(call.granted(), call.toString());
-      assertEquals(BucketRoles.BASE_KEY, call.accessKeyId(), "roles are assumed with the base credentials");
+      assertEquals(
+          BucketRoles.BASE_KEY, call.accessKeyId(), "roles are assumed with the base credentials");
       assertEquals(BucketRoles.BASE_REGION, call.region());
     }
     assertEquals(
@@ -106,7 +121,9 @@ class DigestPipelineRolesS3Test {
   }
 
   private static Set<String> methods(SignedRequests requests, String bucket) {
-    return requests.to(bucket).stream().map(SignedRequests.Request::method).collect(Collectors.toSet());
+    return requests.to(bucket).stream()
+        .map(SignedRequests.Request::method)
+        .collect(Collectors.toSet());
   }
 
   /** The options as a Flink worker gets them: serialised (JSON inside) and restored. */
@@ -115,7 +132,8 @@ class DigestPipelineRolesS3Test {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(new SerializablePipelineOptions(options));
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return ((SerializablePipelineOptions) in.readObject()).get().as(DigestOptions.class);
     }
   }

@@ -76,7 +76,8 @@ class DigestPipelineS3Test {
     options.setProgressKey("remote-progress-test");
     options.setProgressLocation("s3://digests/remote/run-1.progress/");
     ObjectPlan plan = DigestPipeline.plan(options);
-    RunProgress progress = RunProgress.register("remote-progress-test", plan.objects().size(), plan.totalBytes());
+    RunProgress progress =
+        RunProgress.register("remote-progress-test", plan.objects().size(), plan.totalBytes());
     try {
       DigestPipeline.run(options, plan);
     } finally {
@@ -95,9 +96,10 @@ class DigestPipelineS3Test {
   @Test
   void matchesAnIndependentAggregationOfGeneratedLogsInAllLayouts() throws Exception {
     Instant from = Instant.parse("2024-03-01T22:00:00Z");
-    OracleDigest oracle = new OracleDigest(
-        Instant.parse("2024-03-01T23:17:00Z").getEpochSecond(),
-        Instant.parse("2024-03-02T01:43:00Z").getEpochSecond());
+    OracleDigest oracle =
+        new OracleDigest(
+            Instant.parse("2024-03-01T23:17:00Z").getEpochSecond(),
+            Instant.parse("2024-03-02T01:43:00Z").getEpochSecond());
     S3ObjectSink upload = new S3ObjectSink(client, "sample-logs", "tenant-a/");
     for (boolean hourly : List.of(false, true)) {
       SampleSpec spec =

@@ -68,11 +68,16 @@ class ParquetPipelineS3Test {
     for (boolean hourly : List.of(false, true)) {
       SampleSpec spec =
           new SampleSpec(
-              from, Duration.ofHours(5), Duration.ofMinutes(5),
+              from,
+              Duration.ofHours(5),
+              Duration.ofMinutes(5),
               hourly ? List.of("333333333333") : List.of("111111111111", "222222222222"),
-              List.of("us-east-1", "ap-southeast-2"), 150, 300,
+              List.of("us-east-1", "ap-southeast-2"),
+              150,
+              300,
               hourly ? List.of(KeyLayout.PLAIN) : List.of(KeyLayout.PLAIN, KeyLayout.HIVE),
-              hourly, 7);
+              hourly,
+              7);
       MixedFormats.generate(spec, key -> false, (key, bytes, records) -> text.put(key, bytes));
       parquetObjects +=
           MixedFormats.generate(
@@ -87,8 +92,10 @@ class ParquetPipelineS3Test {
     DigestSummary fromText = digest("s3://text-logs", "s3://digests/text/", window);
     DigestSummary fromMixed = digest("s3://mixed-logs", "s3://digests/mixed/", window);
 
-    String textDigest = Gzip.gunzip(S3Fixture.get(client, "digests", "text/" + window.digestId() + ".log.gz"));
-    String mixedDigest = Gzip.gunzip(S3Fixture.get(client, "digests", "mixed/" + window.digestId() + ".log.gz"));
+    String textDigest =
+        Gzip.gunzip(S3Fixture.get(client, "digests", "text/" + window.digestId() + ".log.gz"));
+    String mixedDigest =
+        Gzip.gunzip(S3Fixture.get(client, "digests", "mixed/" + window.digestId() + ".log.gz"));
     assertTrue(parquetObjects > 50, "many objects are Parquet: " + parquetObjects);
     assertTrue(oracle.keys() > 1000, "many keys: " + oracle.keys());
     assertEquals(textDigest, mixedDigest);
@@ -96,7 +103,9 @@ class ParquetPipelineS3Test {
     assertEquals(fromText.objects().read(), fromMixed.objects().read());
     assertEquals(fromText.records().digested(), fromMixed.records().digested());
     assertEquals(fromText.records().outsideWindow(), fromMixed.records().outsideWindow());
-    assertEquals(fromText.records().byOutcome().get("nodata"), fromMixed.records().byOutcome().get("nodata"));
+    assertEquals(
+        fromText.records().byOutcome().get("nodata"),
+        fromMixed.records().byOutcome().get("nodata"));
     assertEquals(List.of(), fromMixed.skippedObjects());
   }
 
@@ -104,22 +113,29 @@ class ParquetPipelineS3Test {
   void parquetObjectsThatCannotBeReadAreSkippedWithTheirReason() throws Exception {
     Map<String, String> bad = writeBadParquetObjects();
 
-    DigestSummary summary = digest("s3://bad-logs", "s3://digests/bad-skip/", badWindow(), CorruptObjectPolicy.SKIP);
+    DigestSummary summary =
+        digest("s3://bad-logs", "s3://digests/bad-skip/", badWindow(), CorruptObjectPolicy.SKIP);
 
     Map<String, String> skipped = new TreeMap<>();
-    summary.skippedObjects().forEach(o -> {
-      assertEquals(SkippedObject.CORRUPT, o.reason(), o.toString());
-      skipped.put(o.key(), o.detail());
-    });
+    summary
+        .skippedObjects()
+        .forEach(
+            o -> {
+              assertEquals(SkippedObject.CORRUPT, o.reason(), o.toString());
+              skipped.put(o.key(), o.detail());
+            });
     assertEquals(bad.keySet(), skipped.keySet());
-    bad.forEach((key, reason) -> assertTrue(skipped.get(key).contains(reason), key + ": " + skipped.get(key)));
+    bad.forEach(
+        (key, reason) ->
+            assertTrue(skipped.get(key).contains(reason), key + ": " + skipped.get(key)));
     assertEquals(1, summary.objects().read());
     assertEquals(2, summary.records().digested());
     OracleDigest oracle = new OracleDigest(1717200000L, 1717203600L);
     oracle.add(GOOD);
     assertEquals(
         oracle.text(),
-        Gzip.gunzip(S3Fixture.get(client, "digests", "bad-skip/" + badWindow().digestId() + ".log.gz")));
+        Gzip.gunzip(
+            S3Fixture.get(client, "digests", "bad-skip/" + badWindow().digestId() + ".log.gz")));
   }
 
   @Test
@@ -129,12 +145,20 @@ class ParquetPipelineS3Test {
     Exception e =
         assertThrows(
             Exception.class,
-            () -> digest("s3://bad-logs", "s3://digests/bad-fail/", badWindow(), CorruptObjectPolicy.FAIL));
+            () ->
+                digest(
+                    "s3://bad-logs",
+                    "s3://digests/bad-fail/",
+                    badWindow(),
+                    CorruptObjectPolicy.FAIL));
 
-    String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+    String message =
+        String.valueOf(e.getMessage())
+            + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
     assertTrue(bad.keySet().stream().anyMatch(message::contains), message);
     assertTrue(message.contains("not readable Parquet"), message);
-    assertEquals(List.of(), client.listObjectsV2(b -> b.bucket("digests").prefix("bad-fail/")).contents());
+    assertEquals(
+        List.of(), client.listObjectsV2(b -> b.bucket("digests").prefix("bad-fail/")).contents());
   }
 
   private static final String GOOD =
@@ -165,7 +189,9 @@ class ParquetPipelineS3Test {
 
   private static String badKey(int minute, String hash) {
     return BAD_DAY
-        + String.format("123456789012_vpcflowlogs_us-east-1_fl-0bad_20240601T00%02dZ_%s.log.parquet", minute, hash);
+        + String.format(
+            "123456789012_vpcflowlogs_us-east-1_fl-0bad_20240601T00%02dZ_%s.log.parquet",
+            minute, hash);
   }
 
   private static void put(String key, byte[] bytes) {
@@ -176,12 +202,14 @@ class ParquetPipelineS3Test {
     return DigestWindow.parse(BAD_WINDOW_START, BAD_WINDOW_STOP);
   }
 
-  private static DigestSummary digest(String logs, String storage, DigestWindow window) throws Exception {
+  private static DigestSummary digest(String logs, String storage, DigestWindow window)
+      throws Exception {
     return digest(logs, storage, window, CorruptObjectPolicy.SKIP);
   }
 
   private static DigestSummary digest(
-      String logs, String storage, DigestWindow window, CorruptObjectPolicy policy) throws Exception {
+      String logs, String storage, DigestWindow window, CorruptObjectPolicy policy)
+      throws Exception {
     DigestOptions options = S3Fixture.options(server);
     options.setFlowLogsBucket(logs);
     options.setStorageBucket(storage);

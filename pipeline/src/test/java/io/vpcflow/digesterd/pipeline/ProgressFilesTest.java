@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Progress of shards in other JVMs, carried by progress files and summed where the run was submitted. */
+/**
+ * Progress of shards in other JVMs, carried by progress files and summed where the run was
+ * submitted.
+ */
 class ProgressFilesTest {
   @TempDir Path temp;
 
@@ -47,9 +50,16 @@ class ProgressFilesTest {
       channel.rangesPlanned(2);
       channel.rangeDone(0);
 
-      assertEquals(0, run.objectsDone(), "workers with a progress location write files, not this JVM's progress");
       assertEquals(
-          Set.of(new ShardProgress(2, 150), new ShardProgress(1, 150), new ShardProgress(0, 0, 0, 2), new ShardProgress(0, 0, 1, 0)),
+          0,
+          run.objectsDone(),
+          "workers with a progress location write files, not this JVM's progress");
+      assertEquals(
+          Set.of(
+              new ShardProgress(2, 150),
+              new ShardProgress(1, 150),
+              new ShardProgress(0, 0, 0, 2),
+              new ShardProgress(0, 0, 1, 0)),
           Set.copyOf(ProgressFiles.read(location).values()));
 
       RemoteProgress.follow(location, "files-test", Duration.ofHours(1)).close();

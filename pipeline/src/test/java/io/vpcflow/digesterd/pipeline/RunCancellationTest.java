@@ -23,7 +23,9 @@ class RunCancellationTest {
 
     run.cancel();
     assertThrows(RunCancelledException.class, () -> RunCancellation.check("going-on"));
-    assertThrows(RunCancelledException.class, () -> RunCancellation.commit("going-on", () -> steps.add("late")));
+    assertThrows(
+        RunCancelledException.class,
+        () -> RunCancellation.commit("going-on", () -> steps.add("late")));
     assertEquals(List.of("summary"), steps, "a cancelled run commits nothing");
     RunCancellation.unregister("going-on");
   }
@@ -80,7 +82,8 @@ class RunCancellationTest {
     canceller.join(10_000);
     writer.join(10_000);
     assertFalse(canceller.isAlive());
-    assertThrows(RunCancelledException.class, () -> RunCancellation.commit("in-progress", () -> {}));
+    assertThrows(
+        RunCancelledException.class, () -> RunCancellation.commit("in-progress", () -> {}));
     RunCancellation.unregister("in-progress");
   }
 
@@ -126,7 +129,8 @@ class RunCancellationTest {
       worker.join(5000);
     }
     assertEquals(2, done.size());
-    assertThrows(RunCancelledException.class, () -> RunCancellation.guard("guard-test", () -> "late"));
+    assertThrows(
+        RunCancelledException.class, () -> RunCancellation.guard("guard-test", () -> "late"));
     RunCancellation.unregister("guard-test");
   }
 }

@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Tiny fold budgets (many spills) and several merge ranges give the digest, byte for byte after
  * gunzip, of the default path and of an independent aggregation: on s3proxy, with the runs and
- * parts in the storage bucket and the digest joined by a multipart upload (server-side part
- * copies included), and on local files. No temporary object is left behind, done or failed.
+ * parts in the storage bucket and the digest joined by a multipart upload (server-side part copies
+ * included), and on local files. No temporary object is left behind, done or failed.
  */
 class SpillMergeTest {
   private static final String START = "2024-03-01T23:17:00Z";
@@ -56,7 +56,9 @@ class SpillMergeTest {
     for (String bucket : List.of("spill-logs", "digests")) {
       client.createBucket(b -> b.bucket(bucket));
     }
-    oracle = new OracleDigest(Instant.parse(START).getEpochSecond(), Instant.parse(STOP).getEpochSecond());
+    oracle =
+        new OracleDigest(
+            Instant.parse(START).getEpochSecond(), Instant.parse(STOP).getEpochSecond());
     S3ObjectSink upload = new S3ObjectSink(client, "spill-logs", "");
     DirectorySink local = new DirectorySink(localLogs);
     SampleSpec spec =
@@ -105,7 +107,8 @@ class SpillMergeTest {
   @Test
   void tinyBudgetsAndSeveralRangesOnS3GiveTheDefaultDigest() throws Exception {
     DigestSummary standard = DigestPipeline.run(s3Options("s3://digests/standard/"));
-    String expected = Gzip.gunzip(S3Fixture.get(client, "digests", "standard/" + digestId + ".log.gz"));
+    String expected =
+        Gzip.gunzip(S3Fixture.get(client, "digests", "standard/" + digestId + ".log.gz"));
     assertTrue(oracle.keys() > 20_000, "a window of many keys: " + oracle.keys());
     assertEquals(oracle.text(), expected);
     assertEquals(0, standard.merge().spilledRuns(), "the default budget holds this window");
@@ -117,7 +120,8 @@ class SpillMergeTest {
     options.setSpillLocation("s3://digests/tiny/" + TEMP);
     DigestSummary summary = DigestPipeline.run(options);
 
-    assertEquals(expected, Gzip.gunzip(S3Fixture.get(client, "digests", "tiny/" + digestId + ".log.gz")));
+    assertEquals(
+        expected, Gzip.gunzip(S3Fixture.get(client, "digests", "tiny/" + digestId + ".log.gz")));
     assertTrue(summary.merge().spilledRuns() >= 3, "spills: " + summary.merge());
     assertEquals(summary.merge().spilledRuns() + 3, summary.merge().runs());
     assertEquals(6, summary.merge().ranges());
@@ -132,12 +136,22 @@ class SpillMergeTest {
     client.createBucket(b -> b.bucket("big-logs"));
     String start = "2024-03-05T00:00:00Z";
     String stop = "2024-03-05T01:00:00Z";
-    OracleDigest big = new OracleDigest(Instant.parse(start).getEpochSecond(), Instant.parse(stop).getEpochSecond());
+    OracleDigest big =
+        new OracleDigest(
+            Instant.parse(start).getEpochSecond(), Instant.parse(stop).getEpochSecond());
     S3ObjectSink upload = new S3ObjectSink(client, "big-logs", "");
     SampleFlowLogs.generate(
         new SampleSpec(
-            Instant.parse(start), Duration.ofHours(1), Duration.ofMinutes(5), List.of("333333333333"),
-            List.of("eu-west-1"), 40_000, 3_000_000, List.of(KeyLayout.PLAIN), false, 23),
+            Instant.parse(start),
+            Duration.ofHours(1),
+            Duration.ofMinutes(5),
+            List.of("333333333333"),
+            List.of("eu-west-1"),
+            40_000,
+            3_000_000,
+            List.of(KeyLayout.PLAIN),
+            false,
+            23),
         (key, bytes) -> {
           big.add(Gzip.gunzip(bytes));
           upload.put(key, bytes);
@@ -147,7 +161,9 @@ class SpillMergeTest {
       proxy.onRequest(
           head -> {
             String lower = head.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("put ") && lower.contains("uploadid=") && lower.contains("\nx-amz-copy-source:")) {
+            if (lower.startsWith("put ")
+                && lower.contains("uploadid=")
+                && lower.contains("\nx-amz-copy-source:")) {
               partCopies.incrementAndGet();
             }
           });
@@ -161,16 +177,19 @@ class SpillMergeTest {
       DigestSummary summary = DigestPipeline.run(options);
 
       String id = DigestWindow.parse(start, stop).digestId().toString();
-      assertEquals(big.text(), Gzip.gunzip(S3Fixture.get(client, "digests", "copied/" + id + ".log.gz")));
-      assertTrue(summary.digestBytes() > 2 * MultipartPlan.MIN_PART_BYTES, "digest of " + summary.digestBytes() + " bytes");
+      assertEquals(
+          big.text(), Gzip.gunzip(S3Fixture.get(client, "digests", "copied/" + id + ".log.gz")));
+      assertTrue(
+          summary.digestBytes() > 2 * MultipartPlan.MIN_PART_BYTES,
+          "digest of " + summary.digestBytes() + " bytes");
       assertTrue(partCopies.get() >= 1, "parts copied by the server: " + partCopies.get());
       assertEquals(List.of(), keysUnder("copied/" + TEMP));
     }
   }
 
   @Test
-  void tinyBudgetsOnLocalFilesGiveTheSameDigestAndLeaveNoTemporaryFile(@TempDir Path storage, @TempDir Path temp)
-      throws Exception {
+  void tinyBudgetsOnLocalFilesGiveTheSameDigestAndLeaveNoTemporaryFile(
+      @TempDir Path storage, @TempDir Path temp) throws Exception {
     DigestOptions options = S3Fixture.options(server);
     options.setFlowLogsBucket(localLogs.toUri().toString());
     options.setStorageBucket(storage.toUri().toString());
@@ -181,7 +200,8 @@ class SpillMergeTest {
     options.setMergeRanges(4);
     DigestSummary summary = DigestPipeline.run(options);
 
-    assertEquals(oracle.text(), Gzip.gunzip(Files.readAllBytes(storage.resolve(digestId + ".log.gz"))));
+    assertEquals(
+        oracle.text(), Gzip.gunzip(Files.readAllBytes(storage.resolve(digestId + ".log.gz"))));
     assertTrue(summary.merge().spilledRuns() >= 2, "spills: " + summary.merge());
     assertEquals(4, summary.merge().ranges());
     try (Stream<Path> left = Files.list(temp)) {
@@ -190,8 +210,8 @@ class SpillMergeTest {
   }
 
   @Test
-  void aSpillLocationThatCannotBeWrittenFailsTheRunNamingWhatToChange(@TempDir Path storage, @TempDir Path dir)
-      throws Exception {
+  void aSpillLocationThatCannotBeWrittenFailsTheRunNamingWhatToChange(
+      @TempDir Path storage, @TempDir Path dir) throws Exception {
     Path notADirectory = Files.writeString(dir.resolve("a-file"), "x");
     DigestOptions options = S3Fixture.options(server);
     options.setFlowLogsBucket(localLogs.toUri().toString());
@@ -204,7 +224,9 @@ class SpillMergeTest {
     for (Throwable t = e; t != null; t = t.getCause()) {
       messages.append(t.getMessage()).append('\n');
     }
-    assertTrue(messages.toString().contains("cannot write a sorted run under " + notADirectory), messages.toString());
+    assertTrue(
+        messages.toString().contains("cannot write a sorted run under " + notADirectory),
+        messages.toString());
     assertTrue(messages.toString().contains("DIGEST_SPILL_LOCATION"), messages.toString());
     try (Stream<Path> stored = Files.list(storage)) {
       assertEquals(List.of(), stored.toList(), "no digest, no summary");
@@ -214,8 +236,11 @@ class SpillMergeTest {
   @Test
   void aFailedRunLeavesNoTemporaryObject() throws Exception {
     client.putObject(
-        b -> b.bucket("spill-logs").key("AWSLogs/111111111111/vpcflowlogs/us-east-1/2024/03/02/"
-            + "111111111111_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20240302T0000Z_broken.log.gz"),
+        b ->
+            b.bucket("spill-logs")
+                .key(
+                    "AWSLogs/111111111111/vpcflowlogs/us-east-1/2024/03/02/"
+                        + "111111111111_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20240302T0000Z_broken.log.gz"),
         software.amazon.awssdk.core.sync.RequestBody.fromString("not gzip at all"));
     try {
       DigestOptions options = s3Options("s3://digests/failed/");
@@ -227,9 +252,11 @@ class SpillMergeTest {
       assertEquals(List.of(), keysUnder("failed/"), "no digest, no summary, no temporary object");
     } finally {
       client.deleteObject(
-          b -> b.bucket("spill-logs").key("AWSLogs/111111111111/vpcflowlogs/us-east-1/2024/03/02/"
-              + "111111111111_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20240302T0000Z_broken.log.gz"));
+          b ->
+              b.bucket("spill-logs")
+                  .key(
+                      "AWSLogs/111111111111/vpcflowlogs/us-east-1/2024/03/02/"
+                          + "111111111111_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20240302T0000Z_broken.log.gz"));
     }
   }
-
 }

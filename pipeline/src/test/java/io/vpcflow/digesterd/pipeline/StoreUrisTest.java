@@ -16,9 +16,16 @@ class StoreUrisTest {
   @Test
   void aUriIsReachedAsTheBucketWhoseLocationHoldsIt() {
     DigestOptions options = options("s3://shared/digests/", "s3://shared/progress/");
-    assertEquals("s3+progress://shared/progress/x.progress/", StoreUris.resourceName(options, "s3://shared/progress/x.progress/"));
-    assertEquals("s3+storage://shared/digests/stream/state.json", StoreUris.resourceName(options, "s3://shared/digests/stream/state.json"));
-    assertEquals("s3://shared/elsewhere/state.json", StoreUris.resourceName(options, "s3://shared/elsewhere/state.json"), "as the flow logs");
+    assertEquals(
+        "s3+progress://shared/progress/x.progress/",
+        StoreUris.resourceName(options, "s3://shared/progress/x.progress/"));
+    assertEquals(
+        "s3+storage://shared/digests/stream/state.json",
+        StoreUris.resourceName(options, "s3://shared/digests/stream/state.json"));
+    assertEquals(
+        "s3://shared/elsewhere/state.json",
+        StoreUris.resourceName(options, "s3://shared/elsewhere/state.json"),
+        "as the flow logs");
     assertEquals("/tmp/state.json", StoreUris.resourceName(options, "/tmp/state.json"));
     assertEquals("", StoreUris.resourceName(options, ""));
   }
@@ -26,8 +33,14 @@ class StoreUrisTest {
   @Test
   void theLongerLocationWinsAndProgressOnATie() {
     assertEquals(
-        "s3+storage://bkt/p/digests/x", StoreUris.resourceName(options("s3://bkt/p/digests/", "s3://bkt/p/"), "s3://bkt/p/digests/x"));
-    assertEquals("s3+progress://bkt/x", StoreUris.resourceName(options("bkt", "s3://bkt/"), "s3://bkt/x"));
-    assertEquals("s3+storage://bkt/x", StoreUris.resourceName(options("bkt", ""), "s3://bkt/x"), "no progress bucket");
+        "s3+storage://bkt/p/digests/x",
+        StoreUris.resourceName(
+            options("s3://bkt/p/digests/", "s3://bkt/p/"), "s3://bkt/p/digests/x"));
+    assertEquals(
+        "s3+progress://bkt/x", StoreUris.resourceName(options("bkt", "s3://bkt/"), "s3://bkt/x"));
+    assertEquals(
+        "s3+storage://bkt/x",
+        StoreUris.resourceName(options("bkt", ""), "s3://bkt/x"),
+        "no progress bucket");
   }
 }

@@ -23,7 +23,8 @@ class ShardProgressTest {
 
   @Test
   void rejectsTextThatIsNotTwoOrFourCounts() {
-    for (String bad : new String[] {"", "1", "1 2 3", "1 2 3 4 5", "a 2", "1 -2", "1  2", "1 2 -3 4"}) {
+    for (String bad :
+        new String[] {"", "1", "1 2 3", "1 2 3 4 5", "a 2", "1 -2", "1  2", "1 2 -3 4"}) {
       assertThrows(IllegalArgumentException.class, () -> ShardProgress.parse(bad), bad);
     }
   }
@@ -32,11 +33,16 @@ class ShardProgressTest {
   void sumsShards() {
     assertEquals(
         new ShardProgress(5, 600),
-        ShardProgress.sum(List.of(new ShardProgress(2, 100), new ShardProgress(3, 500), ShardProgress.NONE)));
+        ShardProgress.sum(
+            List.of(new ShardProgress(2, 100), new ShardProgress(3, 500), ShardProgress.NONE)));
     assertEquals(
         new ShardProgress(5, 600, 2, 4),
-        ShardProgress.sum(List.of(new ShardProgress(5, 600), new ShardProgress(0, 0, 0, 4),
-            new ShardProgress(0, 0, 1, 0), new ShardProgress(0, 0, 1, 0))));
+        ShardProgress.sum(
+            List.of(
+                new ShardProgress(5, 600),
+                new ShardProgress(0, 0, 0, 4),
+                new ShardProgress(0, 0, 1, 0),
+                new ShardProgress(0, 0, 1, 0))));
     assertEquals(ShardProgress.NONE, ShardProgress.sum(List.of()));
   }
 }

@@ -11,13 +11,19 @@ import software.amazon.awssdk.regions.Region;
 class BucketPurposeTest {
   @Test
   void s3UrisGetTheBucketsSchemeForBeamAndAreShownAsS3Again() {
-    assertEquals("s3+storage://digests/out/x.json", BucketPurpose.STORAGE.resourceName("s3://digests/out/x.json"));
+    assertEquals(
+        "s3+storage://digests/out/x.json",
+        BucketPurpose.STORAGE.resourceName("s3://digests/out/x.json"));
     assertEquals("s3+progress://p/m/", BucketPurpose.PROGRESS.resourceName("s3://p/m/"));
     assertEquals("s3://logs/a", BucketPurpose.FLOW_LOGS.resourceName("s3://logs/a"));
-    assertEquals("/var/digests/x.json", BucketPurpose.STORAGE.resourceName("/var/digests/x.json"), "local paths stay");
+    assertEquals(
+        "/var/digests/x.json",
+        BucketPurpose.STORAGE.resourceName("/var/digests/x.json"),
+        "local paths stay");
     assertEquals(
         "cannot write s3://digests/x (copied from s3://p/y)",
-        BucketPurpose.display("cannot write s3+storage://digests/x (copied from s3+progress://p/y)"));
+        BucketPurpose.display(
+            "cannot write s3+storage://digests/x (copied from s3+progress://p/y)"));
     assertNull(BucketPurpose.display(null));
   }
 
@@ -28,7 +34,8 @@ class BucketPurposeTest {
     options.setStorageRegion("eu-west-1");
     options.setStorageRole("arn:aws:iam::111122223333:role/w");
     assertEquals(Region.EU_WEST_1, BucketPurpose.STORAGE.region(options));
-    assertEquals(Optional.of("arn:aws:iam::111122223333:role/w"), BucketPurpose.STORAGE.role(options));
+    assertEquals(
+        Optional.of("arn:aws:iam::111122223333:role/w"), BucketPurpose.STORAGE.role(options));
     assertEquals(Region.CA_CENTRAL_1, BucketPurpose.PROGRESS.region(options));
     assertEquals(Optional.empty(), BucketPurpose.FLOW_LOGS.role(options));
   }

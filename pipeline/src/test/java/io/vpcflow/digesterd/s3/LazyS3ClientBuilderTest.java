@@ -23,11 +23,14 @@ class LazyS3ClientBuilderTest {
               return S3Client.builder().credentialsProvider(AnonymousCredentialsProvider.create());
             });
     assertEquals(0, made.get(), "nothing is made before the first call");
-    assertSame(lazy, lazy.region(Region.EU_WEST_1).endpointOverride(URI.create("http://127.0.0.1:1")));
+    assertSame(
+        lazy, lazy.region(Region.EU_WEST_1).endpointOverride(URI.create("http://127.0.0.1:1")));
     assertEquals(1, made.get());
     try (S3Client client = lazy.build()) {
       assertEquals(Region.EU_WEST_1, client.serviceClientConfiguration().region());
-      assertEquals(URI.create("http://127.0.0.1:1"), client.serviceClientConfiguration().endpointOverride().orElseThrow());
+      assertEquals(
+          URI.create("http://127.0.0.1:1"),
+          client.serviceClientConfiguration().endpointOverride().orElseThrow());
     }
     assertEquals(1, made.get(), "made once");
   }
@@ -35,10 +38,14 @@ class LazyS3ClientBuilderTest {
   @Test
   void theRealBuildersExceptionsPassThroughUnwrapped() {
     S3ClientBuilder lazy =
-        LazyS3ClientBuilder.of(() -> S3Client.builder().credentialsProvider(AnonymousCredentialsProvider.create()));
+        LazyS3ClientBuilder.of(
+            () -> S3Client.builder().credentialsProvider(AnonymousCredentialsProvider.create()));
     RuntimeException direct =
-        assertThrows(RuntimeException.class, () -> S3Client.builder().endpointOverride(URI.create("no-scheme")));
-    RuntimeException forwarded = assertThrows(RuntimeException.class, () -> lazy.endpointOverride(URI.create("no-scheme")));
+        assertThrows(
+            RuntimeException.class,
+            () -> S3Client.builder().endpointOverride(URI.create("no-scheme")));
+    RuntimeException forwarded =
+        assertThrows(RuntimeException.class, () -> lazy.endpointOverride(URI.create("no-scheme")));
     assertEquals(direct.getClass(), forwarded.getClass());
     assertEquals(direct.getMessage(), forwarded.getMessage());
   }

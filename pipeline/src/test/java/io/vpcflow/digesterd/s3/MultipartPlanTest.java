@@ -20,7 +20,8 @@ class MultipartPlanTest {
       MultipartPlan.Part part = parts.get(i);
       assertTrue(part.length() <= MAX, "part " + i + " too large: " + part.length());
       if (i < parts.size() - 1) {
-        assertTrue(part.length() >= MIN, "part " + i + " too small: " + part.length() + " of " + sizes);
+        assertTrue(
+            part.length() >= MIN, "part " + i + " too small: " + part.length() + " of " + sizes);
       }
       if (!part.copy()) {
         assertTrue(part.length() <= MIN, "an uploaded part holds at most the minimum");
@@ -51,7 +52,11 @@ class MultipartPlanTest {
     List<MultipartPlan.Part> parts = MultipartPlan.plan(sizes, MIN, MAX);
     check(sizes, parts);
     assertEquals(false, parts.get(0).copy());
-    assertEquals(List.of(new MultipartPlan.Piece(0, 0, 30), new MultipartPlan.Piece(1, 0, 30), new MultipartPlan.Piece(2, 0, 40)),
+    assertEquals(
+        List.of(
+            new MultipartPlan.Piece(0, 0, 30),
+            new MultipartPlan.Piece(1, 0, 30),
+            new MultipartPlan.Piece(2, 0, 40)),
         parts.get(0).pieces());
     assertTrue(parts.get(1).copy());
     assertTrue(parts.stream().filter(MultipartPlan.Part::copy).count() >= 4);

@@ -45,7 +45,8 @@ class S3RetriesTest {
     options.setEndpoint(proxy.endpoint());
     options.setS3MaxAttempts(3);
     options.setS3MaxBackoffMillis(200);
-    options.setHttpClientConfiguration(HttpClientConfiguration.builder().socketTimeout(1000).connectionTimeout(1000).build());
+    options.setHttpClientConfiguration(
+        HttpClientConfiguration.builder().socketTimeout(1000).connectionTimeout(1000).build());
     client = S3ClientFactory.client(options);
   }
 
@@ -56,7 +57,9 @@ class S3RetriesTest {
   }
 
   private String get() {
-    return new String(client.getObjectAsBytes(b -> b.bucket("retries").key("k")).asByteArray(), StandardCharsets.UTF_8);
+    return new String(
+        client.getObjectAsBytes(b -> b.bucket("retries").key("k")).asByteArray(),
+        StandardCharsets.UTF_8);
   }
 
   @Test

@@ -17,13 +17,14 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Clients made with server-side encryption in their options write every object encrypted, by
- * PutObject, multipart upload or copy, unless the request names its own; checked on the objects
- * a real S3 server (s3proxy, which records and returns the encryption) keeps. The bucket's own
+ * PutObject, multipart upload or copy, unless the request names its own; checked on the objects a
+ * real S3 server (s3proxy, which records and returns the encryption) keeps. The bucket's own
  * default is SSE-KMS with another key, so that each object shows who chose its encryption.
  */
 class ServerSideEncryptionInterceptorTest {
   private static final String KEY_ID = "arn:aws:kms:us-east-1:123456789012:key/digests";
-  private static final String BUCKET_KEY_ID = "arn:aws:kms:us-east-1:123456789012:key/bucket-default";
+  private static final String BUCKET_KEY_ID =
+      "arn:aws:kms:us-east-1:123456789012:key/bucket-default";
 
   private static EmbeddedS3Server server;
   private static S3Client plain;
@@ -58,10 +59,26 @@ class ServerSideEncryptionInterceptorTest {
     try (S3Client kms = client("aws:kms", KEY_ID)) {
       kms.putObject(b -> b.bucket("sse").key("put"), RequestBody.fromString("put"));
       String upload = kms.createMultipartUpload(b -> b.bucket("sse").key("multipart")).uploadId();
-      String etag = kms.uploadPart(b -> b.bucket("sse").key("multipart").uploadId(upload).partNumber(1), RequestBody.fromString("part")).eTag();
-      kms.completeMultipartUpload(b -> b.bucket("sse").key("multipart").uploadId(upload)
-          .multipartUpload(m -> m.parts(List.of(CompletedPart.builder().partNumber(1).eTag(etag).build()))));
-      kms.copyObject(b -> b.sourceBucket("sse").sourceKey("put").destinationBucket("sse").destinationKey("copy"));
+      String etag =
+          kms.uploadPart(
+                  b -> b.bucket("sse").key("multipart").uploadId(upload).partNumber(1),
+                  RequestBody.fromString("part"))
+              .eTag();
+      kms.completeMultipartUpload(
+          b ->
+              b.bucket("sse")
+                  .key("multipart")
+                  .uploadId(upload)
+                  .multipartUpload(
+                      m ->
+                          m.parts(
+                              List.of(CompletedPart.builder().partNumber(1).eTag(etag).build()))));
+      kms.copyObject(
+          b ->
+              b.sourceBucket("sse")
+                  .sourceKey("put")
+                  .destinationBucket("sse")
+                  .destinationKey("copy"));
     }
     for (String key : List.of("put", "multipart", "copy")) {
       assertEquals(ServerSideEncryption.AWS_KMS, head(key).serverSideEncryption(), key);
@@ -73,7 +90,12 @@ class ServerSideEncryptionInterceptorTest {
   void anAes256ClientWritesSseS3AndARequestsOwnChoiceIsKept() {
     try (S3Client aes = client("AES256", null)) {
       aes.putObject(b -> b.bucket("sse").key("aes"), RequestBody.fromString("aes"));
-      aes.putObject(b -> b.bucket("sse").key("own").serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId("own-key"),
+      aes.putObject(
+          b ->
+              b.bucket("sse")
+                  .key("own")
+                  .serverSideEncryption(ServerSideEncryption.AWS_KMS)
+                  .ssekmsKeyId("own-key"),
           RequestBody.fromString("own"));
     }
     assertEquals(ServerSideEncryption.AES256, head("aes").serverSideEncryption());

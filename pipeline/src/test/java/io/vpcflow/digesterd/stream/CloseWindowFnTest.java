@@ -27,16 +27,18 @@ import org.junit.Test;
 
 /**
  * The window-closing rules in event time, with {@link TestStream} and an in-memory {@link
- * WindowStore}: a window's parts are digested once the watermark passes its end plus the
- * lateness; a part arriving after that, or stamped past it, is counted late, never digested; a
- * window that has a digest already is not written again; each closed window is output for the
- * resume point and its saved parts deleted.
+ * WindowStore}: a window's parts are digested once the watermark passes its end plus the lateness;
+ * a part arriving after that, or stamped past it, is counted late, never digested; a window that
+ * has a digest already is not written again; each closed window is output for the resume point and
+ * its saved parts deleted.
  */
 public class CloseWindowFnTest {
-  private static final StreamWindows WINDOWS = new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(2));
+  private static final StreamWindows WINDOWS =
+      new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(2));
   private static final Instant W0 = Instant.parse("2024-05-01T00:00:00Z");
   private static final long S0 = W0.getEpochSecond();
   private static final long S1 = S0 + 300;
+
   /** What each test's store was told, by test id: the store is serialized into the pipeline. */
   private static final Map<String, List<String>> CALLS = new ConcurrentHashMap<>();
 
@@ -49,9 +51,12 @@ public class CloseWindowFnTest {
         TestStream.create(KvCoder.of(VarLongCoder.of(), WindowPartCoder.of()))
             .addElements(part(S0, "a", 10, W0.plusSeconds(60)))
             .advanceWatermarkTo(joda(W0.plus(Duration.ofMinutes(6))))
-            .addElements(part(S0, "b", 20, W0.plusSeconds(240)), part(S1, "d", 40, W0.plusSeconds(480)))
+            .addElements(
+                part(S0, "b", 20, W0.plusSeconds(240)), part(S1, "d", 40, W0.plusSeconds(480)))
             .advanceWatermarkTo(joda(W0.plus(Duration.ofMinutes(7))))
-            .addElements(part(S0, "c", 30, W0.plusSeconds(240)), part(S1, "e", 50, W0.plus(Duration.ofMinutes(12))))
+            .addElements(
+                part(S0, "c", 30, W0.plusSeconds(240)),
+                part(S1, "e", 50, W0.plus(Duration.ofMinutes(12))))
             .advanceWatermarkToInfinity();
 
     PCollectionTuple closed = close(parts, new RecordingStore(test, Set.of()));
@@ -63,8 +68,12 @@ public class CloseWindowFnTest {
     List<String> calls = CALLS.get(test);
     assertEquals(
         Set.of(
-            "digest " + S0 + " [a, b]", "late " + S0 + " 30", "deleteParts " + S0,
-            "late " + S1 + " 50", "digest " + S1 + " [d]", "deleteParts " + S1),
+            "digest " + S0 + " [a, b]",
+            "late " + S0 + " 30",
+            "deleteParts " + S0,
+            "late " + S1 + " 50",
+            "digest " + S1 + " [d]",
+            "deleteParts " + S1),
         Set.copyOf(calls));
     assertEquals(6, calls.size());
   }
@@ -79,7 +88,8 @@ public class CloseWindowFnTest {
 
     PCollectionTuple closed = close(parts, new RecordingStore(test, Set.of(S0)));
 
-    PAssert.that(closed.get(CloseWindowFn.CLOSED)).containsInAnyOrder(KV.of(RecordResumePointFn.KEY, S0));
+    PAssert.that(closed.get(CloseWindowFn.CLOSED))
+        .containsInAnyOrder(KV.of(RecordResumePointFn.KEY, S0));
     pipeline.run().waitUntilFinish();
     assertEquals(List.of("deleteParts " + S0), CALLS.get(test));
   }
@@ -92,19 +102,25 @@ public class CloseWindowFnTest {
                 ParDo.of(new CloseWindowFn(WINDOWS, store))
                     .withOutputTags(CloseWindowFn.CLOSED, TupleTagList.of(CloseWindowFn.STATUS)));
     closed.get(CloseWindowFn.CLOSED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    closed.get(CloseWindowFn.STATUS).setCoder(KvCoder.of(StringUtf8Coder.of(), StatusEventCoder.of()));
+    closed
+        .get(CloseWindowFn.STATUS)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StatusEventCoder.of()));
     return closed;
   }
 
-  private static TimestampedValue<KV<Long, WindowPart>> part(long window, String object, long records, Instant stamp) {
-    return TimestampedValue.of(KV.of(window, new WindowPart(window, object, 1, 1, records, new byte[0])), joda(stamp));
+  private static TimestampedValue<KV<Long, WindowPart>> part(
+      long window, String object, long records, Instant stamp) {
+    return TimestampedValue.of(
+        KV.of(window, new WindowPart(window, object, 1, 1, records, new byte[0])), joda(stamp));
   }
 
   private static org.joda.time.Instant joda(Instant instant) {
     return CloseWindowFn.joda(instant);
   }
 
-  /** Notes every call under its test's id; the windows in {@code digested} have a digest already. */
+  /**
+   * Notes every call under its test's id; the windows in {@code digested} have a digest already.
+   */
   private static final class RecordingStore implements WindowStore {
     private static final long serialVersionUID = 1L;
     private final String test;
@@ -126,8 +142,13 @@ public class CloseWindowFnTest {
     }
 
     @Override
-    public long writeDigest(DigestWindow window, List<WindowPart> parts, Instant openedAt, Instant closedAt) {
-      note("digest " + window.start().getEpochSecond() + " " + parts.stream().map(WindowPart::objectKey).sorted().toList());
+    public long writeDigest(
+        DigestWindow window, List<WindowPart> parts, Instant openedAt, Instant closedAt) {
+      note(
+          "digest "
+              + window.start().getEpochSecond()
+              + " "
+              + parts.stream().map(WindowPart::objectKey).sorted().toList());
       return parts.size();
     }
 

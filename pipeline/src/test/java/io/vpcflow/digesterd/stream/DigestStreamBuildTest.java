@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Building the stream's graph reads and writes nothing (rendering or testing a graph must not
- * wipe a stream's state); taking over the folder is {@link DigestStream#takeOver}'s job.
+ * Building the stream's graph reads and writes nothing (rendering or testing a graph must not wipe
+ * a stream's state); taking over the folder is {@link DigestStream#takeOver}'s job.
  */
 class DigestStreamBuildTest {
   private static final Instant W0 = Instant.parse("2024-05-01T00:00:00Z");
@@ -38,7 +38,10 @@ class DigestStreamBuildTest {
 
     Pipeline pipeline = Pipeline.create(options);
     DigestStream.build(
-        pipeline, options, new DigestStream.StreamStart(W0, new SavedParts.Restore(Set.of(), List.of())), W0);
+        pipeline,
+        options,
+        new DigestStream.StreamStart(W0, new SavedParts.Restore(Set.of(), List.of())),
+        W0);
 
     assertEquals(before, contents(dir));
     List<String> composites = new ArrayList<>();
@@ -50,7 +53,9 @@ class DigestStreamBuildTest {
             return CompositeBehavior.ENTER_TRANSFORM;
           }
         });
-    assertTrue(composites.containsAll(List.of("ReadNewObjects", "RestoreSavedParts")), composites.toString());
+    assertTrue(
+        composites.containsAll(List.of("ReadNewObjects", "RestoreSavedParts")),
+        composites.toString());
   }
 
   @Test

@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Kill and restart, against s3proxy: a stream digests window 0 of three 5-minute windows and is
  * cancelled while windows 1 and 2 are open, with the objects of window 1 read and their parts
- * saved. One of them is then put in the state of a crash between saving its parts and recording
- * its read (its read record deleted). A second stream with the same options starts from the stored
+ * saved. One of them is then put in the state of a crash between saving its parts and recording its
+ * read (its read record deleted). A second stream with the same options starts from the stored
  * resume point: it restores the saved parts instead of reading their objects again, reads the
  * crashed object again (its saved parts are ignored, so it is not counted twice) and the new
  * objects, and writes windows 1 and 2 once each. Counted by the S3 server: every object is read
@@ -76,10 +76,15 @@ class DigestStreamRestartS3Test {
     Instant killedAfter = w0.plus(Duration.ofMinutes(10));
     Instant resumePoint = w0.plus(Duration.ofMinutes(5));
     Instant listedAgainFrom = resumePoint.minus(Duration.ofMinutes(1));
-    List<LogObject> firstRun = objects.stream().filter(o -> !o.stamp().isAfter(killedAfter)).toList();
-    List<LogObject> secondRun = objects.stream().filter(o -> o.stamp().isAfter(killedAfter)).toList();
+    List<LogObject> firstRun =
+        objects.stream().filter(o -> !o.stamp().isAfter(killedAfter)).toList();
+    List<LogObject> secondRun =
+        objects.stream().filter(o -> o.stamp().isAfter(killedAfter)).toList();
     LogObject crashed =
-        firstRun.stream().filter(o -> o.stamp().equals(w0.plus(Duration.ofMinutes(7)))).findFirst().orElseThrow();
+        firstRun.stream()
+            .filter(o -> o.stamp().equals(w0.plus(Duration.ofMinutes(7))))
+            .findFirst()
+            .orElseThrow();
 
     // Each run's objects land before it starts: a poll lists the regions one after the other, so
     // objects landing during a poll could be seen for one region and not yet for the other, and
@@ -89,27 +94,42 @@ class DigestStreamRestartS3Test {
     try {
       String stateKey = FOLDER + "state.json";
       Eventually.until(
-          () -> exists(summaryKey(w0, 0)) && ResumePoint.parse(text(stateKey)).window().equals(resumePoint),
+          () ->
+              exists(summaryKey(w0, 0))
+                  && ResumePoint.parse(text(stateKey)).window().equals(resumePoint),
           Duration.ofSeconds(60),
           "window 0 is digested and the resume point is stored after it");
-      for (LogObject o : firstRun.stream().filter(o -> !o.stamp().isBefore(listedAgainFrom)).toList()) {
+      for (LogObject o :
+          firstRun.stream().filter(o -> !o.stamp().isBefore(listedAgainFrom)).toList()) {
         String record = FOLDER + SavedParts.readName(o.stamp(), o.key());
-        Eventually.until(() -> exists(record), Duration.ofSeconds(30), "the read of " + o.key() + " is recorded");
+        Eventually.until(
+            () -> exists(record),
+            Duration.ofSeconds(30),
+            "the read of " + o.key() + " is recorded");
       }
       assertFalse(exists(summaryKey(w0, 1)), "window 1 is still open when the stream is killed");
       assertTrue(
-          exists(FOLDER + SavedParts.partName(w0.plus(Duration.ofMinutes(5)).getEpochSecond(), crashed.key())),
+          exists(
+              FOLDER
+                  + SavedParts.partName(
+                      w0.plus(Duration.ofMinutes(5)).getEpochSecond(), crashed.key())),
           "window 1 has saved parts");
     } finally {
       first.cancel();
     }
-    assertEquals(StreamFixture.readOnce(firstRun), READS.snapshot(), "the first run read each of its objects once");
+    assertEquals(
+        StreamFixture.readOnce(firstRun),
+        READS.snapshot(),
+        "the first run read each of its objects once");
     assertTrue(partsOf(w0, 0).isEmpty(), "window 0's parts were deleted once it was written");
-    client.deleteObject(b -> b.bucket("digests").key(FOLDER + SavedParts.readName(crashed.stamp(), crashed.key())));
+    client.deleteObject(
+        b -> b.bucket("digests").key(FOLDER + SavedParts.readName(crashed.stamp(), crashed.key())));
     List<String> saved = new ArrayList<>(partsOf(w0, 1));
     saved.addAll(partsOf(w0, 2));
-    long restorable = saved.stream().filter(k -> !k.contains(SavedParts.objectId(crashed.key()))).count();
-    assertTrue(restorable >= 5 && restorable < saved.size(), "parts saved for windows 1 and 2: " + saved);
+    long restorable =
+        saved.stream().filter(k -> !k.contains(SavedParts.objectId(crashed.key()))).count();
+    assertTrue(
+        restorable >= 5 && restorable < saved.size(), "parts saved for windows 1 and 2: " + saved);
     HeadObjectResponse digest0 = head(digestKey(w0, 0));
     HeadObjectResponse summary0 = head(summaryKey(w0, 0));
 
@@ -122,32 +142,41 @@ class DigestStreamRestartS3Test {
     try {
       for (int window = 1; window < 3; window++) {
         String key = summaryKey(w0, window);
-        Eventually.until(() -> exists(key), Duration.ofSeconds(60), "the summary " + key + " is stored");
+        Eventually.until(
+            () -> exists(key), Duration.ofSeconds(60), "the summary " + key + " is stored");
       }
       Eventually.until(
           () -> READS.snapshot().equals(expectedReads),
           Duration.ofSeconds(30),
           "every object is read once over both runs, the crashed one twice");
       long takenOver =
-          firstRun.stream().filter(o -> !o.stamp().isBefore(listedAgainFrom) && o != crashed).count();
+          firstRun.stream()
+              .filter(o -> !o.stamp().isBefore(listedAgainFrom) && o != crashed)
+              .count();
       Eventually.until(
-          () -> counter(second, "objects-already-read") == takenOver
-              && counter(second, "objects-read") == secondRun.size() + 1
-              && counter(second, "parts-restored") == restorable
-              && counter(second, "windows-written") >= 2,
+          () ->
+              counter(second, "objects-already-read") == takenOver
+                  && counter(second, "objects-read") == secondRun.size() + 1
+                  && counter(second, "parts-restored") == restorable
+                  && counter(second, "windows-written") >= 2,
           Duration.ofSeconds(30),
           "the counters of the second run are committed");
       assertTrue(takenOver >= 5, "objects read before the kill and listed again: " + takenOver);
       assertEquals(2, counter(second, "windows-written"), "windows 1 and 2, each once");
       assertEquals(0, counter(second, "windows-already-digested"));
       Eventually.until(
-          () -> ResumePoint.parse(text(FOLDER + "state.json")).window().equals(w0.plus(Duration.ofMinutes(15))),
+          () ->
+              ResumePoint.parse(text(FOLDER + "state.json"))
+                  .window()
+                  .equals(w0.plus(Duration.ofMinutes(15))),
           Duration.ofSeconds(10),
           "the resume point moves past windows 1 and 2");
       Instant stillNeededFrom = w0.plus(Duration.ofMinutes(14));
       Eventually.until(
-          () -> partsOf(w0, 1).isEmpty() && partsOf(w0, 2).isEmpty()
-              && readRecords().stream().allMatch(r -> !r.stamp().isBefore(stillNeededFrom)),
+          () ->
+              partsOf(w0, 1).isEmpty()
+                  && partsOf(w0, 2).isEmpty()
+                  && readRecords().stream().allMatch(r -> !r.stamp().isBefore(stillNeededFrom)),
           Duration.ofSeconds(10),
           "the parts of windows 1 and 2 and the read records stamped before w0+14m are deleted");
       assertFalse(readRecords().isEmpty(), "the read records a restart from w0+15m needs are kept");
@@ -157,10 +186,12 @@ class DigestStreamRestartS3Test {
     assertEquals(expectedReads, READS.snapshot());
 
     assertEquals(digest0.eTag(), head(digestKey(w0, 0)).eTag());
-    assertEquals(digest0.lastModified(), head(digestKey(w0, 0)).lastModified(), "window 0 is not rewritten");
+    assertEquals(
+        digest0.lastModified(), head(digestKey(w0, 0)).lastModified(), "window 0 is not rewritten");
     assertEquals(summary0.lastModified(), head(summaryKey(w0, 0)).lastModified());
     assertFalse(exists(summaryKey(w0, 3)), "window 3 never closed");
-    assertEquals(0, WindowSummaries.lateOf(summary(summaryKey(w0, 0))), "no record of window 0 came late");
+    assertEquals(
+        0, WindowSummaries.lateOf(summary(summaryKey(w0, 0))), "no record of window 0 came late");
     for (int window = 0; window < 3; window++) {
       StreamFixture.batchDigest(server, "restart-logs", "digests", w0, window);
       String id = StreamFixture.id(w0, window);
@@ -171,15 +202,22 @@ class DigestStreamRestartS3Test {
     }
   }
 
-
   /** The saved parts of window {@code window}. */
   private static List<String> partsOf(Instant w0, int window) {
-    String prefix = FOLDER + SavedParts.windowPartsPrefix(w0.plus(Duration.ofMinutes(5L * window)).getEpochSecond());
-    return client.listObjectsV2(b -> b.bucket("digests").prefix(prefix)).contents().stream().map(S3Object::key).toList();
+    String prefix =
+        FOLDER
+            + SavedParts.windowPartsPrefix(
+                w0.plus(Duration.ofMinutes(5L * window)).getEpochSecond());
+    return client.listObjectsV2(b -> b.bucket("digests").prefix(prefix)).contents().stream()
+        .map(S3Object::key)
+        .toList();
   }
 
   private static List<SavedParts.ReadName> readRecords() {
-    return client.listObjectsV2(b -> b.bucket("digests").prefix(FOLDER + SavedParts.READ)).contents().stream()
+    return client
+        .listObjectsV2(b -> b.bucket("digests").prefix(FOLDER + SavedParts.READ))
+        .contents()
+        .stream()
         .map(o -> SavedParts.parseRead(o.key().substring(o.key().lastIndexOf('/') + 1)))
         .flatMap(Optional::stream)
         .toList();
@@ -192,7 +230,8 @@ class DigestStreamRestartS3Test {
   /** Lands {@code objects} in the order of their stamps, so that none of them is late. */
   private static void land(List<LogObject> objects) {
     for (LogObject o : objects.stream().sorted(Comparator.comparing(LogObject::stamp)).toList()) {
-      client.putObject(b -> b.bucket("restart-logs").key(o.key()), RequestBody.fromBytes(o.bytes()));
+      client.putObject(
+          b -> b.bucket("restart-logs").key(o.key()), RequestBody.fromBytes(o.bytes()));
     }
   }
 
@@ -202,7 +241,9 @@ class DigestStreamRestartS3Test {
         result
             .metrics()
             .queryMetrics(
-                MetricsFilter.builder().addNameFilter(MetricNameFilter.named("stream", name)).build())
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named("stream", name))
+                    .build())
             .getCounters()) {
       total += Optional.ofNullable(counter.getAttempted()).orElse(0L);
     }

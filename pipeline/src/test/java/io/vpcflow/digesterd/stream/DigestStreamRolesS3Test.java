@@ -66,8 +66,9 @@ class DigestStreamRolesS3Test {
         admin.putObject(b -> b.bucket(LOGS).key(o.key()), RequestBody.fromBytes(o.bytes()));
       }
       Eventually.until(
-          () -> StreamFixture.exists(admin, DIGESTS, summaryKey)
-              && StreamFixture.exists(admin, PROGRESS, "markers/stream/state.json"),
+          () ->
+              StreamFixture.exists(admin, DIGESTS, summaryKey)
+                  && StreamFixture.exists(admin, PROGRESS, "markers/stream/state.json"),
           Duration.ofSeconds(60),
           "window 0 is digested and the resume point stored in the progress bucket");
     } finally {
@@ -75,15 +76,22 @@ class DigestStreamRolesS3Test {
     }
 
     String json = new String(S3Fixture.get(admin, DIGESTS, summaryKey), StandardCharsets.UTF_8);
-    assertEquals("s3://" + DIGESTS + "/" + StreamFixture.id(w0, 0) + ".log.gz", DigestSummaryJson.read(json).digest());
+    assertEquals(
+        "s3://" + DIGESTS + "/" + StreamFixture.id(w0, 0) + ".log.gz",
+        DigestSummaryJson.read(json).digest());
     assertFalse(json.contains("s3+"), json);
     SignedRequests requests = roles.requests();
-    assertEquals(roles.expectedSigners(), requests.signersByBucket(), "who signed for which region, by bucket");
+    assertEquals(
+        roles.expectedSigners(),
+        requests.signersByBucket(),
+        "who signed for which region, by bucket");
     assertTrue(methods(requests, DIGESTS).contains("PUT"), "the digest is written");
     assertTrue(methods(requests, PROGRESS).contains("PUT"), "the resume point is written");
   }
 
   private static Set<String> methods(SignedRequests requests, String bucket) {
-    return requests.to(bucket).stream().map(SignedRequests.Request::method).collect(Collectors.toSet());
+    return requests.to(bucket).stream()
+        .map(SignedRequests.Request::method)
+        .collect(Collectors.toSet());
   }
 }

@@ -53,7 +53,11 @@ class NewObjectFeedTest {
   void theWatermarkWaitsForQueuedObjectsAndNeverGoesBack() {
     NewObjectFeed feed = feed();
     assertEquals(Optional.empty(), feed.watermark());
-    feed.offer(poll("2024-05-01T10:09:00Z", object("a", "2024-05-01T10:05:00Z"), object("b", "2024-05-01T10:10:00Z")));
+    feed.offer(
+        poll(
+            "2024-05-01T10:09:00Z",
+            object("a", "2024-05-01T10:05:00Z"),
+            object("b", "2024-05-01T10:10:00Z")));
 
     assertEquals(Optional.of(Instant.parse("2024-05-01T10:04:00Z")), feed.watermark());
     feed.next();

@@ -20,18 +20,26 @@ class NewObjectsCheckpointCoderTest {
   private static final String DAY = "AWSLogs/123456789012/vpcflowlogs/us-east-1/2024/05/01/";
 
   private static String key(int i) {
-    return DAY + String.format("123456789012_vpcflowlogs_us-east-1_fl-1_20240501T%02d%02dZ_%08x.log.gz", i / 12, i % 12 * 5, i);
+    return DAY
+        + String.format(
+            "123456789012_vpcflowlogs_us-east-1_fl-1_20240501T%02d%02dZ_%08x.log.gz",
+            i / 12, i % 12 * 5, i);
   }
 
   private static List<NewObjectsCheckpoint> checkpoints() {
-    Set<String> many = IntStream.range(0, 288).mapToObj(NewObjectsCheckpointCoderTest::key).collect(Collectors.toSet());
+    Set<String> many =
+        IntStream.range(0, 288)
+            .mapToObj(NewObjectsCheckpointCoderTest::key)
+            .collect(Collectors.toSet());
     return List.of(
         new NewObjectsCheckpoint(Set.of(), Optional.empty()),
         new NewObjectsCheckpoint(Set.of(), Optional.of(Instant.EPOCH)),
-        new NewObjectsCheckpoint(Set.of(key(1)), Optional.of(Instant.parse("2024-05-01T00:04:00Z"))),
+        new NewObjectsCheckpoint(
+            Set.of(key(1)), Optional.of(Instant.parse("2024-05-01T00:04:00Z"))),
         new NewObjectsCheckpoint(many, Optional.of(Instant.parse("2024-05-01T23:54:00.123Z"))),
         new NewObjectsCheckpoint(
-            Set.of("", "d\u00e9j\u00e0/\u65e5\u672c/\ud83d\ude80.log.parquet", key(2)), Optional.of(Instant.ofEpochMilli(Long.MAX_VALUE))));
+            Set.of("", "d\u00e9j\u00e0/\u65e5\u672c/\ud83d\ude80.log.parquet", key(2)),
+            Optional.of(Instant.ofEpochMilli(Long.MAX_VALUE))));
   }
 
   @Test
@@ -45,7 +53,8 @@ class NewObjectsCheckpointCoderTest {
   @Test
   void theDecodedCheckpointKeepsEveryKeyAndTheWatermark() throws Exception {
     NewObjectsCheckpoint many = checkpoints().get(3);
-    NewObjectsCheckpoint decoded = CoderUtils.decodeFromByteArray(CODER, CoderUtils.encodeToByteArray(CODER, many));
+    NewObjectsCheckpoint decoded =
+        CoderUtils.decodeFromByteArray(CODER, CoderUtils.encodeToByteArray(CODER, many));
     assertEquals(288, decoded.emitted().size());
     assertEquals(List.copyOf(many.emitted()), List.copyOf(decoded.emitted()), "the keys, sorted");
     assertEquals(Optional.of(Instant.parse("2024-05-01T23:54:00.123Z")), decoded.watermark());
@@ -54,8 +63,11 @@ class NewObjectsCheckpointCoderTest {
   @Test
   void keysHandedOutInAnyOrderEncodeAlike() throws Exception {
     for (NewObjectsCheckpoint checkpoint : checkpoints()) {
-      Set<String> reversed = new LinkedHashSet<>(checkpoint.emitted().stream().sorted(java.util.Comparator.reverseOrder()).toList());
-      CoderProperties.coderDeterministic(CODER, checkpoint, new NewObjectsCheckpoint(reversed, checkpoint.watermark()));
+      Set<String> reversed =
+          new LinkedHashSet<>(
+              checkpoint.emitted().stream().sorted(java.util.Comparator.reverseOrder()).toList());
+      CoderProperties.coderDeterministic(
+          CODER, checkpoint, new NewObjectsCheckpoint(reversed, checkpoint.watermark()));
     }
   }
 
@@ -68,7 +80,9 @@ class NewObjectsCheckpointCoderTest {
     CoderProperties.coderSerializable(CODER);
     NewObjectsCheckpoint.Coder copy = SerializableUtils.clone(CODER);
     for (NewObjectsCheckpoint checkpoint : checkpoints()) {
-      assertEquals(checkpoint, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(CODER, checkpoint)));
+      assertEquals(
+          checkpoint,
+          CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(CODER, checkpoint)));
     }
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResumePointTest {
-  private final StreamWindows hourly = new StreamWindows(Duration.ofHours(1), Duration.ofMinutes(15));
+  private final StreamWindows hourly =
+      new StreamWindows(Duration.ofHours(1), Duration.ofMinutes(15));
   private final Instant ten = Instant.parse("2024-05-01T10:00:00Z");
   private final long tenOClock = ten.getEpochSecond();
 
@@ -25,8 +26,11 @@ class ResumePointTest {
   @Test
   void somethingElseIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> ResumePoint.parse(""));
-    assertThrows(IllegalArgumentException.class, () -> ResumePoint.parse("{\"resumeFrom\":\"yesterday\"}"));
-    assertThrows(IllegalArgumentException.class, () -> ResumePoint.parse("{\"from\":\"2024-05-01T10:00:00Z\"}"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ResumePoint.parse("{\"resumeFrom\":\"yesterday\"}"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ResumePoint.parse("{\"from\":\"2024-05-01T10:00:00Z\"}"));
   }
 
   @Test
@@ -36,11 +40,15 @@ class ResumePointTest {
     long twelve = tenOClock + 7200;
     assertEquals(
         Instant.parse("2024-05-01T12:00:00Z"),
-        point.advance(List.of(eleven, tenOClock), Instant.parse("2024-05-01T12:15:00Z"), hourly).window(),
+        point
+            .advance(List.of(eleven, tenOClock), Instant.parse("2024-05-01T12:15:00Z"), hourly)
+            .window(),
         "10:00 and 11:00 are closed at 12:15");
     assertEquals(
         Instant.parse("2024-05-01T11:00:00Z"),
-        point.advance(List.of(twelve, tenOClock), Instant.parse("2024-05-01T12:15:00Z"), hourly).window(),
+        point
+            .advance(List.of(twelve, tenOClock), Instant.parse("2024-05-01T12:15:00Z"), hourly)
+            .window(),
         "12:00 closes only at 13:15");
   }
 
@@ -49,13 +57,16 @@ class ResumePointTest {
     long thirteen = tenOClock + 3 * 3600;
     assertEquals(
         Instant.parse("2024-05-01T14:00:00Z"),
-        new ResumePoint(ten).advance(List.of(thirteen), Instant.parse("2024-05-01T14:15:00Z"), hourly).window());
+        new ResumePoint(ten)
+            .advance(List.of(thirteen), Instant.parse("2024-05-01T14:15:00Z"), hourly)
+            .window());
   }
 
   @Test
   void thePointNeverGoesBack() {
     ResumePoint point = new ResumePoint(Instant.parse("2024-05-01T12:00:00Z"));
-    assertEquals(point, point.advance(List.of(tenOClock), Instant.parse("2024-05-01T13:00:00Z"), hourly));
+    assertEquals(
+        point, point.advance(List.of(tenOClock), Instant.parse("2024-05-01T13:00:00Z"), hourly));
     assertEquals(point, point.advance(List.of(), Instant.parse("2024-05-01T23:00:00Z"), hourly));
   }
 
@@ -66,14 +77,18 @@ class ResumePointTest {
     assertEquals(
         ten, ResumePoint.firstWindow(Optional.of(new ResumePoint(ten)), from, watermark, hourly));
     assertEquals(
-        Instant.parse("2024-05-01T08:00:00Z"), ResumePoint.firstWindow(Optional.empty(), from, watermark, hourly));
+        Instant.parse("2024-05-01T08:00:00Z"),
+        ResumePoint.firstWindow(Optional.empty(), from, watermark, hourly));
     assertEquals(
         Instant.parse("2024-05-02T23:00:00Z"),
         ResumePoint.firstWindow(Optional.empty(), Optional.empty(), watermark, hourly));
     assertEquals(
         ten,
         ResumePoint.firstWindow(
-            Optional.of(new ResumePoint(Instant.parse("2024-05-01T10:40:00Z"))), from, watermark, hourly),
+            Optional.of(new ResumePoint(Instant.parse("2024-05-01T10:40:00Z"))),
+            from,
+            watermark,
+            hourly),
         "a point stored with another window length starts at the window holding it");
   }
 }

@@ -20,7 +20,8 @@ class StatusThrottleTest {
 
   @Test
   void otherChangesWaitForTheIntervalSinceTheLastWrite() {
-    assertEquals(now.plusSeconds(3), throttle.writeAt(false, Optional.of(now.minusSeconds(2)), now));
+    assertEquals(
+        now.plusSeconds(3), throttle.writeAt(false, Optional.of(now.minusSeconds(2)), now));
     assertEquals(now, throttle.writeAt(false, Optional.of(now.minusSeconds(5)), now));
     assertEquals(now, throttle.writeAt(false, Optional.of(now.minusSeconds(60)), now));
   }

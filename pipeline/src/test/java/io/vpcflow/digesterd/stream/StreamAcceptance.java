@@ -53,16 +53,19 @@ final class StreamAcceptance {
    * empty), the stream's options completed by {@code runner}, waiting up to {@code wait} for each
    * digest.
    */
-  static void run(EmbeddedS3Server server, Consumer<StreamOptions> runner, Duration wait) throws Exception {
+  static void run(EmbeddedS3Server server, Consumer<StreamOptions> runner, Duration wait)
+      throws Exception {
     try (S3Client client = S3Fixture.client(server)) {
       new StreamAcceptance(client).play(server, runner, wait);
     }
   }
 
-  private void play(EmbeddedS3Server server, Consumer<StreamOptions> runner, Duration wait) throws Exception {
+  private void play(EmbeddedS3Server server, Consumer<StreamOptions> runner, Duration wait)
+      throws Exception {
     Instant w0 = StreamFixture.firstWindow();
     List<LogObject> objects = StreamFixture.objects(w0, ACCOUNT, 11);
-    StreamOptions options = StreamFixture.options(server, "stream-logs", "s3://digests/stream/", w0);
+    StreamOptions options =
+        StreamFixture.options(server, "stream-logs", "s3://digests/stream/", w0);
     runner.accept(options);
 
     // One object of window 1 (stamp w0+9m) is held back and lands with the stamps 10..12 minutes:
@@ -92,7 +95,8 @@ final class StreamAcceptance {
           assertFalse(exists(summaryKey(w0, 2)), "window 2 is digested only once it has closed");
         }
         for (LogObject o : batch) {
-          client.putObject(b -> b.bucket("stream-logs").key(o.key()), RequestBody.fromBytes(o.bytes()));
+          client.putObject(
+              b -> b.bucket("stream-logs").key(o.key()), RequestBody.fromBytes(o.bytes()));
         }
         Thread.sleep(ROUND_PAUSE.toMillis());
       }
@@ -104,11 +108,14 @@ final class StreamAcceptance {
 
       for (int window = 0; window < 3; window++) {
         String id = StreamFixture.id(w0, window);
-        DigestSummary batchSummary = StreamFixture.batchDigest(server, "stream-logs", "digests", w0, window);
+        DigestSummary batchSummary =
+            StreamFixture.batchDigest(server, "stream-logs", "digests", w0, window);
 
         String streamed = Gzip.gunzip(S3Fixture.get(client, "digests", "stream/" + id + ".log.gz"));
         String batched = Gzip.gunzip(S3Fixture.get(client, "digests", "batch/" + id + ".log.gz"));
-        assertTrue(batchSummary.keys() > 50, "window " + window + " has many keys: " + batchSummary.keys());
+        assertTrue(
+            batchSummary.keys() > 50,
+            "window " + window + " has many keys: " + batchSummary.keys());
         assertEquals(batched, streamed, "window " + window);
         DigestSummary streamSummary = summary("stream/" + id + ".json");
         assertEquals(batchSummary.keys(), streamSummary.keys());
@@ -122,20 +129,31 @@ final class StreamAcceptance {
       byte[] before = S3Fixture.get(client, "digests", "stream/" + id0 + ".log.gz");
       Instant lateStamp = w0.plus(Duration.ofMinutes(4));
       String lateKey =
-          "AWSLogs/" + ACCOUNT + "/vpcflowlogs/us-east-1/" + KeyLayout.PLAIN.dayFolder(lateStamp.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
+          "AWSLogs/"
+              + ACCOUNT
+              + "/vpcflowlogs/us-east-1/"
+              + KeyLayout.PLAIN.dayFolder(
+                  lateStamp.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
               + new FlowLogObjectName(ACCOUNT, "us-east-1", "fl-late", lateStamp).fileName("beef");
       long recordStart = w0.getEpochSecond() + 100;
       String lateLine =
-          "2 " + ACCOUNT + " eni-late 10.9.9.9 10.8.8.8 40000 443 6 3 300 " + recordStart + " " + (recordStart + 5)
+          "2 "
+              + ACCOUNT
+              + " eni-late 10.9.9.9 10.8.8.8 40000 443 6 3 300 "
+              + recordStart
+              + " "
+              + (recordStart + 5)
               + " ACCEPT OK\n";
       client.putObject(
-          b -> b.bucket("stream-logs").key(lateKey), RequestBody.fromBytes(Gzip.gzip(lateLine + lateLine)));
+          b -> b.bucket("stream-logs").key(lateKey),
+          RequestBody.fromBytes(Gzip.gzip(lateLine + lateLine)));
       Eventually.until(
           () -> WindowSummaries.lateOf(summary("stream/" + id0 + ".json")) == 2,
           wait,
           "two late records are counted in " + id0 + ".json");
       assertEquals(
-          Gzip.gunzip(before), Gzip.gunzip(S3Fixture.get(client, "digests", "stream/" + id0 + ".log.gz")));
+          Gzip.gunzip(before),
+          Gzip.gunzip(S3Fixture.get(client, "digests", "stream/" + id0 + ".log.gz")));
 
       // The status document next to the resume point tells the same story.
       Eventually.until(
@@ -143,13 +161,17 @@ final class StreamAcceptance {
           wait,
           "the status counts the two late records");
       StreamStatus status = status();
-      Instant lastStamp = objects.stream().map(LogObject::stamp).max(Instant::compareTo).orElseThrow();
+      Instant lastStamp =
+          objects.stream().map(LogObject::stamp).max(Instant::compareTo).orElseThrow();
       assertEquals(lateKey, status.lastObject().key(), "the late object was read last");
       assertEquals(lastStamp.minus(Duration.ofMinutes(1)).toString(), status.watermark());
       assertEquals(objects.size() + 1, status.objectsRead());
       assertEquals(3, status.windowsClosed());
       assertEquals(w0.plus(Duration.ofMinutes(10)).toString(), status.lastClosedWindow().start());
-      assertEquals(w0.plus(Duration.ofMinutes(15)).toString(), status.openWindows().get(0).start(), "window 3 is open");
+      assertEquals(
+          w0.plus(Duration.ofMinutes(15)).toString(),
+          status.openWindows().get(0).start(),
+          "window 3 is open");
       assertTrue(status.openWindows().get(0).records() > 0);
     } finally {
       stream.cancel();
@@ -166,7 +188,10 @@ final class StreamAcceptance {
 
   private StreamStatus status() {
     try {
-      return StreamStatusJson.read(new String(S3Fixture.get(client, "digests", "stream/stream/status.json"), StandardCharsets.UTF_8));
+      return StreamStatusJson.read(
+          new String(
+              S3Fixture.get(client, "digests", "stream/stream/status.json"),
+              StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -174,7 +199,8 @@ final class StreamAcceptance {
 
   private DigestSummary summary(String key) {
     try {
-      return DigestSummaryJson.read(new String(S3Fixture.get(client, "digests", key), StandardCharsets.UTF_8));
+      return DigestSummaryJson.read(
+          new String(S3Fixture.get(client, "digests", key), StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -35,7 +35,8 @@ final class StreamFixture {
   /** The start of window 0: a 5-minute boundary 30 minutes before now. */
   static Instant firstWindow() {
     long five = Duration.ofMinutes(5).getSeconds();
-    return Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five).minus(Duration.ofMinutes(30));
+    return Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five)
+        .minus(Duration.ofMinutes(30));
   }
 
   /**
@@ -59,16 +60,22 @@ final class StreamFixture {
             seed),
         key -> key.contains("_eu-west-1_"),
         (key, bytes, text) ->
-            objects.add(new LogObject(key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp())));
+            objects.add(
+                new LogObject(
+                    key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp())));
     return objects;
   }
 
   /** Stream options watching {@code logsBucket} from {@code w0}, digests to {@code storage}. */
-  static StreamOptions options(EmbeddedS3Server server, String logsBucket, String storage, Instant w0) {
+  static StreamOptions options(
+      EmbeddedS3Server server, String logsBucket, String storage, Instant w0) {
     return options(S3Fixture.options(server), logsBucket, storage, w0);
   }
 
-  /** Like {@link #options(EmbeddedS3Server, String, String, Instant)}, on top of {@code s3}'s S3 settings. */
+  /**
+   * Like {@link #options(EmbeddedS3Server, String, String, Instant)}, on top of {@code s3}'s S3
+   * settings.
+   */
   static StreamOptions options(DigestOptions s3, String logsBucket, String storage, Instant w0) {
     StreamOptions options = s3.as(StreamOptions.class);
     options.setFlowLogsBucket(logsBucket);

@@ -21,14 +21,15 @@ class StreamPollTest {
 
   private void put(String stamp, String hash) throws Exception {
     String key =
-        DAY + new FlowLogObjectName("111122223333", "us-east-1", "fl-1", Instant.parse(stamp)).fileName(hash);
+        DAY
+            + new FlowLogObjectName("111122223333", "us-east-1", "fl-1", Instant.parse(stamp))
+                .fileName(hash);
     new DirectorySink(root).put(key, new byte[] {1});
   }
 
   private StreamPoll poll(Instant firstWindow, Duration horizon) {
     return new StreamPoll(
-        List.of(), List.of(), Duration.ofMinutes(10),
-        Duration.ofMinutes(20), horizon, firstWindow);
+        List.of(), List.of(), Duration.ofMinutes(10), Duration.ofMinutes(20), horizon, firstWindow);
   }
 
   @Test
@@ -40,11 +41,14 @@ class StreamPollTest {
     put("2024-05-01T10:50:00Z", "d4");
     StreamPoll poll = poll(Instant.parse("2024-05-01T10:00:00Z"), Duration.ofDays(1));
 
-    StreamPoll.Result result = poll.poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T10:40:00Z"));
+    StreamPoll.Result result =
+        poll.poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T10:40:00Z"));
 
     assertEquals(
         List.of("b2", "c3"),
-        result.objects().stream().map(o -> o.key().substring(o.key().lastIndexOf('_') + 1, o.key().indexOf(".log"))).toList());
+        result.objects().stream()
+            .map(o -> o.key().substring(o.key().lastIndexOf('_') + 1, o.key().indexOf(".log")))
+            .toList());
     assertEquals(Optional.of(Instant.parse("2024-05-01T10:15:00Z")), result.watermark());
     PlannedObject c3 = result.objects().get(1);
     assertEquals(Instant.parse("2024-05-01T10:15:00Z"), poll.eventTimeOf(c3));
@@ -56,7 +60,8 @@ class StreamPollTest {
     put("2024-05-01T10:30:00Z", "b2");
     StreamPoll poll = poll(Instant.parse("2024-05-01T00:00:00Z"), Duration.ofHours(1));
 
-    StreamPoll.Result result = poll.poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T11:00:00Z"));
+    StreamPoll.Result result =
+        poll.poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T11:00:00Z"));
 
     assertEquals(1, result.objects().size());
     assertEquals(Optional.of(Instant.parse("2024-05-01T10:10:00Z")), result.watermark());
@@ -65,7 +70,8 @@ class StreamPollTest {
   @Test
   void nothingListedMeansNoWatermark() throws Exception {
     StreamPoll.Result result =
-        poll(Instant.parse("2024-05-01T10:00:00Z"), Duration.ofDays(1)).poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T10:40:00Z"));
+        poll(Instant.parse("2024-05-01T10:00:00Z"), Duration.ofDays(1))
+            .poll(new LocalObjectListing(root), "", Instant.parse("2024-05-01T10:40:00Z"));
 
     assertEquals(List.of(), result.objects());
     assertEquals(Optional.empty(), result.watermark());

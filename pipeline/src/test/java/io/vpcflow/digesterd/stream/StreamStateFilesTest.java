@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stream's saved parts and read records in a local folder (the S3 case runs in the stream's s3proxy tests). */
+/**
+ * The stream's saved parts and read records in a local folder (the S3 case runs in the stream's
+ * s3proxy tests).
+ */
 class StreamStateFilesTest {
   private static final long W0 = Instant.parse("2024-05-01T10:00:00Z").getEpochSecond();
   private static final long W1 = W0 + 300;
@@ -39,17 +42,23 @@ class StreamStateFilesTest {
     files.writeRead("AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
 
     assertEquals(3, files.fileNames(SavedParts.PARTS).size(), "writing a part again replaces it");
-    assertEquals(List.of("20240501T100500Z-" + SavedParts.objectId("AWSLogs/a") + ".read"), files.fileNames(SavedParts.READ));
+    assertEquals(
+        List.of("20240501T100500Z-" + SavedParts.objectId("AWSLogs/a") + ".read"),
+        files.fileNames(SavedParts.READ));
     WindowPart back = files.readPart(SavedParts.partName(W0, "AWSLogs/b")).orElseThrow();
     assertEquals(b0.objectKey(), back.objectKey());
     assertEquals(b0.records(), back.records());
     assertArrayEquals(b0.run(), back.run());
 
     files.deleteWindowParts(W0);
-    assertEquals(List.of(SavedParts.partName(W1, "AWSLogs/a").substring(SavedParts.PARTS.length())), files.fileNames(SavedParts.PARTS));
+    assertEquals(
+        List.of(SavedParts.partName(W1, "AWSLogs/a").substring(SavedParts.PARTS.length())),
+        files.fileNames(SavedParts.PARTS));
     assertEquals(Optional.empty(), files.readPart(SavedParts.partName(W0, "AWSLogs/a")));
 
-    files.delete(List.of(SavedParts.partName(W1, "AWSLogs/a"), SavedParts.partName(W1, "AWSLogs/never-saved")));
+    files.delete(
+        List.of(
+            SavedParts.partName(W1, "AWSLogs/a"), SavedParts.partName(W1, "AWSLogs/never-saved")));
     assertEquals(List.of(), files.fileNames(SavedParts.PARTS));
     files.writePart(a0);
     files.clear();

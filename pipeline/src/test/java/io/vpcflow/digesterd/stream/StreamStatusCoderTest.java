@@ -14,11 +14,12 @@ import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.api.Test;
 
 /**
- * Round trips of {@link StreamStatusCoder} through Beam's coder properties, in every context.
- * The coder does not claim determinism (it writes JSON), so only round trips are checked.
+ * Round trips of {@link StreamStatusCoder} through Beam's coder properties, in every context. The
+ * coder does not claim determinism (it writes JSON), so only round trips are checked.
  */
 class StreamStatusCoderTest {
-  private static final StreamWindows WINDOWS = new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(2));
+  private static final StreamWindows WINDOWS =
+      new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(2));
   private static final Instant STARTED = Instant.parse("2024-05-01T10:00:00Z");
   private static final long W0 = Instant.parse("2024-05-01T09:00:00Z").getEpochSecond();
 
@@ -26,7 +27,12 @@ class StreamStatusCoderTest {
     Instant stamp = Instant.parse("2024-05-01T09:07:00Z");
     StreamStatus folded =
         StreamStatus.started(STARTED)
-            .with(StatusEvent.objectRead("d\u00e9j\u00e0/\u65e5\u672c/\ud83d\ude80 \"quoted\" \\.log.gz", stamp, stamp.minusSeconds(60)), WINDOWS)
+            .with(
+                StatusEvent.objectRead(
+                    "d\u00e9j\u00e0/\u65e5\u672c/\ud83d\ude80 \"quoted\" \\.log.gz",
+                    stamp,
+                    stamp.minusSeconds(60)),
+                WINDOWS)
             .with(StatusEvent.objectAlreadyRead("old", stamp, stamp.minusSeconds(60)), WINDOWS)
             .with(StatusEvent.partTaken(W0, 3), WINDOWS)
             .with(StatusEvent.partTaken(W0 + 300, 10), WINDOWS)
@@ -40,7 +46,9 @@ class StreamStatusCoderTest {
             "2024-05-01T10:00:00.123456789Z",
             new LastObject("", ""),
             "",
-            List.of(new OpenWindow("a", "b", "c", Long.MAX_VALUE, Long.MAX_VALUE), new OpenWindow("", "", "", 0, 0)),
+            List.of(
+                new OpenWindow("a", "b", "c", Long.MAX_VALUE, Long.MAX_VALUE),
+                new OpenWindow("", "", "", 0, 0)),
             new Window("", ""),
             Long.MAX_VALUE,
             Long.MAX_VALUE,
@@ -67,7 +75,10 @@ class StreamStatusCoderTest {
     CoderProperties.coderSerializable(StreamStatusCoder.of());
     StreamStatusCoder copy = SerializableUtils.clone(StreamStatusCoder.of());
     for (StreamStatus status : statuses()) {
-      assertEquals(status, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(StreamStatusCoder.of(), status)));
+      assertEquals(
+          status,
+          CoderUtils.decodeFromByteArray(
+              copy, CoderUtils.encodeToByteArray(StreamStatusCoder.of(), status)));
     }
   }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class StreamWindowsTest {
-  private final StreamWindows hourly = new StreamWindows(Duration.ofHours(1), Duration.ofMinutes(15));
+  private final StreamWindows hourly =
+      new StreamWindows(Duration.ofHours(1), Duration.ofMinutes(15));
   private final long tenOClock = Instant.parse("2024-05-01T10:00:00Z").getEpochSecond();
 
   @Test
@@ -19,7 +20,8 @@ class StreamWindowsTest {
     assertEquals(tenOClock, hourly.startOf(tenOClock + 3599));
     assertEquals(tenOClock + 3600, hourly.startOf(tenOClock + 3600));
     assertEquals(-3600, hourly.startOf(-1), "before the epoch too");
-    assertEquals("[2024-05-01T10:00:00Z, 2024-05-01T11:00:00Z)", hourly.window(tenOClock).toString());
+    assertEquals(
+        "[2024-05-01T10:00:00Z, 2024-05-01T11:00:00Z)", hourly.window(tenOClock).toString());
   }
 
   @Test
@@ -40,11 +42,18 @@ class StreamWindowsTest {
 
   @Test
   void refusesWindowsThatDoNotDivideADayAndNegativeLateness() {
-    assertThrows(IllegalArgumentException.class, () -> new StreamWindows(Duration.ofMinutes(7), Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> new StreamWindows(Duration.ofSeconds(90), Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> new StreamWindows(Duration.ofSeconds(30), Duration.ZERO));
     assertThrows(
-        IllegalArgumentException.class, () -> new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(-1)));
+        IllegalArgumentException.class,
+        () -> new StreamWindows(Duration.ofMinutes(7), Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StreamWindows(Duration.ofSeconds(90), Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StreamWindows(Duration.ofSeconds(30), Duration.ZERO));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new StreamWindows(Duration.ofMinutes(5), Duration.ofMinutes(-1)));
     new StreamWindows(Duration.ofMinutes(5), Duration.ZERO);
   }
 }

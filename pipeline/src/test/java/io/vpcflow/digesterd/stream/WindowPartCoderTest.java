@@ -28,10 +28,20 @@ class WindowPartCoderTest {
 
   private static final List<WindowPart> PARTS =
       List.of(
-          new WindowPart(1_714_554_000L, KEY, 48_213, 210_000, 1_800, run("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK")),
+          new WindowPart(
+              1_714_554_000L,
+              KEY,
+              48_213,
+              210_000,
+              1_800,
+              run("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK")),
           new WindowPart(0, "", 0, 0, 0, new byte[0]),
           new WindowPart(
-              Long.MAX_VALUE, "d\u00e9j\u00e0/\u65e5\u672c/\ud83d\ude80.log.parquet", Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
+              Long.MAX_VALUE,
+              "d\u00e9j\u00e0/\u65e5\u672c/\ud83d\ude80.log.parquet",
+              Long.MAX_VALUE,
+              Long.MAX_VALUE,
+              Long.MAX_VALUE,
               new byte[] {0, (byte) 0xff, (byte) 0x80, 10, 0}),
           new WindowPart(-300, KEY, 1, 1, 1, new byte[70_000]));
 
@@ -41,7 +51,12 @@ class WindowPartCoderTest {
 
   private static WindowPart copy(WindowPart part) {
     return new WindowPart(
-        part.windowStart(), new String(part.objectKey()), part.objectBytes(), part.textBytes(), part.records(), part.run().clone());
+        part.windowStart(),
+        new String(part.objectKey()),
+        part.objectBytes(),
+        part.textBytes(),
+        part.records(),
+        part.run().clone());
   }
 
   /** Matches a part equal to {@code expected} field by field, its run by content. */
@@ -59,7 +74,11 @@ class WindowPartCoderTest {
 
       @Override
       public void describeTo(Description description) {
-        description.appendText("a part like ").appendValue(expected).appendText(" with run ").appendValue(Arrays.toString(expected.run()));
+        description
+            .appendText("a part like ")
+            .appendValue(expected)
+            .appendText(" with run ")
+            .appendValue(Arrays.toString(expected.run()));
       }
     };
   }
@@ -68,7 +87,8 @@ class WindowPartCoderTest {
   void everyPartRoundTripsFieldByField() throws Exception {
     for (WindowPart part : PARTS) {
       for (Coder.Context context : CoderProperties.ALL_CONTEXTS) {
-        CoderProperties.coderDecodeEncodeInContext(WindowPartCoder.of(), context, part, sameAs(part));
+        CoderProperties.coderDecodeEncodeInContext(
+            WindowPartCoder.of(), context, part, sameAs(part));
       }
       CoderProperties.structuralValueDecodeEncodeEqual(WindowPartCoder.of(), part);
     }
@@ -80,7 +100,15 @@ class WindowPartCoderTest {
     byte[] other = part.run().clone();
     other[other.length - 1]++;
     assertFalse(
-        sameAs(part).matches(new WindowPart(part.windowStart(), part.objectKey(), part.objectBytes(), part.textBytes(), part.records(), other)));
+        sameAs(part)
+            .matches(
+                new WindowPart(
+                    part.windowStart(),
+                    part.objectKey(),
+                    part.objectBytes(),
+                    part.textBytes(),
+                    part.records(),
+                    other)));
   }
 
   @Test
@@ -104,7 +132,10 @@ class WindowPartCoderTest {
     CoderProperties.coderSerializable(WindowPartCoder.of());
     WindowPartCoder copy = SerializableUtils.clone(WindowPartCoder.of());
     for (WindowPart part : PARTS) {
-      assertThat(CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(WindowPartCoder.of(), part)), sameAs(part));
+      assertThat(
+          CoderUtils.decodeFromByteArray(
+              copy, CoderUtils.encodeToByteArray(WindowPartCoder.of(), part)),
+          sameAs(part));
     }
   }
 }

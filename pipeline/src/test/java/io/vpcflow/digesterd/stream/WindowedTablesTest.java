@@ -21,9 +21,11 @@ class WindowedTablesTest {
 
   @Test
   void recordsGoToTheWindowOfTheirStartAndBeforeTheFirstWindowAreRefused() throws Exception {
-    WindowedTables tables = new WindowedTables(new StreamWindows(Duration.ofMinutes(5), Duration.ZERO), 300);
+    WindowedTables tables =
+        new WindowedTables(new StreamWindows(Duration.ofMinutes(5), Duration.ZERO), 300);
     ObjectParseResult result =
-        new FlowLogReader().read(new ByteArrayInputStream(LINES.getBytes(StandardCharsets.US_ASCII)), tables);
+        new FlowLogReader()
+            .read(new ByteArrayInputStream(LINES.getBytes(StandardCharsets.US_ASCII)), tables);
 
     assertEquals(List.of(300L, 600L), List.copyOf(tables.tables().keySet()));
     assertEquals(2, tables.records(300));

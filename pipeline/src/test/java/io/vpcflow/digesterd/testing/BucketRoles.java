@@ -15,27 +15,36 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Three buckets (flow logs, storage, progress) on a {@link GrantedS3Server}, each reachable only
  * with the temporary credentials of its own role, which a {@link StsStub} hands out to the base
  * credentials (which reach no bucket themselves); each bucket in a region of its own. The service
- * reaches the S3 server through a {@link FaultProxy} whose {@link SignedRequests} record who
- * signed every request for which region, so a test can check that each bucket was spoken to with
- * its own role and region, over the wire.
+ * reaches the S3 server through a {@link FaultProxy} whose {@link SignedRequests} record who signed
+ * every request for which region, so a test can check that each bucket was spoken to with its own
+ * role and region, over the wire.
  */
 public final class BucketRoles implements AutoCloseable {
   /** The base access key: allowed to assume the roles, granted no bucket. */
   public static final String BASE_KEY = "AKIABASEEXAMPLE";
+
   /** The secret of {@link #BASE_KEY}. */
   public static final String BASE_SECRET = "base-secret-example";
+
   /** The base region (AWS_REGION): STS calls are signed for it. */
   public static final String BASE_REGION = "ca-central-1";
+
   /** The flow-log bucket's role. */
   public static final String FLOW_LOGS_ROLE = "arn:aws:iam::111122223333:role/flowlogs-reader";
+
   /** The storage bucket's role. */
   public static final String STORAGE_ROLE = "arn:aws:iam::111122223333:role/digests-writer";
+
   /** The progress bucket's role. */
-  public static final String PROGRESS_ROLE = "arn:aws:iam::111122223333:role/service/progress-writer";
+  public static final String PROGRESS_ROLE =
+      "arn:aws:iam::111122223333:role/service/progress-writer";
+
   /** The flow-log bucket's region. */
   public static final String FLOW_LOGS_REGION = "eu-west-1";
+
   /** The storage bucket's region. */
   public static final String STORAGE_REGION = "ap-southeast-2";
+
   /** The progress bucket's region. */
   public static final String PROGRESS_REGION = "us-west-2";
 
@@ -47,7 +56,13 @@ public final class BucketRoles implements AutoCloseable {
   private final FaultProxy proxy;
   private final SignedRequests requests = new SignedRequests();
 
-  private BucketRoles(String flowLogs, String storage, String progress, GrantedS3Server s3, StsStub sts, FaultProxy proxy) {
+  private BucketRoles(
+      String flowLogs,
+      String storage,
+      String progress,
+      GrantedS3Server s3,
+      StsStub sts,
+      FaultProxy proxy) {
     this.flowLogs = flowLogs;
     this.storage = storage;
     this.progress = progress;
@@ -58,7 +73,8 @@ public final class BucketRoles implements AutoCloseable {
   }
 
   /** Starts the servers and creates the three buckets. */
-  public static BucketRoles start(String flowLogs, String storage, String progress) throws Exception {
+  public static BucketRoles start(String flowLogs, String storage, String progress)
+      throws Exception {
     GrantedS3Server s3 = GrantedS3Server.start();
     StsStub sts =
         StsStub.start(
@@ -68,7 +84,8 @@ public final class BucketRoles implements AutoCloseable {
                 FLOW_LOGS_ROLE, Set.of(flowLogs),
                 STORAGE_ROLE, Set.of(storage),
                 PROGRESS_ROLE, Set.of(progress)));
-    BucketRoles roles = new BucketRoles(flowLogs, storage, progress, s3, sts, FaultProxy.start(s3.endpoint()));
+    BucketRoles roles =
+        new BucketRoles(flowLogs, storage, progress, s3, sts, FaultProxy.start(s3.endpoint()));
     try (S3Client admin = roles.admin()) {
       for (String bucket : Set.of(flowLogs, storage, progress)) {
         admin.createBucket(b -> b.bucket(bucket));
@@ -77,7 +94,10 @@ public final class BucketRoles implements AutoCloseable {
     return roles;
   }
 
-  /** A client that may use every bucket, straight to the S3 server (its requests are not recorded; close it). */
+  /**
+   * A client that may use every bucket, straight to the S3 server (its requests are not recorded;
+   * close it).
+   */
   public S3Client admin() {
     DigestOptions options = PipelineOptionsFactory.create().as(DigestOptions.class);
     options.setEndpoint(s3.endpoint());
@@ -94,7 +114,8 @@ public final class BucketRoles implements AutoCloseable {
     DigestOptions options = PipelineOptionsFactory.create().as(DigestOptions.class);
     options.setEndpoint(proxy.endpoint());
     options.setAwsRegion(Region.of(BASE_REGION));
-    options.setAwsCredentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(BASE_KEY, BASE_SECRET)));
+    options.setAwsCredentialsProvider(
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(BASE_KEY, BASE_SECRET)));
     options.setS3ClientFactoryClass(S3ClientFactory.class);
     options.setFlowLogsRegion(FLOW_LOGS_REGION);
     options.setFlowLogsRole(FLOW_LOGS_ROLE);

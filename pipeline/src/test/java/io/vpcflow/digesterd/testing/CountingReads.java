@@ -25,7 +25,10 @@ public final class CountingReads extends ForwardingBlobStore {
     this.reads = reads;
   }
 
-  /** A counter of reads per key, and the middleware for {@code EmbeddedS3Server.inMemory} that fills it. */
+  /**
+   * A counter of reads per key, and the middleware for {@code EmbeddedS3Server.inMemory} that fills
+   * it.
+   */
   public static final class Counts {
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
 

@@ -13,7 +13,8 @@ public final class Eventually {
    *
    * @throws AssertionError naming {@code what} when it does not hold within {@code timeout}
    */
-  public static void until(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+  public static void until(BooleanSupplier condition, Duration timeout, String what)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {

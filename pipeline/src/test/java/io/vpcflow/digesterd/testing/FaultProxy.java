@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A TCP proxy on loopback in front of an HTTP server (the S3 server of a test) that injects
- * faults: S3 down (connections cut and refused), slow requests, throttling answers ({@code 503
- * SlowDown}) and failing writes. It reads the request heads (HTTP/1.1 with {@code
- * Content-Length} bodies, as the AWS SDK sends them) to apply faults per request; answers stream
- * back untouched. A {@link #onRequest listener} sees every request head that reaches it.
+ * A TCP proxy on loopback in front of an HTTP server (the S3 server of a test) that injects faults:
+ * S3 down (connections cut and refused), slow requests, throttling answers ({@code 503 SlowDown})
+ * and failing writes. It reads the request heads (HTTP/1.1 with {@code Content-Length} bodies, as
+ * the AWS SDK sends them) to apply faults per request; answers stream back untouched. A {@link
+ * #onRequest listener} sees every request head that reaches it.
  */
 public final class FaultProxy implements AutoCloseable {
   private static final byte[] SLOW_DOWN_BODY =
@@ -156,7 +156,10 @@ public final class FaultProxy implements AutoCloseable {
       Thread back = new Thread(() -> copy(upstream, client), "fault-proxy-answers");
       back.setDaemon(true);
       back.start();
-      forwardRequests(new BufferedInputStream(client.getInputStream()), client.getOutputStream(), upstream.getOutputStream());
+      forwardRequests(
+          new BufferedInputStream(client.getInputStream()),
+          client.getOutputStream(),
+          upstream.getOutputStream());
     } catch (IOException | InterruptedException e) {
       // a cut connection or a closed peer ends the relay
     } finally {
@@ -187,7 +190,8 @@ public final class FaultProxy implements AutoCloseable {
         throttled.incrementAndGet();
         in.skipNBytes(Math.max(0, length));
         toClient.write(
-            ("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: " + SLOW_DOWN_BODY.length
+            ("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: "
+                    + SLOW_DOWN_BODY.length
                     + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         toClient.write(SLOW_DOWN_BODY);
@@ -241,7 +245,8 @@ public final class FaultProxy implements AutoCloseable {
     return 0;
   }
 
-  private static void copyExactly(InputStream in, OutputStream out, long length) throws IOException {
+  private static void copyExactly(InputStream in, OutputStream out, long length)
+      throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long left = length;
     while (left > 0) {

@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class GrantedS3Server implements AutoCloseable {
   /** The access key that may use every bucket. */
   public static final String ADMIN_KEY = "admin-key";
+
   /** The secret of {@link #ADMIN_KEY}. */
   public static final String ADMIN_SECRET = "admin-secret";
 

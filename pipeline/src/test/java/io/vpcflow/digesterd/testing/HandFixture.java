@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A small bucket written by hand for the window 2019-01-01T00:00Z..01:00Z, covering all three
- * key layouts, header and header-less objects, a custom field order with IPv6, records of other
- * windows, a late-delivered object, an object outside the time-stamp slack, an empty object, a
- * key that breaks the naming rule and a corrupt object. {@link #EXPECTED_DIGEST} was worked out by
+ * A small bucket written by hand for the window 2019-01-01T00:00Z..01:00Z, covering all three key
+ * layouts, header and header-less objects, a custom field order with IPv6, records of other
+ * windows, a late-delivered object, an object outside the time-stamp slack, an empty object, a key
+ * that breaks the naming rule and a corrupt object. {@link #EXPECTED_DIGEST} was worked out by
  * hand.
  */
 public final class HandFixture {

@@ -27,19 +27,25 @@ public final class MixedFormats {
    *
    * @return the number of objects delivered as Parquet
    */
-  public static int generate(SampleSpec spec, Predicate<String> asParquet, Sink sink) throws IOException {
+  public static int generate(SampleSpec spec, Predicate<String> asParquet, Sink sink)
+      throws IOException {
     List<String> keys = new ArrayList<>();
     List<byte[]> texts = new ArrayList<>();
-    SampleFlowLogs.generate(spec, (key, bytes) -> {
-      keys.add(key);
-      texts.add(bytes);
-    });
+    SampleFlowLogs.generate(
+        spec,
+        (key, bytes) -> {
+          keys.add(key);
+          texts.add(bytes);
+        });
     List<String> parquetKeys = new ArrayList<>();
     List<byte[]> parquets = new ArrayList<>();
-    SampleFlowLogs.generate(spec, ObjectFormat.PARQUET, (key, bytes) -> {
-      parquetKeys.add(key);
-      parquets.add(bytes);
-    });
+    SampleFlowLogs.generate(
+        spec,
+        ObjectFormat.PARQUET,
+        (key, bytes) -> {
+          parquetKeys.add(key);
+          parquets.add(bytes);
+        });
     int parquetObjects = 0;
     for (int i = 0; i < keys.size(); i++) {
       String text = Gzip.gunzip(texts.get(i));

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * An independent, deliberately simple digest of v2 flow-log text: split on spaces, keep OK
- * records with start in the window, normalise ports, sum per key, sort as unsigned bytes. Shares
- * no code with the product, so tests can compare the two.
+ * An independent, deliberately simple digest of v2 flow-log text: split on spaces, keep OK records
+ * with start in the window, normalise ports, sum per key, sort as unsigned bytes. Shares no code
+ * with the product, so tests can compare the two.
  */
 public final class OracleDigest {
   private final long start;
@@ -42,8 +42,21 @@ public final class OracleDigest {
       } else {
         srcport = 0;
       }
-      String key = String.join("\u0000", f[0], f[1], f[2], f[3], f[4], "" + srcport, "" + dstport, f[7], f[12], f[13]);
-      long[] t = totals.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
+      String key =
+          String.join(
+              "\u0000",
+              f[0],
+              f[1],
+              f[2],
+              f[3],
+              f[4],
+              "" + srcport,
+              "" + dstport,
+              f[7],
+              f[12],
+              f[13]);
+      long[] t =
+          totals.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
       t[0] += Long.parseLong(f[8]);
       t[1] += Long.parseLong(f[9]);
       t[2] = Math.min(t[2], recordStart);
@@ -66,10 +79,16 @@ public final class OracleDigest {
     totals.forEach(
         (key, t) -> {
           String[] k = key.split("\u0000");
-          lines.add(String.join(" ", k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7],
-              "" + t[0], "" + t[1], "" + t[2], "" + t[3], k[8], k[9]));
+          lines.add(
+              String.join(
+                  " ", k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], "" + t[0], "" + t[1],
+                  "" + t[2], "" + t[3], k[8], k[9]));
         });
-    lines.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    lines.sort(
+        (a, b) ->
+            java.util.Arrays.compareUnsigned(
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     StringBuilder text = new StringBuilder();
     lines.forEach(l -> text.append(l).append('\n'));
     return text.toString();

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real-world fixture collection {@code shared/fixtures/real-flowlogs} (a sibling of the
- * project root, or {@code -Dvpcflow.realFlowlogs=DIR}; see its SOURCES.md). A test that needs it
- * is skipped, with one notice per test class on stdout, when it is not there.
+ * The real-world fixture collection {@code shared/fixtures/real-flowlogs} (a sibling of the project
+ * root, or {@code -Dvpcflow.realFlowlogs=DIR}; see its SOURCES.md). A test that needs it is
+ * skipped, with one notice per test class on stdout, when it is not there.
  */
 public final class RealFlowLogs {
   private static final String FIXTURE_DIR = "shared/fixtures/real-flowlogs";
@@ -28,7 +28,9 @@ public final class RealFlowLogs {
       String reason =
           (override != null && !override.isBlank()
                   ? "-D" + PROPERTY + "=" + override + " is not a directory"
-                  : "no " + FIXTURE_DIR + " directory found walking up from "
+                  : "no "
+                      + FIXTURE_DIR
+                      + " directory found walking up from "
                       + Paths.get("").toAbsolutePath())
               + "; the real-world flow-log conformance checks did not run";
       if (NOTICES_PRINTED.add(testName)) {
@@ -45,7 +47,9 @@ public final class RealFlowLogs {
       Path dir = Paths.get(override).toAbsolutePath().normalize();
       return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
-    for (Path dir = Paths.get("").toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+    for (Path dir = Paths.get("").toAbsolutePath().normalize();
+        dir != null;
+        dir = dir.getParent()) {
       Path candidate = dir.resolve(FIXTURE_DIR);
       if (Files.isDirectory(candidate)) {
         return Optional.of(candidate);

@@ -31,13 +31,23 @@ public final class S3Fixture {
 
   /** Makes SSE-KMS with {@code keyId} the default encryption of {@code bucket}. */
   public static void defaultKmsKey(S3Client client, String bucket, String keyId) {
-    client.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(r -> r
-        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(keyId)))));
+    client.putBucketEncryption(
+        b ->
+            b.bucket(bucket)
+                .serverSideEncryptionConfiguration(
+                    c ->
+                        c.rules(
+                            r ->
+                                r.applyServerSideEncryptionByDefault(
+                                    d ->
+                                        d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
+                                            .kmsMasterKeyID(keyId)))));
   }
 
   /** The bytes of an object. */
   public static byte[] get(S3Client client, String bucket, String key) {
-    ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+    ResponseBytes<GetObjectResponse> bytes =
+        client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
     return bytes.asByteArray();
   }
 }

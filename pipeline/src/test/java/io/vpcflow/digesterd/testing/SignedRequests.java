@@ -33,7 +33,8 @@ public final class SignedRequests implements Consumer<String> {
    * @param region the region it was signed for ({@code "-"} when unsigned)
    * @param service the service it was signed for ({@code "-"} when unsigned)
    */
-  public record Request(String method, String bucket, String key, String accessKeyId, String region, String service) {
+  public record Request(
+      String method, String bucket, String key, String accessKeyId, String region, String service) {
     /** {@code accessKeyId@region}. */
     public String signer() {
       return accessKeyId + "@" + region;

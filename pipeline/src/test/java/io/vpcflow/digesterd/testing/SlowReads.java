@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * s3proxy middleware that answers every object read (GET) only after a delay, and counts the
- * reads of flow-log objects (keys under {@code AWSLogs/}): a slow but real S3 server for runs that
- * must still be going when a test acts.
+ * s3proxy middleware that answers every object read (GET) only after a delay, and counts the reads
+ * of flow-log objects (keys under {@code AWSLogs/}): a slow but real S3 server for runs that must
+ * still be going when a test acts.
  */
 public final class SlowReads extends ForwardingBlobStore {
   private static final String FLOW_LOGS = "AWSLogs/";
@@ -29,7 +29,8 @@ public final class SlowReads extends ForwardingBlobStore {
    * Middleware for {@code EmbeddedS3Server.inMemory}: each GET waits {@code delay}; reads of
    * flow-log objects are counted in {@code reads}.
    */
-  public static java.util.function.UnaryOperator<BlobStore> of(Duration delay, AtomicInteger reads) {
+  public static java.util.function.UnaryOperator<BlobStore> of(
+      Duration delay, AtomicInteger reads) {
     return store -> new SlowReads(store, delay, reads);
   }
 

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * A local AWS STS endpoint for tests, speaking the real AssumeRole protocol (AWS Query: a
  * form-encoded POST signed with SigV4, answered with the {@code AssumeRoleResponse} XML). It knows
- * a set of roles, each granted some buckets of a {@link GrantedS3Server}: AssumeRole of a known role,
- * signed by the one base access key allowed to assume roles, answers temporary credentials
+ * a set of roles, each granted some buckets of a {@link GrantedS3Server}: AssumeRole of a known
+ * role, signed by the one base access key allowed to assume roles, answers temporary credentials
  * (access key id, secret, session token, expiry in one hour) that the S3 server then accepts for
  * the role's buckets only. The access key id of a role is {@link #accessKeyOf(String)}, so a test
  * can tell who signed a request. Anything else is answered 403 {@code AccessDenied}. Every call is
@@ -45,7 +45,8 @@ public final class StsStub implements AutoCloseable {
    * @param region the region the call was signed for
    * @param granted whether credentials were answered
    */
-  public record Call(String roleArn, String sessionName, String accessKeyId, String region, boolean granted) {}
+  public record Call(
+      String roleArn, String sessionName, String accessKeyId, String region, boolean granted) {}
 
   private final HttpServer http;
   private final GrantedS3Server s3;
@@ -53,7 +54,8 @@ public final class StsStub implements AutoCloseable {
   private final Map<String, Set<String>> roles;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-  private StsStub(HttpServer http, GrantedS3Server s3, String baseAccessKey, Map<String, Set<String>> roles) {
+  private StsStub(
+      HttpServer http, GrantedS3Server s3, String baseAccessKey, Map<String, Set<String>> roles) {
     this.http = http;
     this.s3 = s3;
     this.baseAccessKey = baseAccessKey;
@@ -67,9 +69,10 @@ public final class StsStub implements AutoCloseable {
    * @param baseAccessKey the only access key that may assume the roles
    * @param roles the buckets of each role, by role ARN
    */
-  public static StsStub start(GrantedS3Server s3, String baseAccessKey, Map<String, Set<String>> roles)
-      throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  public static StsStub start(
+      GrantedS3Server s3, String baseAccessKey, Map<String, Set<String>> roles) throws IOException {
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     StsStub stub = new StsStub(http, s3, baseAccessKey, roles);
     http.createContext("/", stub::handle);
     http.start();
@@ -81,7 +84,10 @@ public final class StsStub implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
   }
 
-  /** The access key id of the temporary credentials of {@code roleArn}: {@code ASIA} and the role's name. */
+  /**
+   * The access key id of the temporary credentials of {@code roleArn}: {@code ASIA} and the role's
+   * name.
+   */
   public static String accessKeyOf(String roleArn) {
     String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
     return "ASIA" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
@@ -121,7 +127,15 @@ public final class StsStub implements AutoCloseable {
       boolean granted = known && baseAccessKey.equals(accessKey) && !session.isEmpty();
       calls.add(new Call(roleArn, session, accessKey, region, granted));
       if (!granted) {
-        answer(exchange, 403, error("AccessDenied", "User: " + accessKey + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn));
+        answer(
+            exchange,
+            403,
+            error(
+                "AccessDenied",
+                "User: "
+                    + accessKey
+                    + " is not authorized to perform: sts:AssumeRole on resource: "
+                    + roleArn));
         return;
       }
       String keyId = accessKeyOf(roleArn);
@@ -134,26 +148,50 @@ public final class StsStub implements AutoCloseable {
           200,
           "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
               + "<AssumeRoleResult>"
-              + "<AssumedRoleUser><AssumedRoleId>AROA" + keyId.substring(4) + ":" + session + "</AssumedRoleId>"
-              + "<Arn>" + roleArn.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/" + session + "</Arn>"
+              + "<AssumedRoleUser><AssumedRoleId>AROA"
+              + keyId.substring(4)
+              + ":"
+              + session
+              + "</AssumedRoleId>"
+              + "<Arn>"
+              + roleArn.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/")
+              + "/"
+              + session
+              + "</Arn>"
               + "</AssumedRoleUser>"
               + "<Credentials>"
-              + "<AccessKeyId>" + keyId + "</AccessKeyId>"
-              + "<SecretAccessKey>" + secret + "</SecretAccessKey>"
-              + "<SessionToken>" + token + "</SessionToken>"
-              + "<Expiration>" + expires + "</Expiration>"
+              + "<AccessKeyId>"
+              + keyId
+              + "</AccessKeyId>"
+              + "<SecretAccessKey>"
+              + secret
+              + "</SecretAccessKey>"
+              + "<SessionToken>"
+              + token
+              + "</SessionToken>"
+              + "<Expiration>"
+              + expires
+              + "</Expiration>"
               + "</Credentials>"
               + "<PackedPolicySize>0</PackedPolicySize>"
               + "</AssumeRoleResult>"
-              + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
+              + "<ResponseMetadata><RequestId>"
+              + UUID.randomUUID()
+              + "</RequestId></ResponseMetadata>"
               + "</AssumeRoleResponse>");
     }
   }
 
   private static String error(String code, String message) {
     return "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-        + "<Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
-        + "<RequestId>" + UUID.randomUUID() + "</RequestId>"
+        + "<Error><Type>Sender</Type><Code>"
+        + code
+        + "</Code><Message>"
+        + message
+        + "</Message></Error>"
+        + "<RequestId>"
+        + UUID.randomUUID()
+        + "</RequestId>"
         + "</ErrorResponse>";
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class DigestWindowTest {
   @Test
   void normalisesOffsetsAndTruncatesToTheMinute() {
-    DigestWindow w = DigestWindow.parse("2019-01-01T02:00:59.999999999+02:00", "2019-01-01T01:30:01Z");
+    DigestWindow w =
+        DigestWindow.parse("2019-01-01T02:00:59.999999999+02:00", "2019-01-01T01:30:01Z");
     assertEquals(Instant.parse("2019-01-01T00:00:00Z"), w.start());
     assertEquals(Instant.parse("2019-01-01T01:30:00Z"), w.stop());
   }
@@ -30,7 +31,8 @@ class DigestWindowTest {
   void namesTheParameterThatIsNotRfc3339() {
     InvalidWindowException e =
         assertThrows(
-            InvalidWindowException.class, () -> DigestWindow.parse("2019-01-01T00:00:00Z", "yesterday"));
+            InvalidWindowException.class,
+            () -> DigestWindow.parse("2019-01-01T00:00:00Z", "yesterday"));
     assertEquals("stop", e.parameter());
     assertTrue(e.getMessage().contains("'stop'"), e.getMessage());
   }
@@ -38,7 +40,8 @@ class DigestWindowTest {
   @Test
   void namesAMissingParameter() {
     InvalidWindowException e =
-        assertThrows(InvalidWindowException.class, () -> DigestWindow.parse(null, "2019-01-01T00:00:00Z"));
+        assertThrows(
+            InvalidWindowException.class, () -> DigestWindow.parse(null, "2019-01-01T00:00:00Z"));
     assertEquals("start", e.parameter());
   }
 
@@ -53,11 +56,15 @@ class DigestWindowTest {
     };
     for (String[] bounds : absurd) {
       InvalidWindowException e =
-          assertThrows(InvalidWindowException.class, () -> DigestWindow.parse(bounds[0], bounds[1]), bounds[0]);
+          assertThrows(
+              InvalidWindowException.class,
+              () -> DigestWindow.parse(bounds[0], bounds[1]),
+              bounds[0]);
       assertEquals(bounds[2], e.parameter(), e.getMessage());
       assertTrue(e.getMessage().contains("outside the years 1970 to 9999"), e.getMessage());
     }
-    assertEquals(Instant.EPOCH, DigestWindow.parse("1970-01-01T00:00:00Z", "1970-01-01T01:00:00Z").start());
+    assertEquals(
+        Instant.EPOCH, DigestWindow.parse("1970-01-01T00:00:00Z", "1970-01-01T01:00:00Z").start());
     assertEquals(
         Instant.parse("9999-12-31T23:59:00Z"),
         DigestWindow.parse("9999-12-31T23:00:00Z", "9999-12-31T23:59:59.999Z").stop());
@@ -67,10 +74,13 @@ class DigestWindowTest {
   void refusesWindowsLongerThanTheMaximum() {
     assertThrows(
         InvalidWindowException.class,
-        () -> DigestWindow.parse("2019-01-01T00:00:00Z", "2019-03-01T00:00:00Z", Duration.ofDays(31)));
+        () ->
+            DigestWindow.parse(
+                "2019-01-01T00:00:00Z", "2019-03-01T00:00:00Z", Duration.ofDays(31)));
     assertEquals(
         Duration.ofDays(31),
-        DigestWindow.parse("2019-01-01T00:00:00Z", "2019-02-01T00:00:00Z", Duration.ofDays(31)).length());
+        DigestWindow.parse("2019-01-01T00:00:00Z", "2019-02-01T00:00:00Z", Duration.ofDays(31))
+            .length());
   }
 
   @Test
@@ -82,12 +92,18 @@ class DigestWindowTest {
 
   @Test
   void refusesControlCharactersAnywhereInABoundNamingTheParameter() {
-    for (String bad : new String[] {"2026-01-01T01:00:00Z\u0000", "\t2026-01-01T01:00:00Z", "2026-01-01T01:00:00Z\n",
-        "2026-01-01T01:00:00Z\u007f"}) {
+    for (String bad :
+        new String[] {
+          "2026-01-01T01:00:00Z\u0000",
+          "\t2026-01-01T01:00:00Z",
+          "2026-01-01T01:00:00Z\n",
+          "2026-01-01T01:00:00Z\u007f"
+        }) {
       InvalidWindowException e =
           org.junit.jupiter.api.Assertions.assertThrows(
               InvalidWindowException.class, () -> DigestWindow.parse("2026-01-01T00:00:00Z", bad));
-      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'stop' holds a control character"), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          e.getMessage().contains("'stop' holds a control character"), e.getMessage());
     }
   }
 }

@@ -28,7 +28,10 @@ public final class MergedPartCoder extends AtomicCoder<MergedPart> {
   @Override
   public MergedPart decode(InputStream in) throws IOException {
     return new MergedPart(
-        VarIntCoder.of().decode(in), StringUtf8Coder.of().decode(in), VarLongCoder.of().decode(in), VarLongCoder.of().decode(in));
+        VarIntCoder.of().decode(in),
+        StringUtf8Coder.of().decode(in),
+        VarLongCoder.of().decode(in),
+        VarLongCoder.of().decode(in));
   }
 
   @Override

@@ -30,7 +30,10 @@ public final class PlannedObjectCoder extends AtomicCoder<PlannedObject> {
   @Override
   public PlannedObject decode(InputStream in) throws IOException {
     return new PlannedObject(
-        STRING.decode(in), STRING.decode(in), LONG.decode(in), Instant.ofEpochSecond(LONG.decode(in)));
+        STRING.decode(in),
+        STRING.decode(in),
+        LONG.decode(in),
+        Instant.ofEpochSecond(LONG.decode(in)));
   }
 
   @Override

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 
@@ -29,7 +29,8 @@ public final class ShardResultCoder extends AtomicCoder<ShardResult> {
 
   @Override
   public ShardResult decode(InputStream in) throws IOException {
-    return new ShardResult(RUNS.decode(in), VarIntCoder.of().decode(in), ReadReportCoder.of().decode(in));
+    return new ShardResult(
+        RUNS.decode(in), VarIntCoder.of().decode(in), ReadReportCoder.of().decode(in));
   }
 
   @Override

@@ -24,8 +24,16 @@ class PlannedObjectCoderTest {
               KEY.replace(".log.gz", ".log.parquet"),
               1,
               Instant.parse("2024-12-31T23:59:00Z")),
-          new PlannedObject("file:///tmp/logs/" + KEY, KEY, Long.MAX_VALUE, Instant.parse("9999-12-31T23:59:00Z")),
-          new PlannedObject("file:///tmp/d\u00e9j\u00e0-vu/\u65e5\u672c/\ud83d\ude80.log.gz", "d\u00e9j\u00e0-vu/\u65e5\u672c/\ud83d\ude80.log.gz", 7, Instant.EPOCH),
+          new PlannedObject(
+              "file:///tmp/logs/" + KEY,
+              KEY,
+              Long.MAX_VALUE,
+              Instant.parse("9999-12-31T23:59:00Z")),
+          new PlannedObject(
+              "file:///tmp/d\u00e9j\u00e0-vu/\u65e5\u672c/\ud83d\ude80.log.gz",
+              "d\u00e9j\u00e0-vu/\u65e5\u672c/\ud83d\ude80.log.gz",
+              7,
+              Instant.EPOCH),
           new PlannedObject("", "", 0, Instant.ofEpochSecond(-1)));
 
   @Test
@@ -39,7 +47,12 @@ class PlannedObjectCoderTest {
   @Test
   void equalObjectsEncodeAlike() throws Exception {
     for (PlannedObject object : OBJECTS) {
-      PlannedObject copy = new PlannedObject(new String(object.uri()), new String(object.key()), object.size(), object.timestamp());
+      PlannedObject copy =
+          new PlannedObject(
+              new String(object.uri()),
+              new String(object.key()),
+              object.size(),
+              object.timestamp());
       CoderProperties.coderDeterministic(PlannedObjectCoder.of(), object, copy);
     }
   }
@@ -53,7 +66,10 @@ class PlannedObjectCoderTest {
     CoderProperties.coderSerializable(PlannedObjectCoder.of());
     PlannedObjectCoder copy = SerializableUtils.clone(PlannedObjectCoder.of());
     for (PlannedObject object : OBJECTS) {
-      assertEquals(object, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(PlannedObjectCoder.of(), object)));
+      assertEquals(
+          object,
+          CoderUtils.decodeFromByteArray(
+              copy, CoderUtils.encodeToByteArray(PlannedObjectCoder.of(), object)));
     }
   }
 }

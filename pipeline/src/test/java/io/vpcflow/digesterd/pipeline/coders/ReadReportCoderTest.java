@@ -28,11 +28,16 @@ class ReadReportCoderTest {
   private static ReadReport withSkipped() {
     ReadReport report = everyOutcome();
     report.addSkipped(new SkippedObject("b/empty.log.gz", SkippedObject.EMPTY, "0 bytes"));
-    report.addSkipped(new SkippedObject("a/notes.txt", SkippedObject.UNRECOGNISED_NAME, "not <account>_vpcflowlogs_..."));
+    report.addSkipped(
+        new SkippedObject(
+            "a/notes.txt", SkippedObject.UNRECOGNISED_NAME, "not <account>_vpcflowlogs_..."));
     report.addSkipped(new SkippedObject("c/x.log.gz", SkippedObject.CORRUPT, ""));
     report.addSkipped(new SkippedObject("c/x.log.gz", SkippedObject.CORRUPT, ""));
     report.addSkipped(
-        new SkippedObject("d/\u65e5\u672c\u8a9e-\u00e9t\u00e9.log.parquet", SkippedObject.FORMAT_LACKS_FIELDS, "lacks \u201csrcaddr\u201d \ud83d\ude80"));
+        new SkippedObject(
+            "d/\u65e5\u672c\u8a9e-\u00e9t\u00e9.log.parquet",
+            SkippedObject.FORMAT_LACKS_FIELDS,
+            "lacks \u201csrcaddr\u201d \ud83d\ude80"));
     return report;
   }
 
@@ -56,7 +61,9 @@ class ReadReportCoderTest {
   @Test
   void theDecodedReportKeepsEveryFigure() throws Exception {
     ReadReport decoded =
-        CoderUtils.decodeFromByteArray(ReadReportCoder.of(), CoderUtils.encodeToByteArray(ReadReportCoder.of(), withSkipped()));
+        CoderUtils.decodeFromByteArray(
+            ReadReportCoder.of(),
+            CoderUtils.encodeToByteArray(ReadReportCoder.of(), withSkipped()));
     assertEquals(1, decoded.objectsRead());
     assertEquals(5_000, decoded.compressedBytes());
     assertEquals(40_000, decoded.textBytes());
@@ -95,7 +102,10 @@ class ReadReportCoderTest {
     CoderProperties.coderSerializable(ReadReportCoder.of());
     ReadReportCoder copy = SerializableUtils.clone(ReadReportCoder.of());
     for (ReadReport report : List.of(new ReadReport(), everyOutcome(), withSkipped(), huge())) {
-      assertEquals(report, CoderUtils.decodeFromByteArray(copy, CoderUtils.encodeToByteArray(ReadReportCoder.of(), report)));
+      assertEquals(
+          report,
+          CoderUtils.decodeFromByteArray(
+              copy, CoderUtils.encodeToByteArray(ReadReportCoder.of(), report)));
     }
   }
 }

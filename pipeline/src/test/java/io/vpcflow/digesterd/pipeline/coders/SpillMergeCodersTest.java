@@ -25,7 +25,9 @@ class SpillMergeCodersTest {
           "s3+storage://digests/.digesterd-tmp/run-1/a.run",
           123_456,
           789,
-          List.of(key("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK"), key("2 1 eni-b - - - - - - NODATA")));
+          List.of(
+              key("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK"),
+              key("2 1 eni-b - - - - - - NODATA")));
   private static final RunDescriptor EMPTY_RUN = new RunDescriptor("/tmp/x.run", 0, 0, List.of());
 
   private static ReadReport report() {
@@ -50,7 +52,8 @@ class SpillMergeCodersTest {
   void shardResults() throws Exception {
     ShardResult result = new ShardResult(List.of(RUN, EMPTY_RUN), 1, report());
     CoderProperties.coderDecodeEncodeEqual(ShardResultCoder.of(), result);
-    CoderProperties.coderDecodeEncodeEqual(ShardResultCoder.of(), new ShardResult(List.of(), 0, new ReadReport()));
+    CoderProperties.coderDecodeEncodeEqual(
+        ShardResultCoder.of(), new ShardResult(List.of(), 0, new ReadReport()));
     CoderProperties.coderDeterministic(ShardResultCoder.of(), result, result);
   }
 
@@ -59,12 +62,15 @@ class SpillMergeCodersTest {
     MergePlan plan =
         new MergePlan(
             List.of(RUN.withoutSamples()),
-            List.of("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 32}),
+            List.of(
+                "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xff, 32}),
             4,
             report(),
             1_764_000_000_000L);
     CoderProperties.coderDecodeEncodeEqual(MergePlanCoder.of(), plan);
-    CoderProperties.coderDecodeEncodeEqual(MergePlanCoder.of(), new MergePlan(List.of(), List.of(), 0, new ReadReport(), 0));
+    CoderProperties.coderDecodeEncodeEqual(
+        MergePlanCoder.of(), new MergePlan(List.of(), List.of(), 0, new ReadReport(), 0));
     CoderProperties.coderDeterministic(MergePlanCoder.of(), plan, plan);
   }
 
