@@ -161,11 +161,7 @@ public final class Launcher implements AutoCloseable {
       return Optional.empty();
     }
     Marker claimed = running.get();
-    Optional<String> version =
-        current.isEmpty()
-            ? markers.create(id, claimed)
-            : markers.replace(id, claimed, current.get().version());
-    return version.map(v -> new Claim(id, claimed, v));
+    return markers.writeOver(id, claimed, current).map(v -> new Claim(id, claimed, v));
   }
 
   private void build(DigestWindow window, Claim claim) {

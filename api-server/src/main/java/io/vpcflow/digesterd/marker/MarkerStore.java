@@ -35,4 +35,16 @@ public interface MarkerStore {
    * @throws IOException when the store cannot be written
    */
   Optional<String> replace(UUID id, Marker marker, String version) throws IOException;
+
+  /**
+   * Writes {@code marker} for {@code id} over {@code current}, as {@link #read} gave it: {@link
+   * #create} when there was none, else {@link #replace} of that version.
+   *
+   * @return the new version, or empty when another writer came first
+   * @throws IOException when the store cannot be written
+   */
+  default Optional<String> writeOver(UUID id, Marker marker, Optional<StoredMarker> current)
+      throws IOException {
+    return current.isEmpty() ? create(id, marker) : replace(id, marker, current.get().version());
+  }
 }

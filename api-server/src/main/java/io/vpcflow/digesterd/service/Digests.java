@@ -99,10 +99,7 @@ public final class Digests {
         return inProgress(id, marker.get());
       }
       Marker queued = next.get();
-      Optional<String> version =
-          current.isEmpty()
-              ? markers.create(id, queued)
-              : markers.replace(id, queued, current.get().version());
+      Optional<String> version = markers.writeOver(id, queued, current);
       if (version.isPresent()) {
         enqueue(window, queued, version.get());
         return new CreateResult(

@@ -155,21 +155,7 @@ final class RowRenderer {
   }
 
   private void putText(byte[] value, int from, int to) {
-    int n = to - from;
-    if (n == 0) {
-      put((byte) '-');
-      return;
-    }
-    if (!room(n)) {
-      return;
-    }
-    byte flags = 0;
-    for (int i = from; i < to; i++) {
-      flags |= flags(value[i]);
-    }
-    System.arraycopy(value, from, row, length, n);
-    length += n;
-    note(flags);
+    putText(value, from, to, flags(value, from, to));
   }
 
   /** Writes a text value checked beforehand: {@code flags} as {@link #flags(byte)} of its bytes. */
@@ -192,6 +178,14 @@ final class RowRenderer {
   /**
    * Whether a byte may not be part of a value (white space, control) and whether it is non-ASCII.
    */
+  private static byte flags(byte[] bytes, int from, int to) {
+    byte flags = 0;
+    for (int i = from; i < to; i++) {
+      flags |= flags(bytes[i]);
+    }
+    return flags;
+  }
+
   private static byte flags(byte b) {
     if (b < 0) {
       return HIGH;
@@ -361,13 +355,8 @@ final class RowRenderer {
     public void setDictionary(ColumnDictionary values) {
       dictionary = values;
       dictionaryFlags = new byte[values.size()];
-      byte[] bytes = values.bytes();
       for (int id = 0; id < dictionaryFlags.length; id++) {
-        byte flags = 0;
-        for (int i = values.start(id), end = values.end(id); i < end; i++) {
-          flags |= flags(bytes[i]);
-        }
-        dictionaryFlags[id] = flags;
+        dictionaryFlags[id] = flags(values.bytes(), values.start(id), values.end(id));
       }
     }
 
