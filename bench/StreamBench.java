@@ -54,11 +54,11 @@ public class StreamBench {
       options.setS3ClientFactoryClass(S3ClientFactory.class);
       options.setFlowLogsBucket("logs");
       options.setStorageBucket("s3://digests/");
-      options.setStreamPoll("PT1S");
-      options.setStreamWindow("PT5M");
-      options.setStreamLateness("PT1M");
-      options.setObjectSlackBefore("PT1M");
-      options.setObjectSlackAfter("PT1M");
+      options.setStreamPoll(Duration.parse("PT1S"));
+      options.setStreamWindow(Duration.parse("PT5M"));
+      options.setStreamLateness(Duration.parse("PT1M"));
+      options.setObjectSlackBefore(Duration.parse("PT1M"));
+      options.setObjectSlackAfter(Duration.parse("PT1M"));
       options.setStreamFrom(w0.toString());
       options.as(DirectOptions.class).setEnforceImmutability(false);
       options.as(DirectOptions.class).setEnforceEncodability(false);

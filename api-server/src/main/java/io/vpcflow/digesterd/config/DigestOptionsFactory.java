@@ -1,6 +1,8 @@
 package io.vpcflow.digesterd.config;
 
 import io.vpcflow.digesterd.pipeline.DigestOptions;
+import io.vpcflow.digesterd.pipeline.FlowLogOptions;
+import io.vpcflow.digesterd.pipeline.OptionArgs;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.source.StoreLocation;
@@ -13,6 +15,7 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.io.aws2.common.HttpClientConfiguration;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.PipelineOptionsValidator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -52,7 +55,19 @@ public final class DigestOptionsFactory {
     }
     options.setStart(window.start().toString());
     options.setStop(window.stop().toString());
-    return options;
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--shards"))) {
+      options.setShards(config.readAhead().shards());
+    }
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--foldMemoryMb"))) {
+      options.setFoldMemoryMb(config.fold().foldMemoryMb());
+    }
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--mergeRanges"))) {
+      options.setMergeRanges(config.fold().mergeRanges());
+    }
+    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--spillLocation"))) {
+      options.setSpillLocation(config.fold().spillLocation());
+    }
+    return validated(DigestOptions.class, options);
   }
 
   /**
@@ -81,22 +96,31 @@ public final class DigestOptionsFactory {
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--jobName"))) {
       options.setJobName("digest-stream");
     }
-    options.setStreamPoll(config.stream().poll().toString());
-    options.setStreamWindow(config.stream().windows().window().toString());
-    options.setStreamLateness(config.stream().windows().lateness().toString());
+    options.setStreamPoll(config.stream().poll());
+    options.setStreamWindow(config.stream().windows().window());
+    options.setStreamLateness(config.stream().windows().lateness());
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--streamState"))) {
       options.setStreamState(streamFolder(config).resolve("state.json"));
     }
+    return validated(StreamOptions.class, options);
+  }
+
+  /**
+   * {@code options}, checked against {@code type}'s rules (required values).
+   *
+   * @throws IllegalArgumentException naming what is missing
+   */
+  private static <T extends FlowLogOptions> T validated(Class<T> type, T options) {
+    PipelineOptionsValidator.validate(type, options);
     return options;
   }
 
-  private static <T extends DigestOptions> T configured(
+  private static <T extends FlowLogOptions> T configured(
       Class<T> type, ServiceConfig config, String... beamArgs) {
-    PipelineOptionsFactory.register(type);
     if (namesFlinkRunner(beamArgs)) {
       PipelineOptionsFactory.register(FlinkPipelineOptions.class);
     }
-    T options = PipelineOptionsFactory.fromArgs(beamArgs).as(type);
+    T options = OptionArgs.parse(type, beamArgs);
     applyS3(config, options);
     options.setFlowLogsBucket(config.flowLogs().orElseThrow().toString());
     options.setFlowLogsPrefix(config.flowLogsPrefix());
@@ -104,23 +128,11 @@ public final class DigestOptionsFactory {
     options.setScanRegions(config.scanRegions());
     options.setStorageBucket(config.storage().orElseThrow().toString());
     options.setProgressBucket(config.server().progress().map(StoreLocation::toString).orElse(""));
-    options.setObjectSlackBefore(config.slackBefore().toString());
-    options.setObjectSlackAfter(config.slackAfter().toString());
+    options.setObjectSlackBefore(config.slackBefore());
+    options.setObjectSlackAfter(config.slackAfter());
     options.setMaxLineBytes(config.maxLineBytes());
     options.setOnCorruptObject(config.onCorruptObject());
-    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--shards"))) {
-      options.setShards(config.readAhead().shards());
-    }
     options.setReadBufferBytes(config.readAhead().bufferBytes());
-    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--foldMemoryMb"))) {
-      options.setFoldMemoryMb(config.fold().foldMemoryMb());
-    }
-    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--mergeRanges"))) {
-      options.setMergeRanges(config.fold().mergeRanges());
-    }
-    if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--spillLocation"))) {
-      options.setSpillLocation(config.fold().spillLocation());
-    }
     DirectOptions direct = options.as(DirectOptions.class);
     if (Arrays.stream(beamArgs).noneMatch(a -> a.startsWith("--enforce"))) {
       direct.setEnforceImmutability(false);
@@ -166,7 +178,7 @@ public final class DigestOptionsFactory {
    * (close it).
    */
   public static S3Client s3Client(ServiceConfig config, BucketPurpose bucket) {
-    DigestOptions options = PipelineOptionsFactory.create().as(DigestOptions.class);
+    FlowLogOptions options = PipelineOptionsFactory.create().as(FlowLogOptions.class);
     applyS3(config, options);
     return S3ClientFactory.client(options, bucket);
   }
@@ -175,7 +187,7 @@ public final class DigestOptionsFactory {
    * Base region, endpoint, base credentials, each bucket's region and role, client factory and
    * server-side encryption.
    */
-  private static void applyS3(ServiceConfig config, DigestOptions options) {
+  private static void applyS3(ServiceConfig config, FlowLogOptions options) {
     AwsSettings aws = config.aws();
     options.setAwsRegion(Region.of(aws.region()));
     aws.endpoint().ifPresent(options::setEndpoint);

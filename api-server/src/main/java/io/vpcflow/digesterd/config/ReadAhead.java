@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.config;
 
-import io.vpcflow.digesterd.pipeline.DigestPipeline;
+import io.vpcflow.digesterd.layout.ObjectShards;
 
 /**
  * How much the pipeline reads ahead. Objects are streamed, never downloaded whole: each shard reads
@@ -27,7 +27,7 @@ public record ReadAhead(int maxConcurrentObjects, long maxBytes) {
 
   /** The shards of a run: the configured objects at once, or the pipeline's default. */
   public int shards() {
-    return maxConcurrentObjects > 0 ? maxConcurrentObjects : DigestPipeline.defaultShards();
+    return maxConcurrentObjects > 0 ? maxConcurrentObjects : ObjectShards.defaultCount();
   }
 
   /** The read buffer of each object being read. */

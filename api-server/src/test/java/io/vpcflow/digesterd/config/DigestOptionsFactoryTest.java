@@ -1,12 +1,15 @@
 package io.vpcflow.digesterd.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.stream.DigestStream;
 import io.vpcflow.digesterd.stream.StreamOptions;
 import io.vpcflow.digesterd.window.DigestWindow;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,29 @@ class DigestOptionsFactoryTest {
         "s3://digests/out/stream/status.json",
         DigestOptionsFactory.streamFolder(ServiceConfig.fromEnvironment(BUCKETS))
             .resolve("status.json"));
+  }
+
+  @Test
+  void theStreamsDurationsComeTypedFromTheConfiguration() {
+    Map<String, String> env = new HashMap<>(BUCKETS);
+    env.put("DIGEST_STREAM_POLL", "PT30S");
+    env.put("DIGEST_STREAM_WINDOW", "PT10M");
+    env.put("VPC_FLOW_LOGS_SLACK_AFTER", "PT25M");
+    StreamOptions options = DigestOptionsFactory.stream(ServiceConfig.fromEnvironment(env));
+    assertEquals(Duration.ofSeconds(30), options.getStreamPoll());
+    assertEquals(Duration.ofMinutes(10), options.getStreamWindow());
+    assertEquals(Duration.ofMinutes(25), options.getObjectSlackAfter());
+  }
+
+  @Test
+  void aBadPipelineArgumentIsNamed() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DigestOptionsFactory.stream(
+                    ServiceConfig.fromEnvironment(BUCKETS), "--streamLateness=late"));
+    assertTrue(e.getMessage().startsWith("invalid argument --streamLateness=late"), e.getMessage());
   }
 
   @Test

@@ -12,6 +12,11 @@ import java.util.List;
 public final class ObjectShards {
   private ObjectShards() {}
 
+  /** The number of shards when none is configured: one per processor, at least 2. */
+  public static int defaultCount() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+
   /** At most {@code shards} non-empty shards holding every object exactly once. */
   public static List<List<PlannedObject>> deal(List<PlannedObject> objects, int shards) {
     if (shards < 1) {

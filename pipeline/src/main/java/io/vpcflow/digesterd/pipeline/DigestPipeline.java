@@ -9,25 +9,19 @@ import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
-import io.vpcflow.digesterd.s3.S3ObjectListing;
-import io.vpcflow.digesterd.source.LocalObjectListing;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The digest pipeline of one window: {@code main → run(options) → build(pipeline, options, plan)}.
@@ -41,9 +35,7 @@ public final class DigestPipeline {
 
   /** Runs one digest with options from the command line ({@code --start=... --stop=...}). */
   public static void main(String[] args) throws IOException {
-    PipelineOptionsFactory.register(DigestOptions.class);
-    DigestOptions options =
-        PipelineOptionsFactory.fromArgs(args).withValidation().as(DigestOptions.class);
+    DigestOptions options = OptionArgs.parseValid(DigestOptions.class, args);
     DigestSummary summary = run(options);
     System.out.println(DigestSummaryJson.write(summary));
   }
@@ -73,7 +65,7 @@ public final class DigestPipeline {
    * @throws RunCancelledException when the run was cancelled
    */
   public static DigestSummary run(DigestOptions options, ObjectPlan plan) throws IOException {
-    useOurS3Clients(options);
+    S3ClientFactory.useInBeam(options);
     options.as(DirectOptions.class).setBlockOnRun(false);
     String runToken = UUID.randomUUID().toString();
     SpillFiles spill = SpillFiles.of(options, runToken);
@@ -141,42 +133,9 @@ public final class DigestPipeline {
     }
   }
 
-  /** Makes Beam's S3 filesystem use {@link S3ClientFactory} unless another factory was chosen. */
-  public static void useOurS3Clients(DigestOptions options) {
-    if (options.getS3ClientFactoryClass() == DefaultS3ClientBuilderFactory.class) {
-      options.setS3ClientFactoryClass(S3ClientFactory.class);
-    }
-  }
-
   /** Lists the objects the options' window needs to read. */
   public static ObjectPlan plan(DigestOptions options) throws IOException {
-    return withFlowLogListing(options, (listing, source) -> plan(listing, source, options));
-  }
-
-  /** Work done with a listing of the flow-log store. */
-  @FunctionalInterface
-  public interface ListingTask<T> {
-    /**
-     * @param listing the flow-log store's listing
-     * @param source where the flow logs are (bucket or directory, with the configured prefix)
-     */
-    T run(ObjectListing listing, StoreLocation source) throws IOException;
-  }
-
-  /**
-   * Runs {@code task} with a listing of the options' flow-log store (S3, through a client of the
-   * flow-log bucket made by {@link S3ClientFactory} and closed afterwards, or a local directory).
-   */
-  public static <T> T withFlowLogListing(DigestOptions options, ListingTask<T> task)
-      throws IOException {
-    StoreLocation source =
-        StoreLocation.parse(options.getFlowLogsBucket()).withPrefix(options.getFlowLogsPrefix());
-    if (!source.isS3()) {
-      return task.run(new LocalObjectListing(source.directory()), source);
-    }
-    try (S3Client client = S3ClientFactory.client(options)) {
-      return task.run(new S3ObjectListing(client, source.bucket()), source);
-    }
+    return FlowLogStore.withListing(options, (listing, source) -> plan(listing, source, options));
   }
 
   private static ObjectPlan plan(ObjectListing listing, StoreLocation source, DigestOptions options)
@@ -185,10 +144,10 @@ public final class DigestPipeline {
     return new WindowObjectFinder(
             listing,
             source.keyPrefix(),
-            csv(options.getScanAccounts()),
-            csv(options.getScanRegions()),
-            Duration.parse(options.getObjectSlackBefore()),
-            Duration.parse(options.getObjectSlackAfter()))
+            FlowLogStore.scanAccounts(options),
+            FlowLogStore.scanRegions(options),
+            options.getObjectSlackBefore(),
+            options.getObjectSlackAfter())
         .find(window.start(), window.stop());
   }
 
@@ -213,7 +172,7 @@ public final class DigestPipeline {
       String runToken,
       SpillFiles spill) {
     DigestWindow window = window(options);
-    int shards = options.getShards() > 0 ? options.getShards() : defaultShards();
+    int shards = options.getShards() > 0 ? options.getShards() : ObjectShards.defaultCount();
     ProgressChannel progress =
         ProgressChannel.of(
             options.getProgressKey(),
@@ -253,11 +212,6 @@ public final class DigestPipeline {
             new DigestFlowLogs.MergeSettings(run, spill, progress)));
   }
 
-  /** The shards of a run when none are configured: one per processor, at least 2. */
-  public static int defaultShards() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors());
-  }
-
   /** The window of the options. */
   public static DigestWindow window(DigestOptions options) {
     return DigestWindow.parse(options.getStart(), options.getStop());
@@ -268,10 +222,5 @@ public final class DigestPipeline {
     String id = window(options).digestId().toString();
     return DigestObjects.readSummary(StoreLocation.parse(options.getStorageBucket()), id)
         .orElseThrow(() -> new IOException("the digest " + id + " has no summary"));
-  }
-
-  /** The comma-separated values of {@code value}, trimmed, without empty ones. */
-  public static List<String> csv(String value) {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

@@ -17,7 +17,7 @@ public final class StoreUris {
    * location wins; progress on a tie), any other {@code s3://} URI as the flow-log bucket, local
    * paths as they are.
    */
-  public static String resourceName(DigestOptions options, String uri) {
+  public static String resourceName(FlowLogOptions options, String uri) {
     if (!uri.startsWith("s3://")) {
       return uri;
     }

@@ -84,6 +84,16 @@ public final class S3ClientFactory implements S3ClientBuilderFactory {
     return builder;
   }
 
+  /**
+   * Makes Beam's S3 filesystem use this factory, unless the options chose another one than Beam's
+   * default.
+   */
+  public static void useInBeam(S3Options options) {
+    if (options.getS3ClientFactoryClass() == DefaultS3ClientBuilderFactory.class) {
+      options.setS3ClientFactoryClass(S3ClientFactory.class);
+    }
+  }
+
   /** A ready client of the flow-log bucket for the given options. */
   public static S3Client client(S3Options options) {
     return client(options, BucketPurpose.FLOW_LOGS);

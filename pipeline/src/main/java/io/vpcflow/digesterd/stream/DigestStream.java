@@ -1,7 +1,8 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.DigestPipeline;
+import io.vpcflow.digesterd.pipeline.OptionArgs;
 import io.vpcflow.digesterd.pipeline.StoreUris;
+import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.Read;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -74,8 +74,7 @@ public final class DigestStream {
 
   /** Runs the stream with options from the command line until the process ends. */
   public static void main(String[] args) {
-    PipelineOptionsFactory.register(StreamOptions.class);
-    StreamOptions options = PipelineOptionsFactory.fromArgs(args).as(StreamOptions.class);
+    StreamOptions options = OptionArgs.parseValid(StreamOptions.class, args);
     run(options).waitUntilFinish();
   }
 
@@ -86,7 +85,7 @@ public final class DigestStream {
    * @throws UncheckedIOException when the stream's folder cannot be read or written
    */
   public static PipelineResult run(StreamOptions options) {
-    DigestPipeline.useOurS3Clients(options);
+    S3ClientFactory.useInBeam(options);
     options.as(StreamingOptions.class).setStreaming(true);
     options.as(DirectOptions.class).setBlockOnRun(false);
     Instant now = Instant.now();
@@ -129,7 +128,7 @@ public final class DigestStream {
               files.fileNames(SavedParts.READ),
               files.fileNames(SavedParts.PARTS),
               firstWindow,
-              Duration.parse(options.getObjectSlackBefore()));
+              options.getObjectSlackBefore());
       LOG.info(
           "stream from {}: {} objects read before, {} saved parts restored",
           firstWindow,
@@ -158,8 +157,7 @@ public final class DigestStream {
     PCollection<KV<Long, WindowPart>> restored =
         pipeline.apply(
             "RestoreSavedParts",
-            new RestoreSavedParts(
-                start.restore().parts(), Duration.parse(options.getObjectSlackAfter()), files));
+            new RestoreSavedParts(start.restore().parts(), options.getObjectSlackAfter(), files));
     PCollectionTuple closed =
         PCollectionList.of(read.get(ReadWindowPartsFn.PARTS))
             .and(restored)
@@ -188,7 +186,7 @@ public final class DigestStream {
                     StoreUris.resourceName(options, stateUri(options)),
                     new ResumePoint(firstWindow),
                     files,
-                    Duration.parse(options.getObjectSlackBefore()))))
+                    options.getObjectSlackBefore())))
         .setCoder(VoidCoder.of());
     PCollectionList.of(read.get(ReadWindowPartsFn.STATUS))
         .and(closed.get(CloseWindowFn.STATUS))
@@ -200,7 +198,7 @@ public final class DigestStream {
                 new PublishStatusFn(
                     windows,
                     StoreUris.resourceName(options, statusUri(options)),
-                    new StatusThrottle(Duration.parse(options.getStreamStatusEvery())),
+                    new StatusThrottle(options.getStreamStatusEvery()),
                     now)))
         .setCoder(VoidCoder.of());
   }
@@ -324,8 +322,7 @@ public final class DigestStream {
 
   /** The stream's windows from the options. */
   public static StreamWindows windows(StreamOptions options) {
-    return new StreamWindows(
-        Duration.parse(options.getStreamWindow()), Duration.parse(options.getStreamLateness()));
+    return new StreamWindows(options.getStreamWindow(), options.getStreamLateness());
   }
 
   /**
@@ -341,7 +338,7 @@ public final class DigestStream {
             ? Optional.empty()
             : Optional.of(
                 DigestWindow.parse(options.getStreamFrom(), "9999-12-31T00:00:00Z").start());
-    Instant watermark = StreamPoll.eventTime(now, Duration.parse(options.getObjectSlackAfter()));
+    Instant watermark = StreamPoll.eventTime(now, options.getObjectSlackAfter());
     return ResumePoint.firstWindow(saved, from, watermark, windows);
   }
 }

@@ -1,7 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.layout.PlannedObject;
-import io.vpcflow.digesterd.pipeline.DigestPipeline;
+import io.vpcflow.digesterd.pipeline.FlowLogStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,13 +39,13 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObje
     this.options = options;
     this.poll =
         new StreamPoll(
-            DigestPipeline.csv(options.getScanAccounts()),
-            DigestPipeline.csv(options.getScanRegions()),
-            Duration.parse(options.getObjectSlackBefore()),
-            Duration.parse(options.getObjectSlackAfter()),
-            Duration.parse(options.getStreamHorizon()),
+            FlowLogStore.scanAccounts(options),
+            FlowLogStore.scanRegions(options),
+            options.getObjectSlackBefore(),
+            options.getObjectSlackAfter(),
+            options.getStreamHorizon(),
             firstWindow);
-    this.interval = Duration.parse(options.getStreamPoll());
+    this.interval = options.getStreamPoll();
     this.feed =
         checkpoint == null
             ? new NewObjectFeed(poll::eventTimeOf, Set.of(), Optional.empty())
@@ -70,7 +70,7 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObje
   private void pollStore() {
     try {
       StreamPoll.Result result =
-          DigestPipeline.withFlowLogListing(
+          FlowLogStore.withListing(
               options, (listing, store) -> poll.poll(listing, store.keyPrefix(), Instant.now()));
       feed.offer(result);
       LOG.debug(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,8 @@ class DigestStreamBuildTest {
     StreamOptions options = PipelineOptionsFactory.as(StreamOptions.class);
     options.setFlowLogsBucket(dir.resolve("logs").toUri().toString());
     options.setStorageBucket(dir.resolve("digests").toUri() + "/");
-    options.setStreamWindow("PT5M");
-    options.setStreamLateness("PT2M");
+    options.setStreamWindow(Duration.parse("PT5M"));
+    options.setStreamLateness(Duration.parse("PT2M"));
     options.setStreamFrom(W0.toString());
     return options;
   }

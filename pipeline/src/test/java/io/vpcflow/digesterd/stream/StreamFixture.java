@@ -80,11 +80,11 @@ final class StreamFixture {
     StreamOptions options = s3.as(StreamOptions.class);
     options.setFlowLogsBucket(logsBucket);
     options.setStorageBucket(storage);
-    options.setStreamPoll("PT0.5S");
-    options.setStreamWindow("PT5M");
-    options.setStreamLateness("PT2M");
-    options.setObjectSlackBefore("PT1M");
-    options.setObjectSlackAfter("PT1M");
+    options.setStreamPoll(Duration.parse("PT0.5S"));
+    options.setStreamWindow(Duration.parse("PT5M"));
+    options.setStreamLateness(Duration.parse("PT2M"));
+    options.setObjectSlackBefore(Duration.parse("PT1M"));
+    options.setObjectSlackAfter(Duration.parse("PT1M"));
     options.setStreamFrom(w0.toString());
     options.as(DirectOptions.class).setEnforceImmutability(false);
     options.as(DirectOptions.class).setEnforceEncodability(false);
