@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,8 @@ public record FlowLogObjectName(
       Pattern.compile(
           "(\\d+)_vpcflowlogs_([a-z0-9-]+)_(fl-[0-9A-Za-z]+)_(\\d{8}T\\d{4}Z)_([0-9A-Za-z]+)"
               + "\\.log\\.(?:gz|parquet)");
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'").withResolverStyle(ResolverStyle.STRICT);
 
   /** The name of a gzip'd text object ({@link ObjectFormat#TEXT}). */
   public FlowLogObjectName(String account, String region, String flowLogId, Instant timestamp) {

@@ -155,23 +155,15 @@ public final class SampleFlowLogs {
       servicePort = new int[size];
       protocol = new int[size];
       rejected = new boolean[size];
+      // One /16 per account and region while they fit (16 regions an account), shared beyond.
+      int privateOctet = (account * 16 + region) % 256;
       for (int c = 0; c < size; c++) {
         eni[c] = random.nextInt(enis);
         inside[c] =
-            "10."
-                + (account * 16 + region)
-                + "."
-                + random.nextInt(256)
-                + "."
-                + (1 + random.nextInt(254));
+            "10." + privateOctet + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
         outside[c] =
             random.nextInt(3) == 0
-                ? "10."
-                    + (account * 16 + region)
-                    + "."
-                    + random.nextInt(256)
-                    + "."
-                    + (1 + random.nextInt(254))
+                ? "10." + privateOctet + "." + random.nextInt(256) + "." + (1 + random.nextInt(254))
                 : (1 + random.nextInt(223))
                     + "."
                     + random.nextInt(256)

@@ -65,10 +65,24 @@ class FlowLogObjectNameTest {
             "123456789012_vpcflowlogs_us-east-1_fl-1_2024-05-01T0905Z_h.log.gz",
             "123456789012_vpcflowlogs_us-east-1_fl-1_20241301T0905Z_h.log.gz",
             "123456789012_vpcflowlogs_us-east-1_fl-1_20240501T0960Z_h.log.gz",
+            "123456789012_vpcflowlogs_us-east-1_fl-1_20240230T0905Z_h.log.gz",
+            "123456789012_vpcflowlogs_us-east-1_fl-1_20230229T0905Z_h.log.gz",
+            "123456789012_vpcflowlogs_us-east-1_fl-1_20240431T0905Z_h.log.gz",
+            "123456789012_vpcflowlogs_us-east-1_fl-1_20240501T2400Z_h.log.gz",
             "123456789012_vpcflowlogs_us-east-1_fl-1_20240501T0905Z_h-1.log.gz",
             "123456789012_vpcflowlogs_us-east-1_fl-1_20240501T0905Z_h.log.gz/")) {
       assertEquals(Optional.empty(), FlowLogObjectName.parseKey("AWSLogs/" + name), name);
     }
+  }
+
+  @Test
+  void aLeapDayIsAStamp() {
+    assertEquals(
+        Instant.parse("2024-02-29T23:55:00Z"),
+        FlowLogObjectName.parseKey(
+                "123456789012_vpcflowlogs_us-east-1_fl-1_20240229T2355Z_h.log.gz")
+            .orElseThrow()
+            .timestamp());
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -227,6 +228,45 @@ class SampleFlowLogsTest {
         }
       }
     }
+  }
+
+  @Test
+  void manyAccountsAndRegionsStillGiveValidIpv4Addresses() throws Exception {
+    List<String> accounts = new ArrayList<>();
+    for (int a = 0; a < 20; a++) {
+      accounts.add(String.format("%012d", 100000000000L + a));
+    }
+    SampleSpec spec =
+        new SampleSpec(
+            FROM,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5),
+            accounts,
+            List.of("us-east-1", "eu-west-1", "ap-south-1"),
+            20,
+            20,
+            List.of(KeyLayout.PLAIN),
+            false,
+            3);
+    int checked = 0;
+    for (byte[] object : generate(spec, ObjectFormat.TEXT, null).values()) {
+      for (String line : lines(object).subList(1, 21)) {
+        String[] f = line.split(" ");
+        if (f[13].equals("NODATA")) {
+          continue;
+        }
+        for (String address : new String[] {f[3], f[4]}) {
+          String[] octets = address.split("\\.");
+          assertEquals(4, octets.length, line);
+          for (String octet : octets) {
+            int value = Integer.parseInt(octet);
+            assertTrue(value >= 0 && value <= 255, address + " in " + line);
+          }
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 1000, "addresses checked: " + checked);
   }
 
   @Test
