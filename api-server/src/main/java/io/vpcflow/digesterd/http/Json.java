@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vpcflow.digesterd.report.ReportJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
 final class Json {
   static final String TYPE = "application/json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = ReportJson.mapper();
 
   private Json() {}
 

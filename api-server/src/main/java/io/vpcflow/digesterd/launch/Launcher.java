@@ -234,14 +234,13 @@ public final class Launcher implements AutoCloseable {
    * Records the failure as the digest's summary, unless the store keeps none or cannot be reached.
    */
   private void recordFailure(DigestWindow window, Marker marker, String reason) {
-    Instant started =
-        marker.startedAt() == null ? clock.instant() : Instant.parse(marker.startedAt());
+    Instant started = marker.startedAt() == null ? clock.instant() : marker.startedAt();
     try {
       store.recordFailure(
           DigestSummary.failed(
               window.digestId().toString(),
-              window.start().toString(),
-              window.stop().toString(),
+              window.start(),
+              window.stop(),
               marker.runner(),
               marker.runnerReason(),
               started,

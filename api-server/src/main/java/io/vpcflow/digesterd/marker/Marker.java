@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The body of a progress marker. Times are RFC 3339 (UTC); fields that do not apply to the state
- * are null and left out of the JSON. Immutable: each transition returns a new marker.
+ * The body of a progress marker. Times are RFC 3339 (UTC) in JSON; fields that do not apply to the
+ * state are null and left out of the JSON. Immutable: each transition returns a new marker.
  *
  * @param id the digest id
  * @param start the window start
@@ -28,15 +28,15 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Marker(
     String id,
-    String start,
-    String stop,
+    Instant start,
+    Instant stop,
     MarkerState state,
     int attempt,
     String owner,
-    String queuedAt,
-    String startedAt,
-    String updatedAt,
-    String finishedAt,
+    Instant queuedAt,
+    Instant startedAt,
+    Instant updatedAt,
+    Instant finishedAt,
     Progress progress,
     String runner,
     String runnerReason,
@@ -53,14 +53,14 @@ public record Marker(
   public static Marker queued(DigestWindow window, String owner, Instant now) {
     return new Marker(
         window.digestId().toString(),
-        window.start().toString(),
-        window.stop().toString(),
+        window.start(),
+        window.stop(),
         MarkerState.QUEUED,
         1,
         owner,
-        now.toString(),
+        now,
         null,
-        now.toString(),
+        now,
         null,
         Progress.NONE,
         null,
@@ -75,14 +75,14 @@ public record Marker(
   public Marker requeued(DigestWindow window, String newOwner, Instant now) {
     return new Marker(
         window.digestId().toString(),
-        window.start().toString(),
-        window.stop().toString(),
+        window.start(),
+        window.stop(),
         MarkerState.QUEUED,
         attempt + 1,
         newOwner,
-        now.toString(),
+        now,
         null,
-        now.toString(),
+        now,
         null,
         Progress.NONE,
         null,
@@ -100,8 +100,8 @@ public record Marker(
         attempt,
         worker,
         queuedAt,
-        now.toString(),
-        now.toString(),
+        now,
+        now,
         null,
         Progress.NONE,
         runnerName,
@@ -120,7 +120,7 @@ public record Marker(
         owner,
         queuedAt,
         startedAt,
-        now.toString(),
+        now,
         finishedAt,
         newProgress,
         runner,
@@ -139,7 +139,7 @@ public record Marker(
         owner,
         queuedAt,
         startedAt,
-        now.toString(),
+        now,
         finishedAt,
         progress,
         runnerName,
@@ -163,8 +163,8 @@ public record Marker(
         owner,
         queuedAt,
         startedAt,
-        now.toString(),
-        now.toString(),
+        now,
+        now,
         finalProgress,
         runnerName,
         runnerReason,
@@ -182,17 +182,12 @@ public record Marker(
         owner,
         queuedAt,
         startedAt,
-        now.toString(),
-        now.toString(),
+        now,
+        now,
         progress,
         runner,
         runnerReason,
         why);
-  }
-
-  /** When the marker was last written. */
-  public Instant lastUpdate() {
-    return Instant.parse(updatedAt);
   }
 
   /**
@@ -200,6 +195,6 @@ public record Marker(
    * {@code timeout} ago.
    */
   public boolean activeAt(Instant now, Duration timeout) {
-    return state.inProgress() && lastUpdate().plus(timeout).isAfter(now);
+    return state.inProgress() && updatedAt.plus(timeout).isAfter(now);
   }
 }

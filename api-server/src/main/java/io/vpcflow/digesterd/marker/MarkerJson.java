@@ -1,8 +1,8 @@
 package io.vpcflow.digesterd.marker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vpcflow.digesterd.report.ReportJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,8 +15,7 @@ import java.util.UUID;
  * taken over like ours.
  */
 final class MarkerJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER = ReportJson.mapper();
 
   private MarkerJson() {}
 
@@ -58,8 +57,8 @@ final class MarkerJson {
         1,
         "unknown",
         null,
-        written.toString(),
-        written.toString(),
+        written,
+        written,
         null,
         Progress.NONE,
         null,

@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vpcflow.digesterd.report.DigestSummary;
+import java.time.Instant;
 
 /**
  * The body of {@code GET /status}: one window's digest. Fields that do not apply are left out.
@@ -27,18 +28,18 @@ import io.vpcflow.digesterd.report.DigestSummary;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DigestStatus(
     String id,
-    String start,
-    String stop,
+    Instant start,
+    Instant stop,
     DigestState state,
     Integer attempt,
     String owner,
     String runner,
     String runnerReason,
     StatusProgress progress,
-    String queuedAt,
-    String startedAt,
-    String updatedAt,
-    String finishedAt,
+    Instant queuedAt,
+    Instant startedAt,
+    Instant updatedAt,
+    Instant finishedAt,
     Long durationMillis,
     String reason,
     DigestSummary summary) {}

@@ -208,8 +208,8 @@ public final class Digests {
     if (state.state() == DigestState.ABSENT) {
       return new DigestStatus(
           window.digestId().toString(),
-          window.start().toString(),
-          window.stop().toString(),
+          window.start(),
+          window.stop(),
           DigestState.ABSENT,
           null,
           null,
@@ -232,15 +232,13 @@ public final class Digests {
         marker.startedAt() == null
             ? null
             : Duration.between(
-                    Instant.parse(marker.startedAt()),
-                    marker.finishedAt() == null
-                        ? clock.instant()
-                        : Instant.parse(marker.finishedAt()))
+                    marker.startedAt(),
+                    marker.finishedAt() == null ? clock.instant() : marker.finishedAt())
                 .toMillis();
     return new DigestStatus(
         window.digestId().toString(),
-        window.start().toString(),
-        window.stop().toString(),
+        window.start(),
+        window.stop(),
         state.state(),
         marker.attempt(),
         marker.owner(),
@@ -267,8 +265,8 @@ public final class Digests {
     StatusProgress progress = s == null ? null : StatusProgress.of(Progress.done(s), true);
     return new DigestStatus(
         window.digestId().toString(),
-        window.start().toString(),
-        window.stop().toString(),
+        window.start(),
+        window.stop(),
         DigestState.DONE,
         done == null ? null : done.attempt(),
         done == null ? null : done.owner(),
@@ -295,8 +293,7 @@ public final class Digests {
     if (status.isEmpty()) {
       return StreamReport.none(streams.uri());
     }
-    long age =
-        Duration.between(Instant.parse(status.get().updatedAt()), clock.instant()).toMillis();
+    long age = Duration.between(status.get().updatedAt(), clock.instant()).toMillis();
     return new StreamReport(true, streams.uri(), null, Math.max(0, age), status.get());
   }
 
@@ -346,8 +343,8 @@ public final class Digests {
   private static boolean overlaps(DigestSummary s, Instant from, Instant to) {
     return s.start() != null
         && s.stop() != null
-        && Instant.parse(s.start()).isBefore(to)
-        && Instant.parse(s.stop()).isAfter(from);
+        && s.start().isBefore(to)
+        && s.stop().isAfter(from);
   }
 
   /**

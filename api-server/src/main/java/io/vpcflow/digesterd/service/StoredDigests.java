@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.service;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,12 +22,12 @@ public record StoredDigests(List<Item> digests, String next) {
    */
   public record Item(
       String id,
-      String start,
-      String stop,
+      Instant start,
+      Instant stop,
       String state,
       long keys,
       Long records,
       long digestBytes,
-      String finishedAt,
+      Instant finishedAt,
       String reason) {}
 }

@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.apitesting;
 
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.window.DigestWindow;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +14,14 @@ public final class Summaries {
   public static DigestSummary of(DigestWindow window, long keys, long digestBytes) {
     return new DigestSummary(
         window.digestId().toString(),
-        window.start().toString(),
-        window.stop().toString(),
+        window.start(),
+        window.stop(),
         DigestSummary.DONE,
         "ByHand",
         "stored by the test",
         "memory://" + window.digestId() + ".log.gz",
-        "2024-01-01T00:00:00Z",
-        "2024-01-01T00:00:01Z",
+        Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("2024-01-01T00:00:01Z"),
         1000,
         new DigestSummary.Objects(3, 3, 0, Map.of(), 300, 900),
         new DigestSummary.Records(keys, keys, 0, 0, 0, Map.of("digested", keys)),

@@ -227,7 +227,7 @@ class DigestApiTest {
       assertEquals("2019-01-01T00:05:00Z", stream.get("openWindows").get(0).get("start").asText());
       assertEquals(42, stream.get("openWindows").get(0).get("records").asLong());
       assertEquals(2, stream.get("lateRecords").asLong());
-      assertEquals(stored.updatedAt(), stream.get("updatedAt").asText());
+      assertEquals(stored.updatedAt().toString(), stream.get("updatedAt").asText());
       assertEquals(false, stream.has("message"));
 
       client.putObject(

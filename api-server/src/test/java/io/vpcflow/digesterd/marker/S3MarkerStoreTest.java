@@ -124,7 +124,7 @@ class S3MarkerStoreTest {
         RequestBody.fromString("2024-05-01T11:00:00.123456789Z"));
     Marker legacy = store.read(id).orElseThrow().marker();
     assertEquals(MarkerState.RUNNING, legacy.state());
-    assertEquals(Instant.parse("2024-05-01T11:00:00.123456789Z"), legacy.lastUpdate());
+    assertEquals(Instant.parse("2024-05-01T11:00:00.123456789Z"), legacy.updatedAt());
     assertFalse(legacy.activeAt(NOW, Duration.ofMinutes(30)));
   }
 }

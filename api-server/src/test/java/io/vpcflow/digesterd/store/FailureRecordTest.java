@@ -35,8 +35,8 @@ class FailureRecordTest {
     Instant t = Instant.parse("2024-01-02T00:00:00Z");
     return DigestSummary.failed(
         ID.toString(),
-        WINDOW.start().toString(),
-        WINDOW.stop().toString(),
+        WINDOW.start(),
+        WINDOW.stop(),
         "DirectRunner",
         "why this runner",
         t,

@@ -193,8 +193,8 @@ public final class DigestPipeline {
     RunDescription run =
         new RunDescription(
             window.digestId().toString(),
-            window.start().toString(),
-            window.stop().toString(),
+            window.start(),
+            window.stop(),
             StoreLocation.parse(options.getStorageBucket()).toString(),
             options.getRunner().getSimpleName(),
             options.getRunnerReason(),

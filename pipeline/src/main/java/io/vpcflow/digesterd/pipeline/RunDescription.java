@@ -10,8 +10,8 @@ import java.util.List;
  * to store, the runner, when the run started and what listing found and skipped.
  *
  * @param digestId the digest id
- * @param start the window start (RFC 3339)
- * @param stop the window stop (RFC 3339)
+ * @param start the window start
+ * @param stop the window stop
  * @param storage the storage location, as parsed by {@code StoreLocation}
  * @param runner the runner's name
  * @param runnerReason why that runner was chosen
@@ -22,8 +22,8 @@ import java.util.List;
  */
 record RunDescription(
     String digestId,
-    String start,
-    String stop,
+    Instant start,
+    Instant stop,
     String storage,
     String runner,
     String runnerReason,

@@ -1,16 +1,13 @@
 package io.vpcflow.digesterd.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Reads and writes {@link DigestSummary} as JSON. */
 public final class DigestSummaryJson {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      ReportJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DigestSummaryJson() {}
 

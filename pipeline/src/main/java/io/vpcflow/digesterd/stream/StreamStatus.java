@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,10 +31,10 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamStatus(
-    String startedAt,
-    String updatedAt,
+    Instant startedAt,
+    Instant updatedAt,
     LastObject lastObject,
-    String watermark,
+    Instant watermark,
     List<OpenWindow> openWindows,
     Window lastClosedWindow,
     long objectsRead,
@@ -53,7 +54,7 @@ public record StreamStatus(
    * @param key its key
    * @param stamp the time stamp in its name
    */
-  public record LastObject(String key, String stamp) {}
+  public record LastObject(String key, Instant stamp) {}
 
   /**
    * A window still open.
@@ -65,7 +66,7 @@ public record StreamStatus(
    * @param records its records so far
    */
   public record OpenWindow(
-      String start, String stop, String closesAt, long objects, long records) {}
+      Instant start, Instant stop, Instant closesAt, long objects, long records) {}
 
   /**
    * A window.
@@ -73,19 +74,18 @@ public record StreamStatus(
    * @param start its start
    * @param stop its end
    */
-  public record Window(String start, String stop) {}
+  public record Window(Instant start, Instant stop) {}
 
   /** The status of a run started at {@code at}, before anything happened. */
   public static StreamStatus started(Instant at) {
-    return new StreamStatus(
-        at.toString(), at.toString(), null, null, List.of(), null, 0, 0, 0, 0, 0);
+    return new StreamStatus(at, at, null, null, List.of(), null, 0, 0, 0, 0, 0);
   }
 
   /** This status, written at {@code at}. */
   public StreamStatus updated(Instant at) {
     return new StreamStatus(
         startedAt,
-        at.toString(),
+        at,
         lastObject,
         watermark,
         openWindows,
@@ -137,7 +137,7 @@ public record StreamStatus(
   }
 
   private StreamStatus withObjectRead(StatusEvent event) {
-    LastObject last = new LastObject(event.objectKey(), event.stamp().toString());
+    LastObject last = new LastObject(event.objectKey(), event.stamp());
     return new StreamStatus(
         startedAt,
         updatedAt,
@@ -153,9 +153,9 @@ public record StreamStatus(
   }
 
   /** The later of {@code watermark} and the event's object's event time. */
-  private static String later(String watermark, StatusEvent event) {
-    if (watermark == null || event.eventTime().isAfter(Instant.parse(watermark))) {
-      return event.eventTime().toString();
+  private static Instant later(Instant watermark, StatusEvent event) {
+    if (watermark == null || event.eventTime().isAfter(watermark)) {
+      return event.eventTime();
     }
     return watermark;
   }
@@ -164,7 +164,7 @@ public record StreamStatus(
     List<OpenWindow> open = openWindows;
     if (!closedBy(event.window(), lastClosedWindow)) {
       open = new ArrayList<>();
-      String start = Instant.ofEpochSecond(event.window()).toString();
+      Instant start = Instant.ofEpochSecond(event.window());
       boolean found = false;
       for (OpenWindow w : openWindows) {
         if (w.start().equals(start)) {
@@ -184,11 +184,11 @@ public record StreamStatus(
         open.add(
             new OpenWindow(
                 start,
-                windows.window(event.window()).stop().toString(),
-                windows.closesAt(event.window()).toString(),
+                windows.window(event.window()).stop(),
+                windows.closesAt(event.window()),
                 1,
                 event.records()));
-        open.sort((a, b) -> Instant.parse(a.start()).compareTo(Instant.parse(b.start())));
+        open.sort(Comparator.comparing(OpenWindow::start));
       }
     }
     return new StreamStatus(
@@ -209,15 +209,11 @@ public record StreamStatus(
     Window closed = lastClosedWindow;
     if (!closedBy(event.window(), closed)) {
       closed =
-          new Window(
-              Instant.ofEpochSecond(event.window()).toString(),
-              windows.window(event.window()).stop().toString());
+          new Window(Instant.ofEpochSecond(event.window()), windows.window(event.window()).stop());
     }
     Window latest = closed;
     List<OpenWindow> open =
-        openWindows.stream()
-            .filter(w -> !closedBy(Instant.parse(w.start()).getEpochSecond(), latest))
-            .toList();
+        openWindows.stream().filter(w -> !closedBy(w.start().getEpochSecond(), latest)).toList();
     return new StreamStatus(
         startedAt,
         updatedAt,
@@ -234,6 +230,6 @@ public record StreamStatus(
 
   /** Whether the window starting at {@code window} is closed once {@code lastClosed} is. */
   private static boolean closedBy(long window, Window lastClosed) {
-    return lastClosed != null && window <= Instant.parse(lastClosed.start()).getEpochSecond();
+    return lastClosed != null && window <= lastClosed.start().getEpochSecond();
   }
 }

@@ -1,16 +1,14 @@
 package io.vpcflow.digesterd.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vpcflow.digesterd.report.ReportJson;
 
 /** Reads and writes {@link StreamStatus} as JSON (unknown fields are ignored when read). */
 public final class StreamStatusJson {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      ReportJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private StreamStatusJson() {}
 

@@ -53,14 +53,14 @@ public final class WindowSummaries {
     }
     return new DigestSummary(
         window.digestId().toString(),
-        window.start().toString(),
-        window.stop().toString(),
+        window.start(),
+        window.stop(),
         DigestSummary.DONE,
         runner,
         REASON,
         digest,
-        openedAt.toString(),
-        finishedAt.toString(),
+        openedAt,
+        finishedAt,
         Duration.between(openedAt, finishedAt).toMillis(),
         DigestSummary.objectsOf(report, report.objectsRead()),
         DigestSummary.Records.of(report),

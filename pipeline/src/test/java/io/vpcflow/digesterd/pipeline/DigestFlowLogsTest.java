@@ -14,6 +14,7 @@ import io.vpcflow.digesterd.testing.HandFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.PAssert;
@@ -75,7 +76,7 @@ public class DigestFlowLogsTest {
             Files.readString(
                 storage.resolve(HandFixture.DIGEST_ID + ".json"), StandardCharsets.UTF_8));
     assertEquals(HandFixture.DIGEST_ID, summary.id());
-    assertEquals("2019-01-01T00:00:00Z", summary.start());
+    assertEquals(Instant.parse("2019-01-01T00:00:00Z"), summary.start());
     assertEquals(digestUri, summary.digest());
     assertEquals(8, summary.objects().listed());
     assertEquals(4, summary.objects().read());

@@ -42,14 +42,15 @@ class StreamStatusCoderTest {
             .updated(STARTED.plusSeconds(5));
     StreamStatus extreme =
         new StreamStatus(
-            "2024-05-01T10:00:00Z",
-            "2024-05-01T10:00:00.123456789Z",
-            new LastObject("", ""),
-            "",
+            Instant.parse("2024-05-01T10:00:00Z"),
+            Instant.parse("2024-05-01T10:00:00.123456789Z"),
+            new LastObject("", Instant.EPOCH),
+            Instant.MIN,
             List.of(
-                new OpenWindow("a", "b", "c", Long.MAX_VALUE, Long.MAX_VALUE),
-                new OpenWindow("", "", "", 0, 0)),
-            new Window("", ""),
+                new OpenWindow(
+                    Instant.MIN, Instant.MAX, Instant.EPOCH, Long.MAX_VALUE, Long.MAX_VALUE),
+                new OpenWindow(Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, 0, 0)),
+            new Window(Instant.MAX, Instant.MIN),
             Long.MAX_VALUE,
             Long.MAX_VALUE,
             Long.MAX_VALUE,

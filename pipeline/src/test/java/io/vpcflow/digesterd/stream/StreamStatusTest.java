@@ -22,7 +22,7 @@ class StreamStatusTest {
   @Test
   void aNewRunReportsNothingYet() {
     StreamStatus status = StreamStatus.started(started);
-    assertEquals("2024-05-01T10:00:00Z", status.startedAt());
+    assertEquals(Instant.parse("2024-05-01T10:00:00Z"), status.startedAt());
     assertNull(status.lastObject());
     assertNull(status.watermark());
     assertEquals(List.of(), status.openWindows());
@@ -37,15 +37,17 @@ class StreamStatusTest {
             .with(read("b", "2024-05-01T09:07:00Z"), windows)
             .with(read("a", "2024-05-01T09:04:00Z"), windows);
     assertEquals(
-        new LastObject("a", "2024-05-01T09:04:00Z"), status.lastObject(), "a was read after b");
+        new LastObject("a", Instant.parse("2024-05-01T09:04:00Z")),
+        status.lastObject(),
+        "a was read after b");
     assertEquals(
-        "2024-05-01T09:06:00Z",
+        Instant.parse("2024-05-01T09:06:00Z"),
         status.watermark(),
         "b's stamp minus the 1-minute slack: a is older");
     assertEquals(2, status.objectsRead());
     status = status.with(read("c", "2024-05-01T09:08:00Z"), windows);
-    assertEquals(new LastObject("c", "2024-05-01T09:08:00Z"), status.lastObject());
-    assertEquals("2024-05-01T09:07:00Z", status.watermark());
+    assertEquals(new LastObject("c", Instant.parse("2024-05-01T09:08:00Z")), status.lastObject());
+    assertEquals(Instant.parse("2024-05-01T09:07:00Z"), status.watermark());
   }
 
   @Test
@@ -59,7 +61,7 @@ class StreamStatusTest {
     assertEquals(1, status.objectsAlreadyRead());
     assertEquals(0, status.objectsRead());
     assertNull(status.lastObject());
-    assertEquals("2024-05-01T09:06:00Z", status.watermark());
+    assertEquals(Instant.parse("2024-05-01T09:06:00Z"), status.watermark());
   }
 
   @Test
@@ -72,18 +74,27 @@ class StreamStatusTest {
     assertEquals(
         List.of(
             new OpenWindow(
-                "2024-05-01T09:00:00Z", "2024-05-01T09:05:00Z", "2024-05-01T09:07:00Z", 1, 3),
+                Instant.parse("2024-05-01T09:00:00Z"),
+                Instant.parse("2024-05-01T09:05:00Z"),
+                Instant.parse("2024-05-01T09:07:00Z"),
+                1,
+                3),
             new OpenWindow(
-                "2024-05-01T09:05:00Z", "2024-05-01T09:10:00Z", "2024-05-01T09:12:00Z", 2, 15)),
+                Instant.parse("2024-05-01T09:05:00Z"),
+                Instant.parse("2024-05-01T09:10:00Z"),
+                Instant.parse("2024-05-01T09:12:00Z"),
+                2,
+                15)),
         status.openWindows());
     assertEquals(18, status.records());
 
     status = status.with(StatusEvent.windowClosed(w0), windows);
     assertEquals(
-        List.of("2024-05-01T09:05:00Z"),
+        List.of(Instant.parse("2024-05-01T09:05:00Z")),
         status.openWindows().stream().map(OpenWindow::start).toList());
     assertEquals(
-        new Window("2024-05-01T09:00:00Z", "2024-05-01T09:05:00Z"), status.lastClosedWindow());
+        new Window(Instant.parse("2024-05-01T09:00:00Z"), Instant.parse("2024-05-01T09:05:00Z")),
+        status.lastClosedWindow());
     assertEquals(1, status.windowsClosed());
     assertEquals(18, status.records(), "records stay counted after their window closed");
   }
@@ -98,12 +109,12 @@ class StreamStatusTest {
             .with(StatusEvent.partTaken(w0, 2), windows)
             .with(StatusEvent.windowClosed(w0), windows);
     assertEquals(
-        List.of("2024-05-01T09:10:00Z"),
+        List.of(Instant.parse("2024-05-01T09:10:00Z")),
         status.openWindows().stream().map(OpenWindow::start).toList());
     assertEquals(7, status.records());
     assertEquals(2, status.windowsClosed());
     assertEquals(
-        "2024-05-01T09:05:00Z",
+        Instant.parse("2024-05-01T09:05:00Z"),
         status.lastClosedWindow().start(),
         "the latest window closed stays");
   }
