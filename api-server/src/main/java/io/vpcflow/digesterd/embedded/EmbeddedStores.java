@@ -4,7 +4,7 @@ import io.vpcflow.digesterd.config.AwsSettings;
 import io.vpcflow.digesterd.config.BucketAccess;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.s3.BucketPurpose;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.source.StoreLocation;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.apitesting;
 
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;

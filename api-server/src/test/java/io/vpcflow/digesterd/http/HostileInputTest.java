@@ -11,7 +11,7 @@ import io.vpcflow.digesterd.apitesting.HostileRequests;
 import io.vpcflow.digesterd.apitesting.RawHttp;
 import io.vpcflow.digesterd.apitesting.ServerEnv;
 import io.vpcflow.digesterd.config.ServiceConfig;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.service.DigesterdService;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.io.IOException;

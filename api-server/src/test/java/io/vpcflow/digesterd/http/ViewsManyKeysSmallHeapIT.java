@@ -10,7 +10,7 @@ import io.vpcflow.digesterd.apitesting.JarProcess;
 import io.vpcflow.digesterd.apitesting.ServerEnv;
 import io.vpcflow.digesterd.apitesting.Summaries;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.view.Query;
 import io.vpcflow.digesterd.window.DigestWindow;

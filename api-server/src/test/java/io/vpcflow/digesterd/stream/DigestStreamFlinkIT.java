@@ -3,7 +3,7 @@ package io.vpcflow.digesterd.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vpcflow.digesterd.config.RunnerConfig;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.apitesting.JarProcess;
 import io.vpcflow.digesterd.apitesting.ServerEnv;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.stream.StreamFixture.LogObject;
 import io.vpcflow.digesterd.testing.CountingReads;
 import io.vpcflow.digesterd.testing.Eventually;

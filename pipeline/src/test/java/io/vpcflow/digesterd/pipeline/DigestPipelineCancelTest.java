@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.layout.ObjectPlan;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.testing.SlowReads;

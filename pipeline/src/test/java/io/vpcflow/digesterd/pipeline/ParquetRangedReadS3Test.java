@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.parquet.FlowLogParquetWriter;
 import io.vpcflow.digesterd.report.DigestSummary;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.CountingReads;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.S3Fixture;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vpcflow.digesterd.pipeline.DigestOptions;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.FaultProxy;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.nio.charset.StandardCharsets;

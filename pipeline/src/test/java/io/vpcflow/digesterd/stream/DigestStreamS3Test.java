@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.time.Duration;
 import java.util.List;

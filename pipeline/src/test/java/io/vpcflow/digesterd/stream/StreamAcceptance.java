@@ -9,7 +9,7 @@ import io.vpcflow.digesterd.layout.FlowLogObjectName;
 import io.vpcflow.digesterd.layout.KeyLayout;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.stream.StreamFixture.LogObject;
 import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;

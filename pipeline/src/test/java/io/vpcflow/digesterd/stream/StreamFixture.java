@@ -6,7 +6,7 @@ import io.vpcflow.digesterd.layout.KeyLayout;
 import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.pipeline.DigestPipeline;
 import io.vpcflow.digesterd.report.DigestSummary;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.sample.SampleSpec;
 import io.vpcflow.digesterd.testing.MixedFormats;
 import io.vpcflow.digesterd.testing.S3Fixture;

@@ -1,8 +1,8 @@
 package io.vpcflow.digesterd.testing;
 
 import io.vpcflow.digesterd.pipeline.DigestOptions;
-import io.vpcflow.digesterd.s3.EmbeddedS3Server;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.regions.Region;

@@ -1,4 +1,4 @@
-package io.vpcflow.digesterd.s3;
+package io.vpcflow.digesterd.s3server;
 
 import java.net.URI;
 import java.nio.file.Files;
