@@ -33,7 +33,7 @@ public class JfrPhases {
     {"io.vpcflow.digesterd.digest.RunFile", "merge"},
     {"io.vpcflow.digesterd.digest.", "fold"},
     {"io.vpcflow.digesterd.layout.", "listing"},
-    {"io.vpcflow.digesterd.source.", "listing"},
+    {"io.vpcflow.digesterd.location.", "listing"},
     {"sun.nio.ch.FileChannelImpl.write", "write"},
     {"java.io.FileOutputStream.write", "write"},
     {"sun.nio.ch.FileChannelImpl.read", "read from store"},

@@ -1,11 +1,11 @@
 package io.vpcflow.digesterd.config;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.pipeline.DigestOptions;
 import io.vpcflow.digesterd.pipeline.FlowLogOptions;
 import io.vpcflow.digesterd.pipeline.OptionArgs;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
-import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.stream.StreamOptions;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.net.URI;

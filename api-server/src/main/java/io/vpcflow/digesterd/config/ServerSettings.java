@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.config;
 
-import io.vpcflow.digesterd.source.StoreLocation;
+import io.vpcflow.digesterd.location.StoreLocation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

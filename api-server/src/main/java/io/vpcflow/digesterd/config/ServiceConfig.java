@@ -1,7 +1,7 @@
 package io.vpcflow.digesterd.config;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.pipeline.CorruptObjectPolicy;
-import io.vpcflow.digesterd.source.StoreLocation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;

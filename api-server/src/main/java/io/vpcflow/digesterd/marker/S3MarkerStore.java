@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.marker;
 
-import io.vpcflow.digesterd.source.StoreLocation;
+import io.vpcflow.digesterd.location.StoreLocation;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;

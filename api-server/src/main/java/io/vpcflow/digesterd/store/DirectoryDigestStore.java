@@ -1,8 +1,8 @@
 package io.vpcflow.digesterd.store;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
-import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

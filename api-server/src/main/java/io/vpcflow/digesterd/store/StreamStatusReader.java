@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.store;
 
-import io.vpcflow.digesterd.source.StoreLocation;
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.stream.StreamStatus;
 import io.vpcflow.digesterd.stream.StreamStatusJson;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
-import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.apitesting.Summaries;
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
-import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.nio.charset.StandardCharsets;

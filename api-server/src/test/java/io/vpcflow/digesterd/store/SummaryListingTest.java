@@ -2,8 +2,8 @@ package io.vpcflow.digesterd.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
-import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.nio.file.Files;
 import java.nio.file.Path;

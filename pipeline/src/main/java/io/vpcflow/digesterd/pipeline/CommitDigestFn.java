@@ -1,10 +1,10 @@
 package io.vpcflow.digesterd.pipeline;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.ReadReport;
 import io.vpcflow.digesterd.report.SkippedObject;
 import io.vpcflow.digesterd.s3.BucketPurpose;
-import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,10 +2,10 @@ package io.vpcflow.digesterd.pipeline;
 
 import io.vpcflow.digesterd.digest.BlockGzipOutputStream;
 import io.vpcflow.digesterd.digest.RunMerger;
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.BucketPurpose;
-import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

@@ -1,10 +1,10 @@
 package io.vpcflow.digesterd.pipeline;
 
 import io.vpcflow.digesterd.layout.ObjectListing;
+import io.vpcflow.digesterd.location.LocalObjectListing;
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.s3.S3ObjectListing;
-import io.vpcflow.digesterd.source.LocalObjectListing;
-import io.vpcflow.digesterd.source.StoreLocation;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

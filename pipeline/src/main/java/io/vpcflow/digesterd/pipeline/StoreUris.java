@@ -1,7 +1,7 @@
 package io.vpcflow.digesterd.pipeline;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.s3.BucketPurpose;
-import io.vpcflow.digesterd.source.StoreLocation;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package io.vpcflow.digesterd.stream;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.pipeline.OptionArgs;
 import io.vpcflow.digesterd.pipeline.StoreUris;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
-import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;

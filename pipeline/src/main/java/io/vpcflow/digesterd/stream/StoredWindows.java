@@ -1,8 +1,8 @@
 package io.vpcflow.digesterd.stream;
 
+import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.pipeline.DigestObjects;
 import io.vpcflow.digesterd.report.DigestSummary;
-import io.vpcflow.digesterd.source.StoreLocation;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
 import java.time.Instant;

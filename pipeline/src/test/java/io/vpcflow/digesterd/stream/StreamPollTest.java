@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vpcflow.digesterd.layout.FlowLogObjectName;
 import io.vpcflow.digesterd.layout.PlannedObject;
+import io.vpcflow.digesterd.location.LocalObjectListing;
 import io.vpcflow.digesterd.sample.DirectorySink;
-import io.vpcflow.digesterd.source.LocalObjectListing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

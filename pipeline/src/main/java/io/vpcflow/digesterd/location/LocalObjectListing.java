@@ -1,4 +1,4 @@
-package io.vpcflow.digesterd.source;
+package io.vpcflow.digesterd.location;
 
 import io.vpcflow.digesterd.layout.ObjectListing;
 import java.io.IOException;

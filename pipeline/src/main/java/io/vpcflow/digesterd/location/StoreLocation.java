@@ -1,4 +1,4 @@
-package io.vpcflow.digesterd.source;
+package io.vpcflow.digesterd.location;
 
 import java.io.Serializable;
 import java.net.URI;
