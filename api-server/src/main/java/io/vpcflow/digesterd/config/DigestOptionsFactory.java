@@ -12,7 +12,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.io.aws2.common.HttpClientConfiguration;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.PipelineOptionsValidator;
@@ -162,11 +164,11 @@ public final class DigestOptionsFactory {
    * files}; false only for the DirectRunner and embedded Flink ({@code [local]}).
    */
   public static boolean workersElsewhere(DigestOptions options) {
-    String runner = options.getRunner().getSimpleName();
-    if (runner.equals("DirectRunner")) {
+    Class<?> runner = options.getRunner();
+    if (runner == DirectRunner.class) {
       return false;
     }
-    if (runner.equals("FlinkRunner")) {
+    if (FlinkRunner.class.isAssignableFrom(runner)) {
       String master = options.as(FlinkPipelineOptions.class).getFlinkMaster();
       return !master.equals("[local]");
     }

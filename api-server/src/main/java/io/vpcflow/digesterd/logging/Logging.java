@@ -37,11 +37,16 @@ public final class Logging {
   }
 
   /** Applies {@code settings}, writing to {@code streams}; replaces any earlier configuration. */
-  public static synchronized void apply(LoggingSettings settings, LogStreams streams) {
+  public static void apply(LoggingSettings settings, LogStreams streams) {
     ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-    if (!(factory instanceof LoggerContext context)) {
-      return; // another SLF4J binding: its own configuration applies
-    }
+    if (factory instanceof LoggerContext context) {
+      apply(context, settings, streams);
+    } // else another SLF4J binding: its own configuration applies
+  }
+
+  /** Applies {@code settings} to {@code context}, writing to {@code streams}. */
+  static synchronized void apply(
+      LoggerContext context, LoggingSettings settings, LogStreams streams) {
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     Appender<ILoggingEvent> appender = appender(context, settings.output(), streams);
     root.detachAndStopAllAppenders();
