@@ -16,6 +16,7 @@ import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
 import io.vpcflow.digesterd.service.DigesterdService;
+import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.OracleDigest;
 import io.vpcflow.digesterd.testing.S3Fixture;
@@ -234,16 +235,6 @@ class ServeStreamingTest {
 
   private static JsonNode awaitStream(Api api, Predicate<JsonNode> condition, String what)
       throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    JsonNode stream = stream(api);
-    while (!condition.test(stream)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "timed out after " + WAIT + " waiting until " + what + "; last: " + stream);
-      }
-      Thread.sleep(200);
-      stream = stream(api);
-    }
-    return stream;
+    return Eventually.value(() -> stream(api), condition, WAIT, what);
   }
 }

@@ -12,6 +12,7 @@ import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.sample.SampleFlowLogs;
 import io.vpcflow.digesterd.sample.SampleSpec;
 import io.vpcflow.digesterd.service.DigesterdService;
+import io.vpcflow.digesterd.testing.Eventually;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.OracleDigest;
 import io.vpcflow.digesterd.testing.S3Fixture;
@@ -96,17 +97,15 @@ class GrapherdContractTest {
 
   /** Polls like grapherd: 204 means wait, 200 is the gzip'd digest, anything else is a failure. */
   private static String poll(Api api, String query) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<byte[]> answer = api.get(query);
-      switch (answer.statusCode()) {
-        case 200 -> {
-          return Gzip.gunzip(answer.body());
-        }
-        case 204 -> Thread.sleep(200);
-        default -> fail("grapherd fails on " + answer.statusCode() + ": " + Api.text(answer));
-      }
+    HttpResponse<byte[]> answer =
+        Eventually.value(
+            () -> api.get(query),
+            response -> response.statusCode() != 204,
+            Duration.ofMinutes(2),
+            "the digest is ready");
+    if (answer.statusCode() != 200) {
+      fail("grapherd fails on " + answer.statusCode() + ": " + Api.text(answer));
     }
-    throw new AssertionError("no digest within 2 minutes");
+    return Gzip.gunzip(answer.body());
   }
 }

@@ -8,6 +8,7 @@ import io.vpcflow.digesterd.apitesting.InMemoryMarkerStore;
 import io.vpcflow.digesterd.apitesting.StatsdReceiver;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.service.DigesterdService;
+import io.vpcflow.digesterd.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -90,29 +90,19 @@ class JettyConnectionEventsTest {
 
   /** Waits until the latest new, active and idle gauges are the given values. */
   private static void awaitGauges(StatsdReceiver statsd, long news, long active, long idle)
-      throws InterruptedException {
+      throws Exception {
     List<Long> wanted = List.of(news, active, idle);
-    Instant deadline = Instant.now().plusSeconds(15);
-    List<Long> seen = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      List<String> lines = statsd.lines();
-      seen =
-          List.of(
+    Eventually.value(
+        () -> {
+          List<String> lines = statsd.lines();
+          return List.of(
               latest(lines, PREFIX + "new.gauge").orElse(-1),
               latest(lines, ACTIVE_GAUGE).orElse(-1),
               latest(lines, PREFIX + "idle.gauge").orElse(-1));
-      if (seen.equals(wanted)) {
-        return;
-      }
-      Thread.sleep(25);
-    }
-    throw new AssertionError(
-        "gauges new, active, idle: wanted "
-            + wanted
-            + ", last seen "
-            + seen
-            + " in\n"
-            + String.join("\n", statsd.lines()));
+        },
+        wanted::equals,
+        Duration.ofSeconds(15),
+        "gauges new, active, idle are " + wanted);
   }
 
   private static void awaitCounter(StatsdReceiver statsd, String name, long atLeast)
