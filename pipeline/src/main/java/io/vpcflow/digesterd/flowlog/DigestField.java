@@ -32,6 +32,20 @@ public enum DigestField {
   }
 
   /**
+   * Whether the field is a number: a decimal of at most 18 digits, or {@code -} for no value
+   * (srcport, dstport, protocol, packets, bytes, start, end).
+   */
+  public boolean isNumber() {
+    return this == SRCPORT
+        || this == DSTPORT
+        || this == PROTOCOL
+        || this == PACKETS
+        || this == BYTES
+        || this == START
+        || this == END;
+  }
+
+  /**
    * Whether a record cannot be digested without this field: the addresses, the counters and the
    * start time (the window filter). The other fields print as {@code -} when a format lacks them.
    */

@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,15 +29,13 @@ public final class FlowLogReader {
 
   private static final int MAX_TOKENS = 128;
   private static final int READ_CHUNK = 64 * 1024;
-  private static final DigestField[] NUMERIC_FIELDS = {
-    DigestField.SRCPORT,
-    DigestField.DSTPORT,
-    DigestField.PROTOCOL,
-    DigestField.PACKETS,
-    DigestField.BYTES,
-    DigestField.START,
-    DigestField.END
-  };
+  private static final DigestField[] NUMERIC_FIELDS =
+      Arrays.stream(DigestField.values()).filter(DigestField::isNumber).toArray(DigestField[]::new);
+  private static final long NUMBER_LIMIT = 1_000_000_000_000_000_000L;
+
+  /** In {@link #acceptRow}'s {@code numbers}: the field's text is in the row. */
+  public static final long AS_TEXT = Long.MIN_VALUE;
+
   private static final DigestField[] REQUIRED_FIELDS = {
     DigestField.SRCADDR,
     DigestField.DSTADDR,
@@ -54,6 +53,7 @@ public final class FlowLogReader {
           .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   private FlowLogFormat format;
+  private long[] givenNumbers;
   private boolean highBytes;
   private boolean formatDigestible;
   private LineCounts counts;
@@ -144,24 +144,41 @@ public final class FlowLogReader {
    * holding these fields, except that a row is never taken for a header; hands it to {@code
    * handler} when it is a valid {@code OK} record.
    *
+   * @param numbers per field, {@link #AS_TEXT}, or the value of a {@link DigestField#isNumber}
+   *     field handed over as a number (its text in {@code row} is then any one byte other than
+   *     {@code -}): as the line would hold it in decimal, so non-numeric when negative or of more
+   *     than 18 digits
+   * @param elidedBytes how many bytes longer the row is with those numbers written in decimal
    * @param highBytes whether a field holds a byte above 0x7f (its UTF-8 is then checked)
    */
   public void acceptRow(
-      byte[] row, int[] starts, int[] ends, int fields, boolean highBytes, RecordHandler handler) {
+      byte[] row,
+      int[] starts,
+      int[] ends,
+      long[] numbers,
+      int elidedBytes,
+      int fields,
+      boolean highBytes,
+      RecordHandler handler) {
     if (fields == 0 || fields > MAX_TOKENS) {
       counts.add(LineOutcome.WRONG_FIELD_COUNT);
       return;
     }
     int from = starts[0];
     int to = ends[fields - 1];
-    if (to - from > maxLineBytes) {
+    if (to - from + elidedBytes > maxLineBytes) {
       counts.add(LineOutcome.LINE_TOO_LONG);
       return;
     }
     System.arraycopy(starts, 0, record.tokenStart, 0, fields);
     System.arraycopy(ends, 0, record.tokenEnd, 0, fields);
     this.highBytes = highBytes;
-    counts.add(classify(row, from, to, fields, false, handler));
+    givenNumbers = numbers;
+    try {
+      counts.add(classify(row, from, to, fields, false, handler));
+    } finally {
+      givenNumbers = null;
+    }
   }
 
   /** Counts {@code rows} rows whose outcome was decided before they could be rendered. */
@@ -328,15 +345,23 @@ public final class FlowLogReader {
 
   private LineOutcome parseNumbers() {
     for (DigestField field : NUMERIC_FIELDS) {
-      long value = FlowLogRecord.ABSENT;
-      if (!record.isAbsent(field)) {
+      long value;
+      int position = format.position(field);
+      if (givenNumbers != null && position >= 0 && givenNumbers[position] != AS_TEXT) {
+        value = givenNumbers[position];
+        if (value < 0 || value >= NUMBER_LIMIT) {
+          return LineOutcome.NON_NUMERIC;
+        }
+      } else if (record.isAbsent(field)) {
+        value = FlowLogRecord.ABSENT;
+      } else {
         value = parseDigits(record.line, record.start(field), record.end(field));
         if (value < 0) {
           return LineOutcome.NON_NUMERIC;
         }
-        if (exceedsRange(field, value)) {
-          return LineOutcome.OUT_OF_RANGE;
-        }
+      }
+      if (value != FlowLogRecord.ABSENT && exceedsRange(field, value)) {
+        return LineOutcome.OUT_OF_RANGE;
       }
       record.numbers[field.ordinal()] = value;
     }

@@ -1,9 +1,11 @@
 package io.vpcflow.digesterd.parquet;
 
+import io.vpcflow.digesterd.flowlog.DigestField;
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
 import io.vpcflow.digesterd.flowlog.LineOutcome;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
@@ -12,7 +14,8 @@ import org.apache.parquet.schema.PrimitiveType;
  * by column to {@link #sink}s between {@link #startRow} and {@link #endRow}, as a text row of
  * single-space separated values, noting where each field begins and ends, and hands it to a {@link
  * FlowLogReader} begun with the columns' format, so a Parquet record meets exactly the rules of a
- * text line.
+ * text line. The integers of {@link DigestField#isNumber} columns go to the reader as numbers
+ * rather than digits, with the bytes their digits would take.
  *
  * <p>Values as text: a null, an empty string, a NaN and {@code -} are {@code -} (no value);
  * integers in decimal (unsigned when annotated so; timestamps in epoch seconds); a float or double
@@ -35,8 +38,10 @@ final class RowRenderer {
 
   private final int[] starts;
   private final int[] ends;
+  private final long[] numbers;
   private byte[] row = new byte[512];
   private int length;
+  private int elided;
   private int nextColumn;
   private boolean invalid;
   private boolean tooLong;
@@ -50,9 +55,17 @@ final class RowRenderer {
     int count = columns.projection().getFieldCount();
     starts = new int[count];
     ends = new int[count];
+    numbers = new long[count];
+    boolean[] numberColumns = new boolean[count];
+    for (DigestField field : DigestField.values()) {
+      int position = columns.format().position(field);
+      if (field.isNumber() && position >= 0) {
+        numberColumns[position] = true;
+      }
+    }
     converters = new ValueSink[count];
     for (int i = 0; i < count; i++) {
-      converters[i] = converterFor(i, columns.column(i));
+      converters[i] = converterFor(i, columns.column(i), numberColumns[i]);
     }
   }
 
@@ -78,6 +91,8 @@ final class RowRenderer {
   /** Begins a row: each column's value, if it has one, is delivered next, in column order. */
   void startRow() {
     length = 0;
+    elided = 0;
+    Arrays.fill(numbers, FlowLogReader.AS_TEXT);
     nextColumn = 0;
     invalid = false;
     tooLong = false;
@@ -93,7 +108,7 @@ final class RowRenderer {
       } else if (tooLong) {
         reader.countRows(LineOutcome.LINE_TOO_LONG, 1);
       } else {
-        reader.acceptRow(row, starts, ends, converters.length, highBytes, handler);
+        reader.acceptRow(row, starts, ends, numbers, elided, converters.length, highBytes, handler);
       }
     } catch (RuntimeException e) {
       throw new HandlerFailure(e);
@@ -130,7 +145,7 @@ final class RowRenderer {
 
   private boolean room(int bytes) {
     if (length + bytes > row.length) {
-      if (tooLong || length + bytes > maxRowBytes + 1) {
+      if (tooLong || length + elided + bytes > maxRowBytes + 1) {
         tooLong = true;
         return false;
       }
@@ -214,6 +229,29 @@ final class RowRenderer {
     }
   }
 
+  /** The number of decimal digits of {@code value}, which is not negative. */
+  private static int digits(long value) {
+    int digits = 1;
+    while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits]) {
+      digits++;
+    }
+    return digits;
+  }
+
+  /**
+   * Hands {@code value} to the reader as a number, with a one-byte placeholder in the row, when it
+   * has at most 18 digits; false when it must be written (and then found non-numeric).
+   */
+  private boolean putNumber(int column, long value) {
+    if (value < 0 || value >= POWERS_OF_TEN[18] || !room(1)) {
+      return false;
+    }
+    row[length++] = '0';
+    numbers[column] = value;
+    elided += digits(value) - 1;
+    return true;
+  }
+
   private void putLong(long value) {
     if (value < 0) {
       if (value == Long.MIN_VALUE) {
@@ -223,10 +261,7 @@ final class RowRenderer {
       put((byte) '-');
       value = -value;
     }
-    int digits = 1;
-    while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits]) {
-      digits++;
-    }
+    int digits = digits(value);
     if (!room(digits)) {
       return;
     }
@@ -257,13 +292,14 @@ final class RowRenderer {
     }
   }
 
-  private ValueSink converterFor(int column, PrimitiveType type) {
+  private ValueSink converterFor(int column, PrimitiveType type, boolean number) {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     return switch (type.getPrimitiveTypeName()) {
       case BINARY, FIXED_LEN_BYTE_ARRAY -> new TextColumn(column);
-      case INT32 -> new IntegerColumn(column, isUnsigned(logical) ? 0xffffffffL : -1L, 1);
+      case INT32 -> new IntegerColumn(column, isUnsigned(logical) ? 0xffffffffL : -1L, 1, number);
       case INT64 ->
-          new IntegerColumn(column, isUnsigned(logical) ? 0L : -1L, secondsDivisor(logical));
+          new IntegerColumn(
+              column, isUnsigned(logical) ? 0L : -1L, secondsDivisor(logical), number);
       case FLOAT, DOUBLE -> new DoubleColumn(column);
       case BOOLEAN -> new BooleanColumn(column);
       case INT96 -> new InvalidColumn(column);
@@ -367,18 +403,20 @@ final class RowRenderer {
     }
   }
 
-  /** An integer column, rendered in decimal. */
+  /** An integer column: a number for the reader when it is a numeric field, else in decimal. */
   private final class IntegerColumn extends Column {
     /** {@code -1}: signed; {@code 0xffffffff}: unsigned INT32; {@code 0}: unsigned INT64. */
     private final long unsignedMask;
 
     private final long divisor;
+    private final boolean number;
     private ColumnDictionary dictionary;
 
-    IntegerColumn(int column, long unsignedMask, long divisor) {
+    IntegerColumn(int column, long unsignedMask, long divisor, boolean number) {
       super(column);
       this.unsignedMask = unsignedMask;
       this.divisor = divisor;
+      this.number = number;
     }
 
     @Override
@@ -386,8 +424,11 @@ final class RowRenderer {
       beginColumn(column);
       if (unsignedMask == 0 && value < 0) {
         putBytes(Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII));
-      } else {
-        putLong(stored(value));
+        return;
+      }
+      long stored = stored(value);
+      if (!number || !putNumber(column, stored)) {
+        putLong(stored);
       }
     }
 

@@ -28,21 +28,29 @@ final class ParquetFixture {
   record Outcome(Map<LineOutcome, Long> counts, List<String> digest, List<String> problems) {}
 
   static Outcome ofText(String text) throws IOException {
+    return ofText(text, FlowLogReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  static Outcome ofText(String text, int maxLineBytes) throws IOException {
     DigestTable table = new DigestTable(WINDOW_START, WINDOW_STOP);
     ObjectParseResult result =
-        new FlowLogReader()
+        new FlowLogReader(maxLineBytes)
             .read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), table);
     return outcome(result, table);
   }
 
   static Outcome ofParquet(byte[] parquet, Path dir)
       throws IOException, UnreadableParquetException {
+    return ofParquet(parquet, dir, FlowLogReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  static Outcome ofParquet(byte[] parquet, Path dir, int maxLineBytes)
+      throws IOException, UnreadableParquetException {
     Path file = Files.createTempFile(dir, "flows", ".parquet");
     Files.write(file, parquet);
     DigestTable table = new DigestTable(WINDOW_START, WINDOW_STOP);
     ObjectParseResult result =
-        new ParquetFlowLogReader(FlowLogReader.DEFAULT_MAX_LINE_BYTES)
-            .read(new LocalInputFile(file), table);
+        new ParquetFlowLogReader(maxLineBytes).read(new LocalInputFile(file), table);
     return outcome(result, table);
   }
 

@@ -260,6 +260,74 @@ class ParquetFlowLogReaderTest {
     assertEquals(text, parquet);
   }
 
+  /**
+   * Integer columns of numeric fields reach the reader as numbers: the same outcomes as their
+   * digits, the bounds of ports, protocol and 18 digits included, and the line cap counted on the
+   * digits they stand for.
+   */
+  @Test
+  void integerNumberColumnsGiveTheOutcomesOfTheirDigits() throws Exception {
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            "message schema { required int32 version; required binary srcaddr (STRING);"
+                + " required binary dstaddr (STRING); optional int32 srcport; optional int32"
+                + " dstport; optional int32 protocol; required int64 packets; required int64 bytes;"
+                + " required int64 start; optional int64 end; required binary log_status (STRING);"
+                + " }");
+    String rows =
+        String.join(
+            "\n",
+            "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 443 49152 6 10 840 1600000000 1600000060 OK",
+            "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 443 65536 6 10 840 1600000000 1600000060 OK",
+            "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 -1 49152 6 10 840 1600000000 1600000060 OK",
+            "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 443 49152 256 10 840 1600000000 1600000060 OK",
+            "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 443 49152 6 10 1000000000000000000 1600000000 1600000060 OK",
+            "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 443 49152 6 10 999999999999999999 1600000000 1600000060 OK",
+            "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 65535 0 255 0 0 1600000000 1600000060 OK");
+    Path file = dir.resolve("integers.parquet");
+    try (ParquetWriter<Group> writer = writer(file, schema, CompressionCodecName.GZIP, true)) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      for (String line : rows.split("\n")) {
+        String[] v = line.split(" ");
+        Group row = groups.newGroup();
+        for (int i = 0; i < v.length; i++) {
+          switch (schema.getType(i).asPrimitiveType().getPrimitiveTypeName()) {
+            case INT32 -> row.add(i, Integer.parseInt(v[i]));
+            case INT64 -> row.add(i, Long.parseLong(v[i]));
+            default -> row.add(i, v[i]);
+          }
+        }
+        writer.write(row);
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    Outcome parquet = ParquetFixture.ofParquet(bytes, dir);
+    Outcome text =
+        ParquetFixture.ofText(
+            "version srcaddr dstaddr srcport dstport protocol packets bytes start end log-status\n"
+                + rows
+                + "\n");
+
+    assertEquals(
+        Map.of(
+            LineOutcome.DIGESTED, 3L,
+            LineOutcome.NON_NUMERIC, 2L,
+            LineOutcome.OUT_OF_RANGE, 2L),
+        parquet.counts());
+    assertEquals(text, parquet);
+
+    int firstRowBytes = rows.indexOf('\n'); // longer than the header line
+    Outcome capped = ParquetFixture.ofParquet(bytes, dir, firstRowBytes);
+    assertEquals(3, capped.counts().get(LineOutcome.LINE_TOO_LONG), capped.toString());
+    assertEquals(
+        ParquetFixture.ofText(
+            "version srcaddr dstaddr srcport dstport protocol packets bytes start end log-status\n"
+                + rows
+                + "\n",
+            firstRowBytes),
+        capped);
+  }
+
   @Test
   void doublesUnsignedNullsAndValuesNoLineCouldHold() throws Exception {
     MessageType schema =
