@@ -24,6 +24,9 @@ import java.util.Set;
  * time and is not thread-safe.
  */
 public final class FlowLogReader {
+  /** In {@link #acceptRow}'s {@code numbers}: the field's text is in the row. */
+  public static final long AS_TEXT = Long.MIN_VALUE;
+
   /** Lines longer than this are skipped as {@link LineOutcome#LINE_TOO_LONG} by default. */
   public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 
@@ -32,10 +35,6 @@ public final class FlowLogReader {
   private static final DigestField[] NUMERIC_FIELDS =
       Arrays.stream(DigestField.values()).filter(DigestField::isNumber).toArray(DigestField[]::new);
   private static final long NUMBER_LIMIT = 1_000_000_000_000_000_000L;
-
-  /** In {@link #acceptRow}'s {@code numbers}: the field's text is in the row. */
-  public static final long AS_TEXT = Long.MIN_VALUE;
-
   private static final DigestField[] REQUIRED_FIELDS = {
     DigestField.SRCADDR,
     DigestField.DSTADDR,
@@ -53,7 +52,6 @@ public final class FlowLogReader {
           .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   private FlowLogFormat format;
-  private long[] givenNumbers;
   private boolean highBytes;
   private boolean formatDigestible;
   private LineCounts counts;
@@ -173,12 +171,7 @@ public final class FlowLogReader {
     System.arraycopy(starts, 0, record.tokenStart, 0, fields);
     System.arraycopy(ends, 0, record.tokenEnd, 0, fields);
     this.highBytes = highBytes;
-    givenNumbers = numbers;
-    try {
-      counts.add(classify(row, from, to, fields, false, handler));
-    } finally {
-      givenNumbers = null;
-    }
+    counts.add(classify(row, from, to, fields, false, numbers, handler));
   }
 
   /** Counts {@code rows} rows whose outcome was decided before they could be rendered. */
@@ -222,7 +215,7 @@ public final class FlowLogReader {
       return;
     }
     int tokens = tokenize(line, from, to);
-    counts.add(classify(line, from, to, tokens, true, handler));
+    counts.add(classify(line, from, to, tokens, true, null, handler));
   }
 
   /** Sets {@link #highBytes} when a token holds a byte above 0x7f (so UTF-8 must be checked). */
@@ -265,8 +258,15 @@ public final class FlowLogReader {
     return b <= ' ' && (b == ' ' || b == '\t');
   }
 
+  /** {@code givenNumbers} as {@link #acceptRow}'s {@code numbers}, or null for a text line. */
   private LineOutcome classify(
-      byte[] line, int from, int to, int tokens, boolean headers, RecordHandler handler) {
+      byte[] line,
+      int from,
+      int to,
+      int tokens,
+      boolean headers,
+      long[] givenNumbers,
+      RecordHandler handler) {
     if (tokens == 0) {
       return LineOutcome.BLANK;
     }
@@ -301,7 +301,7 @@ public final class FlowLogReader {
         return LineOutcome.MISSING_VALUE;
       }
     }
-    LineOutcome numbers = parseNumbers();
+    LineOutcome numbers = parseNumbers(givenNumbers);
     if (numbers != null) {
       return numbers;
     }
@@ -343,7 +343,7 @@ public final class FlowLogReader {
     return LineOutcome.UNKNOWN_LOG_STATUS;
   }
 
-  private LineOutcome parseNumbers() {
+  private LineOutcome parseNumbers(long[] givenNumbers) {
     for (DigestField field : NUMERIC_FIELDS) {
       long value;
       int position = format.position(field);

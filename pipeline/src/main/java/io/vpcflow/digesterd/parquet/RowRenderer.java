@@ -239,11 +239,11 @@ final class RowRenderer {
   }
 
   /**
-   * Hands {@code value} to the reader as a number, with a one-byte placeholder in the row, when it
-   * has at most 18 digits; false when it must be written (and then found non-numeric).
+   * Hands {@code value} to the reader as a number, with a one-byte placeholder in the row; false
+   * when it is negative and must be written (the reader judges its digits).
    */
   private boolean putNumber(int column, long value) {
-    if (value < 0 || value >= POWERS_OF_TEN[18] || !room(1)) {
+    if (value < 0 || !room(1)) {
       return false;
     }
     row[length++] = '0';

@@ -227,21 +227,7 @@ class ParquetFlowLogReaderTest {
             "2 123456789010 eni-1 None None None None None None None 1600000000 1600000060 None NODATA",
             "2 123456789010 eni-1 198.51.100.1 10.0.0.9 None 49152 6 10 840 1600000000 1600000060 ACCEPT OK",
             "2 123456789010 eni-1 198.51.100.1 10.0.0.9 443 70000 6 10 840 1600000000 1600000060 ACCEPT OK");
-    Path file = dir.resolve("typed.parquet");
-    try (ParquetWriter<Group> writer = writer(file, schema, CompressionCodecName.GZIP, true)) {
-      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-      for (String line : rows.split("\n")) {
-        String[] v = line.split(" ");
-        Group row = groups.newGroup();
-        for (int i = 0; i < v.length; i++) {
-          switch (schema.getType(i).asPrimitiveType().getPrimitiveTypeName()) {
-            case INT64 -> row.add(i, Long.parseLong(v[i]));
-            default -> row.add(i, v[i]);
-          }
-        }
-        writer.write(row);
-      }
-    }
+    Path file = writeRows(dir.resolve("typed.parquet"), schema, rows);
     Outcome parquet = ParquetFixture.ofParquet(Files.readAllBytes(file), dir);
     Outcome text =
         ParquetFixture.ofText(
@@ -284,22 +270,7 @@ class ParquetFlowLogReaderTest {
             "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 443 49152 6 10 1000000000000000000 1600000000 1600000060 OK",
             "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 443 49152 6 10 999999999999999999 1600000000 1600000060 OK",
             "2 2001:0db8:85a3:0000:0000:8a2e:0370:7334 10.0.0.2 65535 0 255 0 0 1600000000 1600000060 OK");
-    Path file = dir.resolve("integers.parquet");
-    try (ParquetWriter<Group> writer = writer(file, schema, CompressionCodecName.GZIP, true)) {
-      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-      for (String line : rows.split("\n")) {
-        String[] v = line.split(" ");
-        Group row = groups.newGroup();
-        for (int i = 0; i < v.length; i++) {
-          switch (schema.getType(i).asPrimitiveType().getPrimitiveTypeName()) {
-            case INT32 -> row.add(i, Integer.parseInt(v[i]));
-            case INT64 -> row.add(i, Long.parseLong(v[i]));
-            default -> row.add(i, v[i]);
-          }
-        }
-        writer.write(row);
-      }
-    }
+    Path file = writeRows(dir.resolve("integers.parquet"), schema, rows);
     byte[] bytes = Files.readAllBytes(file);
     Outcome parquet = ParquetFixture.ofParquet(bytes, dir);
     Outcome text =
@@ -498,6 +469,29 @@ class ParquetFlowLogReaderTest {
     assertEquals(1, result.counts().get(LineOutcome.LINE_TOO_LONG));
     assertEquals(List.of(), result.formatProblems());
     assertTrue(FlowLogReader.DEFAULT_MAX_LINE_BYTES > 200);
+  }
+
+  /**
+   * Writes {@code rows}, one per line of single-space separated values in {@code schema}'s column
+   * order, to {@code file} (GZIP, dictionary pages); INT32 and INT64 values are parsed as such.
+   */
+  private static Path writeRows(Path file, MessageType schema, String rows) throws IOException {
+    try (ParquetWriter<Group> writer = writer(file, schema, CompressionCodecName.GZIP, true)) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      for (String line : rows.split("\n")) {
+        String[] v = line.split(" ");
+        Group row = groups.newGroup();
+        for (int i = 0; i < v.length; i++) {
+          switch (schema.getType(i).asPrimitiveType().getPrimitiveTypeName()) {
+            case INT32 -> row.add(i, Integer.parseInt(v[i]));
+            case INT64 -> row.add(i, Long.parseLong(v[i]));
+            default -> row.add(i, v[i]);
+          }
+        }
+        writer.write(row);
+      }
+    }
+    return file;
   }
 
   /** A writer of {@code schema} rows to {@code file}, as parquet-java writes them. */
