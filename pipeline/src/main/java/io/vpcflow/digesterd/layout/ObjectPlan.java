@@ -21,4 +21,9 @@ public record ObjectPlan(
   public long totalBytes() {
     return objects.stream().mapToLong(PlannedObject::size).sum();
   }
+
+  /** Whether any object to read is in {@code format}. */
+  public boolean includes(ObjectFormat format) {
+    return objects.stream().anyMatch(o -> ObjectFormat.ofKey(o.key()).orElse(null) == format);
+  }
 }

@@ -1,12 +1,11 @@
 package io.vpcflow.digesterd.pipeline;
 
-import java.io.ByteArrayInputStream;
+import io.vpcflow.digesterd.parquet.ByteArrayInputFile;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -54,7 +53,7 @@ final class BeamInputFile implements InputFile {
     try (stream) {
       ByteBuffer whole = ByteBuffer.allocate((int) size);
       stream.readFully(whole);
-      return new BytesStream(whole.array());
+      return new ByteArrayInputFile(whole.array()).newStream();
     }
   }
 
@@ -73,33 +72,6 @@ final class BeamInputFile implements InputFile {
       storeFailure = e;
     }
     return e;
-  }
-
-  /** A stream over an object held in memory. */
-  private static final class BytesStream extends DelegatingSeekableInputStream {
-    private final ByteArrayInputStream bytes;
-    private final int length;
-
-    BytesStream(byte[] object) {
-      this(new ByteArrayInputStream(object), object.length);
-    }
-
-    private BytesStream(ByteArrayInputStream bytes, int length) {
-      super(bytes);
-      this.bytes = bytes;
-      this.length = length;
-    }
-
-    @Override
-    public long getPos() {
-      return length - bytes.available();
-    }
-
-    @Override
-    public void seek(long newPosition) {
-      bytes.reset();
-      bytes.skip(newPosition);
-    }
   }
 
   private final class ChannelStream extends SeekableInputStream {

@@ -1,11 +1,13 @@
 package io.vpcflow.digesterd.pipeline;
 
+import io.vpcflow.digesterd.layout.ObjectFormat;
 import io.vpcflow.digesterd.layout.ObjectListing;
 import io.vpcflow.digesterd.layout.ObjectPlan;
 import io.vpcflow.digesterd.layout.ObjectShards;
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.layout.WindowObjectFinder;
 import io.vpcflow.digesterd.location.StoreLocation;
+import io.vpcflow.digesterd.parquet.ParquetWarmUp;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.report.DigestSummaryJson;
 import io.vpcflow.digesterd.s3.BucketPurpose;
@@ -56,7 +58,8 @@ public final class DigestPipeline {
    * thread is interrupted while the pipeline runs, the run is cancelled ({@link
    * PipelineResult#cancel()}, and {@link RunCancellation} for its workers in this JVM): it stores
    * no digest from then on, and this method throws {@link RunCancelledException} with the thread's
-   * interrupt flag kept set.
+   * interrupt flag kept set. When the window holds Parquet objects, the Parquet reader is readied
+   * meanwhile ({@link ParquetWarmUp}).
    *
    * <p>However the run ends, its temporary objects (spilled runs, merged parts) are deleted; a run
    * that fails is first cancelled for its workers in this JVM, so that none still busy writes
@@ -66,6 +69,9 @@ public final class DigestPipeline {
    */
   public static DigestSummary run(DigestOptions options, ObjectPlan plan) throws IOException {
     S3ClientFactory.useInBeam(options);
+    if (plan.includes(ObjectFormat.PARQUET)) {
+      ParquetWarmUp.start();
+    }
     options.as(DirectOptions.class).setBlockOnRun(false);
     String runToken = UUID.randomUUID().toString();
     SpillFiles spill = SpillFiles.of(options, runToken);
