@@ -1,9 +1,9 @@
 package io.vpcflow.digesterd.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vpcflow.digesterd.config.BeamWarmUp;
 import io.vpcflow.digesterd.config.DigestOptionsFactory;
 import io.vpcflow.digesterd.config.LoggingSettings;
-import io.vpcflow.digesterd.config.OptionsWarmUp;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.embedded.EmbeddedStores;
 import io.vpcflow.digesterd.layout.KeyLayout;
@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OptionsWarmUp.start();
+    BeamWarmUp.start();
     boolean verbose = spec.commandLine().getParseResult().hasMatchedOption("--verbose");
     Path serviceLog = dataDir.toAbsolutePath().resolve("demo-service.log");
     if (verbose) {

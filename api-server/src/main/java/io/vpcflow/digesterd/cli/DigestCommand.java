@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.cli;
 
-import io.vpcflow.digesterd.config.OptionsWarmUp;
+import io.vpcflow.digesterd.config.BeamWarmUp;
 import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.report.DigestSummary;
@@ -56,7 +56,7 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OptionsWarmUp.start();
+    BeamWarmUp.start();
     ServiceConfig config = ServiceConfig.fromEnvironment(parent.environment());
     parent.startLogging(config.logging());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());

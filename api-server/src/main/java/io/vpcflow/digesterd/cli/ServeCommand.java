@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.cli;
 
-import io.vpcflow.digesterd.config.OptionsWarmUp;
+import io.vpcflow.digesterd.config.BeamWarmUp;
 import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.service.DigesterdService;
@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    OptionsWarmUp.start();
+    BeamWarmUp.start();
     ServiceConfig config = ServiceConfig.forServer(parent.environment());
     parent.startLogging(config.logging());
     List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);
