@@ -77,6 +77,7 @@ public final class DigestPipeline {
     SpillFiles spill = SpillFiles.of(options, runToken);
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, plan, runToken, spill);
+    DoFnWarmUp.start(pipeline);
     RunCancellation cancellation = RunCancellation.register(runToken);
     try (RemoteProgress progress =
         RemoteProgress.follow(
