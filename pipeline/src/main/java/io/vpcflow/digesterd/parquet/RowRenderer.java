@@ -230,12 +230,12 @@ final class RowRenderer {
   }
 
   /** The number of decimal digits of {@code value}, which is not negative. */
-  private static int digits(long value) {
-    int digits = 1;
-    while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits]) {
-      digits++;
-    }
-    return digits;
+  static int digits(long value) {
+    // 1233 / 4096 approximates log10(2): the estimate from the bit length is exact or one short.
+    int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
+    return estimate < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[estimate]
+        ? estimate + 1
+        : Math.max(estimate, 1);
   }
 
   /**
