@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the digest command (DirectRunner) against DuckDB and the decompression floor (zcat),
-# side by side on the same local .log.gz files. Prints a table and writes it to
+# side by side on the same local .log.gz files, with the fixed costs: an empty window and Beam's
+# smallest pipeline (bench/BeamFloor.java). Prints a table and writes it to
 # bench-work/results.md. Usage: bench/run.sh   (env: HOURS, RECORDS_PER_OBJECT, CONVERSATIONS,
 # HEAP, REPS). Needs: Java 17, Maven (for the build and the DuckDB JDBC jar), gzip, GNU time.
 set -euo pipefail
@@ -61,6 +62,15 @@ read -r EMPTY_S EMPTY_M < <(measure empty env VPC_FLOW_LOGS_BUCKET="file://$WORK
 rm -rf "$WORK/digests"
 read -r EMPTY_L_S EMPTY_L_M < <(measure empty-launcher env VPC_FLOW_LOGS_BUCKET="file://$WORK/empty-logs" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP")
+# Beam's own fixed cost: its smallest pipeline on the DirectRunner, compiled against the fat jar,
+# plain and with a class-data-sharing archive of its run (as the launcher has).
+mkdir -p "$WORK/floor/classes"
+javac -nowarn -cp "$JAR" -d "$WORK/floor/classes" "$ROOT/bench/BeamFloor.java"
+jar cf "$WORK/floor/floor.jar" -C "$WORK/floor/classes" .
+read -r FLOOR_S FLOOR_M < <(measure beam-floor java -cp "$JAR:$WORK/floor/floor.jar" BeamFloor)
+rm -f "$WORK/floor/floor.jsa"
+java -XX:ArchiveClassesAtExit="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor > /dev/null 2>&1
+read -r FLOOR_L_S FLOOR_L_M < <(measure beam-floor-cds java -XX:SharedArchiveFile="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor)
 read -r DUCK_S DUCK_M < <(measure duckdb java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb.csv.gz")
 
 KEYS=$(zcat "$WORK/digest.log.gz" | wc -l)
@@ -82,6 +92,8 @@ ratio() { awk "BEGIN{printf \"%.2f\", $1 / $DUCK_S}"; }
   echo "| DuckDB $DUCKDB_VERSION (JDBC, GROUP BY, whole process) | $DUCK_S | 1.00 | $DUCK_M |"
   echo "| \`digest\` of an empty window, plain java -jar | $EMPTY_S | | $EMPTY_M |"
   echo "| \`digest\` of an empty window, bin/vpcflow-digesterd | $EMPTY_L_S | | $EMPTY_L_M |"
+  echo "| Beam's smallest pipeline (Create, ParDo) on the DirectRunner, plain java -cp | $FLOOR_S | | $FLOOR_M |"
+  echo "| the same with a CDS archive of its run | $FLOOR_L_S | | $FLOOR_L_M |"
   echo
   echo "Digest text of \`digest\` and DuckDB (after gunzip): $SAME. Digest: $DIGEST_MB MiB."
 } | tee "$WORK/results.md"
