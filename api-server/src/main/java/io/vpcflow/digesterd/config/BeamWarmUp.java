@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.config;
 
+import io.vpcflow.digesterd.parquet.ParquetWarmUp;
 import org.apache.beam.model.pipeline.v1.RunnerApi;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -18,6 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class BeamWarmUp {
   private static final Logger LOG = LoggerFactory.getLogger(BeamWarmUp.class);
 
+  /**
+   * The system property the launcher ({@code bin/vpcflow-digesterd}) sets to {@code true} when its
+   * JVM writes the class-data archive at exit: the archive then also gets the Parquet reader's
+   * classes, whatever the command reads.
+   */
+  static final String ARCHIVING_PROPERTY = "vpcflow.digesterd.archivingClasses";
+
   private BeamWarmUp() {}
 
   /** Starts the set-up on a daemon thread; returns at once. */
@@ -28,6 +36,9 @@ public final class BeamWarmUp {
   }
 
   private static void run() {
+    if (Boolean.getBoolean(ARCHIVING_PROPERTY)) {
+      ParquetWarmUp.start();
+    }
     PipelineOptionsFactory.create();
     try {
       RunnerApi.getDescriptor();

@@ -24,6 +24,6 @@ public record ObjectPlan(
 
   /** Whether any object to read is in {@code format}. */
   public boolean includes(ObjectFormat format) {
-    return objects.stream().anyMatch(o -> ObjectFormat.ofKey(o.key()).orElse(null) == format);
+    return objects.stream().anyMatch(o -> o.format() == format);
   }
 }

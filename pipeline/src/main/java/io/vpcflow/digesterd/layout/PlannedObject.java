@@ -10,4 +10,9 @@ import java.time.Instant;
  * @param size the size in bytes
  * @param timestamp the time stamp of its file name
  */
-public record PlannedObject(String uri, String key, long size, Instant timestamp) {}
+public record PlannedObject(String uri, String key, long size, Instant timestamp) {
+  /** How the object is read: as Parquet when named {@code .log.parquet}, else as gzip'd text. */
+  public ObjectFormat format() {
+    return ObjectFormat.ofKey(key).orElse(ObjectFormat.TEXT);
+  }
+}

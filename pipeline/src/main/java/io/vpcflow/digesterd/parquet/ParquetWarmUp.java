@@ -21,18 +21,6 @@ public final class ParquetWarmUp {
 
   private ParquetWarmUp() {}
 
-  /**
-   * The system property set to {@code true} by the launcher ({@code bin/vpcflow-digesterd}) when
-   * its JVM writes the class-data archive at exit: the archive then needs the Parquet reader's
-   * classes even when this window holds only text.
-   */
-  public static final String ARCHIVING_PROPERTY = "vpcflow.digesterd.archivingClasses";
-
-  /** Whether this JVM writes a class-data archive at exit ({@link #ARCHIVING_PROPERTY}). */
-  public static boolean archivingClasses() {
-    return Boolean.getBoolean(ARCHIVING_PROPERTY);
-  }
-
   /** Starts the warm-up on a daemon thread, once per JVM; returns at once. */
   public static void start() {
     if (!STARTED.compareAndSet(false, true)) {

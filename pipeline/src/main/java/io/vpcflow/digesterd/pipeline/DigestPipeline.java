@@ -58,8 +58,8 @@ public final class DigestPipeline {
    * thread is interrupted while the pipeline runs, the run is cancelled ({@link
    * PipelineResult#cancel()}, and {@link RunCancellation} for its workers in this JVM): it stores
    * no digest from then on, and this method throws {@link RunCancelledException} with the thread's
-   * interrupt flag kept set. When the window holds Parquet objects, or this JVM writes a class-data
-   * archive, the Parquet reader is readied meanwhile ({@link ParquetWarmUp}).
+   * interrupt flag kept set. When the window holds Parquet objects, the Parquet reader is readied
+   * meanwhile ({@link ParquetWarmUp}).
    *
    * <p>However the run ends, its temporary objects (spilled runs, merged parts) are deleted; a run
    * that fails is first cancelled for its workers in this JVM, so that none still busy writes
@@ -69,7 +69,7 @@ public final class DigestPipeline {
    */
   public static DigestSummary run(DigestOptions options, ObjectPlan plan) throws IOException {
     S3ClientFactory.useInBeam(options);
-    if (plan.includes(ObjectFormat.PARQUET) || ParquetWarmUp.archivingClasses()) {
+    if (plan.includes(ObjectFormat.PARQUET)) {
       ParquetWarmUp.start();
     }
     options.as(DirectOptions.class).setBlockOnRun(false);

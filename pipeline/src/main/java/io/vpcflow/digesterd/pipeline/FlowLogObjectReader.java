@@ -45,7 +45,7 @@ public final class FlowLogObjectReader {
    */
   public ObjectParseResult read(PlannedObject object, RecordHandler handler)
       throws IOException, CorruptObjectException {
-    if (ObjectFormat.ofKey(object.key()).orElse(ObjectFormat.TEXT) == ObjectFormat.PARQUET) {
+    if (object.format() == ObjectFormat.PARQUET) {
       return readParquet(object, handler);
     }
     try (CountingInputStream raw =
