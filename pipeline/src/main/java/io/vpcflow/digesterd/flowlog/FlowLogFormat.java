@@ -113,10 +113,12 @@ public final class FlowLogFormat {
           "packets-lost-ttl-expired");
 
   private final List<String> names;
+  private final int fieldCount;
   private final int[] positions;
 
   private FlowLogFormat(List<String> names, int[] positions) {
     this.names = names;
+    this.fieldCount = names.size();
     this.positions = positions;
   }
 
@@ -154,7 +156,7 @@ public final class FlowLogFormat {
 
   /** The number of fields of every record of this format. */
   public int fieldCount() {
-    return names.size();
+    return fieldCount;
   }
 
   /** The field names in record order. */

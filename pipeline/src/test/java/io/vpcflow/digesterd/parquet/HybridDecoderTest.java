@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
@@ -39,6 +40,35 @@ class HybridDecoderTest {
     System.arraycopy(encoded, 0, padded, 3, encoded.length);
 
     HybridDecoder decoder = new HybridDecoder(padded, 3, 3 + encoded.length, bitWidth);
+    for (int i = 0; i < values.length; i++) {
+      assertEquals(values[i], decoder.next(), "value " + i);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 11, 16, 23, 32})
+  void readsPackedRunsLongerThanABatchWithoutLookingPastTheRange(int bitWidth) throws Exception {
+    Random random = new Random(-bitWidth);
+    // Random values only, so parquet-java writes bit-packed runs of up to 504 values.
+    int[] values = new int[808];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (int) (random.nextLong() & ((1L << bitWidth) - 1));
+    }
+    byte[] encoded;
+    try (RunLengthBitPackingHybridEncoder encoder =
+        new RunLengthBitPackingHybridEncoder(
+            bitWidth, 64, 1 << 20, new HeapByteBufferAllocator())) {
+      for (int value : values) {
+        encoder.writeInt(value);
+      }
+      encoded = encoder.toBytes().toByteArray();
+    }
+    // Bytes of all ones around the range: a read past either end would change values.
+    byte[] framed = new byte[encoded.length + 16];
+    Arrays.fill(framed, (byte) 0xff);
+    System.arraycopy(encoded, 0, framed, 8, encoded.length);
+
+    HybridDecoder decoder = new HybridDecoder(framed, 8, 8 + encoded.length, bitWidth);
     for (int i = 0; i < values.length; i++) {
       assertEquals(values[i], decoder.next(), "value " + i);
     }
