@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
 import io.vpcflow.digesterd.config.BeamWarmUp;
+import io.vpcflow.digesterd.config.DigestOptionsFactory;
 import io.vpcflow.digesterd.config.RunnerConfig;
 import io.vpcflow.digesterd.config.ServiceConfig;
 import io.vpcflow.digesterd.report.DigestSummary;
@@ -61,6 +62,9 @@ final class DigestCommand implements Callable<Integer> {
     parent.startLogging(config.logging());
     DigestWindow window = DigestWindow.parse(start, stop, config.maxWindow());
     List<String> pipelineArgs = RunnerConfig.pipelineArguments(runnerConfig, beamArgs);
+    if (DigestOptionsFactory.choosesDirectRunner(pipelineArgs)) {
+      BatchJitDirectives.start();
+    }
     try (Session session = Session.open(config, System.err);
         Stats stats = Stats.open(config.stats(), config.server().connState().reportInterval())) {
       long began = System.nanoTime();

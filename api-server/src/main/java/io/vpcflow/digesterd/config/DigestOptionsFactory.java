@@ -10,6 +10,7 @@ import io.vpcflow.digesterd.stream.StreamOptions;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -146,6 +147,17 @@ public final class DigestOptionsFactory {
       direct.setTargetParallelism(Runtime.getRuntime().availableProcessors());
     }
     return options;
+  }
+
+  /**
+   * Whether the arguments leave the runner to Beam's default, the DirectRunner, or name it: the
+   * pipeline then runs in this JVM only.
+   */
+  public static boolean choosesDirectRunner(List<String> beamArgs) {
+    return beamArgs.stream()
+        .filter(a -> a.startsWith("--runner="))
+        .map(a -> a.substring("--runner=".length()).toLowerCase(Locale.ROOT))
+        .allMatch(r -> r.equals("direct") || r.endsWith("directrunner"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import io.vpcflow.digesterd.stream.StreamOptions;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -118,5 +120,20 @@ class DigestOptionsFactoryTest {
     assertEquals("http://127.0.0.1:7000", options.getStsEndpoint());
     assertEquals("s3://progress/markers/", options.getProgressBucket());
     assertEquals(Region.of("us-west-2"), BucketPurpose.PROGRESS.region(options));
+  }
+
+  @Test
+  void onlyArgumentsWithoutARunnerOrNamingTheDirectRunnerChooseIt() {
+    assertTrue(DigestOptionsFactory.choosesDirectRunner(List.of()));
+    assertTrue(DigestOptionsFactory.choosesDirectRunner(List.of("--shards=4")));
+    assertTrue(DigestOptionsFactory.choosesDirectRunner(List.of("--runner=DirectRunner")));
+    assertTrue(DigestOptionsFactory.choosesDirectRunner(List.of("--runner=direct")));
+    assertTrue(
+        DigestOptionsFactory.choosesDirectRunner(
+            List.of("--runner=org.apache.beam.runners.direct.DirectRunner")));
+    assertFalse(DigestOptionsFactory.choosesDirectRunner(List.of("--runner=FlinkRunner")));
+    assertFalse(
+        DigestOptionsFactory.choosesDirectRunner(
+            List.of("--shards=4", "--runner=flink", "--flinkMaster=[local]")));
   }
 }
