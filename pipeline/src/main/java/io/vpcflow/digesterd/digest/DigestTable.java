@@ -250,6 +250,19 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     return size + pending == 0;
   }
 
+  /**
+   * Empties the table, pending records included, and keeps the arrays it has grown: refilled after
+   * a spill, it does not grow (and copy) them again, and its {@link #footprintBytes} stays as it
+   * was.
+   */
+  public void clear() {
+    size = 0;
+    arenaUsed = 0;
+    pending = 0;
+    pendingBytes = 0;
+    Arrays.fill(slots, 0L);
+  }
+
   /** The bytes held by the table's arrays. */
   public long footprintBytes() {
     return arena.length

@@ -68,7 +68,7 @@ public final class SpillingFold implements RecordHandler {
   private void spill() throws IOException {
     runs.add(sink.write(table));
     spills++;
-    table = new DigestTable(windowStart, windowStop);
+    table.clear();
   }
 
   /**

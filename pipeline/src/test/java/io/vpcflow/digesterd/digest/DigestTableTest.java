@@ -175,6 +175,41 @@ class DigestTableTest {
   }
 
   @Test
+  void aClearedTableKeepsItsArraysAndFoldsAsANewOne() throws IOException {
+    java.util.Random random = new java.util.Random(13);
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      int host = random.nextInt(5_000);
+      String line =
+          "2 1 eni-a 10.0."
+              + (host >> 8)
+              + "."
+              + (host & 0xff)
+              + " 10.9.9.9 40000 443 6 "
+              + (1 + random.nextInt(9))
+              + " 100 500 600 ACCEPT OK";
+      (i % 2 == 0 ? first : second).add(line);
+    }
+    DigestTable reused = new DigestTable(0, 1_000_000);
+    feed(reused, first.toArray(String[]::new));
+    // Two records still pending (not folded in) when the table is cleared: they go too.
+    feed(reused, "2 1 eni-p 10.1.1.1 10.9.9.9 1 2 6 1 1 500 600 ACCEPT OK");
+    feed(reused, "2 1 eni-q 10.1.1.2 10.9.9.9 1 2 6 1 1 500 600 ACCEPT OK");
+    long grown = reused.footprintBytes();
+    reused.clear();
+    assertTrue(reused.isEmpty());
+    assertEquals(0, reused.size());
+    assertEquals(grown, reused.footprintBytes());
+
+    feed(reused, second.toArray(String[]::new));
+    DigestTable fresh = new DigestTable(0, 1_000_000);
+    feed(fresh, second.toArray(String[]::new));
+    assertEquals(rendered(fresh), rendered(reused));
+    assertTrue(reused.footprintBytes() >= grown);
+  }
+
+  @Test
   void readingTheTableBetweenRecordsGivesTheSameTotalsAsReadingItAtTheEnd() throws IOException {
     java.util.Random random = new java.util.Random(11);
     List<String> lines = new ArrayList<>();
