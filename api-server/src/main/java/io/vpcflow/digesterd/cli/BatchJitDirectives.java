@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -31,9 +33,27 @@ final class BatchJitDirectives {
 
   private BatchJitDirectives() {}
 
-  /** Adds the directives on a daemon thread, unless turned off; returns at once. */
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  /**
+   * Whether a command line, not parsed yet, is a {@code digest} that names no runner (no {@code
+   * --runner=}, no {@code --runner-config}), so that it runs on the DirectRunner: the directives
+   * can then be started before the command line is parsed, when they save the most. {@link
+   * DigestCommand} decides the other cases once its arguments are read.
+   */
+  static boolean isDirectDigest(String[] args) {
+    return args.length > 0
+        && args[0].equals("digest")
+        && Arrays.stream(args).noneMatch(a -> a.startsWith("--runner"));
+  }
+
+  /**
+   * Adds the directives on a daemon thread, unless turned off or already started in this JVM;
+   * returns at once.
+   */
   static void start() {
-    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
+    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))
+        || !STARTED.compareAndSet(false, true)) {
       return;
     }
     Thread thread = new Thread(BatchJitDirectives::addQuietly, "jit-directives");

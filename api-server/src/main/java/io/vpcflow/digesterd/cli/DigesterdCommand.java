@@ -44,6 +44,9 @@ public final class DigesterdCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (BatchJitDirectives.isDirectDigest(args)) {
+      BatchJitDirectives.start();
+    }
     System.exit(commandLine(System.getenv()).execute(args));
   }
 

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,16 @@ class BatchJitDirectivesTest {
     } finally {
       BatchJitDirectives.diagnosticCommand("compilerDirectivesClear");
     }
+  }
+
+  @Test
+  void onlyADigestNamingNoRunnerIsKnownToBeDirectBeforeParsing() {
+    assertTrue(BatchJitDirectives.isDirectDigest(new String[] {"digest", "--start", "a"}));
+    assertTrue(BatchJitDirectives.isDirectDigest(new String[] {"digest", "--shards=4"}));
+    assertFalse(BatchJitDirectives.isDirectDigest(new String[] {"digest", "--runner=FlinkRunner"}));
+    assertFalse(BatchJitDirectives.isDirectDigest(new String[] {"digest", "--runner-config", "x"}));
+    assertFalse(BatchJitDirectives.isDirectDigest(new String[] {"serve"}));
+    assertFalse(BatchJitDirectives.isDirectDigest(new String[] {"--help"}));
+    assertFalse(BatchJitDirectives.isDirectDigest(new String[0]));
   }
 }
