@@ -30,10 +30,9 @@ final class BatchJitDirectives {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchJitDirectives.class);
   private static final String RESOURCE = "batch-jit-directives.json";
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private BatchJitDirectives() {}
-
-  private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   /**
    * Whether a command line, not parsed yet, is a {@code digest} that names no runner (no {@code
