@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
@@ -41,6 +42,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3ClientFactory}.
  */
 public final class DigestOptionsFactory {
+  private static final String RUNNER_ARG = "--runner=";
+
   private DigestOptionsFactory() {}
 
   /**
@@ -154,9 +157,7 @@ public final class DigestOptionsFactory {
    * pipeline then runs in this JVM only.
    */
   public static boolean choosesDirectRunner(List<String> beamArgs) {
-    return beamArgs.stream()
-        .filter(a -> a.startsWith("--runner="))
-        .map(a -> a.substring("--runner=".length()).toLowerCase(Locale.ROOT))
+    return runnerNames(beamArgs.stream())
         .allMatch(r -> r.equals("direct") || r.endsWith("directrunner"));
   }
 
@@ -166,8 +167,14 @@ public final class DigestOptionsFactory {
    * Flink, so that {@code --flinkMaster=...} and its like parse.
    */
   private static boolean namesFlinkRunner(String... beamArgs) {
-    return Arrays.stream(beamArgs)
-        .anyMatch(a -> a.startsWith("--runner=") && a.toLowerCase(Locale.ROOT).contains("flink"));
+    return runnerNames(Arrays.stream(beamArgs)).anyMatch(r -> r.contains("flink"));
+  }
+
+  /** The values of the {@code --runner=} arguments among {@code beamArgs}, lower-cased. */
+  private static Stream<String> runnerNames(Stream<String> beamArgs) {
+    return beamArgs
+        .filter(a -> a.startsWith(RUNNER_ARG))
+        .map(a -> a.substring(RUNNER_ARG.length()).toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -27,15 +27,7 @@ class HybridDecoderTest {
       long bound = 1L << bitWidth;
       values[i] = repeat && i % 100 != 0 ? values[i - 1] : (int) (random.nextLong() & (bound - 1));
     }
-    byte[] encoded;
-    try (RunLengthBitPackingHybridEncoder encoder =
-        new RunLengthBitPackingHybridEncoder(
-            bitWidth, 64, 1 << 20, new HeapByteBufferAllocator())) {
-      for (int value : values) {
-        encoder.writeInt(value);
-      }
-      encoded = encoder.toBytes().toByteArray();
-    }
+    byte[] encoded = encode(values, bitWidth);
     byte[] padded = new byte[encoded.length + 6];
     System.arraycopy(encoded, 0, padded, 3, encoded.length);
 
@@ -47,22 +39,14 @@ class HybridDecoderTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 5, 11, 16, 23, 32})
-  void readsPackedRunsLongerThanABatchWithoutLookingPastTheRange(int bitWidth) throws Exception {
+  void readsLongPackedRunsWithoutLookingPastTheRange(int bitWidth) throws Exception {
     Random random = new Random(-bitWidth);
     // Random values only, so parquet-java writes bit-packed runs of up to 504 values.
     int[] values = new int[808];
     for (int i = 0; i < values.length; i++) {
       values[i] = (int) (random.nextLong() & ((1L << bitWidth) - 1));
     }
-    byte[] encoded;
-    try (RunLengthBitPackingHybridEncoder encoder =
-        new RunLengthBitPackingHybridEncoder(
-            bitWidth, 64, 1 << 20, new HeapByteBufferAllocator())) {
-      for (int value : values) {
-        encoder.writeInt(value);
-      }
-      encoded = encoder.toBytes().toByteArray();
-    }
+    byte[] encoded = encode(values, bitWidth);
     // Bytes of all ones around the range: a read past either end would change values.
     byte[] framed = new byte[encoded.length + 16];
     Arrays.fill(framed, (byte) 0xff);
@@ -122,6 +106,18 @@ class HybridDecoderTest {
     CorruptPageException wide =
         assertThrows(CorruptPageException.class, () -> new HybridDecoder(new byte[1], 0, 1, 33));
     assertTrue(wide.getMessage().contains("bit width of 33"), wide.getMessage());
+  }
+
+  /** {@code values} as parquet-java's encoder writes them at {@code bitWidth}. */
+  private static byte[] encode(int[] values, int bitWidth) throws Exception {
+    try (RunLengthBitPackingHybridEncoder encoder =
+        new RunLengthBitPackingHybridEncoder(
+            bitWidth, 64, 1 << 20, new HeapByteBufferAllocator())) {
+      for (int value : values) {
+        encoder.writeInt(value);
+      }
+      return encoder.toBytes().toByteArray();
+    }
   }
 
   private static void assertRefused(byte[] data, int reads, int bitWidth, String reason)
