@@ -10,3 +10,9 @@ measure() {
   done
   echo "$best $rss"
 }
+
+# bench_cds_archive: the class-data-sharing archive the benchmarks give the launcher for $JAR, one
+# per build (the JVM refuses an archive once the jar's size or modification time changed).
+bench_cds_archive() {
+  echo "$WORK/cds/$(stat -L -c '%s-%Y' "$JAR").jsa"
+}

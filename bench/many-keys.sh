@@ -44,7 +44,7 @@ digest_with() { # NAME HEAP OUT
 }
 read -r D1_S D1_M < <(digest_with digest-1g 1g "$WORK/many-1g.log.gz")
 read -r D512_S D512_M < <(digest_with digest-512m 512m "$WORK/many-512m.log.gz")
-export VPCFLOW_DIGESTERD_CDS=$WORK/cds/$(cksum < "$JAR" | cut -d' ' -f1).jsa
+export VPCFLOW_DIGESTERD_CDS=$(bench_cds_archive)
 [ -f "$VPCFLOW_DIGESTERD_CDS" ] || VPC_FLOW_LOGS_BUCKET="file://$CORPUS" DIGEST_STORAGE_BUCKET="file://$WORK/digests-cds" \
   JAVA_OPTS=-Xmx1g "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$FROM" > /dev/null 2>&1 || true
 rm -rf "$WORK/digests-launcher"

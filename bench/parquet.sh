@@ -66,7 +66,7 @@ digest_md5() {
 echo "corpus: $OBJECTS objects, $RECORDS records; text $TEXT_MB MiB, Parquet $PARQUET_MB MiB; window [$FROM, $STOP)" >&2
 read -r TEXT_S TEXT_M < <(digest_run text "$TEXT" java -Xmx$HEAP -jar "$JAR")
 read -r PQ_S PQ_M < <(digest_run parquet "$PARQUET" java -Xmx$HEAP -jar "$JAR")
-export VPCFLOW_DIGESTERD_CDS=$WORK/cds/$(cksum < "$JAR" | cut -d' ' -f1).jsa
+export VPCFLOW_DIGESTERD_CDS=$(bench_cds_archive)
 [ -f "$VPCFLOW_DIGESTERD_CDS" ] || VPC_FLOW_LOGS_BUCKET="file://$PARQUET" DIGEST_STORAGE_BUCKET="file://$WORK/digests-warm" \
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP" > /dev/null 2>&1
 read -r TEXTL_S TEXTL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run text-launcher "$TEXT" "$ROOT/bin/vpcflow-digesterd")

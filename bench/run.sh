@@ -47,7 +47,7 @@ read -r DIGEST_S DIGEST_M < <(measure digest env VPC_FLOW_LOGS_BUCKET="file://$C
   java -Xmx$HEAP -jar "$JAR" digest --start "$FROM" --stop "$STOP" --out "$WORK/digest.log.gz")
 # The launcher (bin/vpcflow-digesterd): class-data-sharing archive + parallel GC. Its first run
 # writes the archive and is not timed.
-export VPCFLOW_DIGESTERD_CDS=$WORK/cds/$(cksum < "$JAR" | cut -d' ' -f1).jsa
+export VPCFLOW_DIGESTERD_CDS=$(bench_cds_archive)
 rm -rf "$WORK/digests"
 [ -f "$VPCFLOW_DIGESTERD_CDS" ] || VPC_FLOW_LOGS_BUCKET="file://$CORPUS" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP" > /dev/null 2>&1
