@@ -110,9 +110,9 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   }
 
   /**
-   * Folds the pending records in, in the order accepted. It first reads the index slots and then
-   * the entries of all their keys: loads that do not wait for each other, so that their cache
-   * misses overlap instead of coming one record at a time.
+   * Folds the pending records in, in the order accepted. It first reads the index slots, then the
+   * entries of all their keys, then the first bytes of those keys' texts: loads that do not wait
+   * for each other, so that their cache misses overlap instead of coming one record at a time.
    */
   private void flush() {
     int mask = slots.length - 1;
@@ -124,6 +124,12 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       long held = slots[mix(pendingHash[p]) & mask];
       if (held != 0) {
         sum += entries[((int) held - 1) * STRIDE];
+      }
+    }
+    for (int p = 0; p < pending; p++) {
+      long held = slots[mix(pendingHash[p]) & mask];
+      if (held != 0) {
+        sum += arena[(int) (entries[((int) held - 1) * STRIDE] >>> 32)];
       }
     }
     touched += sum;
