@@ -16,3 +16,12 @@ measure() {
 bench_cds_archive() {
   echo "$WORK/cds/$(stat -L -c '%s-%Y' "$JAR").jsa"
 }
+
+# compile_bench CLASSPATH SOURCE...: compiles benchmark programs into $WORK/bench-classes, outside
+# any measurement (a source-file launch, java File.java, compiles on every run: ~0.5 s of the
+# measured time).
+compile_bench() {
+  local cp=$1; shift
+  mkdir -p "$WORK/bench-classes"
+  javac -nowarn -cp "$cp" -d "$WORK/bench-classes" "$@"
+}

@@ -51,7 +51,8 @@ rm -rf "$WORK/digests-launcher"
 read -r L_S L_M < <(measure launcher env VPC_FLOW_LOGS_BUCKET="file://$CORPUS" DIGEST_STORAGE_BUCKET="file://$WORK/digests-launcher" \
   JAVA_OPTS=-Xmx1g "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP")
 rm -rf "$WORK/many-duckdb.csv.gz.tmp"
-read -r DUCK_S DUCK_M < <(measure duckdb-1gb java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/many-duckdb.csv.gz" 1GB)
+compile_bench "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java"
+read -r DUCK_S DUCK_M < <(measure duckdb-1gb java -cp "$DUCKDB_JAR:$WORK/bench-classes" DuckDbDigest "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/many-duckdb.csv.gz" 1GB)
 
 KEYS=$(zcat "$WORK/many-1g.log.gz" | wc -l)
 MD5_1G=$(zcat "$WORK/many-1g.log.gz" | md5sum | cut -d' ' -f1)

@@ -71,7 +71,8 @@ export VPCFLOW_DIGESTERD_CDS=$(bench_cds_archive)
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP" > /dev/null 2>&1
 read -r TEXTL_S TEXTL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run text-launcher "$TEXT" "$ROOT/bin/vpcflow-digesterd")
 read -r PQL_S PQL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run parquet-launcher "$PARQUET" "$ROOT/bin/vpcflow-digesterd")
-read -r DUCK_S DUCK_M < <(measure duckdb-parquet java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "parquet:$PARQUET" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb-parquet.csv.gz")
+compile_bench "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java"
+read -r DUCK_S DUCK_M < <(measure duckdb-parquet java -cp "$DUCKDB_JAR:$WORK/bench-classes" DuckDbDigest "parquet:$PARQUET" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb-parquet.csv.gz")
 
 TEXT_MD5=$(digest_md5 text)
 SAME=identical

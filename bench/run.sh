@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: the digest command (DirectRunner) against DuckDB and the decompression floor (zcat),
-# side by side on the same local .log.gz files, with the fixed costs: an empty window and Beam's
+# Benchmark: the digest command (DirectRunner) against DuckDB and the decompression floor (zcat,
+# and the JDK's zlib in one JVM, which inflates about twice as fast as zcat), side by side on the same local .log.gz files, with the fixed costs: an empty window and Beam's
 # smallest pipeline (bench/BeamFloor.java). Prints a table and writes it to
 # bench-work/results.md. Usage: bench/run.sh   (env: HOURS, RECORDS_PER_OBJECT, CONVERSATIONS,
 # HEAP, REPS). Needs: Java 17, Maven (for the build and the DuckDB JDBC jar), gzip, GNU time.
@@ -42,6 +42,8 @@ RECORDS=$((OBJECTS * RECORDS_PER_OBJECT))
 echo "corpus: $OBJECTS objects, $RECORDS records, $CORPUS_MB MiB gzip'd; window [$FROM, $STOP)" >&2
 read -r ZCAT1_S ZCAT1_M < <(measure zcat1 sh -c "find '$CORPUS' -name '*.log.gz' -print0 | xargs -0 cat | zcat > /dev/null")
 read -r ZCAT2_S ZCAT2_M < <(measure zcat2 sh -c "find '$CORPUS' -name '*.log.gz' -print0 | xargs -0 -n 32 -P 2 sh -c 'cat \"\$@\" | zcat > /dev/null' _")
+compile_bench "" "$ROOT/bench/InflateFloor.java"
+read -r INFLATE_S INFLATE_M < <(measure inflate java -cp "$WORK/bench-classes" InflateFloor "$CORPUS" 2)
 rm -rf "$WORK/digests"
 read -r DIGEST_S DIGEST_M < <(measure digest env VPC_FLOW_LOGS_BUCKET="file://$CORPUS" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
   java -Xmx$HEAP -jar "$JAR" digest --start "$FROM" --stop "$STOP" --out "$WORK/digest.log.gz")
@@ -71,7 +73,8 @@ read -r FLOOR_S FLOOR_M < <(measure beam-floor java -cp "$JAR:$WORK/floor/floor.
 rm -f "$WORK/floor/floor.jsa"
 java -XX:ArchiveClassesAtExit="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor > /dev/null 2>&1
 read -r FLOOR_L_S FLOOR_L_M < <(measure beam-floor-cds java -XX:SharedArchiveFile="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor)
-read -r DUCK_S DUCK_M < <(measure duckdb java -cp "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java" "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb.csv.gz")
+compile_bench "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java"
+read -r DUCK_S DUCK_M < <(measure duckdb java -cp "$DUCKDB_JAR:$WORK/bench-classes" DuckDbDigest "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb.csv.gz")
 
 KEYS=$(zcat "$WORK/digest.log.gz" | wc -l)
 DIGEST_MD5=$(zcat "$WORK/digest.log.gz" | md5sum | cut -d' ' -f1)
@@ -87,6 +90,7 @@ ratio() { awk "BEGIN{printf \"%.2f\", $1 / $DUCK_S}"; }
   echo "|---|---:|---:|---:|"
   echo "| zcat of all objects, 1 process (decompression floor) | $ZCAT1_S | $(ratio "$ZCAT1_S") | $ZCAT1_M |"
   echo "| zcat of all objects, 2 processes | $ZCAT2_S | $(ratio "$ZCAT2_S") | $ZCAT2_M |"
+  echo "| the JDK's GZIPInputStream (zlib) of all objects, 2 threads, whole JVM (bench/InflateFloor.java) | $INFLATE_S | $(ratio "$INFLATE_S") | $INFLATE_M |"
   echo "| \`digest\` (DirectRunner, -Xmx$HEAP, whole process, plain java -jar) | $DIGEST_S | $(ratio "$DIGEST_S") | $DIGEST_M |"
   echo "| \`digest\` via bin/vpcflow-digesterd (same, with CDS archive, parallel GC, JIT thresholds) | $LAUNCH_S | $(ratio "$LAUNCH_S") | $LAUNCH_M |"
   echo "| DuckDB $DUCKDB_VERSION (JDBC, GROUP BY, whole process) | $DUCK_S | 1.00 | $DUCK_M |"
