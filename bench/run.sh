@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: the digest command (DirectRunner) against DuckDB and the decompression floor (zcat,
-# and the JDK's zlib in one JVM, which inflates about twice as fast as zcat), side by side on the same local .log.gz files, with the fixed costs: an empty window and Beam's
-# smallest pipeline (bench/BeamFloor.java). Prints a table and writes it to
+# Benchmark: the digest command (DirectRunner) against DuckDB and the decompression floors (zcat,
+# and the JDK's zlib in one JVM, which inflates about twice as fast as zcat), side by side on the
+# same local .log.gz files, with the fixed costs: an empty window and Beam's smallest pipeline
+# (bench/BeamFloor.java). Prints a table and writes it to
 # bench-work/results.md. Usage: bench/run.sh   (env: HOURS, RECORDS_PER_OBJECT, CONVERSATIONS,
 # HEAP, REPS). Needs: Java 17, Maven (for the build and the DuckDB JDBC jar), gzip, GNU time.
 set -euo pipefail
