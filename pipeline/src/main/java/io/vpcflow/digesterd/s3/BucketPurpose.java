@@ -52,6 +52,19 @@ public enum BucketPurpose {
   }
 
   /**
+   * The bucket a Beam resource name is in: by its scheme ({@code s3} or a bucket's own, {@link
+   * #scheme()}); empty for anything else (local paths, {@code file://}).
+   */
+  public static Optional<BucketPurpose> ofResourceName(String resourceName) {
+    for (BucketPurpose bucket : values()) {
+      if (resourceName.startsWith(bucket.scheme + "://")) {
+        return Optional.of(bucket);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * {@code text} (a resource name, a message, a log line) with every bucket scheme written as
    * {@code s3://}: what users are shown.
    */

@@ -6,6 +6,7 @@ import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.pipeline.CorruptObjectException;
 import io.vpcflow.digesterd.pipeline.FlowLogObjectReader;
+import io.vpcflow.digesterd.pipeline.ObjectPut;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
   private final Counter corrupt = Metrics.counter("stream", "corrupt-objects");
 
   private transient FlowLogObjectReader reader;
+  private transient ObjectPut put;
 
   /**
    * @param windows the stream's windows
@@ -82,6 +84,21 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     reader = new FlowLogObjectReader(maxLineBytes, readBufferBytes);
   }
 
+  @StartBundle
+  public void startBundle(StartBundleContext context) {
+    if (put == null) {
+      put = files.openPut(context.getPipelineOptions());
+    }
+  }
+
+  @Teardown
+  public void teardown() {
+    if (put != null) {
+      put.close();
+      put = null;
+    }
+  }
+
   @ProcessElement
   public void process(
       @Element PlannedObject object,
@@ -105,7 +122,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     } catch (CorruptObjectException e) {
       corrupt.inc();
       LOG.warn("skipping corrupt object {}: {}", object.uri(), e.getMessage());
-      files.writeRead(object.key(), object.timestamp());
+      files.writeRead(put, object.key(), object.timestamp());
       return;
     }
     List<WindowPart> parts = new ArrayList<>();
@@ -121,10 +138,10 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     }
     for (WindowPart part : parts) {
       if (SavedParts.saved(part.windowStart(), eventTime, windows)) {
-        files.writePart(part);
+        files.writePart(put, part);
       }
     }
-    files.writeRead(object.key(), object.timestamp());
+    files.writeRead(put, object.key(), object.timestamp());
     objectsRead.inc();
     malformed.inc(result.counts().malformed());
     for (WindowPart part : parts) {

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.pipeline.BeamFiles;
+import io.vpcflow.digesterd.pipeline.ObjectPut;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,13 @@ import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.util.CoderUtils;
 
 /**
  * The stream's parts and read records ({@link SavedParts}) in its folder, through Beam's
- * filesystems ({@code s3://} or a local directory). Every file is written atomically ({@link
- * BeamFiles#writeAtomically}).
+ * filesystems ({@code s3://} or a local directory). Every file is written whole or not at all
+ * ({@link ObjectPut}: one {@code PutObject} in a bucket).
  */
 final class StreamStateFiles implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -31,18 +33,30 @@ final class StreamStateFiles implements Serializable {
     this.folder = folder;
   }
 
-  /** Saves {@code part} (overwriting the same part of an earlier read of its object). */
-  void writePart(WindowPart part) throws IOException {
-    byte[] bytes = CoderUtils.encodeToByteArray(WindowPartCoder.of(), part);
-    BeamFiles.writeAtomically(
-        folder + SavedParts.partName(part.windowStart(), part.objectKey()),
-        out -> out.write(bytes));
+  /**
+   * The writer of parts and read records into this folder ({@link ObjectPut#forFolder}), with the
+   * clients of {@code options}; the caller closes it.
+   */
+  ObjectPut openPut(PipelineOptions options) {
+    return ObjectPut.forFolder(folder, options);
   }
 
-  /** Records that the object {@code key} stamped {@code stamp} was read (after its parts). */
-  void writeRead(String key, Instant stamp) throws IOException {
-    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-    BeamFiles.writeAtomically(folder + SavedParts.readName(stamp, key), out -> out.write(bytes));
+  /**
+   * Saves {@code part} with {@code put} (overwriting the same part of an earlier read of its
+   * object).
+   */
+  void writePart(ObjectPut put, WindowPart part) throws IOException {
+    put.put(
+        folder + SavedParts.partName(part.windowStart(), part.objectKey()),
+        CoderUtils.encodeToByteArray(WindowPartCoder.of(), part));
+  }
+
+  /**
+   * Records with {@code put} that the object {@code key} stamped {@code stamp} was read (after its
+   * parts).
+   */
+  void writeRead(ObjectPut put, String key, Instant stamp) throws IOException {
+    put.put(folder + SavedParts.readName(stamp, key), key.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The part saved as {@code name} (under the folder), or empty when it is gone. */

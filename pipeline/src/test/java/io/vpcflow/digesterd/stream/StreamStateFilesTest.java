@@ -2,20 +2,29 @@ package io.vpcflow.digesterd.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vpcflow.digesterd.pipeline.ObjectPut;
+import io.vpcflow.digesterd.s3.BucketPurpose;
+import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
+import io.vpcflow.digesterd.testing.S3Fixture;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The stream's saved parts and read records in a local folder (the S3 case runs in the stream's
- * s3proxy tests).
+ * The stream's saved parts and read records, in a local folder and in a bucket of s3proxy (where
+ * each is one {@code PutObject}, leaving no other object behind).
  */
 class StreamStateFilesTest {
   private static final long W0 = Instant.parse("2024-05-01T10:00:00Z").getEpochSecond();
@@ -23,23 +32,76 @@ class StreamStateFilesTest {
 
   @TempDir Path temp;
 
-  @BeforeAll
-  static void filesystems() {
-    FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+  @Test
+  void partsAndReadRecordsAreWrittenListedReadBackAndDeletedInALocalFolder() throws Exception {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    FileSystems.setDefaultPipelineOptions(options);
+    writeListReadAndDelete(new StreamStateFiles(temp.resolve("stream") + "/"), options);
   }
 
   @Test
-  void partsAndReadRecordsAreWrittenListedReadBackAndDeleted() throws Exception {
-    StreamStateFiles files = new StreamStateFiles(temp.resolve("stream") + "/");
+  void partsAndReadRecordsAreWrittenListedReadBackAndDeletedInABucket() throws Exception {
+    try (EmbeddedS3Server server = EmbeddedS3Server.inMemory();
+        S3Client client = S3Fixture.client(server)) {
+      client.createBucket(b -> b.bucket("state"));
+      PipelineOptions options = S3Fixture.options(server);
+      FileSystems.setDefaultPipelineOptions(options);
+      StreamStateFiles files =
+          new StreamStateFiles(BucketPurpose.STORAGE.resourceName("s3://state/stream/"));
+      try (ObjectPut put = files.openPut(options)) {
+        files.writePart(put, new WindowPart(W0, "AWSLogs/a", 10, 100, 3, new byte[] {1, 2, 3}));
+        files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
+      }
+      assertEquals(
+          List.of(
+              "stream/" + SavedParts.partName(W0, "AWSLogs/a"),
+              "stream/" + SavedParts.readName(Instant.parse("2024-05-01T10:05:00Z"), "AWSLogs/a")),
+          client.listObjectsV2(b -> b.bucket("state")).contents().stream()
+              .map(S3Object::key)
+              .sorted()
+              .toList(),
+          "one object per part and per read record, nothing else");
+      files.clear();
+      writeListReadAndDelete(files, options);
+    } finally {
+      FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
+    }
+  }
+
+  @Test
+  void aFailedPutNamesTheObjectAsUsersWriteIt() throws Exception {
+    try (EmbeddedS3Server server = EmbeddedS3Server.inMemory()) {
+      StreamStateFiles files =
+          new StreamStateFiles(BucketPurpose.STORAGE.resourceName("s3://no-such-bucket/stream/"));
+      try (ObjectPut put = files.openPut(S3Fixture.options(server))) {
+        IOException e =
+            assertThrows(
+                IOException.class,
+                () -> files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z")));
+        assertTrue(
+            e.getMessage().startsWith("cannot put s3://no-such-bucket/stream/"), e.getMessage());
+      }
+    }
+  }
+
+  private static void writeListReadAndDelete(StreamStateFiles files, PipelineOptions options)
+      throws Exception {
+    try (ObjectPut put = files.openPut(options)) {
+      writeListReadAndDelete(files, put);
+    }
+  }
+
+  private static void writeListReadAndDelete(StreamStateFiles files, ObjectPut put)
+      throws Exception {
     assertEquals(List.of(), files.fileNames(SavedParts.PARTS), "a folder not written yet is empty");
     WindowPart a0 = new WindowPart(W0, "AWSLogs/a", 10, 100, 3, new byte[] {1, 2, 3});
     WindowPart a1 = new WindowPart(W1, "AWSLogs/a", 10, 100, 1, new byte[] {4});
     WindowPart b0 = new WindowPart(W0, "AWSLogs/b", 20, 200, 5, new byte[] {5, 6});
     for (WindowPart part : List.of(a0, a1, b0)) {
-      files.writePart(part);
+      files.writePart(put, part);
     }
-    files.writePart(a0);
-    files.writeRead("AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
+    files.writePart(put, a0);
+    files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
 
     assertEquals(3, files.fileNames(SavedParts.PARTS).size(), "writing a part again replaces it");
     assertEquals(
@@ -60,7 +122,7 @@ class StreamStateFilesTest {
         List.of(
             SavedParts.partName(W1, "AWSLogs/a"), SavedParts.partName(W1, "AWSLogs/never-saved")));
     assertEquals(List.of(), files.fileNames(SavedParts.PARTS));
-    files.writePart(a0);
+    files.writePart(put, a0);
     files.clear();
     assertEquals(List.of(), files.fileNames(SavedParts.PARTS));
     assertEquals(List.of(), files.fileNames(SavedParts.READ));
