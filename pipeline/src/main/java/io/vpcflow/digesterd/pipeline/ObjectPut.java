@@ -23,12 +23,13 @@ public interface ObjectPut extends AutoCloseable {
   void close();
 
   /**
-   * The writer for objects under {@code folder}: in a bucket ({@code s3://} or a bucket's scheme,
-   * {@link BucketPurpose#scheme()}), one {@code PutObject} request per object with that bucket's
-   * client from {@code options}; elsewhere (local paths) {@link BeamFiles#writeAtomically}.
+   * The writer for objects at or under {@code location} (a folder or an object): in a bucket
+   * ({@code s3://} or a bucket's scheme, {@link BucketPurpose#scheme()}), one {@code PutObject}
+   * request per object with that bucket's client from {@code options}; elsewhere (local paths)
+   * {@link BeamFiles#writeAtomically}.
    */
-  static ObjectPut forFolder(String folder, PipelineOptions options) {
-    Optional<BucketPurpose> bucket = BucketPurpose.ofResourceName(folder);
+  static ObjectPut under(String location, PipelineOptions options) {
+    Optional<BucketPurpose> bucket = BucketPurpose.ofResourceName(location);
     if (bucket.isPresent()) {
       return new S3ObjectPut(S3ClientFactory.client(options.as(S3Options.class), bucket.get()));
     }

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.location.StoreLocation;
+import io.vpcflow.digesterd.pipeline.ObjectPut;
 import io.vpcflow.digesterd.pipeline.OptionArgs;
 import io.vpcflow.digesterd.pipeline.StoreUris;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
@@ -121,7 +122,9 @@ public final class DigestStream {
       Instant firstWindow = firstWindow(options, windows(options), saved, now);
       if (saved.isEmpty()) {
         files.clear();
-        ResumePointFile.write(stateResource, new ResumePoint(firstWindow));
+        try (ObjectPut put = ObjectPut.under(stateResource, options)) {
+          ResumePointFile.write(put, stateResource, new ResumePoint(firstWindow));
+        }
       }
       SavedParts.Restore restore =
           SavedParts.plan(

@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.BeamFiles;
+import io.vpcflow.digesterd.pipeline.ObjectPut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,6 +34,7 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
 
   private final StreamWindows windows;
   private final String statusUri;
+  private transient ObjectPut put;
   private final StatusThrottle throttle;
   private final Instant startedAt;
 
@@ -62,6 +63,21 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
     this.statusUri = statusUri;
     this.throttle = throttle;
     this.startedAt = startedAt;
+  }
+
+  @StartBundle
+  public void startBundle(StartBundleContext context) {
+    if (put == null) {
+      put = ObjectPut.under(statusUri, context.getPipelineOptions());
+    }
+  }
+
+  @Teardown
+  public void teardown() {
+    if (put != null) {
+      put.close();
+      put = null;
+    }
   }
 
   @ProcessElement
@@ -112,7 +128,7 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
     StreamStatus stamped = current.updated(now);
     byte[] json = StreamStatusJson.write(stamped).getBytes(StandardCharsets.UTF_8);
     try {
-      BeamFiles.writeAtomically(statusUri, out -> out.write(json));
+      put.put(statusUri, json);
       status.write(stamped);
       writtenAt.write(now.toEpochMilli());
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
+import io.vpcflow.digesterd.pipeline.ObjectPut;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
 
   private final StreamWindows windows;
   private final String stateUri;
+  private transient ObjectPut put;
   private final ResumePoint initial;
   private final StreamStateFiles files;
   private final Duration slackBefore;
@@ -75,6 +77,21 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     this.slackBefore = slackBefore;
   }
 
+  @StartBundle
+  public void startBundle(StartBundleContext context) {
+    if (put == null) {
+      put = ObjectPut.under(stateUri, context.getPipelineOptions());
+    }
+  }
+
+  @Teardown
+  public void teardown() {
+    if (put != null) {
+      put.close();
+      put = null;
+    }
+  }
+
   @ProcessElement
   public void process(
       @Element KV<String, Long> element,
@@ -106,7 +123,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     ResumePoint before = stored == null ? initial : new ResumePoint(Instant.ofEpochSecond(stored));
     ResumePoint after = before.advance(all, reached, windows);
     if (after.window().isAfter(before.window())) {
-      ResumePointFile.write(stateUri, after);
+      ResumePointFile.write(put, stateUri, after);
       point.write(after.window().getEpochSecond());
       LOG.info(
           "stream resume point {} stored in {}", after.window(), BucketPurpose.display(stateUri));

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.pipeline.BeamFiles;
+import io.vpcflow.digesterd.pipeline.ObjectPut;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -19,9 +20,11 @@ final class ResumePointFile {
         .map(bytes -> ResumePoint.parse(new String(bytes, StandardCharsets.UTF_8)));
   }
 
-  /** Stores {@code point} at {@code uri}, atomically (readers see the old or the new point). */
-  static void write(String uri, ResumePoint point) throws IOException {
-    byte[] text = point.text().getBytes(StandardCharsets.UTF_8);
-    BeamFiles.writeAtomically(uri, out -> out.write(text));
+  /**
+   * Stores {@code point} at {@code uri} with {@code put}, whole (readers see the old or the new
+   * point).
+   */
+  static void write(ObjectPut put, String uri, ResumePoint point) throws IOException {
+    put.put(uri, point.text().getBytes(StandardCharsets.UTF_8));
   }
 }

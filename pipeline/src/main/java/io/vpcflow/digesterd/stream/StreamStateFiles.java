@@ -34,11 +34,11 @@ final class StreamStateFiles implements Serializable {
   }
 
   /**
-   * The writer of parts and read records into this folder ({@link ObjectPut#forFolder}), with the
+   * The writer of parts and read records into this folder ({@link ObjectPut#under}), with the
    * clients of {@code options}; the caller closes it.
    */
   ObjectPut openPut(PipelineOptions options) {
-    return ObjectPut.forFolder(folder, options);
+    return ObjectPut.under(folder, options);
   }
 
   /**
