@@ -51,6 +51,10 @@ public class StreamBench {
     // prefix's first, and the window that first object belongs to closed without it (late).
     objects.sort(java.util.Comparator.comparing(LogObject::stamp).thenComparing(LogObject::key));
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory()) {
+      // The fat jar registers Flink's options only for a Flink run (as the commands do).
+      if (Arrays.stream(args).anyMatch(a -> a.contains("FlinkRunner"))) {
+        PipelineOptionsFactory.register(org.apache.beam.runners.flink.FlinkPipelineOptions.class);
+      }
       StreamOptions options = PipelineOptionsFactory.fromArgs(args).as(StreamOptions.class);
       options.setEndpoint(s3.endpoint());
       options.setAwsRegion(Region.of(EmbeddedS3Server.REGION));
