@@ -4,6 +4,7 @@ import io.vpcflow.digesterd.location.StoreLocation;
 import io.vpcflow.digesterd.pipeline.ObjectPut;
 import io.vpcflow.digesterd.pipeline.OptionArgs;
 import io.vpcflow.digesterd.pipeline.StoreUris;
+import io.vpcflow.digesterd.pipeline.coders.PlannedObjectCoder;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.io.IOException;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li><b>ReadNewObjects</b>: <b>WatchObjects</b>, an unbounded source ({@link NewObjectsSource}),
  *       polls the flow-log store every {@code --streamPoll} ({@link StreamPoll}), outputs each
- *       object once (deduplicated by key) and advances the watermark by the objects' time stamps;
+ *       object once (deduplicated by key), in small batches, and advances the watermark by the
+ *       objects' time stamps; <b>SplitBatches</b> outputs each object at its own event time;
  *       <b>SpreadObjects</b> spreads them over the workers (one reader lists them);
  *       <b>ReadWindowParts</b> reads each object once, its records folded per window, and saves the
  *       parts and the object's read record in the stream's folder ({@link SavedParts}).
@@ -218,6 +220,7 @@ public final class DigestStream {
     private final int readBufferBytes;
     private final StreamStateFiles files;
     private final Set<String> alreadyRead;
+    private final Duration slackAfter;
 
     ReadNewObjects(
         StreamWindows windows,
@@ -231,6 +234,7 @@ public final class DigestStream {
       this.readBufferBytes = options.getReadBufferBytes();
       this.files = files;
       this.alreadyRead = alreadyRead;
+      this.slackAfter = options.getObjectSlackAfter();
     }
 
     @Override
@@ -238,6 +242,8 @@ public final class DigestStream {
       PCollectionTuple read =
           begin
               .apply("WatchObjects", Read.from(new NewObjectsSource(firstWindow)))
+              .apply("SplitBatches", ParDo.of(new SplitBatchFn(slackAfter)))
+              .setCoder(PlannedObjectCoder.of())
               .apply("SpreadObjects", Reshuffle.viaRandomKey())
               .apply(
                   "ReadWindowParts",

@@ -5,6 +5,8 @@ import io.vpcflow.digesterd.pipeline.FlowLogStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +18,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@link NewObjectsSource}: polls the flow-log store when its queue is empty and the poll
- * interval has passed, and delegates the rest to {@link NewObjectFeed}. A poll that fails is logged
- * and tried again at the next interval (the S3 client has already retried it).
+ * interval has passed, and hands out the queued objects ({@link NewObjectFeed}) in batches of up to
+ * {@link #OBJECTS_PER_ELEMENT}, each stamped with its first object's event time. A poll that fails
+ * is logged and tried again at the next interval (the S3 client has already retried it).
  */
-final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObject> {
+final class NewObjectsReader extends UnboundedSource.UnboundedReader<List<PlannedObject>> {
+  /**
+   * The most objects handed out as one element. The DirectRunner takes at most ten elements from a
+   * source per evaluation and evaluates it again only once nothing is in flight, so each of its
+   * rounds reads up to 80 objects, and the windows they close close together.
+   */
+  static final int OBJECTS_PER_ELEMENT = 8;
+
   private static final Logger LOG = LoggerFactory.getLogger(NewObjectsReader.class);
 
   private final NewObjectsSource source;
@@ -28,7 +38,7 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObje
   private final Duration interval;
   private final NewObjectFeed feed;
   private Instant nextPoll = Instant.EPOCH;
-  private @Nullable PlannedObject current;
+  private @Nullable List<PlannedObject> current;
 
   NewObjectsReader(
       NewObjectsSource source,
@@ -63,7 +73,15 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObje
       nextPoll = Instant.now().plus(interval);
       pollStore();
     }
-    current = feed.next().orElse(null);
+    List<PlannedObject> batch = new ArrayList<>();
+    while (batch.size() < OBJECTS_PER_ELEMENT) {
+      Optional<PlannedObject> next = feed.next();
+      if (next.isEmpty()) {
+        break;
+      }
+      batch.add(next.get());
+    }
+    current = batch.isEmpty() ? null : batch;
     return current != null;
   }
 
@@ -87,7 +105,7 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObje
   }
 
   @Override
-  public PlannedObject getCurrent() {
+  public List<PlannedObject> getCurrent() {
     if (current == null) {
       throw new NoSuchElementException();
     }
@@ -96,7 +114,7 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<PlannedObje
 
   @Override
   public org.joda.time.Instant getCurrentTimestamp() {
-    return CloseWindowFn.joda(poll.eventTimeOf(getCurrent()));
+    return CloseWindowFn.joda(poll.eventTimeOf(getCurrent().get(0)));
   }
 
   @Override
