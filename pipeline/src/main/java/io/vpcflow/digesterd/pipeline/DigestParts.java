@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.pipeline;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3.MultipartPlan;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
+import io.vpcflow.digesterd.s3.S3ObjectName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,6 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * copied under a temporary name that is then renamed ({@link BeamFiles#writeAtomically}).
  */
 final class DigestParts {
-  private static final String STORAGE_PREFIX = BucketPurpose.STORAGE.scheme() + "://";
-
   private DigestParts() {}
 
   /**
@@ -41,7 +40,7 @@ final class DigestParts {
    */
   static long join(List<MergedPart> parts, String target, SpillFiles spill, S3Options options)
       throws IOException {
-    if (target.startsWith(STORAGE_PREFIX) && spill.inStorageBucket()) {
+    if (BucketPurpose.STORAGE.holds(target) && spill.inStorageBucket()) {
       try (S3Client client = S3ClientFactory.client(options, BucketPurpose.STORAGE)) {
         return joinOnS3(client, parts, target);
       }
@@ -59,7 +58,7 @@ final class DigestParts {
 
   private static long joinOnS3(S3Client client, List<MergedPart> parts, String target)
       throws IOException {
-    Location digest = Location.of(target);
+    S3ObjectName digest = S3ObjectName.of(target);
     List<Long> sizes = parts.stream().map(MergedPart::bytes).toList();
     List<MultipartPlan.Part> plan = MultipartPlan.plan(sizes);
     String uploadId;
@@ -68,8 +67,8 @@ final class DigestParts {
           client
               .createMultipartUpload(
                   CreateMultipartUploadRequest.builder()
-                      .bucket(digest.bucket)
-                      .key(digest.key)
+                      .bucket(digest.bucket())
+                      .key(digest.key())
                       .build())
               .uploadId();
     } catch (SdkException e) {
@@ -89,8 +88,8 @@ final class DigestParts {
       }
       client.completeMultipartUpload(
           CompleteMultipartUploadRequest.builder()
-              .bucket(digest.bucket)
-              .key(digest.key)
+              .bucket(digest.bucket())
+              .key(digest.key())
               .uploadId(uploadId)
               .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build())
               .build());
@@ -98,8 +97,8 @@ final class DigestParts {
       try {
         client.abortMultipartUpload(
             AbortMultipartUploadRequest.builder()
-                .bucket(digest.bucket)
-                .key(digest.key)
+                .bucket(digest.bucket())
+                .key(digest.key())
                 .uploadId(uploadId)
                 .build());
       } catch (SdkException abort) {
@@ -113,20 +112,20 @@ final class DigestParts {
 
   private static String copyPart(
       S3Client client,
-      Location digest,
+      S3ObjectName digest,
       String uploadId,
       int number,
       List<MergedPart> parts,
       MultipartPlan.Piece piece) {
-    Location source = Location.of(parts.get(piece.source()).location());
+    S3ObjectName source = S3ObjectName.of(parts.get(piece.source()).location());
     return client
         .uploadPartCopy(
             UploadPartCopyRequest.builder()
-                .sourceBucket(source.bucket)
-                .sourceKey(source.key)
+                .sourceBucket(source.bucket())
+                .sourceKey(source.key())
                 .copySourceRange("bytes=" + piece.from() + "-" + (piece.to() - 1))
-                .destinationBucket(digest.bucket)
-                .destinationKey(digest.key)
+                .destinationBucket(digest.bucket())
+                .destinationKey(digest.key())
                 .uploadId(uploadId)
                 .partNumber(number)
                 .build())
@@ -136,7 +135,7 @@ final class DigestParts {
 
   private static String uploadPart(
       S3Client client,
-      Location digest,
+      S3ObjectName digest,
       String uploadId,
       int number,
       List<MergedPart> parts,
@@ -152,8 +151,8 @@ final class DigestParts {
     return client
         .uploadPart(
             UploadPartRequest.builder()
-                .bucket(digest.bucket)
-                .key(digest.key)
+                .bucket(digest.bucket())
+                .key(digest.key())
                 .uploadId(uploadId)
                 .partNumber(number)
                 .build(),
@@ -164,14 +163,5 @@ final class DigestParts {
   private static InputStream open(String resourceName) throws IOException {
     return Channels.newInputStream(
         FileSystems.open(FileSystems.matchNewResource(resourceName, false)));
-  }
-
-  /** The bucket and key of an {@code s3+storage://bucket/key} resource name. */
-  private record Location(String bucket, String key) {
-    static Location of(String resourceName) {
-      String rest = resourceName.substring(resourceName.indexOf("://") + 3);
-      int slash = rest.indexOf('/');
-      return new Location(rest.substring(0, slash), rest.substring(slash + 1));
-    }
   }
 }

@@ -112,7 +112,7 @@ final class SpillFiles implements Serializable {
 
   /** Whether the objects are in the storage bucket (so S3 can copy parts into the digest). */
   boolean inStorageBucket() {
-    return directory.startsWith(BucketPurpose.STORAGE.scheme() + "://");
+    return BucketPurpose.STORAGE.holds(directory);
   }
 
   /** The directory's resource name, as users are shown it. */

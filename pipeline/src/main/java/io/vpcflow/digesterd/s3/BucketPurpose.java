@@ -57,11 +57,16 @@ public enum BucketPurpose {
    */
   public static Optional<BucketPurpose> ofResourceName(String resourceName) {
     for (BucketPurpose bucket : values()) {
-      if (resourceName.startsWith(bucket.scheme + "://")) {
+      if (bucket.holds(resourceName)) {
         return Optional.of(bucket);
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the Beam resource name {@code resourceName} is in this bucket (has its scheme). */
+  public boolean holds(String resourceName) {
+    return resourceName.startsWith(scheme + "://");
   }
 
   /**

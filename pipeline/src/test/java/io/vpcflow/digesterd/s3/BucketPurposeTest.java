@@ -1,8 +1,12 @@
 package io.vpcflow.digesterd.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,30 @@ class BucketPurposeTest {
         BucketPurpose.display(
             "cannot write s3+storage://digests/x (copied from s3+progress://p/y)"));
     assertNull(BucketPurpose.display(null));
+  }
+
+  @Test
+  void aResourceNameIsInTheBucketOfItsScheme() {
+    assertEquals(
+        Optional.of(BucketPurpose.STORAGE), BucketPurpose.ofResourceName("s3+storage://d/x.json"));
+    assertEquals(
+        Optional.of(BucketPurpose.PROGRESS), BucketPurpose.ofResourceName("s3+progress://p/"));
+    assertEquals(Optional.of(BucketPurpose.FLOW_LOGS), BucketPurpose.ofResourceName("s3://l/a"));
+    assertEquals(Optional.empty(), BucketPurpose.ofResourceName("/var/digests/x.json"));
+    assertEquals(Optional.empty(), BucketPurpose.ofResourceName("file:///var/digests/x.json"));
+    assertTrue(BucketPurpose.STORAGE.holds("s3+storage://d/x"));
+    assertFalse(BucketPurpose.STORAGE.holds("s3://d/x"));
+  }
+
+  @Test
+  void anObjectsNameGivesItsBucketAndKeyWhateverTheScheme() {
+    assertEquals(
+        new S3ObjectName("digests", "out/stream/parts/a.part"),
+        S3ObjectName.of("s3+storage://digests/out/stream/parts/a.part"));
+    assertEquals(new S3ObjectName("logs", "k"), S3ObjectName.of("s3://logs/k"));
+    for (String notAnObject : List.of("s3://bucket", "s3://bucket/", "/var/x", "bucket/key")) {
+      assertThrows(IllegalArgumentException.class, () -> S3ObjectName.of(notAnObject), notAnObject);
+    }
   }
 
   @Test
