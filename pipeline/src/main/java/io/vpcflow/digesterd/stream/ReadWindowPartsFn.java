@@ -4,9 +4,9 @@ import io.vpcflow.digesterd.digest.DigestTable;
 import io.vpcflow.digesterd.digest.SortedRun;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.layout.PlannedObject;
+import io.vpcflow.digesterd.pipeline.BundlePut;
 import io.vpcflow.digesterd.pipeline.CorruptObjectException;
 import io.vpcflow.digesterd.pipeline.FlowLogObjectReader;
-import io.vpcflow.digesterd.pipeline.ObjectPut;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
   private final Counter corrupt = Metrics.counter("stream", "corrupt-objects");
 
   private transient FlowLogObjectReader reader;
-  private transient ObjectPut put;
+  private final BundlePut put;
 
   /**
    * @param windows the stream's windows
@@ -77,6 +77,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     this.readBufferBytes = readBufferBytes;
     this.files = files;
     this.alreadyRead = new HashSet<>(alreadyRead);
+    this.put = files.bundlePut();
   }
 
   @Setup
@@ -86,17 +87,12 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
 
   @StartBundle
   public void startBundle(StartBundleContext context) {
-    if (put == null) {
-      put = files.openPut(context.getPipelineOptions());
-    }
+    put.open(context.getPipelineOptions());
   }
 
   @Teardown
   public void teardown() {
-    if (put != null) {
-      put.close();
-      put = null;
-    }
+    put.close();
   }
 
   @ProcessElement
@@ -122,7 +118,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     } catch (CorruptObjectException e) {
       corrupt.inc();
       LOG.warn("skipping corrupt object {}: {}", object.uri(), e.getMessage());
-      files.writeRead(put, object.key(), object.timestamp());
+      files.writeRead(put.get(), object.key(), object.timestamp());
       return;
     }
     List<WindowPart> parts = new ArrayList<>();
@@ -138,10 +134,10 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     }
     for (WindowPart part : parts) {
       if (SavedParts.saved(part.windowStart(), eventTime, windows)) {
-        files.writePart(put, part);
+        files.writePart(put.get(), part);
       }
     }
-    files.writeRead(put, object.key(), object.timestamp());
+    files.writeRead(put.get(), object.key(), object.timestamp());
     objectsRead.inc();
     malformed.inc(result.counts().malformed());
     for (WindowPart part : parts) {

@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.ObjectPut;
+import io.vpcflow.digesterd.pipeline.BundlePut;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,7 +40,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
 
   private final StreamWindows windows;
   private final String stateUri;
-  private transient ObjectPut put;
+  private final BundlePut put;
   private final ResumePoint initial;
   private final StreamStateFiles files;
   private final Duration slackBefore;
@@ -72,6 +72,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
       Duration slackBefore) {
     this.windows = windows;
     this.stateUri = stateUri;
+    this.put = new BundlePut(stateUri);
     this.initial = initial;
     this.files = files;
     this.slackBefore = slackBefore;
@@ -79,17 +80,12 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
 
   @StartBundle
   public void startBundle(StartBundleContext context) {
-    if (put == null) {
-      put = ObjectPut.under(stateUri, context.getPipelineOptions());
-    }
+    put.open(context.getPipelineOptions());
   }
 
   @Teardown
   public void teardown() {
-    if (put != null) {
-      put.close();
-      put = null;
-    }
+    put.close();
   }
 
   @ProcessElement
@@ -123,7 +119,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     ResumePoint before = stored == null ? initial : new ResumePoint(Instant.ofEpochSecond(stored));
     ResumePoint after = before.advance(all, reached, windows);
     if (after.window().isAfter(before.window())) {
-      ResumePointFile.write(put, stateUri, after);
+      ResumePointFile.write(put.get(), stateUri, after);
       point.write(after.window().getEpochSecond());
       LOG.info(
           "stream resume point {} stored in {}", after.window(), BucketPurpose.display(stateUri));

@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.pipeline.BeamFiles;
+import io.vpcflow.digesterd.pipeline.BundlePut;
 import io.vpcflow.digesterd.pipeline.ObjectPut;
 import java.io.IOException;
 import java.io.Serializable;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.util.CoderUtils;
 
 /**
@@ -33,12 +33,9 @@ final class StreamStateFiles implements Serializable {
     this.folder = folder;
   }
 
-  /**
-   * The writer of parts and read records into this folder ({@link ObjectPut#under}), with the
-   * clients of {@code options}; the caller closes it.
-   */
-  ObjectPut openPut(PipelineOptions options) {
-    return ObjectPut.under(folder, options);
+  /** The writer of parts and read records into this folder, for a DoFn ({@link BundlePut}). */
+  BundlePut bundlePut() {
+    return new BundlePut(folder);
   }
 
   /**

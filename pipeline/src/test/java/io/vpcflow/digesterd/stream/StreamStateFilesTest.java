@@ -36,7 +36,7 @@ class StreamStateFilesTest {
   void partsAndReadRecordsAreWrittenListedReadBackAndDeletedInALocalFolder() throws Exception {
     PipelineOptions options = PipelineOptionsFactory.create();
     FileSystems.setDefaultPipelineOptions(options);
-    writeListReadAndDelete(new StreamStateFiles(temp.resolve("stream") + "/"), options);
+    writeListReadAndDelete(temp.resolve("stream") + "/", options);
   }
 
   @Test
@@ -46,9 +46,9 @@ class StreamStateFilesTest {
       client.createBucket(b -> b.bucket("state"));
       PipelineOptions options = S3Fixture.options(server);
       FileSystems.setDefaultPipelineOptions(options);
-      StreamStateFiles files =
-          new StreamStateFiles(BucketPurpose.STORAGE.resourceName("s3://state/stream/"));
-      try (ObjectPut put = files.openPut(options)) {
+      String folder = BucketPurpose.STORAGE.resourceName("s3://state/stream/");
+      StreamStateFiles files = new StreamStateFiles(folder);
+      try (ObjectPut put = ObjectPut.under(folder, options)) {
         files.writePart(put, new WindowPart(W0, "AWSLogs/a", 10, 100, 3, new byte[] {1, 2, 3}));
         files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
       }
@@ -62,7 +62,7 @@ class StreamStateFilesTest {
               .toList(),
           "one object per part and per read record, nothing else");
       files.clear();
-      writeListReadAndDelete(files, options);
+      writeListReadAndDelete(folder, options);
     } finally {
       FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     }
@@ -71,9 +71,9 @@ class StreamStateFilesTest {
   @Test
   void aFailedPutNamesTheObjectAsUsersWriteIt() throws Exception {
     try (EmbeddedS3Server server = EmbeddedS3Server.inMemory()) {
-      StreamStateFiles files =
-          new StreamStateFiles(BucketPurpose.STORAGE.resourceName("s3://no-such-bucket/stream/"));
-      try (ObjectPut put = files.openPut(S3Fixture.options(server))) {
+      String folder = BucketPurpose.STORAGE.resourceName("s3://no-such-bucket/stream/");
+      StreamStateFiles files = new StreamStateFiles(folder);
+      try (ObjectPut put = ObjectPut.under(folder, S3Fixture.options(server))) {
         IOException e =
             assertThrows(
                 IOException.class,
@@ -84,10 +84,10 @@ class StreamStateFilesTest {
     }
   }
 
-  private static void writeListReadAndDelete(StreamStateFiles files, PipelineOptions options)
+  private static void writeListReadAndDelete(String folder, PipelineOptions options)
       throws Exception {
-    try (ObjectPut put = files.openPut(options)) {
-      writeListReadAndDelete(files, put);
+    try (ObjectPut put = ObjectPut.under(folder, options)) {
+      writeListReadAndDelete(new StreamStateFiles(folder), put);
     }
   }
 
