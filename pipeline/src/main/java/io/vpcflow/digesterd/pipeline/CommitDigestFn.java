@@ -89,7 +89,14 @@ final class CommitDigestFn extends DoFn<KV<Integer, Iterable<MergedPart>>, Strin
             null,
             plan.figures(finished.toEpochMilli()));
     try {
-      RunCancellation.commit(run.runToken(), () -> DigestObjects.writeSummary(storage, summary));
+      RunCancellation.commit(
+          run.runToken(),
+          () -> {
+            try (SmallObjects summaries =
+                DigestObjects.summaries(storage, context.getPipelineOptions())) {
+              DigestObjects.writeSummary(summaries, storage, summary);
+            }
+          });
     } catch (RunCancelledException e) {
       FileSystems.delete(
           List.of(FileSystems.matchNewResource(resourceName, false)),

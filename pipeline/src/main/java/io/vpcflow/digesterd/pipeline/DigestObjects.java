@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The two objects of a stored digest, {@code <id>.log.gz} and {@code <id>.json}: the summary as
@@ -62,17 +63,37 @@ public final class DigestObjects {
     return new Written(uri, resourceName, lines[0], bytes);
   }
 
-  /** Writes {@code summary} as {@code <id>.json} under {@code storage}, atomically. */
-  public static void writeSummary(StoreLocation storage, DigestSummary summary) throws IOException {
-    byte[] json = DigestSummaryJson.write(summary).getBytes(StandardCharsets.UTF_8);
-    BeamFiles.writeAtomically(
-        resourceName(storage, summary.id() + ".json"), out -> out.write(json));
+  /**
+   * The {@link SmallObjects} of {@code storage}, which {@link #writeSummary} and {@link
+   * #readSummary} use (close it).
+   */
+  public static SmallObjects summaries(StoreLocation storage, PipelineOptions options) {
+    return SmallObjects.under(summariesLocation(storage), options);
   }
 
-  /** The summary {@code <id>.json} under {@code storage}, if it exists. */
-  public static Optional<DigestSummary> readSummary(StoreLocation storage, String id)
-      throws IOException {
-    Optional<byte[]> json = BeamFiles.read(resourceName(storage, id + ".json"));
+  /** Where {@link #summaries} are: the Beam resource name of {@code storage}'s folder. */
+  public static String summariesLocation(StoreLocation storage) {
+    return resourceName(storage, "");
+  }
+
+  /**
+   * Writes {@code summary} as {@code <id>.json} under {@code storage} with {@code objects} ({@link
+   * #summaries}), whole.
+   */
+  public static void writeSummary(
+      SmallObjects objects, StoreLocation storage, DigestSummary summary) throws IOException {
+    objects.put(
+        resourceName(storage, summary.id() + ".json"),
+        DigestSummaryJson.write(summary).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The summary {@code <id>.json} under {@code storage}, read with {@code objects} ({@link
+   * #summaries}), if it exists.
+   */
+  public static Optional<DigestSummary> readSummary(
+      SmallObjects objects, StoreLocation storage, String id) throws IOException {
+    Optional<byte[]> json = objects.get(resourceName(storage, id + ".json"));
     if (json.isEmpty()) {
       return Optional.empty();
     }

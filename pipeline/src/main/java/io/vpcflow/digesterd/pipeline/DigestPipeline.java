@@ -227,7 +227,10 @@ public final class DigestPipeline {
   /** Reads the summary stored beside the options' digest. */
   public static DigestSummary readSummary(DigestOptions options) throws IOException {
     String id = window(options).digestId().toString();
-    return DigestObjects.readSummary(StoreLocation.parse(options.getStorageBucket()), id)
-        .orElseThrow(() -> new IOException("the digest " + id + " has no summary"));
+    StoreLocation storage = StoreLocation.parse(options.getStorageBucket());
+    try (SmallObjects summaries = DigestObjects.summaries(storage, options)) {
+      return DigestObjects.readSummary(summaries, storage, id)
+          .orElseThrow(() -> new IOException("the digest " + id + " has no summary"));
+    }
   }
 }

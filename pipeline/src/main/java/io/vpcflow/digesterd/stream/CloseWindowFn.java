@@ -75,6 +75,16 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     this.store = store;
   }
 
+  @StartBundle
+  public void startBundle(StartBundleContext context) {
+    store.open(context.getPipelineOptions());
+  }
+
+  @Teardown
+  public void teardown() {
+    store.close();
+  }
+
   @ProcessElement
   public void process(
       @Element KV<Long, WindowPart> element,

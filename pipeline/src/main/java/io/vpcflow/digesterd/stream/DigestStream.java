@@ -1,8 +1,9 @@
 package io.vpcflow.digesterd.stream;
 
+import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.location.StoreLocation;
-import io.vpcflow.digesterd.pipeline.ObjectPut;
 import io.vpcflow.digesterd.pipeline.OptionArgs;
+import io.vpcflow.digesterd.pipeline.SmallObjects;
 import io.vpcflow.digesterd.pipeline.StoreUris;
 import io.vpcflow.digesterd.pipeline.coders.PlannedObjectCoder;
 import io.vpcflow.digesterd.s3.S3ClientFactory;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
@@ -49,9 +51,10 @@ import org.slf4j.LoggerFactory;
  *       polls the flow-log store every {@code --streamPoll} ({@link StreamPoll}), outputs each
  *       object once (deduplicated by key), in small batches, and advances the watermark by the
  *       objects' time stamps; <b>SplitBatches</b> outputs each object at its own event time;
- *       <b>SpreadObjects</b> spreads them over the workers (one reader lists them);
- *       <b>ReadWindowParts</b> reads each object once, its records folded per window, and saves the
- *       parts and the object's read record in the stream's folder ({@link SavedParts}).
+ *       <b>SpreadObjects</b> spreads them over the workers (one reader lists them; {@link
+ *       RunnerFeed#spreadKeys}); <b>ReadWindowParts</b> reads each object once, its records folded
+ *       per window, and saves the parts and the object's read record in the stream's folder ({@link
+ *       SavedParts}).
  *   <li><b>RestoreSavedParts</b> (<b>SavedParts</b>, <b>RestoreParts</b>): after a restart, the
  *       saved parts of the objects read before, which are not read again; <b>AllParts</b> joins
  *       them to the new ones.
@@ -119,19 +122,17 @@ public final class DigestStream {
     String stateUri = stateUri(options);
     String stateResource = StoreUris.resourceName(options, stateUri);
     StreamStateFiles files = stateFiles(options);
-    try {
-      Optional<ResumePoint> saved = ResumePointFile.read(stateResource);
+    try (SmallObjects objects = SmallObjects.under(stateResource, options)) {
+      Optional<ResumePoint> saved = ResumePointFile.read(objects, stateResource);
       Instant firstWindow = firstWindow(options, windows(options), saved, now);
       if (saved.isEmpty()) {
-        files.clear();
-        try (ObjectPut put = ObjectPut.under(stateResource, options)) {
-          ResumePointFile.write(put, stateResource, new ResumePoint(firstWindow));
-        }
+        files.clear(objects);
+        ResumePointFile.write(objects, stateResource, new ResumePoint(firstWindow));
       }
       SavedParts.Restore restore =
           SavedParts.plan(
-              files.fileNames(SavedParts.READ),
-              files.fileNames(SavedParts.PARTS),
+              files.fileNames(objects, SavedParts.READ),
+              files.fileNames(objects, SavedParts.PARTS),
               firstWindow,
               options.getObjectSlackBefore());
       LOG.info(
@@ -221,6 +222,8 @@ public final class DigestStream {
     private final StreamStateFiles files;
     private final Set<String> alreadyRead;
     private final Duration slackAfter;
+    private final String runnerName;
+    private final int targetParallelism;
 
     ReadNewObjects(
         StreamWindows windows,
@@ -235,16 +238,23 @@ public final class DigestStream {
       this.files = files;
       this.alreadyRead = alreadyRead;
       this.slackAfter = options.getObjectSlackAfter();
+      this.runnerName = options.getRunner().getSimpleName();
+      this.targetParallelism = options.as(DirectOptions.class).getTargetParallelism();
     }
 
     @Override
     public PCollectionTuple expand(PBegin begin) {
+      Reshuffle.ViaRandomKey<PlannedObject> spread = Reshuffle.viaRandomKey();
+      OptionalInt keys = RunnerFeed.spreadKeys(runnerName, targetParallelism);
+      if (keys.isPresent()) {
+        spread = spread.withNumBuckets(keys.getAsInt());
+      }
       PCollectionTuple read =
           begin
               .apply("WatchObjects", Read.from(new NewObjectsSource(firstWindow)))
               .apply("SplitBatches", ParDo.of(new SplitBatchFn(slackAfter)))
               .setCoder(PlannedObjectCoder.of())
-              .apply("SpreadObjects", Reshuffle.viaRandomKey())
+              .apply("SpreadObjects", spread)
               .apply(
                   "ReadWindowParts",
                   ParDo.of(

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.beam.sdk.PipelineRunner;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -20,20 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads {@link NewObjectsSource}: polls the flow-log store when its queue is empty and the poll
  * interval has passed, and hands out the queued objects ({@link NewObjectFeed}) in batches ({@link
- * #objectsPerElement}), each stamped with its first object's event time. A poll that fails is
- * logged and tried again at the next interval (the S3 client has already retried it).
+ * RunnerFeed#objectsPerElement}), each stamped with its first object's event time. A poll that
+ * fails is logged and tried again at the next interval (the S3 client has already retried it).
  */
 final class NewObjectsReader extends UnboundedSource.UnboundedReader<List<PlannedObject>> {
-  /**
-   * The most objects handed out as one element on {@code runner}: 8 on the DirectRunner, which
-   * takes at most ten elements from a source per evaluation and evaluates it again only once
-   * nothing is in flight (so that each of its rounds reads up to 80 objects, and the windows they
-   * close close together); 1 on other runners, which read a source continuously.
-   */
-  static int objectsPerElement(Class<? extends PipelineRunner<?>> runner) {
-    return runner.getSimpleName().equals("DirectRunner") ? 8 : 1;
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(NewObjectsReader.class);
 
   private final NewObjectsSource source;
@@ -61,7 +50,7 @@ final class NewObjectsReader extends UnboundedSource.UnboundedReader<List<Planne
             options.getStreamHorizon(),
             firstWindow);
     this.interval = options.getStreamPoll();
-    this.objectsPerElement = objectsPerElement(options.getRunner());
+    this.objectsPerElement = RunnerFeed.objectsPerElement(options.getRunner().getSimpleName());
     this.feed =
         checkpoint == null
             ? new NewObjectFeed(poll::eventTimeOf, Set.of(), Optional.empty())

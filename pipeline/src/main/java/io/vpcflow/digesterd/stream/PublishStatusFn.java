@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.BundlePut;
+import io.vpcflow.digesterd.pipeline.BundleObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,7 +34,7 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
 
   private final StreamWindows windows;
   private final String statusUri;
-  private final BundlePut put;
+  private final BundleObjects objects;
   private final StatusThrottle throttle;
   private final Instant startedAt;
 
@@ -61,19 +61,19 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
       StreamWindows windows, String statusUri, StatusThrottle throttle, Instant startedAt) {
     this.windows = windows;
     this.statusUri = statusUri;
-    this.put = new BundlePut(statusUri);
+    this.objects = new BundleObjects(statusUri);
     this.throttle = throttle;
     this.startedAt = startedAt;
   }
 
   @StartBundle
   public void startBundle(StartBundleContext context) {
-    put.open(context.getPipelineOptions());
+    objects.open(context.getPipelineOptions());
   }
 
   @Teardown
   public void teardown() {
-    put.close();
+    objects.close();
   }
 
   @ProcessElement
@@ -124,7 +124,7 @@ final class PublishStatusFn extends DoFn<KV<String, StatusEvent>, Void> {
     StreamStatus stamped = current.updated(now);
     byte[] json = StreamStatusJson.write(stamped).getBytes(StandardCharsets.UTF_8);
     try {
-      put.get().put(statusUri, json);
+      objects.get().put(statusUri, json);
       status.write(stamped);
       writtenAt.write(now.toEpochMilli());
     } catch (IOException e) {

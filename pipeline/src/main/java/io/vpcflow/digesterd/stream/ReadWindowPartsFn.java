@@ -4,7 +4,7 @@ import io.vpcflow.digesterd.digest.DigestTable;
 import io.vpcflow.digesterd.digest.SortedRun;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.layout.PlannedObject;
-import io.vpcflow.digesterd.pipeline.BundlePut;
+import io.vpcflow.digesterd.pipeline.BundleObjects;
 import io.vpcflow.digesterd.pipeline.CorruptObjectException;
 import io.vpcflow.digesterd.pipeline.FlowLogObjectReader;
 import java.io.IOException;
@@ -54,7 +54,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
   private final Counter corrupt = Metrics.counter("stream", "corrupt-objects");
 
   private transient FlowLogObjectReader reader;
-  private final BundlePut put;
+  private final BundleObjects objects;
 
   /**
    * @param windows the stream's windows
@@ -77,7 +77,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     this.readBufferBytes = readBufferBytes;
     this.files = files;
     this.alreadyRead = new HashSet<>(alreadyRead);
-    this.put = files.bundlePut();
+    this.objects = files.bundleObjects();
   }
 
   @Setup
@@ -87,12 +87,12 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
 
   @StartBundle
   public void startBundle(StartBundleContext context) {
-    put.open(context.getPipelineOptions());
+    objects.open(context.getPipelineOptions());
   }
 
   @Teardown
   public void teardown() {
-    put.close();
+    objects.close();
   }
 
   @ProcessElement
@@ -118,7 +118,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     } catch (CorruptObjectException e) {
       corrupt.inc();
       LOG.warn("skipping corrupt object {}: {}", object.uri(), e.getMessage());
-      files.writeRead(put.get(), object.key(), object.timestamp());
+      files.writeRead(objects.get(), object.key(), object.timestamp());
       return;
     }
     List<WindowPart> parts = new ArrayList<>();
@@ -134,10 +134,10 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
     }
     for (WindowPart part : parts) {
       if (SavedParts.saved(part.windowStart(), eventTime, windows)) {
-        files.writePart(put.get(), part);
+        files.writePart(objects.get(), part);
       }
     }
-    files.writeRead(put.get(), object.key(), object.timestamp());
+    files.writeRead(objects.get(), object.key(), object.timestamp());
     objectsRead.inc();
     malformed.inc(result.counts().malformed());
     for (WindowPart part : parts) {

@@ -1,6 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.BundlePut;
+import io.vpcflow.digesterd.pipeline.BundleObjects;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import java.io.IOException;
 import java.time.Duration;
@@ -40,7 +40,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
 
   private final StreamWindows windows;
   private final String stateUri;
-  private final BundlePut put;
+  private final BundleObjects objects;
   private final ResumePoint initial;
   private final StreamStateFiles files;
   private final Duration slackBefore;
@@ -72,7 +72,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
       Duration slackBefore) {
     this.windows = windows;
     this.stateUri = stateUri;
-    this.put = new BundlePut(stateUri);
+    this.objects = new BundleObjects(stateUri);
     this.initial = initial;
     this.files = files;
     this.slackBefore = slackBefore;
@@ -80,12 +80,12 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
 
   @StartBundle
   public void startBundle(StartBundleContext context) {
-    put.open(context.getPipelineOptions());
+    objects.open(context.getPipelineOptions());
   }
 
   @Teardown
   public void teardown() {
-    put.close();
+    objects.close();
   }
 
   @ProcessElement
@@ -119,7 +119,7 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     ResumePoint before = stored == null ? initial : new ResumePoint(Instant.ofEpochSecond(stored));
     ResumePoint after = before.advance(all, reached, windows);
     if (after.window().isAfter(before.window())) {
-      ResumePointFile.write(put.get(), stateUri, after);
+      ResumePointFile.write(objects.get(), stateUri, after);
       point.write(after.window().getEpochSecond());
       LOG.info(
           "stream resume point {} stored in {}", after.window(), BucketPurpose.display(stateUri));
@@ -145,11 +145,11 @@ final class RecordResumePointFn extends DoFn<KV<String, Long>, Void> {
     try {
       List<String> names =
           SavedParts.prunable(
-              files.fileNames(SavedParts.READ),
-              files.fileNames(SavedParts.PARTS),
+              files.fileNames(objects.get(), SavedParts.READ),
+              files.fileNames(objects.get(), SavedParts.PARTS),
               stored.window(),
               slackBefore);
-      files.delete(names);
+      files.delete(objects.get(), names);
       LOG.debug("{} saved parts and read records before {} deleted", names.size(), stored.window());
     } catch (IOException e) {
       LOG.warn(

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
+import io.vpcflow.digesterd.pipeline.BundleObjects;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
@@ -19,6 +20,7 @@ final class RestorePartsFn extends DoFn<String, KV<Long, WindowPart>> {
   private static final Logger LOG = LoggerFactory.getLogger(RestorePartsFn.class);
 
   private final StreamStateFiles files;
+  private final BundleObjects objects;
   private final Counter restored = Metrics.counter("stream", "parts-restored");
 
   /**
@@ -26,12 +28,23 @@ final class RestorePartsFn extends DoFn<String, KV<Long, WindowPart>> {
    */
   RestorePartsFn(StreamStateFiles files) {
     this.files = files;
+    this.objects = files.bundleObjects();
+  }
+
+  @StartBundle
+  public void startBundle(StartBundleContext context) {
+    objects.open(context.getPipelineOptions());
+  }
+
+  @Teardown
+  public void teardown() {
+    objects.close();
   }
 
   @ProcessElement
   public void process(@Element String name, OutputReceiver<KV<Long, WindowPart>> out)
       throws IOException {
-    Optional<WindowPart> part = files.readPart(name);
+    Optional<WindowPart> part = files.readPart(objects.get(), name);
     if (part.isEmpty()) {
       LOG.warn("the saved part {} is gone: not restored", name);
       return;

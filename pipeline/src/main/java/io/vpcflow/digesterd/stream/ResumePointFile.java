@@ -1,7 +1,6 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.BeamFiles;
-import io.vpcflow.digesterd.pipeline.ObjectPut;
+import io.vpcflow.digesterd.pipeline.SmallObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -11,12 +10,14 @@ final class ResumePointFile {
   private ResumePointFile() {}
 
   /**
-   * The resume point stored at {@code uri}, or empty when none is stored.
+   * The resume point stored at {@code uri}, read with {@code objects}, or empty when none is
+   * stored.
    *
    * @throws IllegalArgumentException when the object holds something else
    */
-  static Optional<ResumePoint> read(String uri) throws IOException {
-    return BeamFiles.read(uri)
+  static Optional<ResumePoint> read(SmallObjects objects, String uri) throws IOException {
+    return objects
+        .get(uri)
         .map(bytes -> ResumePoint.parse(new String(bytes, StandardCharsets.UTF_8)));
   }
 
@@ -24,7 +25,7 @@ final class ResumePointFile {
    * Stores {@code point} at {@code uri} with {@code put}, whole (readers see the old or the new
    * point).
    */
-  static void write(ObjectPut put, String uri, ResumePoint point) throws IOException {
+  static void write(SmallObjects put, String uri, ResumePoint point) throws IOException {
     put.put(uri, point.text().getBytes(StandardCharsets.UTF_8));
   }
 }

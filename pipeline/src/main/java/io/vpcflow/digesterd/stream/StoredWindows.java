@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.location.StoreLocation;
+import io.vpcflow.digesterd.pipeline.BundleObjects;
 import io.vpcflow.digesterd.pipeline.DigestObjects;
 import io.vpcflow.digesterd.report.DigestSummary;
 import io.vpcflow.digesterd.window.DigestWindow;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The {@link WindowStore} of a running stream: digests and summaries written through {@link
@@ -21,6 +23,8 @@ final class StoredWindows implements WindowStore {
   private final String storage;
   private final String runner;
   private final StreamStateFiles files;
+  private final BundleObjects summaries;
+  private final BundleObjects folder;
 
   /**
    * @param windows the stream's windows
@@ -33,6 +37,21 @@ final class StoredWindows implements WindowStore {
     this.storage = storage;
     this.runner = runner;
     this.files = files;
+    this.summaries =
+        new BundleObjects(DigestObjects.summariesLocation(StoreLocation.parse(storage)));
+    this.folder = files.bundleObjects();
+  }
+
+  @Override
+  public void open(PipelineOptions options) {
+    summaries.open(options);
+    folder.open(options);
+  }
+
+  @Override
+  public void close() {
+    summaries.close();
+    folder.close();
   }
 
   @Override
@@ -49,6 +68,7 @@ final class StoredWindows implements WindowStore {
     List<byte[]> runs = parts.stream().map(WindowPart::run).toList();
     DigestObjects.Written digest = DigestObjects.writeDigest(store, id, runs);
     DigestObjects.writeSummary(
+        summaries.get(),
         store,
         WindowSummaries.done(
             window,
@@ -68,17 +88,18 @@ final class StoredWindows implements WindowStore {
     if (summary.isPresent()) {
       DigestSummary counted =
           WindowSummaries.withLate(summary.get(), WindowSummaries.lateOf(summary.get()) + records);
-      DigestObjects.writeSummary(StoreLocation.parse(storage), counted);
+      DigestObjects.writeSummary(summaries.get(), StoreLocation.parse(storage), counted);
     }
   }
 
   @Override
   public void deleteParts(long windowStart) throws IOException {
-    files.deleteWindowParts(windowStart);
+    files.deleteWindowParts(folder.get(), windowStart);
   }
 
   private Optional<DigestSummary> summary(DigestWindow window) throws IOException {
-    return DigestObjects.readSummary(StoreLocation.parse(storage), window.digestId().toString())
+    return DigestObjects.readSummary(
+            summaries.get(), StoreLocation.parse(storage), window.digestId().toString())
         .filter(DigestSummary::succeeded);
   }
 }

@@ -1,8 +1,7 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.pipeline.BeamFiles;
-import io.vpcflow.digesterd.pipeline.BundlePut;
-import io.vpcflow.digesterd.pipeline.ObjectPut;
+import io.vpcflow.digesterd.pipeline.BundleObjects;
+import io.vpcflow.digesterd.pipeline.SmallObjects;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.CoderUtils;
 
 /**
- * The stream's parts and read records ({@link SavedParts}) in its folder, through Beam's
- * filesystems ({@code s3://} or a local directory). Every file is written whole or not at all
- * ({@link ObjectPut}: one {@code PutObject} in a bucket).
+ * The stream's parts and read records ({@link SavedParts}) in its folder ({@code s3://} or a local
+ * directory), written, read, listed and deleted with the {@link SmallObjects} of that folder. Every
+ * file is written whole or not at all (one {@code PutObject} in a bucket).
  */
 final class StreamStateFiles implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,16 +29,16 @@ final class StreamStateFiles implements Serializable {
     this.folder = folder;
   }
 
-  /** The writer of parts and read records into this folder, for a DoFn ({@link BundlePut}). */
-  BundlePut bundlePut() {
-    return new BundlePut(folder);
+  /** The objects of this folder, for a DoFn ({@link BundleObjects}). */
+  BundleObjects bundleObjects() {
+    return new BundleObjects(folder);
   }
 
   /**
    * Saves {@code part} with {@code put} (overwriting the same part of an earlier read of its
    * object).
    */
-  void writePart(ObjectPut put, WindowPart part) throws IOException {
+  void writePart(SmallObjects put, WindowPart part) throws IOException {
     put.put(
         folder + SavedParts.partName(part.windowStart(), part.objectKey()),
         CoderUtils.encodeToByteArray(WindowPartCoder.of(), part));
@@ -52,13 +48,16 @@ final class StreamStateFiles implements Serializable {
    * Records with {@code put} that the object {@code key} stamped {@code stamp} was read (after its
    * parts).
    */
-  void writeRead(ObjectPut put, String key, Instant stamp) throws IOException {
+  void writeRead(SmallObjects put, String key, Instant stamp) throws IOException {
     put.put(folder + SavedParts.readName(stamp, key), key.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The part saved as {@code name} (under the folder), or empty when it is gone. */
-  Optional<WindowPart> readPart(String name) throws IOException {
-    Optional<byte[]> bytes = BeamFiles.read(folder + name);
+  /**
+   * The part saved as {@code name} (under the folder), read with {@code objects}, or empty when it
+   * is gone.
+   */
+  Optional<WindowPart> readPart(SmallObjects objects, String name) throws IOException {
+    Optional<byte[]> bytes = objects.get(folder + name);
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
@@ -67,36 +66,40 @@ final class StreamStateFiles implements Serializable {
 
   /**
    * The file names in the sub-folder {@code sub} ({@link SavedParts#PARTS} or {@link
-   * SavedParts#READ}).
+   * SavedParts#READ}), listed with {@code objects}.
    */
-  List<String> fileNames(String sub) throws IOException {
-    List<String> names = new ArrayList<>();
-    for (ResourceId file : BeamFiles.match(folder + sub + "*")) {
-      names.add(file.getFilename());
+  List<String> fileNames(SmallObjects objects, String sub) throws IOException {
+    return objects.fileNames(folder + sub);
+  }
+
+  /** Deletes with {@code objects} the parts of the window starting at {@code window}. */
+  void deleteWindowParts(SmallObjects objects, long window) throws IOException {
+    String prefix = SavedParts.windowPartsPrefix(window);
+    String sub = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+    List<String> uris = new ArrayList<>();
+    for (String name : objects.fileNames(folder + prefix)) {
+      uris.add(folder + sub + name);
     }
-    return names;
+    objects.delete(uris);
   }
 
-  /** Deletes the parts of the window starting at {@code window}. */
-  void deleteWindowParts(long window) throws IOException {
-    FileSystems.delete(
-        BeamFiles.match(folder + SavedParts.windowPartsPrefix(window) + "*"),
-        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-  }
-
-  /** Deletes {@code names} (under the folder); missing ones are ignored. */
-  void delete(Collection<String> names) throws IOException {
-    List<ResourceId> ids = new ArrayList<>();
+  /** Deletes {@code names} (under the folder) with {@code objects}; missing ones are ignored. */
+  void delete(SmallObjects objects, Collection<String> names) throws IOException {
+    List<String> uris = new ArrayList<>();
     for (String name : names) {
-      ids.add(FileSystems.matchNewResource(folder + name, false));
+      uris.add(folder + name);
     }
-    FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    objects.delete(uris);
   }
 
-  /** Deletes every part and read record. */
-  void clear() throws IOException {
-    List<ResourceId> ids = new ArrayList<>(BeamFiles.match(folder + SavedParts.PARTS + "*"));
-    ids.addAll(BeamFiles.match(folder + SavedParts.READ + "*"));
-    FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  /** Deletes every part and read record with {@code objects}. */
+  void clear(SmallObjects objects) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (String sub : List.of(SavedParts.PARTS, SavedParts.READ)) {
+      for (String name : objects.fileNames(folder + sub)) {
+        names.add(sub + name);
+      }
+    }
+    delete(objects, names);
   }
 }

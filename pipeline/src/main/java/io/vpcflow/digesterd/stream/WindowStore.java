@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * What the stream's window closing reads and writes: a window's digest and {@code <id>.json}, the
@@ -12,6 +13,15 @@ import java.util.List;
  * storage and the stream's folder.
  */
 interface WindowStore extends Serializable {
+  /**
+   * Opens what the store reads and writes with, with {@code options}, unless it is open already;
+   * called from a DoFn's {@code @StartBundle}, before any other method.
+   */
+  void open(PipelineOptions options);
+
+  /** Closes what {@link #open} opened; called from a DoFn's {@code @Teardown}. */
+  void close();
+
   /**
    * Whether {@code window} has a successful digest already (built by a POST, or before a restart).
    */

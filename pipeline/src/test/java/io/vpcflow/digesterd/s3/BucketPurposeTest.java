@@ -56,6 +56,18 @@ class BucketPurposeTest {
   }
 
   @Test
+  void aPrefixMayBeTheWholeBucket() {
+    assertEquals(new S3ObjectName("d", ""), S3ObjectName.prefixOf("s3+storage://d/"));
+    assertEquals(
+        new S3ObjectName("d", "stream/parts/2024"),
+        S3ObjectName.prefixOf("s3://d/stream/parts/2024"));
+    for (String notAPrefix : List.of("s3://bucket", "/var/x", "bucket/key")) {
+      assertThrows(
+          IllegalArgumentException.class, () -> S3ObjectName.prefixOf(notAPrefix), notAPrefix);
+    }
+  }
+
+  @Test
   void aBucketWithoutItsOwnRegionOrRoleUsesTheBaseOnes() {
     BucketAccessOptions options = PipelineOptionsFactory.create().as(BucketAccessOptions.class);
     options.setAwsRegion(Region.CA_CENTRAL_1);

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
@@ -135,6 +136,12 @@ public class CloseWindowFnTest {
     private void note(String call) {
       CALLS.get(test).add(call);
     }
+
+    @Override
+    public void open(PipelineOptions options) {}
+
+    @Override
+    public void close() {}
 
     @Override
     public boolean hasDigest(DigestWindow window) {

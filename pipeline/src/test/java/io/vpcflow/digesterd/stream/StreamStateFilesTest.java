@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vpcflow.digesterd.pipeline.ObjectPut;
+import io.vpcflow.digesterd.pipeline.SmallObjects;
 import io.vpcflow.digesterd.s3.BucketPurpose;
 import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.S3Fixture;
@@ -48,7 +48,7 @@ class StreamStateFilesTest {
       FileSystems.setDefaultPipelineOptions(options);
       String folder = BucketPurpose.STORAGE.resourceName("s3://state/stream/");
       StreamStateFiles files = new StreamStateFiles(folder);
-      try (ObjectPut put = ObjectPut.under(folder, options)) {
+      try (SmallObjects put = SmallObjects.under(folder, options)) {
         files.writePart(put, new WindowPart(W0, "AWSLogs/a", 10, 100, 3, new byte[] {1, 2, 3}));
         files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
       }
@@ -61,7 +61,9 @@ class StreamStateFilesTest {
               .sorted()
               .toList(),
           "one object per part and per read record, nothing else");
-      files.clear();
+      try (SmallObjects objects = SmallObjects.under(folder, options)) {
+        files.clear(objects);
+      }
       writeListReadAndDelete(folder, options);
     } finally {
       FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
@@ -73,7 +75,7 @@ class StreamStateFilesTest {
     try (EmbeddedS3Server server = EmbeddedS3Server.inMemory()) {
       String folder = BucketPurpose.STORAGE.resourceName("s3://no-such-bucket/stream/");
       StreamStateFiles files = new StreamStateFiles(folder);
-      try (ObjectPut put = ObjectPut.under(folder, S3Fixture.options(server))) {
+      try (SmallObjects put = SmallObjects.under(folder, S3Fixture.options(server))) {
         IOException e =
             assertThrows(
                 IOException.class,
@@ -86,14 +88,15 @@ class StreamStateFilesTest {
 
   private static void writeListReadAndDelete(String folder, PipelineOptions options)
       throws Exception {
-    try (ObjectPut put = ObjectPut.under(folder, options)) {
+    try (SmallObjects put = SmallObjects.under(folder, options)) {
       writeListReadAndDelete(new StreamStateFiles(folder), put);
     }
   }
 
-  private static void writeListReadAndDelete(StreamStateFiles files, ObjectPut put)
+  private static void writeListReadAndDelete(StreamStateFiles files, SmallObjects put)
       throws Exception {
-    assertEquals(List.of(), files.fileNames(SavedParts.PARTS), "a folder not written yet is empty");
+    assertEquals(
+        List.of(), files.fileNames(put, SavedParts.PARTS), "a folder not written yet is empty");
     WindowPart a0 = new WindowPart(W0, "AWSLogs/a", 10, 100, 3, new byte[] {1, 2, 3});
     WindowPart a1 = new WindowPart(W1, "AWSLogs/a", 10, 100, 1, new byte[] {4});
     WindowPart b0 = new WindowPart(W0, "AWSLogs/b", 20, 200, 5, new byte[] {5, 6});
@@ -103,28 +106,30 @@ class StreamStateFilesTest {
     files.writePart(put, a0);
     files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
 
-    assertEquals(3, files.fileNames(SavedParts.PARTS).size(), "writing a part again replaces it");
+    assertEquals(
+        3, files.fileNames(put, SavedParts.PARTS).size(), "writing a part again replaces it");
     assertEquals(
         List.of("20240501T100500Z-" + SavedParts.objectId("AWSLogs/a") + ".read"),
-        files.fileNames(SavedParts.READ));
-    WindowPart back = files.readPart(SavedParts.partName(W0, "AWSLogs/b")).orElseThrow();
+        files.fileNames(put, SavedParts.READ));
+    WindowPart back = files.readPart(put, SavedParts.partName(W0, "AWSLogs/b")).orElseThrow();
     assertEquals(b0.objectKey(), back.objectKey());
     assertEquals(b0.records(), back.records());
     assertArrayEquals(b0.run(), back.run());
 
-    files.deleteWindowParts(W0);
+    files.deleteWindowParts(put, W0);
     assertEquals(
         List.of(SavedParts.partName(W1, "AWSLogs/a").substring(SavedParts.PARTS.length())),
-        files.fileNames(SavedParts.PARTS));
-    assertEquals(Optional.empty(), files.readPart(SavedParts.partName(W0, "AWSLogs/a")));
+        files.fileNames(put, SavedParts.PARTS));
+    assertEquals(Optional.empty(), files.readPart(put, SavedParts.partName(W0, "AWSLogs/a")));
 
     files.delete(
+        put,
         List.of(
             SavedParts.partName(W1, "AWSLogs/a"), SavedParts.partName(W1, "AWSLogs/never-saved")));
-    assertEquals(List.of(), files.fileNames(SavedParts.PARTS));
+    assertEquals(List.of(), files.fileNames(put, SavedParts.PARTS));
     files.writePart(put, a0);
-    files.clear();
-    assertEquals(List.of(), files.fileNames(SavedParts.PARTS));
-    assertEquals(List.of(), files.fileNames(SavedParts.READ));
+    files.clear(put);
+    assertEquals(List.of(), files.fileNames(put, SavedParts.PARTS));
+    assertEquals(List.of(), files.fileNames(put, SavedParts.READ));
   }
 }

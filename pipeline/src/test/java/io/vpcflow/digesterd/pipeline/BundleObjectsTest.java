@@ -14,18 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A DoFn's writer: one per DoFn instance across bundles, a new one after teardown. */
-class BundlePutTest {
+class BundleObjectsTest {
   @TempDir Path temp;
 
   @Test
   void opensOnceKeepsItAcrossBundlesAndOpensANewOneAfterClose() throws Exception {
     PipelineOptions options = PipelineOptionsFactory.create();
     FileSystems.setDefaultPipelineOptions(options);
-    BundlePut put = new BundlePut(temp + "/");
+    BundleObjects put = new BundleObjects(temp + "/");
     assertThrows(IllegalStateException.class, put::get, "not open before the first bundle");
 
     put.open(options);
-    ObjectPut first = put.get();
+    SmallObjects first = put.get();
     put.open(options);
     assertSame(first, put.get(), "a later bundle keeps the writer");
     put.get().put(temp.resolve("a.json").toString(), new byte[] {'{', '}'});

@@ -4,27 +4,27 @@ import java.io.Serializable;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * A DoFn's {@link ObjectPut} for objects at or under one location: opened at the DoFn's first
+ * A DoFn's {@link SmallObjects} for objects at or under one location: opened at the DoFn's first
  * bundle with that bundle's options ({@link #open}, from {@code @StartBundle}), kept for its later
  * bundles, closed at its teardown ({@link #close}, from {@code @Teardown}).
  */
-public final class BundlePut implements Serializable {
+public final class BundleObjects implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String location;
-  private transient ObjectPut put;
+  private transient SmallObjects put;
 
   /**
-   * @param location the folder or object written ({@link ObjectPut#under})
+   * @param location the folder or object written ({@link SmallObjects#under})
    */
-  public BundlePut(String location) {
+  public BundleObjects(String location) {
     this.location = location;
   }
 
   /** Opens the writer with {@code options}, unless it is open already. */
   public void open(PipelineOptions options) {
     if (put == null) {
-      put = ObjectPut.under(location, options);
+      put = SmallObjects.under(location, options);
     }
   }
 
@@ -33,7 +33,7 @@ public final class BundlePut implements Serializable {
    *
    * @throws IllegalStateException when {@link #open} was not called first
    */
-  public ObjectPut get() {
+  public SmallObjects get() {
     if (put == null) {
       throw new IllegalStateException("not open: call open from @StartBundle");
     }

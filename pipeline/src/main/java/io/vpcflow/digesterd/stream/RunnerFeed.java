@@ -1,0 +1,37 @@
+package io.vpcflow.digesterd.stream;
+
+import java.util.OptionalInt;
+
+/**
+ * How the stream sizes its work for the runner that runs it. The DirectRunner takes at most ten
+ * elements from an unbounded source per evaluation, evaluates it again only once nothing is in
+ * flight, and builds each bundle after a shuffle from one key's elements, paying a fixed cost per
+ * bundle and step (it translates the step again for each); other runners read a source continuously
+ * and spread keys over their workers.
+ */
+final class RunnerFeed {
+  private RunnerFeed() {}
+
+  /**
+   * The most objects the source hands out as one element on the runner {@code runnerName} (its
+   * class's simple name): 8 on the DirectRunner (so that each of its rounds reads up to 80 objects,
+   * and the windows they close close together); 1 on other runners.
+   */
+  static int objectsPerElement(String runnerName) {
+    return isDirect(runnerName) ? 8 : 1;
+  }
+
+  /**
+   * How many keys the objects are spread over before they are read, on the runner {@code
+   * runnerName} with {@code targetParallelism} worker threads (the DirectRunner's option): as many
+   * as the DirectRunner has threads, so that each of its bundles reads several objects; on other
+   * runners empty, a random key per object.
+   */
+  static OptionalInt spreadKeys(String runnerName, int targetParallelism) {
+    return isDirect(runnerName) ? OptionalInt.of(targetParallelism) : OptionalInt.empty();
+  }
+
+  private static boolean isDirect(String runnerName) {
+    return runnerName.equals("DirectRunner");
+  }
+}
