@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Streaming-mode figures: sustained records/s while the stream digests an hour of logs already
- * landed, then the latency from the object that closes a window landing to that window's digest
+ * landed (-Dhours=N: N hours), then the latency from the object that closes a window landing to that window's digest
  * being readable. S3 is an in-process s3proxy; 5-minute windows, 1 minute of lateness and of
  * object slack, polling every second. Extra arguments are Beam options (e.g.
  * --runner=FlinkRunner --flinkMaster=[local]). Run with:
@@ -34,16 +34,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class StreamBench {
   private static final Duration WINDOW = Duration.ofMinutes(5);
   private static final int RECORDS = Integer.getInteger("records", 8000);
+  /** Hours of logs landed before the stream starts (-Dhours=N); the latency phase lands 25 minutes more. */
+  private static final int HOURS = Integer.getInteger("hours", 1);
 
   record LogObject(String key, byte[] bytes, Instant stamp) {}
 
   public static void main(String[] args) throws Exception {
     long five = WINDOW.getSeconds();
-    Instant w0 = Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five).minus(Duration.ofHours(3));
+    Instant w0 = Instant.ofEpochSecond(Instant.now().getEpochSecond() / five * five).minus(Duration.ofHours(2L + HOURS));
     List<LogObject> objects = new ArrayList<>();
     SampleFlowLogs.generate(
         new SampleSpec(
-            w0, Duration.ofMinutes(90), Duration.ofMinutes(1), List.of("111111111111", "222222222222"),
+            w0, Duration.ofMinutes(60L * HOURS + 30), Duration.ofMinutes(1), List.of("111111111111", "222222222222"),
             List.of("us-east-1", "eu-west-1"), RECORDS, 20000, List.of(KeyLayout.PLAIN), false, 5),
         (key, bytes) -> objects.add(new LogObject(key, bytes, FlowLogObjectName.parseKey(key).orElseThrow().timestamp())));
     // Land in time-stamp order, as AWS delivers (within the object slack): generated prefix by
@@ -73,8 +75,9 @@ public class StreamBench {
       try (S3Client client = S3ClientFactory.client(options)) {
         client.createBucket(b -> b.bucket("logs"));
         client.createBucket(b -> b.bucket("digests"));
-        land(client, objects, w0, w0.plus(Duration.ofMinutes(60)));
-        int closable = 11; // watermark = stamp w0+59m - 1m slack = w0+58m: windows ending by w0+57m close
+        land(client, objects, w0, w0.plus(Duration.ofMinutes(60L * HOURS)));
+        // watermark = last stamp (w0+60h-1m) - 1m slack: the windows ending 1 minute (lateness) before it close
+        int closable = 12 * HOURS - 1;
         long began = System.nanoTime();
         // On the DirectRunner run() returns at once; Flink's attached execution blocks until the
         // (unbounded) job ends, so the stream is started on its own thread.
@@ -87,11 +90,11 @@ public class StreamBench {
         double seconds = (System.nanoTime() - began) / 1e9;
         System.out.printf(
             "throughput (%s): %d objects already landed, %d windows closed, %,d records digested in %.1f s from start: %,.0f records/s%n",
-            options.getRunner().getSimpleName(), objects.stream().filter(o -> o.stamp().isBefore(w0.plus(Duration.ofMinutes(60)))).count(),
+            options.getRunner().getSimpleName(), objects.stream().filter(o -> o.stamp().isBefore(w0.plus(Duration.ofMinutes(60L * HOURS)))).count(),
             closable, records, seconds, records / seconds);
         List<Double> latencies = new ArrayList<>();
         for (int k = closable; k < closable + 5; k++) {
-          Instant from = w0.plus(Duration.ofMinutes(60 + 5L * (k - closable)));
+          Instant from = w0.plus(Duration.ofMinutes(60L * HOURS + 5L * (k - closable)));
           land(client, objects, from, from.plus(WINDOW));
           long landed = System.nanoTime();
           await(client, window(w0, k));

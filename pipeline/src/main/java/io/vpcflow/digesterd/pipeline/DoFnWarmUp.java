@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
  * here, the workers find them ready. Reads the graph on the calling thread and never changes it or
  * the {@code DoFn}s.
  */
-final class DoFnWarmUp {
+public final class DoFnWarmUp {
   private static final Logger LOG = LoggerFactory.getLogger(DoFnWarmUp.class);
 
   private DoFnWarmUp() {}
 
   /** Starts generating the invokers of {@code pipeline}'s {@code DoFn}s; returns at once. */
-  static void start(Pipeline pipeline) {
+  public static void start(Pipeline pipeline) {
     List<DoFn<?, ?>> fns = fnsOf(pipeline);
     Thread thread = new Thread(() -> generate(fns), "dofn-warm-up");
     thread.setDaemon(true);

@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.stream;
 
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.location.StoreLocation;
+import io.vpcflow.digesterd.pipeline.DoFnWarmUp;
 import io.vpcflow.digesterd.pipeline.OptionArgs;
 import io.vpcflow.digesterd.pipeline.SmallObjects;
 import io.vpcflow.digesterd.pipeline.StoreUris;
@@ -98,6 +99,7 @@ public final class DigestStream {
     StreamStart start = takeOver(options, now);
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, start, now);
+    DoFnWarmUp.start(pipeline);
     return pipeline.run();
   }
 

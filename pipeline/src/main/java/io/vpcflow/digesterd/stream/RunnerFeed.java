@@ -14,11 +14,11 @@ final class RunnerFeed {
 
   /**
    * The most objects the source hands out as one element on the runner {@code runnerName} (its
-   * class's simple name): 8 on the DirectRunner (so that each of its rounds reads up to 80 objects,
-   * and the windows they close close together); 1 on other runners.
+   * class's simple name): 16 on the DirectRunner (so that each of its rounds reads up to 160
+   * objects, and the windows they close close together); 1 on other runners.
    */
   static int objectsPerElement(String runnerName) {
-    return isDirect(runnerName) ? 8 : 1;
+    return isDirect(runnerName) ? 16 : 1;
   }
 
   /**

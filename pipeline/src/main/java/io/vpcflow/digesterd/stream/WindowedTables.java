@@ -5,6 +5,8 @@ import io.vpcflow.digesterd.flowlog.DigestField;
 import io.vpcflow.digesterd.flowlog.FlowLogRecord;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -17,7 +19,10 @@ public final class WindowedTables implements RecordHandler {
   private final StreamWindows windows;
   private final long firstWindow;
   private final NavigableMap<Long, DigestTable> tables = new TreeMap<>();
-  private final NavigableMap<Long, Long> records = new TreeMap<>();
+  private final Map<Long, long[]> records = new HashMap<>();
+  private long lastWindow = Long.MIN_VALUE;
+  private DigestTable lastTable;
+  private long[] lastRecords;
 
   /**
    * @param windows the stream's windows
@@ -35,10 +40,15 @@ public final class WindowedTables implements RecordHandler {
       return false;
     }
     long window = windows.startOf(start);
-    DigestTable table =
-        tables.computeIfAbsent(window, w -> new DigestTable(w, w + windows.window().getSeconds()));
-    table.accept(record);
-    records.merge(window, 1L, Long::sum);
+    if (window != lastWindow) {
+      lastTable =
+          tables.computeIfAbsent(
+              window, w -> new DigestTable(w, w + windows.window().getSeconds()));
+      lastRecords = records.computeIfAbsent(window, w -> new long[1]);
+      lastWindow = window;
+    }
+    lastTable.accept(record);
+    lastRecords[0]++;
     return true;
   }
 
@@ -49,6 +59,7 @@ public final class WindowedTables implements RecordHandler {
 
   /** The number of records folded into the window starting at {@code window}. */
   public long records(long window) {
-    return records.getOrDefault(window, 0L);
+    long[] count = records.get(window);
+    return count == null ? 0 : count[0];
   }
 }

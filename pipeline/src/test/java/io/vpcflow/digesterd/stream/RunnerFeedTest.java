@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** How the stream sizes its work, by runner. */
 class RunnerFeedTest {
   @Test
-  void theDirectRunnerGetsBatchesOfEightAnyOtherRunnerSingleObjects() {
-    assertEquals(8, RunnerFeed.objectsPerElement("DirectRunner"));
+  void theDirectRunnerGetsBatchesOfSixteenAnyOtherRunnerSingleObjects() {
+    assertEquals(16, RunnerFeed.objectsPerElement("DirectRunner"));
     assertEquals(1, RunnerFeed.objectsPerElement("FlinkRunner"));
   }
 

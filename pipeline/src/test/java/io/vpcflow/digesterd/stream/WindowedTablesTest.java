@@ -17,7 +17,8 @@ class WindowedTablesTest {
       "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 1 10 299 300 ACCEPT OK\n"
           + "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 2 20 300 330 ACCEPT OK\n"
           + "2 1 eni-a 10.0.0.1 10.0.0.2 50001 443 6 4 40 599 700 ACCEPT OK\n"
-          + "2 1 eni-a 10.0.0.1 10.0.0.2 50001 443 6 8 80 600 610 ACCEPT OK\n";
+          + "2 1 eni-a 10.0.0.1 10.0.0.2 50001 443 6 8 80 600 610 ACCEPT OK\n"
+          + "2 1 eni-a 10.0.0.1 10.0.0.2 50002 443 6 16 160 301 302 ACCEPT OK\n";
 
   @Test
   void recordsGoToTheWindowOfTheirStartAndBeforeTheFirstWindowAreRefused() throws Exception {
@@ -28,13 +29,13 @@ class WindowedTablesTest {
             .read(new ByteArrayInputStream(LINES.getBytes(StandardCharsets.US_ASCII)), tables);
 
     assertEquals(List.of(300L, 600L), List.copyOf(tables.tables().keySet()));
-    assertEquals(2, tables.records(300));
+    assertEquals(3, tables.records(300), "back to the first window after the second");
     assertEquals(1, tables.records(600));
     assertEquals(0, tables.records(0));
     assertEquals(1, result.counts().get(LineOutcome.OUTSIDE_WINDOW), "the record at 299");
-    assertEquals(3, result.counts().get(LineOutcome.DIGESTED));
+    assertEquals(4, result.counts().get(LineOutcome.DIGESTED));
     DigestTable first = tables.tables().get(300L);
     assertEquals(1, first.size(), "one conversation: ports 50000/50001 -> 0");
-    assertEquals(6, first.entries().values().iterator().next().packets());
+    assertEquals(22, first.entries().values().iterator().next().packets());
   }
 }
