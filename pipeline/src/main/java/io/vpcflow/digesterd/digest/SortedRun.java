@@ -1,6 +1,5 @@
 package io.vpcflow.digesterd.digest;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -79,7 +78,7 @@ public final class SortedRun {
 
   /** A reader of a run's entries in key order. */
   public static Reader read(byte[] run) {
-    return new Reader(new ByteArrayInputStream(run), null, null);
+    return new Reader(new RunInput(run), null, null);
   }
 
   /**
@@ -88,19 +87,19 @@ public final class SortedRun {
    * written whole (shared prefix 0) and end with the run's last entry.
    */
   public static Reader read(InputStream in, byte[] low, byte[] high) {
-    return new Reader(in, low, high);
+    return new Reader(new RunInput(in), low, high);
   }
 
   /** Reads the entries of one run, one at a time. */
   public static final class Reader {
-    private final InputStream in;
+    private final RunInput in;
     private final byte[] low;
     private final byte[] high;
     private byte[] previous = new byte[0];
     private DigestKey key;
     private DigestTotals totals;
 
-    private Reader(InputStream in, byte[] low, byte[] high) {
+    private Reader(RunInput in, byte[] low, byte[] high) {
       this.in = in;
       this.low = low;
       this.high = high;

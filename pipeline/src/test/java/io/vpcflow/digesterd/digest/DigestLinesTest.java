@@ -83,4 +83,27 @@ class DigestLinesTest {
     assertTrue(DigestLines.ORDER.compare(b("z"), b("é")) < 0);
     assertTrue(DigestLines.ORDER.compare(b("z 1"), b("z 1")) == 0);
   }
+
+  @Test
+  void numbersAreWrittenInDecimalWithATrailingSpace() {
+    java.util.List<Long> values = new java.util.ArrayList<>();
+    for (long v : new long[] {0, 9, 10, 99, 100, 101, 999, 1000, Integer.MAX_VALUE}) {
+      values.add(v);
+      values.add(v + 1);
+    }
+    values.add(Long.MAX_VALUE);
+    values.add(999_999_999_999_999_999L);
+    values.add(1_000_000_000_000_000_000L);
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      values.add(random.nextLong() >>> (1 + random.nextInt(63)));
+    }
+    byte[] buffer = new byte[30];
+    for (long v : values) {
+      int end = DigestLines.digits(v, buffer, 3);
+      assertEquals(
+          Long.toString(v) + " ",
+          new String(buffer, 3, end - 3, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+  }
 }

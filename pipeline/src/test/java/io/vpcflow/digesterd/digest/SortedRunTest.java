@@ -45,4 +45,60 @@ class SortedRunTest {
     SortedRun.Reader reader = SortedRun.read(cut);
     assertThrows(IOException.class, reader::next);
   }
+
+  @Test
+  void aRunReadFromAStreamInSmallPiecesGivesTheSameEntriesAsInMemory() throws IOException {
+    DigestTable table = new DigestTable(0, 10_000);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      text.append("2 1 eni-")
+          .append(i)
+          .append(" 10.0.0.1 10.0.0.2 50000 443 6 ")
+          .append(i + 1)
+          .append(' ')
+          .append(1_000_000L * i)
+          .append(" 100 160 ACCEPT OK\n");
+    }
+    new FlowLogReader()
+        .read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), table);
+    byte[] run = SortedRun.of(table);
+    assertTrue(run.length > 3 * 8192, "longer than several read-ahead blocks: " + run.length);
+    SortedRun.Reader whole = SortedRun.read(run);
+    SortedRun.Reader pieces = SortedRun.read(new TrickleInputStream(run), null, null);
+    int entries = 0;
+    while (whole.next()) {
+      assertTrue(pieces.next());
+      assertEquals(whole.key(), pieces.key());
+      assertEquals(whole.totals(), pieces.totals());
+      entries++;
+    }
+    assertFalse(pieces.next());
+    assertEquals(3000, entries);
+  }
+
+  /** Hands out at most 7 bytes per read, as a network stream may. */
+  private static final class TrickleInputStream extends java.io.InputStream {
+    private final byte[] bytes;
+    private int position;
+
+    TrickleInputStream(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read() {
+      return position < bytes.length ? bytes[position++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) {
+      if (position == bytes.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(length, 7), bytes.length - position);
+      System.arraycopy(bytes, position, into, offset, n);
+      position += n;
+      return n;
+    }
+  }
 }
