@@ -72,6 +72,10 @@ public class StreamBench {
       options.setStreamFrom(w0.toString());
       options.as(DirectOptions.class).setEnforceImmutability(false);
       options.as(DirectOptions.class).setEnforceEncodability(false);
+      // As the stream command does (DigestOptionsFactory): one DirectRunner worker per processor.
+      if (Arrays.stream(args).noneMatch(a -> a.startsWith("--targetParallelism"))) {
+        options.as(DirectOptions.class).setTargetParallelism(Runtime.getRuntime().availableProcessors());
+      }
       try (S3Client client = S3ClientFactory.client(options)) {
         client.createBucket(b -> b.bucket("logs"));
         client.createBucket(b -> b.bucket("digests"));
