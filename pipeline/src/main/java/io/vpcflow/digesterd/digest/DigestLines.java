@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.digest;
 
+import io.vpcflow.digesterd.flowlog.DecimalDigits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,20 +19,6 @@ public final class DigestLines {
   public static final Comparator<byte[]> ORDER = Arrays::compareUnsigned;
 
   private static final int KEY_FIELDS_BEFORE_TOTALS = 8;
-  private static final long[] POWERS_OF_TEN = new long[19];
-  private static final byte[] TENS = new byte[100];
-  private static final byte[] ONES = new byte[100];
-
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
-    for (int pair = 0; pair < 100; pair++) {
-      TENS[pair] = (byte) ('0' + pair / 10);
-      ONES[pair] = (byte) ('0' + pair % 10);
-    }
-  }
 
   private DigestLines() {}
 
@@ -79,35 +66,10 @@ public final class DigestLines {
 
   /** Writes the decimal digits of a non-negative number and a space at {@code at}. */
   static int digits(long value, byte[] buffer, int at) {
-    int count = 1;
-    while (count < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[count]) {
-      count++;
-    }
-    int i = at + count;
-    long v = value;
-    while (v > Integer.MAX_VALUE) {
-      long q = v / 100;
-      int pair = (int) (v - q * 100);
-      buffer[--i] = ONES[pair];
-      buffer[--i] = TENS[pair];
-      v = q;
-    }
-    int w = (int) v;
-    while (w >= 100) {
-      int q = w / 100;
-      int pair = w - q * 100;
-      buffer[--i] = ONES[pair];
-      buffer[--i] = TENS[pair];
-      w = q;
-    }
-    if (w >= 10) {
-      buffer[--i] = ONES[w];
-      buffer[--i] = TENS[w];
-    } else {
-      buffer[--i] = (byte) ('0' + w);
-    }
-    buffer[at + count] = ' ';
-    return at + count + 1;
+    int end = at + DecimalDigits.count(value);
+    DecimalDigits.write(value, buffer, end);
+    buffer[end] = ' ';
+    return end + 1;
   }
 
   /** Sorts lines in place into digest order. */

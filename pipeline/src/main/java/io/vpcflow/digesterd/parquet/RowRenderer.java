@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.parquet;
 
+import io.vpcflow.digesterd.flowlog.DecimalDigits;
 import io.vpcflow.digesterd.flowlog.DigestField;
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
 import io.vpcflow.digesterd.flowlog.LineOutcome;
@@ -213,31 +214,6 @@ final class RowRenderer {
     highBytes |= (flags & HIGH) != 0;
   }
 
-  private static final long[] POWERS_OF_TEN = new long[19];
-
-  /** "00" to "99": the two digits of {@code n} at {@code 2n} and {@code 2n + 1}. */
-  private static final byte[] DIGIT_PAIRS = new byte[200];
-
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
-    for (int n = 0; n < 100; n++) {
-      DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
-      DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
-    }
-  }
-
-  /** The number of decimal digits of {@code value}, which is not negative. */
-  static int digits(long value) {
-    // 1233 / 4096 approximates log10(2): the estimate from the bit length is exact or one short.
-    int estimate = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
-    return estimate < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[estimate]
-        ? estimate + 1
-        : Math.max(estimate, 1);
-  }
-
   /**
    * Hands {@code value} to the reader as a number, with a one-byte placeholder in the row; false
    * when it is negative and must be written (the reader judges its digits).
@@ -248,7 +224,7 @@ final class RowRenderer {
     }
     row[length++] = '0';
     numbers[column] = value;
-    elided += digits(value) - 1;
+    elided += DecimalDigits.count(value) - 1;
     return true;
   }
 
@@ -261,24 +237,11 @@ final class RowRenderer {
       put((byte) '-');
       value = -value;
     }
-    int digits = digits(value);
+    int digits = DecimalDigits.count(value);
     if (!room(digits)) {
       return;
     }
-    int i = length + digits;
-    while (value >= 100) {
-      long hundredth = value / 100;
-      int pair = (int) (value - hundredth * 100) * 2;
-      row[--i] = DIGIT_PAIRS[pair + 1];
-      row[--i] = DIGIT_PAIRS[pair];
-      value = hundredth;
-    }
-    if (value >= 10) {
-      row[--i] = DIGIT_PAIRS[(int) value * 2 + 1];
-      row[--i] = DIGIT_PAIRS[(int) value * 2];
-    } else {
-      row[--i] = (byte) ('0' + value);
-    }
+    DecimalDigits.write(value, row, length + digits);
     length += digits;
   }
 

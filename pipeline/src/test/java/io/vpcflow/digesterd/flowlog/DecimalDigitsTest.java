@@ -1,17 +1,25 @@
-package io.vpcflow.digesterd.parquet;
+package io.vpcflow.digesterd.flowlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class RowRendererDigitsTest {
+/** Decimal digits counted and written, checked against {@link Long#toString}. */
+class DecimalDigitsTest {
   private static void assertDigits(long value) {
-    assertEquals(Long.toString(value).length(), RowRenderer.digits(value), "digits of " + value);
+    String expected = Long.toString(value);
+    assertEquals(expected.length(), DecimalDigits.count(value), "digits of " + value);
+    byte[] into = new byte[24];
+    DecimalDigits.write(value, into, 22);
+    assertEquals(
+        expected,
+        new String(into, 22 - expected.length(), expected.length(), StandardCharsets.US_ASCII));
   }
 
   @Test
-  void countsTheDecimalDigitsAtEveryPowerOfTenAndTwo() {
+  void countsAndWritesTheDigitsAtEveryPowerOfTenAndTwo() {
     assertDigits(0);
     assertDigits(Long.MAX_VALUE);
     for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
@@ -27,7 +35,7 @@ class RowRendererDigitsTest {
   }
 
   @Test
-  void countsTheDecimalDigitsOfRandomValues() {
+  void countsAndWritesTheDigitsOfRandomValues() {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 100_000; i++) {
       assertDigits(random.nextLong(Long.MAX_VALUE) >>> random.nextInt(63));
