@@ -1,5 +1,7 @@
 package io.vpcflow.digesterd.pipeline;
 
+import io.vpcflow.digesterd.layout.ObjectListing.ListedObject;
+import io.vpcflow.digesterd.s3.S3ObjectListing;
 import io.vpcflow.digesterd.s3.S3ObjectName;
 import io.vpcflow.digesterd.s3.S3ObjectSink;
 import java.io.IOException;
@@ -12,19 +14,16 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@link SmallObjects} in S3: each object written with one {@code PutObject} ({@link
  * S3ObjectSink}), which S3 applies whole or not at all, read with one {@code GetObject}, listed
- * with {@code ListObjectsV2} (one request per thousand names) and deleted with {@code
- * DeleteObjects} (one request per thousand). URIs are {@code <scheme>://bucket/key} with any scheme
- * ({@link S3ObjectName}). Owns its client and closes it.
+ * with {@code ListObjectsV2} ({@link S3ObjectListing}: one request per thousand names) and deleted
+ * with {@code DeleteObjects} (one request per thousand). URIs are {@code <scheme>://bucket/key}
+ * with any scheme ({@link S3ObjectName}). Owns its client and closes it.
  */
 final class S3SmallObjects implements SmallObjects {
   private static final int DELETE_BATCH = 1000;
@@ -58,21 +57,10 @@ final class S3SmallObjects implements SmallObjects {
   public List<String> fileNames(String prefix) throws IOException {
     S3ObjectName name = S3ObjectName.prefixOf(prefix);
     int folder = name.key().lastIndexOf('/') + 1;
-    ListObjectsV2Request request =
-        ListObjectsV2Request.builder()
-            .bucket(name.bucket())
-            .prefix(name.key())
-            .delimiter("/")
-            .build();
     List<String> names = new ArrayList<>();
-    try {
-      for (ListObjectsV2Response page : client.listObjectsV2Paginator(request)) {
-        for (S3Object object : page.contents()) {
-          names.add(object.key().substring(folder));
-        }
-      }
-    } catch (SdkException e) {
-      throw new IOException("cannot list " + prefix + ": " + e.getMessage(), e);
+    for (ListedObject object :
+        new S3ObjectListing(client, name.bucket()).list(name.key()).objects()) {
+      names.add(object.key().substring(folder));
     }
     return names;
   }

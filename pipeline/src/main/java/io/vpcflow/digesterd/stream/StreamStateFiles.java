@@ -74,13 +74,7 @@ final class StreamStateFiles implements Serializable {
 
   /** Deletes with {@code objects} the parts of the window starting at {@code window}. */
   void deleteWindowParts(SmallObjects objects, long window) throws IOException {
-    String prefix = SavedParts.windowPartsPrefix(window);
-    String sub = prefix.substring(0, prefix.lastIndexOf('/') + 1);
-    List<String> uris = new ArrayList<>();
-    for (String name : objects.fileNames(folder + prefix)) {
-      uris.add(folder + sub + name);
-    }
-    objects.delete(uris);
+    delete(objects, namesStartingWith(objects, SavedParts.windowPartsPrefix(window)));
   }
 
   /** Deletes {@code names} (under the folder) with {@code objects}; missing ones are ignored. */
@@ -94,12 +88,21 @@ final class StreamStateFiles implements Serializable {
 
   /** Deletes every part and read record with {@code objects}. */
   void clear(SmallObjects objects) throws IOException {
-    List<String> names = new ArrayList<>();
-    for (String sub : List.of(SavedParts.PARTS, SavedParts.READ)) {
-      for (String name : objects.fileNames(folder + sub)) {
-        names.add(sub + name);
-      }
-    }
+    List<String> names = new ArrayList<>(namesStartingWith(objects, SavedParts.PARTS));
+    names.addAll(namesStartingWith(objects, SavedParts.READ));
     delete(objects, names);
+  }
+
+  /**
+   * The names (under the folder) that begin with {@code prefix}, {@code <sub-folder>/} and the
+   * start of a file name, listed with {@code objects}.
+   */
+  private List<String> namesStartingWith(SmallObjects objects, String prefix) throws IOException {
+    String sub = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+    List<String> names = new ArrayList<>();
+    for (String name : objects.fileNames(folder + prefix)) {
+      names.add(sub + name);
+    }
+    return names;
   }
 }
