@@ -2,6 +2,7 @@ package io.vpcflow.digesterd.parquet;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -16,12 +17,12 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Reads one flat column chunk (top level, not repeated) of a row group, one row at a time, into a
- * {@link ValueSink}. Definition levels, dictionary ids and PLAIN INT32, INT64 and BINARY values are
- * decoded here, straight from the decompressed pages; other value encodings (DELTA_*,
- * BYTE_STREAM_SPLIT, PLAIN of other types) through parquet-java's readers. Pages of version 1 and 2
- * are read. Contradictory contents (a value past the page's end, a dictionary id outside the
- * dictionary, a level above the column's maximum) are a {@link CorruptPageException}.
+ * Reads one flat column chunk (top level, not repeated) of a row group into {@link ColumnBatch}es,
+ * a run of rows of one page at a time. Definition levels, dictionary ids and PLAIN INT32, INT64 and
+ * BINARY values are decoded here, straight from the decompressed pages; other value encodings
+ * (DELTA_*, BYTE_STREAM_SPLIT, PLAIN of other types) through parquet-java's readers. Pages of
+ * version 1 and 2 are read. Contradictory contents (a value past the page's end, a dictionary id
+ * outside the dictionary, a level above the column's maximum) are a {@link CorruptPageException}.
  */
 final class FlatColumnReader {
   private enum Mode {
@@ -34,7 +35,6 @@ final class FlatColumnReader {
 
   private final ColumnDescriptor column;
   private final PageReader pages;
-  private final ValueSink sink;
   private final PrimitiveTypeName type;
   private final int maxDefinition;
   private final ColumnDictionary dictionary;
@@ -48,19 +48,17 @@ final class FlatColumnReader {
   private int end;
   private HybridDecoder ids;
   private ValuesReader otherValues;
+  private int[] levelBuffer = new int[0];
+  private int[] idBuffer = new int[0];
 
-  /**
-   * A reader of {@code column}'s {@code pages}; reads the chunk's dictionary page, if any, and
-   * hands it to {@code sink}.
-   */
-  FlatColumnReader(ColumnDescriptor column, PageReader pages, ValueSink sink) throws IOException {
+  /** A reader of {@code column}'s {@code pages}; reads the chunk's dictionary page, if any. */
+  FlatColumnReader(ColumnDescriptor column, PageReader pages) throws IOException {
     if (column.getMaxRepetitionLevel() != 0) {
       throw new IllegalArgumentException(
           "a repeated column: " + String.join(".", column.getPath()));
     }
     this.column = column;
     this.pages = pages;
-    this.sink = sink;
     this.type = column.getPrimitiveType().getPrimitiveTypeName();
     this.maxDefinition = column.getMaxDefinitionLevel();
     DictionaryPage page = pages.readDictionaryPage();
@@ -76,79 +74,196 @@ final class FlatColumnReader {
               column.getPrimitiveType().getTypeLength(),
               page.getDictionarySize(),
               PageBytes.of(page.getBytes()));
-      sink.setDictionary(dictionary);
     }
   }
 
-  /** Delivers the next row's value to the sink, or nothing when the row has none (null). */
-  void next() throws IOException {
+  /**
+   * How many rows are left in the current page, reading the next page when none are: at least 1.
+   *
+   * @throws CorruptPageException when the chunk has no more pages
+   */
+  int rowsInPage() throws IOException {
     while (valuesLeft == 0) {
       readPage();
     }
-    valuesLeft--;
-    if (maxDefinition > 0) {
-      int level = levels != null ? levels.next() : otherLevels.readInteger();
-      if (level != maxDefinition) {
-        if (level < 0 || level > maxDefinition) {
-          throw new CorruptPageException(
-              "a definition level of " + level + " (at most " + maxDefinition + ")");
-        }
-        return;
-      }
+    return valuesLeft;
+  }
+
+  /**
+   * Decodes the next {@code rows} rows into {@code batch}: at least 1, at most {@link #rowsInPage}
+   * and the batch's capacity.
+   */
+  void read(int rows, ColumnBatch batch) throws IOException {
+    if (rows <= 0 || rows > rowsInPage()) {
+      throw new IllegalArgumentException(rows + " rows of a page holding " + valuesLeft);
     }
+    valuesLeft -= rows;
+    int values = readLevels(rows, batch.present);
     switch (mode) {
-      case DICTIONARY -> {
-        int id = ids.next();
-        if (id < 0 || id >= dictionary.size()) {
-          throw new CorruptPageException(
-              "dictionary id "
-                  + Integer.toUnsignedString(id)
-                  + " in a dictionary of "
-                  + dictionary.size());
-        }
-        sink.addDictionaryId(id);
-      }
+      case DICTIONARY -> readDictionaryIds(rows, values, batch);
       case PLAIN_INT32 -> {
-        need(4);
-        sink.addLong(PlainValues.int32(data, pos));
-        pos += 4;
+        batch.begin(rows, ColumnBatch.Kind.LONG);
+        need(4L * values);
+        for (int r = 0; r < rows; r++) {
+          if (batch.present[r]) {
+            batch.longs[r] = PlainValues.int32(data, pos);
+            pos += 4;
+          }
+        }
       }
       case PLAIN_INT64 -> {
-        need(8);
-        sink.addLong(PlainValues.int64(data, pos));
-        pos += 8;
+        batch.begin(rows, ColumnBatch.Kind.LONG);
+        need(8L * values);
+        for (int r = 0; r < rows; r++) {
+          if (batch.present[r]) {
+            batch.longs[r] = PlainValues.int64(data, pos);
+            pos += 8;
+          }
+        }
       }
       case PLAIN_BINARY -> {
-        int length = PlainValues.binaryLength(data, pos, end);
-        sink.addBytes(data, pos + 4, pos + 4 + length);
-        pos += 4 + length;
+        batch.begin(rows, ColumnBatch.Kind.TEXT);
+        batch.useBytes(data);
+        for (int r = 0; r < rows; r++) {
+          if (batch.present[r]) {
+            int length = PlainValues.binaryLength(data, pos, end);
+            batch.starts[r] = pos + 4;
+            batch.ends[r] = pos + 4 + length;
+            pos += 4 + length;
+          }
+        }
       }
-      case OTHER -> readOther();
+      case OTHER -> readOther(rows, batch);
     }
   }
 
-  private void need(int bytes) throws CorruptPageException {
+  /**
+   * Reads {@code rows} definition levels, noting in {@code present} which rows hold a value; how
+   * many do.
+   */
+  private int readLevels(int rows, boolean[] present) throws IOException {
+    if (maxDefinition == 0) {
+      Arrays.fill(present, 0, rows, true);
+      return rows;
+    }
+    int[] read = levelBuffer(rows);
+    if (levels != null) {
+      levels.read(read, rows);
+    } else {
+      for (int r = 0; r < rows; r++) {
+        read[r] = otherLevels.readInteger();
+      }
+    }
+    int values = 0;
+    for (int r = 0; r < rows; r++) {
+      int level = read[r];
+      if (level < 0 || level > maxDefinition) {
+        throw new CorruptPageException(
+            "a definition level of " + level + " (at most " + maxDefinition + ")");
+      }
+      boolean value = level == maxDefinition;
+      present[r] = value;
+      values += value ? 1 : 0;
+    }
+    return values;
+  }
+
+  /** Reads {@code values} dictionary ids for the present ones of {@code rows} rows. */
+  private void readDictionaryIds(int rows, int values, ColumnBatch batch) throws IOException {
+    int[] read = idBuffer(values);
+    ids.read(read, values);
+    int size = dictionary.size();
+    for (int i = 0; i < values; i++) {
+      if (read[i] < 0 || read[i] >= size) {
+        throw new CorruptPageException(
+            "dictionary id " + Integer.toUnsignedString(read[i]) + " in a dictionary of " + size);
+      }
+    }
+    switch (dictionary.type()) {
+      case INT32, INT64 -> {
+        batch.begin(rows, ColumnBatch.Kind.LONG);
+        for (int r = 0, i = 0; r < rows; r++) {
+          if (batch.present[r]) {
+            batch.longs[r] = dictionary.longValue(read[i++]);
+          }
+        }
+      }
+      case FLOAT, DOUBLE -> {
+        batch.begin(rows, ColumnBatch.Kind.DOUBLE);
+        for (int r = 0, i = 0; r < rows; r++) {
+          if (batch.present[r]) {
+            batch.doubles[r] = dictionary.doubleValue(read[i++]);
+          }
+        }
+      }
+      case BINARY, FIXED_LEN_BYTE_ARRAY -> {
+        batch.begin(rows, ColumnBatch.Kind.DICTIONARY_TEXT);
+        batch.useDictionary(dictionary);
+        for (int r = 0, i = 0; r < rows; r++) {
+          if (batch.present[r]) {
+            batch.ids[r] = read[i++];
+          }
+        }
+      }
+      case INT96, BOOLEAN -> batch.begin(rows, ColumnBatch.Kind.UNSUPPORTED);
+    }
+  }
+
+  private int[] levelBuffer(int count) {
+    if (levelBuffer.length < count) {
+      levelBuffer = new int[count];
+    }
+    return levelBuffer;
+  }
+
+  private int[] idBuffer(int count) {
+    if (idBuffer.length < count) {
+      idBuffer = new int[count];
+    }
+    return idBuffer;
+  }
+
+  private void need(long bytes) throws CorruptPageException {
     if (end - pos < bytes) {
       throw new CorruptPageException("a page holds fewer values than its header says");
     }
   }
 
-  private void readOther() {
-    switch (type) {
-      case INT32 -> sink.addLong(otherValues.readInteger());
-      case INT64 -> sink.addLong(otherValues.readLong());
-      case FLOAT -> sink.addDouble(otherValues.readFloat());
-      case DOUBLE -> sink.addDouble(otherValues.readDouble());
-      case BOOLEAN -> sink.addBoolean(otherValues.readBoolean());
-      case BINARY, FIXED_LEN_BYTE_ARRAY -> {
-        Binary value = otherValues.readBytes();
-        byte[] bytes = value.getBytesUnsafe();
-        sink.addBytes(bytes, 0, bytes.length);
+  private void readOther(int rows, ColumnBatch batch) {
+    ColumnBatch.Kind kind =
+        switch (type) {
+          case INT32, INT64 -> ColumnBatch.Kind.LONG;
+          case FLOAT, DOUBLE -> ColumnBatch.Kind.DOUBLE;
+          case BOOLEAN -> ColumnBatch.Kind.BOOLEAN;
+          case BINARY, FIXED_LEN_BYTE_ARRAY -> ColumnBatch.Kind.TEXT;
+          case INT96 -> ColumnBatch.Kind.UNSUPPORTED;
+        };
+    batch.begin(rows, kind);
+    int length = 0;
+    for (int r = 0; r < rows; r++) {
+      if (!batch.present[r]) {
+        continue;
       }
-      case INT96 -> {
-        otherValues.skip();
-        sink.addUnsupported();
+      switch (type) {
+        case INT32 -> batch.longs[r] = otherValues.readInteger();
+        case INT64 -> batch.longs[r] = otherValues.readLong();
+        case FLOAT -> batch.doubles[r] = otherValues.readFloat();
+        case DOUBLE -> batch.doubles[r] = otherValues.readDouble();
+        case BOOLEAN -> batch.longs[r] = otherValues.readBoolean() ? 1 : 0;
+        case BINARY, FIXED_LEN_BYTE_ARRAY -> {
+          Binary value = otherValues.readBytes();
+          int n = value.length();
+          byte[] own = batch.ownBytes(length, length + n);
+          System.arraycopy(value.getBytesUnsafe(), 0, own, length, n);
+          batch.starts[r] = length;
+          length += n;
+          batch.ends[r] = length;
+        }
+        case INT96 -> otherValues.skip();
       }
+    }
+    if (kind == ColumnBatch.Kind.TEXT) {
+      batch.ownBytes(length, length);
     }
   }
 

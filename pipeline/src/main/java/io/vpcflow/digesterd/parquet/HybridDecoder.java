@@ -1,5 +1,7 @@
 package io.vpcflow.digesterd.parquet;
 
+import java.util.Arrays;
+
 /**
  * Decodes Parquet's RLE/bit-packing hybrid encoding of small unsigned integers (definition levels,
  * dictionary ids) from a byte range, without allocating per run: a run header claiming more values
@@ -11,16 +13,20 @@ final class HybridDecoder {
   /** The widest value: Parquet's levels and dictionary ids fit in 32 bits. */
   static final int MAX_BIT_WIDTH = 32;
 
+  /** How many bit-packed values are unpacked at once: a multiple of 8, so groups stay whole. */
+  private static final int BATCH = 256;
+
   private final byte[] data;
   private final int end;
   private final int bitWidth;
   private final long mask;
+  private final int[] unpacked = new int[BATCH];
   private int pos;
   private long repeatsLeft;
   private int repeated;
   private long packedLeft;
-  private long bits;
-  private int bitCount;
+  private int unpackedNext;
+  private int unpackedEnd;
 
   /**
    * A decoder of {@code data[from, to)} holding values of {@code bitWidth} bits.
@@ -39,26 +45,83 @@ final class HybridDecoder {
     this.mask = (1L << bitWidth) - 1;
   }
 
-  /** The next value. */
-  int next() throws CorruptPageException {
-    while (true) {
+  /**
+   * Decodes the next {@code count} values into {@code out[0, count)}.
+   *
+   * @throws CorruptPageException when the range ends before them
+   */
+  void read(int[] out, int count) throws CorruptPageException {
+    int i = 0;
+    while (i < count) {
       if (repeatsLeft > 0) {
-        repeatsLeft--;
-        return repeated;
+        int n = (int) Math.min(repeatsLeft, count - i);
+        Arrays.fill(out, i, i + n, repeated);
+        repeatsLeft -= n;
+        i += n;
+      } else if (unpackedNext < unpackedEnd) {
+        int n = Math.min(unpackedEnd - unpackedNext, count - i);
+        System.arraycopy(unpacked, unpackedNext, out, i, n);
+        unpackedNext += n;
+        i += n;
+      } else if (packedLeft > 0) {
+        unpack((int) Math.min(packedLeft, BATCH));
+      } else {
+        readRunHeader();
       }
-      if (packedLeft > 0) {
-        packedLeft--;
-        while (bitCount < bitWidth) {
-          bits |= (pos < end ? data[pos] & 0xffL : 0L) << bitCount;
-          pos++;
-          bitCount += 8;
-        }
-        int value = (int) (bits & mask);
-        bits >>>= bitWidth;
-        bitCount -= bitWidth;
-        return value;
+    }
+  }
+
+  /**
+   * Unpacks the next {@code count} values of the bit-packed run (a multiple of 8, so whole groups);
+   * bytes past the range's end read as zero bits.
+   */
+  private void unpack(int count) {
+    packedLeft -= count;
+    unpackedNext = 0;
+    unpackedEnd = count;
+    int bytes = count / 8 * bitWidth;
+    if (end - pos >= bytes) {
+      unpackWithin(count);
+    } else {
+      unpackPastEnd(count);
+    }
+    pos += bytes;
+  }
+
+  /** Unpacks {@code count} values whose bytes all lie within the range. */
+  private void unpackWithin(int count) {
+    byte[] in = data;
+    int[] out = unpacked;
+    int width = bitWidth;
+    long valueMask = mask;
+    int at = pos;
+    long bits = 0;
+    int bitCount = 0;
+    for (int i = 0; i < count; i++) {
+      while (bitCount < width) {
+        bits |= (in[at++] & 0xffL) << bitCount;
+        bitCount += 8;
       }
-      readRunHeader();
+      out[i] = (int) (bits & valueMask);
+      bits >>>= width;
+      bitCount -= width;
+    }
+  }
+
+  /** As {@link #unpackWithin}, reading zero bits for the bytes past the range's end. */
+  private void unpackPastEnd(int count) {
+    int at = pos;
+    long bits = 0;
+    int bitCount = 0;
+    for (int i = 0; i < count; i++) {
+      while (bitCount < bitWidth) {
+        bits |= (at < end ? data[at] & 0xffL : 0L) << bitCount;
+        at++;
+        bitCount += 8;
+      }
+      unpacked[i] = (int) (bits & mask);
+      bits >>>= bitWidth;
+      bitCount -= bitWidth;
     }
   }
 
@@ -66,8 +129,6 @@ final class HybridDecoder {
     long header = readUnsignedVarInt();
     if ((header & 1) == 1) {
       packedLeft = (header >>> 1) * 8;
-      bits = 0;
-      bitCount = 0;
     } else {
       repeatsLeft = header >>> 1;
       repeated = readRepeatedValue();

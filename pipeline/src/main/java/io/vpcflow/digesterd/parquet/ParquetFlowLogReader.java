@@ -7,6 +7,7 @@ import io.vpcflow.digesterd.flowlog.RecordHandler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -23,11 +24,11 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the records of one Parquet flow-log object through a {@link FlowLogReader}, so that each
  * row gets the outcome the same record would get as a text line ({@link RowRenderer}), its columns
- * decoded by {@link FlatColumnReader}s. Only the columns the digest needs are read ({@link
- * FlowLogColumns}), one row group at a time: memory is bounded by a row group's chosen columns, at
- * most {@link #MAX_ROW_GROUP_BYTES} as stored and {@link ParquetCodecs#MAX_PAGE_BYTES} per
- * decompressed page; a file claiming more is refused. One instance reads one object at a time and
- * is not thread-safe.
+ * decoded by {@link FlatColumnReader}s into {@link ColumnBatch}es of up to {@link #BATCH_ROWS}
+ * rows. Only the columns the digest needs are read ({@link FlowLogColumns}), one row group at a
+ * time: memory is bounded by a row group's chosen columns, at most {@link #MAX_ROW_GROUP_BYTES} as
+ * stored and {@link ParquetCodecs#MAX_PAGE_BYTES} per decompressed page; a file claiming more is
+ * refused. One instance reads one object at a time and is not thread-safe.
  */
 public final class ParquetFlowLogReader {
   /** The largest stored size of a row group's chosen columns that is read. */
@@ -36,10 +37,14 @@ public final class ParquetFlowLogReader {
   /** The largest footer read. */
   static final int MAX_FOOTER_BYTES = 64 << 20;
 
+  /** How many rows are decoded, column by column, before they are rendered. */
+  static final int BATCH_ROWS = 1024;
+
   private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
   private final FlowLogReader reader;
   private final int maxLineBytes;
+  private ColumnBatch[] batches = new ColumnBatch[0];
   private final ParquetReadOptions options =
       ParquetReadOptions.builder(new PlainParquetConfiguration())
           .withCodecFactory(new ParquetCodecs())
@@ -95,22 +100,42 @@ public final class ParquetFlowLogReader {
     }
   }
 
-  /** Renders every row of one row group's chosen columns. */
-  private static void readRows(PageReadStore pages, FlowLogColumns columns, RowRenderer renderer)
+  /**
+   * Renders every row of one row group's chosen columns, a batch of rows at a time: at most {@link
+   * #BATCH_ROWS}, and never past the end of any column's page.
+   */
+  private void readRows(PageReadStore pages, FlowLogColumns columns, RowRenderer renderer)
       throws IOException {
     List<ColumnDescriptor> descriptors = columns.projection().getColumns();
     FlatColumnReader[] readers = new FlatColumnReader[descriptors.size()];
     for (int i = 0; i < readers.length; i++) {
       ColumnDescriptor column = descriptors.get(i);
-      readers[i] = new FlatColumnReader(column, pages.getPageReader(column), renderer.sink(i));
+      readers[i] = new FlatColumnReader(column, pages.getPageReader(column));
     }
-    for (long r = pages.getRowCount(); r > 0; r--) {
-      renderer.startRow();
+    ColumnBatch[] batches = batches(readers.length);
+    for (long left = pages.getRowCount(); left > 0; ) {
+      int rows = (int) Math.min(left, BATCH_ROWS);
       for (FlatColumnReader column : readers) {
-        column.next();
+        rows = Math.min(rows, column.rowsInPage());
       }
-      renderer.endRow();
+      for (int i = 0; i < readers.length; i++) {
+        readers[i].read(rows, batches[i]);
+      }
+      renderer.render(batches, rows);
+      left -= rows;
     }
+  }
+
+  /** This reader's batches for the first {@code count} columns. */
+  private ColumnBatch[] batches(int count) {
+    if (batches.length < count) {
+      ColumnBatch[] grown = Arrays.copyOf(batches, count);
+      for (int i = batches.length; i < count; i++) {
+        grown[i] = new ColumnBatch(BATCH_ROWS);
+      }
+      batches = grown;
+    }
+    return batches;
   }
 
   /** The uncompressed size of the row group's chosen columns, once checked to be readable. */

@@ -11,12 +11,12 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Renders each row of a flat Parquet schema ({@link FlowLogColumns#projection}), delivered column
- * by column to {@link #sink}s between {@link #startRow} and {@link #endRow}, as a text row of
- * single-space separated values, noting where each field begins and ends, and hands it to a {@link
- * FlowLogReader} begun with the columns' format, so a Parquet record meets exactly the rules of a
- * text line. The integers of {@link DigestField#isNumber} columns go to the reader as numbers
- * rather than digits, with the bytes their digits would take.
+ * Renders each row of a flat Parquet schema ({@link FlowLogColumns#projection}), decoded into one
+ * {@link ColumnBatch} per column, as a text row of single-space separated values, noting where each
+ * field begins and ends, and hands it to a {@link FlowLogReader} begun with the columns' format, so
+ * a Parquet record meets exactly the rules of a text line. The integers of {@link
+ * DigestField#isNumber} columns go to the reader as numbers rather than digits, with the bytes
+ * their digits would take.
  *
  * <p>Values as text: a null, an empty string, a NaN and {@code -} are {@code -} (no value);
  * integers in decimal (unsigned when annotated so; timestamps in epoch seconds); a float or double
@@ -35,7 +35,21 @@ final class RowRenderer {
   private final FlowLogReader reader;
   private final RecordHandler handler;
   private final int maxRowBytes;
-  private final ValueSink[] converters;
+  private final int columnCount;
+
+  /** Per column: {@code -1} signed; {@code 0xffffffff} unsigned INT32; {@code 0} unsigned INT64. */
+  private final long[] unsignedMasks;
+
+  /** Per column: how many of its integer units make a second (timestamps); else 1. */
+  private final long[] divisors;
+
+  /** Per column: whether its integers go to the reader as numbers (a numeric field). */
+  private final boolean[] numberColumns;
+
+  /** Per column: the dictionary whose entries' {@link #flags(byte)} are noted, and those flags. */
+  private final ColumnDictionary[] flaggedDictionaries;
+
+  private final byte[][] dictionaryFlags;
 
   private final int[] starts;
   private final int[] ends;
@@ -43,7 +57,6 @@ final class RowRenderer {
   private byte[] row = new byte[512];
   private int length;
   private int elided;
-  private int nextColumn;
   private boolean invalid;
   private boolean tooLong;
   private boolean highBytes;
@@ -53,26 +66,28 @@ final class RowRenderer {
     this.reader = reader;
     this.handler = handler;
     this.maxRowBytes = maxRowBytes;
-    int count = columns.projection().getFieldCount();
-    starts = new int[count];
-    ends = new int[count];
-    numbers = new long[count];
-    boolean[] numberColumns = new boolean[count];
+    columnCount = columns.projection().getFieldCount();
+    starts = new int[columnCount];
+    ends = new int[columnCount];
+    numbers = new long[columnCount];
+    numberColumns = new boolean[columnCount];
     for (DigestField field : DigestField.values()) {
       int position = columns.format().position(field);
       if (field.isNumber() && position >= 0) {
         numberColumns[position] = true;
       }
     }
-    converters = new ValueSink[count];
-    for (int i = 0; i < count; i++) {
-      converters[i] = converterFor(i, columns.column(i), numberColumns[i]);
+    unsignedMasks = new long[columnCount];
+    divisors = new long[columnCount];
+    for (int i = 0; i < columnCount; i++) {
+      PrimitiveType type = columns.column(i);
+      LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+      boolean int64 = type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64;
+      unsignedMasks[i] = !isUnsigned(logical) ? -1L : int64 ? 0L : 0xffffffffL;
+      divisors[i] = int64 ? secondsDivisor(logical) : 1;
     }
-  }
-
-  /** Where column {@code i}'s values go. */
-  ValueSink sink(int i) {
-    return converters[i];
+    flaggedDictionaries = new ColumnDictionary[columnCount];
+    dictionaryFlags = new byte[columnCount][];
   }
 
   /** An exception of the record handler, passed through the Parquet reader unchanged. */
@@ -89,59 +104,94 @@ final class RowRenderer {
     }
   }
 
-  /** Begins a row: each column's value, if it has one, is delivered next, in column order. */
-  void startRow() {
+  /**
+   * Renders rows {@code 0} to {@code rows - 1} of {@code batches} (one per column, in column order,
+   * each holding at least {@code rows} rows) and hands each to the reader.
+   */
+  void render(ColumnBatch[] batches, int rows) {
+    for (int r = 0; r < rows; r++) {
+      startRow();
+      for (int c = 0; c < columnCount; c++) {
+        openField(c);
+        putValue(c, batches[c], r);
+      }
+      if (columnCount > 0) {
+        ends[columnCount - 1] = length;
+      }
+      endRow();
+    }
+  }
+
+  private void startRow() {
     length = 0;
     elided = 0;
     Arrays.fill(numbers, FlowLogReader.AS_TEXT);
-    nextColumn = 0;
     invalid = false;
     tooLong = false;
     highBytes = false;
   }
 
-  /** Ends the row and hands it to the reader. */
-  void endRow() {
-    beginColumn(converters.length);
+  /** Hands the row to the reader. */
+  private void endRow() {
     try {
       if (invalid) {
         reader.countRows(LineOutcome.INVALID_VALUE, 1);
       } else if (tooLong) {
         reader.countRows(LineOutcome.LINE_TOO_LONG, 1);
       } else {
-        reader.acceptRow(row, starts, ends, numbers, elided, converters.length, highBytes, handler);
+        reader.acceptRow(row, starts, ends, numbers, elided, columnCount, highBytes, handler);
       }
     } catch (RuntimeException e) {
       throw new HandlerFailure(e);
     }
   }
 
-  /**
-   * Writes {@code -} for the null columns before {@code column}, then {@code column}'s separator;
-   * the value written next is {@code column}'s. Each column's field ends where the next begins.
-   */
-  private void beginColumn(int column) {
-    if (column < nextColumn) {
-      throw new IllegalStateException("column " + column + " delivered after column " + nextColumn);
-    }
-    while (nextColumn < column) {
-      openField(nextColumn++);
+  /** Writes column {@code c}'s value of row {@code r} of its batch. */
+  private void putValue(int c, ColumnBatch batch, int r) {
+    if (!batch.present[r]) {
       put((byte) '-');
+      return;
     }
-    if (column < converters.length) {
-      openField(column);
-      nextColumn = column + 1;
-    } else if (column > 0) {
-      ends[column - 1] = length;
+    switch (batch.kind()) {
+      case LONG -> putInteger(c, batch.longs[r]);
+      case DOUBLE -> putDouble(batch.doubles[r]);
+      case BOOLEAN -> putBytes(batch.longs[r] != 0 ? TRUE : FALSE);
+      case TEXT -> putText(batch.bytes(), batch.starts[r], batch.ends[r]);
+      case DICTIONARY_TEXT -> {
+        ColumnDictionary dictionary = batch.dictionary();
+        int id = batch.ids[r];
+        putText(
+            dictionary.bytes(), dictionary.start(id), dictionary.end(id), flags(c, dictionary)[id]);
+      }
+      case UNSUPPORTED -> {
+        put((byte) '?');
+        invalid = true;
+      }
     }
   }
 
-  private void openField(int column) {
-    if (column > 0) {
-      ends[column - 1] = length;
+  /**
+   * The {@link #flags(byte)} of each of {@code dictionary}'s entries, noted once per dictionary.
+   */
+  private byte[] flags(int column, ColumnDictionary dictionary) {
+    if (flaggedDictionaries[column] != dictionary) {
+      byte[] flags = new byte[dictionary.size()];
+      for (int id = 0; id < flags.length; id++) {
+        flags[id] = flags(dictionary.bytes(), dictionary.start(id), dictionary.end(id));
+      }
+      flaggedDictionaries[column] = dictionary;
+      dictionaryFlags[column] = flags;
+    }
+    return dictionaryFlags[column];
+  }
+
+  /** Writes column {@code c}'s separator, if it has one, and notes where its field begins. */
+  private void openField(int c) {
+    if (c > 0) {
+      ends[c - 1] = length;
       put((byte) ' ');
     }
-    starts[column] = length;
+    starts[c] = length;
   }
 
   private boolean room(int bytes) {
@@ -255,18 +305,21 @@ final class RowRenderer {
     }
   }
 
-  private ValueSink converterFor(int column, PrimitiveType type, boolean number) {
-    LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
-    return switch (type.getPrimitiveTypeName()) {
-      case BINARY, FIXED_LEN_BYTE_ARRAY -> new TextColumn(column);
-      case INT32 -> new IntegerColumn(column, isUnsigned(logical) ? 0xffffffffL : -1L, 1, number);
-      case INT64 ->
-          new IntegerColumn(
-              column, isUnsigned(logical) ? 0L : -1L, secondsDivisor(logical), number);
-      case FLOAT, DOUBLE -> new DoubleColumn(column);
-      case BOOLEAN -> new BooleanColumn(column);
-      case INT96 -> new InvalidColumn(column);
-    };
+  /**
+   * Writes an integer of column {@code c}: a number for the reader when it is a numeric field, else
+   * in decimal; unsigned INT32 widened, timestamps in seconds.
+   */
+  private void putInteger(int c, long value) {
+    long unsignedMask = unsignedMasks[c];
+    if (unsignedMask == 0 && value < 0) {
+      putBytes(Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII));
+      return;
+    }
+    long widened = unsignedMask == 0xffffffffL ? value & unsignedMask : value;
+    long stored = divisors[c] == 1 ? widened : Math.floorDiv(widened, divisors[c]);
+    if (!numberColumns[c] || !putNumber(c, stored)) {
+      putLong(stored);
+    }
   }
 
   private static boolean isUnsigned(LogicalTypeAnnotation logical) {
@@ -284,189 +337,5 @@ final class RowRenderer {
       };
     }
     return 1;
-  }
-
-  /** A column's sink; a value of a kind its physical type cannot deliver is a reader's bug. */
-  private abstract class Column implements ValueSink {
-    final int column;
-
-    Column(int column) {
-      this.column = column;
-    }
-
-    private IllegalStateException unexpected(String what) {
-      return new IllegalStateException(
-          "column " + column + " (" + getClass().getSimpleName() + ") was given " + what);
-    }
-
-    @Override
-    public void setDictionary(ColumnDictionary dictionary) {
-      throw unexpected("a dictionary");
-    }
-
-    @Override
-    public void addDictionaryId(int id) {
-      throw unexpected("a dictionary id");
-    }
-
-    @Override
-    public void addLong(long value) {
-      throw unexpected("an integer");
-    }
-
-    @Override
-    public void addDouble(double value) {
-      throw unexpected("a floating-point number");
-    }
-
-    @Override
-    public void addBoolean(boolean value) {
-      throw unexpected("a boolean");
-    }
-
-    @Override
-    public void addBytes(byte[] bytes, int from, int to) {
-      throw unexpected("text");
-    }
-
-    @Override
-    public void addUnsupported() {
-      throw unexpected("an unsupported value");
-    }
-  }
-
-  private final class TextColumn extends Column {
-    private ColumnDictionary dictionary;
-    private byte[] dictionaryFlags;
-
-    TextColumn(int column) {
-      super(column);
-    }
-
-    @Override
-    public void addBytes(byte[] bytes, int from, int to) {
-      beginColumn(column);
-      putText(bytes, from, to);
-    }
-
-    /** Notes each entry's {@link #flags(byte)} in one pass over the page. */
-    @Override
-    public void setDictionary(ColumnDictionary values) {
-      dictionary = values;
-      dictionaryFlags = new byte[values.size()];
-      for (int id = 0; id < dictionaryFlags.length; id++) {
-        dictionaryFlags[id] = flags(values.bytes(), values.start(id), values.end(id));
-      }
-    }
-
-    @Override
-    public void addDictionaryId(int id) {
-      beginColumn(column);
-      putText(dictionary.bytes(), dictionary.start(id), dictionary.end(id), dictionaryFlags[id]);
-    }
-  }
-
-  /** An integer column: a number for the reader when it is a numeric field, else in decimal. */
-  private final class IntegerColumn extends Column {
-    /** {@code -1}: signed; {@code 0xffffffff}: unsigned INT32; {@code 0}: unsigned INT64. */
-    private final long unsignedMask;
-
-    private final long divisor;
-    private final boolean number;
-    private ColumnDictionary dictionary;
-
-    IntegerColumn(int column, long unsignedMask, long divisor, boolean number) {
-      super(column);
-      this.unsignedMask = unsignedMask;
-      this.divisor = divisor;
-      this.number = number;
-    }
-
-    @Override
-    public void addLong(long value) {
-      beginColumn(column);
-      if (unsignedMask == 0 && value < 0) {
-        putBytes(Long.toUnsignedString(value).getBytes(StandardCharsets.US_ASCII));
-        return;
-      }
-      long stored = stored(value);
-      if (!number || !putNumber(column, stored)) {
-        putLong(stored);
-      }
-    }
-
-    /** The value to print: unsigned INT32 widened, timestamps in seconds. */
-    private long stored(long value) {
-      long widened = unsignedMask == 0xffffffffL ? value & unsignedMask : value;
-      return divisor == 1 ? widened : Math.floorDiv(widened, divisor);
-    }
-
-    @Override
-    public void setDictionary(ColumnDictionary values) {
-      dictionary = values;
-    }
-
-    @Override
-    public void addDictionaryId(int id) {
-      addLong(dictionary.longValue(id));
-    }
-  }
-
-  private final class DoubleColumn extends Column {
-    private ColumnDictionary dictionary;
-
-    DoubleColumn(int column) {
-      super(column);
-    }
-
-    @Override
-    public void addDouble(double value) {
-      beginColumn(column);
-      putDouble(value);
-    }
-
-    @Override
-    public void setDictionary(ColumnDictionary values) {
-      dictionary = values;
-    }
-
-    @Override
-    public void addDictionaryId(int id) {
-      addDouble(dictionary.doubleValue(id));
-    }
-  }
-
-  private final class BooleanColumn extends Column {
-    BooleanColumn(int column) {
-      super(column);
-    }
-
-    @Override
-    public void addBoolean(boolean value) {
-      beginColumn(column);
-      putBytes(value ? TRUE : FALSE);
-    }
-  }
-
-  /** An INT96 column: any value makes the row invalid. */
-  private final class InvalidColumn extends Column {
-    InvalidColumn(int column) {
-      super(column);
-    }
-
-    @Override
-    public void setDictionary(ColumnDictionary values) {}
-
-    @Override
-    public void addDictionaryId(int id) {
-      addUnsupported();
-    }
-
-    @Override
-    public void addUnsupported() {
-      beginColumn(column);
-      put((byte) '?');
-      invalid = true;
-    }
   }
 }

@@ -22,7 +22,7 @@ import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pages written by hand: what the reader delivers row by row, and the contradictions it refuses
+ * Pages written by hand: what the reader decodes into batches, and the contradictions it refuses
  * (which a file's page checksums would not catch when a writer produced them).
  */
 class FlatColumnReaderTest {
@@ -42,8 +42,7 @@ class FlatColumnReaderTest {
   private static final byte[] LEVELS_PRESENT_NULL_PRESENT = {2, 0, 0, 0, 3, 0b101};
 
   @Test
-  void deliversDictionaryIdsPlainValuesAndNulls() throws Exception {
-    Recorder sink = new Recorder();
+  void readsDictionaryValuesPlainValuesAndNulls() throws Exception {
     DictionaryPage dictionary =
         new DictionaryPage(BytesInput.from(bytes(80, 0, 0, 0, 0xbb, 1, 0, 0)), 2, Encoding.PLAIN);
     // Ids at width 1, bit-packed: 1, 0.
@@ -54,31 +53,41 @@ class FlatColumnReaderTest {
             3,
             Encoding.PLAIN,
             concat(LEVELS_PRESENT_NULL_PRESENT, bytes(22, 0, 0, 0, 0xff, 0xff, 0xff, 0xff)));
-    FlatColumnReader reader = new FlatColumnReader(PORT, new Pages(dictionary, ids, plain), sink);
-    for (int i = 0; i < 6; i++) {
-      reader.next();
-      sink.events.add("|");
+    List<String> expected = List.of("long 443", "null", "long 80", "long 22", "null", "long -1");
+    for (boolean wholePages : new boolean[] {true, false}) {
+      FlatColumnReader reader = new FlatColumnReader(PORT, new Pages(dictionary, ids, plain));
+      assertEquals(expected, readRows(reader, 6, wholePages), "whole pages: " + wholePages);
     }
-    assertEquals(
-        List.of("dictionary 2", "id 1", "|", "|", "id 0", "|", "long 22", "|", "|", "long -1", "|"),
-        sink.events);
   }
 
   @Test
-  void deliversPlainText() throws Exception {
-    Recorder sink = new Recorder();
+  void readsDictionaryTextAsIdsAndPlainTextAsRanges() throws Exception {
+    DictionaryPage dictionary =
+        new DictionaryPage(
+            BytesInput.from(concat(bytes(1, 0, 0, 0, 'a', 2, 0, 0, 0), bytes('b', 'c'))),
+            2,
+            Encoding.PLAIN);
+    DataPage ids =
+        page(3, Encoding.PLAIN_DICTIONARY, concat(LEVELS_PRESENT_NULL_PRESENT, bytes(1, 3, 0b01)));
     byte[] values =
         concat(
             bytes(8, 0, 0, 0), "10.0.0.1".getBytes(StandardCharsets.US_ASCII), bytes(0, 0, 0, 0));
+    DataPage plain = page(3, Encoding.PLAIN, concat(LEVELS_PRESENT_NULL_PRESENT, values));
+    FlatColumnReader reader = new FlatColumnReader(ADDRESS, new Pages(dictionary, ids, plain));
+    assertEquals(
+        List.of("id 1 bc", "null", "id 0 a", "text 10.0.0.1", "null", "text "),
+        readRows(reader, 6, true));
+  }
+
+  @Test
+  void readsValuesOfOtherEncodingsThroughParquetJava() throws Exception {
+    ColumnDescriptor flags =
+        new ColumnDescriptor(
+            new String[] {"flag"}, Types.required(PrimitiveTypeName.BOOLEAN).named("flag"), 0, 0);
+    // PLAIN booleans, bit-packed from the lowest bit: true, false, true.
     FlatColumnReader reader =
-        new FlatColumnReader(
-            ADDRESS,
-            new Pages(null, page(3, Encoding.PLAIN, concat(LEVELS_PRESENT_NULL_PRESENT, values))),
-            sink);
-    for (int i = 0; i < 3; i++) {
-      reader.next();
-    }
-    assertEquals(List.of("text 10.0.0.1", "text "), sink.events);
+        new FlatColumnReader(flags, new Pages(null, page(3, Encoding.PLAIN, bytes(0b101))));
+    assertEquals(List.of("boolean 1", "boolean 0", "boolean 1"), readRows(reader, 3, true));
   }
 
   @Test
@@ -139,12 +148,8 @@ class FlatColumnReaderTest {
         assertThrows(
             CorruptPageException.class,
             () -> {
-              FlatColumnReader reader =
-                  new FlatColumnReader(column, new Pages(dictionary, page), new Recorder());
-              for (int i = 0; i < goodRows; i++) {
-                reader.next();
-              }
-              reader.next();
+              FlatColumnReader reader = new FlatColumnReader(column, new Pages(dictionary, page));
+              readRows(reader, goodRows + 1, false);
             });
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
@@ -212,43 +217,47 @@ class FlatColumnReaderTest {
     }
   }
 
-  /** Notes what it is given, in order. */
-  private static final class Recorder implements ValueSink {
-    final List<String> events = new ArrayList<>();
-
-    @Override
-    public void setDictionary(ColumnDictionary dictionary) {
-      events.add("dictionary " + dictionary.size());
+  /**
+   * Reads {@code rows} rows, each described as the batch holds it: in batches as large as the
+   * current page allows, or one row at a time.
+   */
+  private static List<String> readRows(FlatColumnReader reader, int rows, boolean wholePages)
+      throws Exception {
+    List<String> described = new ArrayList<>();
+    ColumnBatch batch = new ColumnBatch(16);
+    while (described.size() < rows) {
+      int count = wholePages ? Math.min(reader.rowsInPage(), rows - described.size()) : 1;
+      reader.read(count, batch);
+      assertEquals(count, batch.rows());
+      for (int r = 0; r < count; r++) {
+        described.add(describe(batch, r));
+      }
     }
+    return described;
+  }
 
-    @Override
-    public void addDictionaryId(int id) {
-      events.add("id " + id);
+  private static String describe(ColumnBatch batch, int r) {
+    if (!batch.present[r]) {
+      return "null";
     }
+    return switch (batch.kind()) {
+      case LONG -> "long " + batch.longs[r];
+      case DOUBLE -> "double " + batch.doubles[r];
+      case BOOLEAN -> "boolean " + batch.longs[r];
+      case TEXT -> "text " + ascii(batch.bytes(), batch.starts[r], batch.ends[r]);
+      case DICTIONARY_TEXT -> {
+        ColumnDictionary dictionary = batch.dictionary();
+        int id = batch.ids[r];
+        yield "id "
+            + id
+            + " "
+            + ascii(dictionary.bytes(), dictionary.start(id), dictionary.end(id));
+      }
+      case UNSUPPORTED -> "unsupported";
+    };
+  }
 
-    @Override
-    public void addLong(long value) {
-      events.add("long " + value);
-    }
-
-    @Override
-    public void addDouble(double value) {
-      events.add("double " + value);
-    }
-
-    @Override
-    public void addBoolean(boolean value) {
-      events.add("boolean " + value);
-    }
-
-    @Override
-    public void addBytes(byte[] bytes, int from, int to) {
-      events.add("text " + new String(bytes, from, to - from, StandardCharsets.US_ASCII));
-    }
-
-    @Override
-    public void addUnsupported() {
-      events.add("unsupported");
-    }
+  private static String ascii(byte[] bytes, int from, int to) {
+    return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
   }
 }

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.parquet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +32,17 @@ class HybridDecoderTest {
     byte[] padded = new byte[encoded.length + 6];
     System.arraycopy(encoded, 0, padded, 3, encoded.length);
 
+    // Read in chunks of 1 to 300 values, so chunks begin and end inside runs and groups.
     HybridDecoder decoder = new HybridDecoder(padded, 3, 3 + encoded.length, bitWidth);
-    for (int i = 0; i < values.length; i++) {
-      assertEquals(values[i], decoder.next(), "value " + i);
+    int[] read = new int[values.length];
+    for (int at = 0; at < values.length; ) {
+      int chunk = Math.min(values.length - at, 1 + random.nextInt(300));
+      int[] part = new int[chunk];
+      decoder.read(part, chunk);
+      System.arraycopy(part, 0, read, at, chunk);
+      at += chunk;
     }
+    assertArrayEquals(values, read);
   }
 
   @ParameterizedTest
@@ -53,9 +61,9 @@ class HybridDecoderTest {
     System.arraycopy(encoded, 0, framed, 8, encoded.length);
 
     HybridDecoder decoder = new HybridDecoder(framed, 8, 8 + encoded.length, bitWidth);
-    for (int i = 0; i < values.length; i++) {
-      assertEquals(values[i], decoder.next(), "value " + i);
-    }
+    int[] read = new int[values.length];
+    decoder.read(read, values.length);
+    assertArrayEquals(values, read);
   }
 
   @Test
@@ -64,10 +72,10 @@ class HybridDecoderTest {
     byte[] data = {10, 3, 3, (byte) 0b10001000, (byte) 0b11000110, (byte) 0b11111010};
     HybridDecoder decoder = new HybridDecoder(data, 0, data.length, 3);
     for (int i = 0; i < 5; i++) {
-      assertEquals(3, decoder.next());
+      assertEquals(3, next(decoder));
     }
     for (int i = 0; i < 8; i++) {
-      assertEquals(i, decoder.next());
+      assertEquals(i, next(decoder));
     }
   }
 
@@ -76,10 +84,9 @@ class HybridDecoderTest {
     // A packed group of 8 two-bit values with only its first byte present: 1, 2, 3, 0, then zeros.
     byte[] data = {3, 0b00111001};
     HybridDecoder decoder = new HybridDecoder(data, 0, data.length, 2);
-    int[] expected = {1, 2, 3, 0, 0, 0, 0, 0};
-    for (int value : expected) {
-      assertEquals(value, decoder.next());
-    }
+    int[] read = new int[8];
+    decoder.read(read, 8);
+    assertArrayEquals(new int[] {1, 2, 3, 0, 0, 0, 0, 0}, read);
   }
 
   @Test
@@ -87,8 +94,8 @@ class HybridDecoderTest {
     // A packed run claiming 2^31 groups: parquet-java would allocate an int per value.
     byte[] data = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f, 1};
     HybridDecoder decoder = new HybridDecoder(data, 0, data.length, 8);
-    assertEquals(1, decoder.next());
-    assertEquals(0, decoder.next());
+    assertEquals(1, next(decoder));
+    assertEquals(0, next(decoder));
   }
 
   @Test
@@ -108,6 +115,12 @@ class HybridDecoderTest {
     assertTrue(wide.getMessage().contains("bit width of 33"), wide.getMessage());
   }
 
+  private static int next(HybridDecoder decoder) throws CorruptPageException {
+    int[] one = new int[1];
+    decoder.read(one, 1);
+    return one[0];
+  }
+
   /** {@code values} as parquet-java's encoder writes them at {@code bitWidth}. */
   private static byte[] encode(int[] values, int bitWidth) throws Exception {
     try (RunLengthBitPackingHybridEncoder encoder =
@@ -124,9 +137,9 @@ class HybridDecoderTest {
       throws Exception {
     HybridDecoder decoder = new HybridDecoder(data, 0, data.length, bitWidth);
     for (int i = 0; i < reads; i++) {
-      decoder.next();
+      next(decoder);
     }
-    CorruptPageException e = assertThrows(CorruptPageException.class, decoder::next);
+    CorruptPageException e = assertThrows(CorruptPageException.class, () -> next(decoder));
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
 }
