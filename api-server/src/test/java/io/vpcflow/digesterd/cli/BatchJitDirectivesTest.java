@@ -9,18 +9,30 @@ import org.junit.jupiter.api.Test;
 /** The directives resource is valid for this JVM, which takes it as jcmd would. */
 class BatchJitDirectivesTest {
   @Test
-  void theJvmTakesBothDirectivesAndListsThem() throws Exception {
+  void theJvmTakesTheDirectivesAndListsThem() throws Exception {
     try {
-      assertEquals("2 compiler directives added", BatchJitDirectives.add().strip());
+      assertEquals("4 compiler directives added", BatchJitDirectives.add().strip());
       String listed =
-          String.valueOf(BatchJitDirectives.diagnosticCommand("compilerDirectivesPrint"));
+          String.valueOf(BatchJitDirectives.diagnosticCommand("compilerDirectivesPrint"))
+              .replaceAll("\\s+", " ");
+      int classify =
+          listed.indexOf("matching: io/vpcflow/digesterd/flowlog/FlowLogReader.classify");
+      int counting = listed.indexOf("matching: io/vpcflow/digesterd/digest/CountingOutputStream.*");
       int project = listed.indexOf("matching: io/vpcflow/*.*");
       int everything = listed.indexOf("matching: *.*");
-      assertTrue(project >= 0 && everything > project, listed);
       assertTrue(
-          listed.substring(everything).contains("c2 directives:")
-              && listed.substring(everything).replaceAll("\\s+", " ").contains("Exclude:true"),
+          classify >= 0 && counting > classify && project > counting && everything > project,
           listed);
+      assertTrue(
+          listed.substring(classify, counting).contains("-io/vpcflow/digesterd/digest/*.*"),
+          listed);
+      assertTrue(listed.substring(counting, project).contains("-java/*.*"), listed);
+      assertTrue(
+          listed
+              .substring(project, everything)
+              .contains("-io/vpcflow/digesterd/digest/CountingOutputStream.*"),
+          listed);
+      assertTrue(listed.substring(everything).contains("Exclude:true"), listed);
     } finally {
       BatchJitDirectives.diagnosticCommand("compilerDirectivesClear");
     }
