@@ -75,7 +75,7 @@ final class BatchJitDirectives {
   /**
    * Adds the directives to this JVM.
    *
-   * @return what the JVM answered (such as {@code 2 compiler directives added})
+   * @return what the JVM answered (such as {@code 4 compiler directives added})
    */
   static String add() throws IOException, JMException {
     Path file = Files.createTempFile("vpcflow-digesterd-jit-", ".json");
