@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.digest;
 
+import io.vpcflow.digesterd.flowlog.DecimalDigits;
 import io.vpcflow.digesterd.flowlog.DigestField;
 import io.vpcflow.digesterd.flowlog.FlowLogRecord;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
@@ -430,19 +431,8 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
         return;
       }
       ensure(21);
-      if (value == 0) {
-        text[length++] = '0';
-      } else {
-        int digits = 0;
-        for (long v = value; v > 0; v /= 10) {
-          digits++;
-        }
-        for (int i = length + digits - 1; i >= length; i--) {
-          text[i] = (byte) ('0' + value % 10);
-          value /= 10;
-        }
-        length += digits;
-      }
+      length += DecimalDigits.count(value);
+      DecimalDigits.write(value, text, length);
       text[length++] = ' ';
     }
 

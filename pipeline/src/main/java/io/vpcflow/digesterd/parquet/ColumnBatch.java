@@ -31,6 +31,9 @@ final class ColumnBatch {
   final int[] starts;
   final int[] ends;
 
+  /** Room for a reader's intermediate values (levels, dictionary ids), one per row. */
+  final int[] scratch;
+
   private Kind kind = Kind.UNSUPPORTED;
   private int rows;
   private byte[] bytes;
@@ -45,6 +48,7 @@ final class ColumnBatch {
     ids = new int[capacity];
     starts = new int[capacity];
     ends = new int[capacity];
+    scratch = new int[capacity];
   }
 
   int capacity() {

@@ -48,8 +48,6 @@ final class FlatColumnReader {
   private int end;
   private HybridDecoder ids;
   private ValuesReader otherValues;
-  private int[] levelBuffer = new int[0];
-  private int[] idBuffer = new int[0];
 
   /** A reader of {@code column}'s {@code pages}; reads the chunk's dictionary page, if any. */
   FlatColumnReader(ColumnDescriptor column, PageReader pages) throws IOException {
@@ -94,11 +92,12 @@ final class FlatColumnReader {
    * and the batch's capacity.
    */
   void read(int rows, ColumnBatch batch) throws IOException {
-    if (rows <= 0 || rows > rowsInPage()) {
-      throw new IllegalArgumentException(rows + " rows of a page holding " + valuesLeft);
+    if (rows <= 0 || rows > rowsInPage() || rows > batch.capacity()) {
+      throw new IllegalArgumentException(
+          rows + " rows of a page holding " + valuesLeft + " into a batch of " + batch.capacity());
     }
     valuesLeft -= rows;
-    int values = readLevels(rows, batch.present);
+    int values = readLevels(rows, batch);
     switch (mode) {
       case DICTIONARY -> readDictionaryIds(rows, values, batch);
       case PLAIN_INT32 -> {
@@ -138,15 +137,16 @@ final class FlatColumnReader {
   }
 
   /**
-   * Reads {@code rows} definition levels, noting in {@code present} which rows hold a value; how
-   * many do.
+   * Reads {@code rows} definition levels, noting in the batch's {@code present} which rows hold a
+   * value; how many do.
    */
-  private int readLevels(int rows, boolean[] present) throws IOException {
+  private int readLevels(int rows, ColumnBatch batch) throws IOException {
+    boolean[] present = batch.present;
     if (maxDefinition == 0) {
       Arrays.fill(present, 0, rows, true);
       return rows;
     }
-    int[] read = levelBuffer(rows);
+    int[] read = batch.scratch;
     if (levels != null) {
       levels.read(read, rows);
     } else {
@@ -170,7 +170,7 @@ final class FlatColumnReader {
 
   /** Reads {@code values} dictionary ids for the present ones of {@code rows} rows. */
   private void readDictionaryIds(int rows, int values, ColumnBatch batch) throws IOException {
-    int[] read = idBuffer(values);
+    int[] read = batch.scratch;
     ids.read(read, values);
     int size = dictionary.size();
     for (int i = 0; i < values; i++) {
@@ -207,20 +207,6 @@ final class FlatColumnReader {
       }
       case INT96, BOOLEAN -> batch.begin(rows, ColumnBatch.Kind.UNSUPPORTED);
     }
-  }
-
-  private int[] levelBuffer(int count) {
-    if (levelBuffer.length < count) {
-      levelBuffer = new int[count];
-    }
-    return levelBuffer;
-  }
-
-  private int[] idBuffer(int count) {
-    if (idBuffer.length < count) {
-      idBuffer = new int[count];
-    }
-    return idBuffer;
   }
 
   private void need(long bytes) throws CorruptPageException {

@@ -79,37 +79,6 @@ final class HybridDecoder {
     packedLeft -= count;
     unpackedNext = 0;
     unpackedEnd = count;
-    int bytes = count / 8 * bitWidth;
-    if (end - pos >= bytes) {
-      unpackWithin(count);
-    } else {
-      unpackPastEnd(count);
-    }
-    pos += bytes;
-  }
-
-  /** Unpacks {@code count} values whose bytes all lie within the range. */
-  private void unpackWithin(int count) {
-    byte[] in = data;
-    int[] out = unpacked;
-    int width = bitWidth;
-    long valueMask = mask;
-    int at = pos;
-    long bits = 0;
-    int bitCount = 0;
-    for (int i = 0; i < count; i++) {
-      while (bitCount < width) {
-        bits |= (in[at++] & 0xffL) << bitCount;
-        bitCount += 8;
-      }
-      out[i] = (int) (bits & valueMask);
-      bits >>>= width;
-      bitCount -= width;
-    }
-  }
-
-  /** As {@link #unpackWithin}, reading zero bits for the bytes past the range's end. */
-  private void unpackPastEnd(int count) {
     int at = pos;
     long bits = 0;
     int bitCount = 0;
@@ -123,6 +92,7 @@ final class HybridDecoder {
       bits >>>= bitWidth;
       bitCount -= bitWidth;
     }
+    pos = at;
   }
 
   private void readRunHeader() throws CorruptPageException {

@@ -12,39 +12,39 @@ public final class BundleObjects implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String location;
-  private transient SmallObjects put;
+  private transient SmallObjects objects;
 
   /**
-   * @param location the folder or object written ({@link SmallObjects#under})
+   * @param location the folder or object ({@link SmallObjects#under})
    */
   public BundleObjects(String location) {
     this.location = location;
   }
 
-  /** Opens the writer with {@code options}, unless it is open already. */
+  /** Opens the objects with {@code options}, unless they are open already. */
   public void open(PipelineOptions options) {
-    if (put == null) {
-      put = SmallObjects.under(location, options);
+    if (objects == null) {
+      objects = SmallObjects.under(location, options);
     }
   }
 
   /**
-   * The open writer.
+   * The open objects.
    *
    * @throws IllegalStateException when {@link #open} was not called first
    */
   public SmallObjects get() {
-    if (put == null) {
+    if (objects == null) {
       throw new IllegalStateException("not open: call open from @StartBundle");
     }
-    return put;
+    return objects;
   }
 
-  /** Closes the writer if it is open; {@link #open} opens a new one. */
+  /** Closes the objects if they are open; {@link #open} opens them again. */
   public void close() {
-    if (put != null) {
-      put.close();
-      put = null;
+    if (objects != null) {
+      objects.close();
+      objects = null;
     }
   }
 }

@@ -22,10 +22,10 @@ final class ResumePointFile {
   }
 
   /**
-   * Stores {@code point} at {@code uri} with {@code put}, whole (readers see the old or the new
+   * Stores {@code point} at {@code uri} with {@code objects}, whole (readers see the old or the new
    * point).
    */
-  static void write(SmallObjects put, String uri, ResumePoint point) throws IOException {
-    put.put(uri, point.text().getBytes(StandardCharsets.UTF_8));
+  static void write(SmallObjects objects, String uri, ResumePoint point) throws IOException {
+    objects.put(uri, point.text().getBytes(StandardCharsets.UTF_8));
   }
 }

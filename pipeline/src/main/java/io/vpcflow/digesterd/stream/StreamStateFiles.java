@@ -35,21 +35,21 @@ final class StreamStateFiles implements Serializable {
   }
 
   /**
-   * Saves {@code part} with {@code put} (overwriting the same part of an earlier read of its
+   * Saves {@code part} with {@code objects} (overwriting the same part of an earlier read of its
    * object).
    */
-  void writePart(SmallObjects put, WindowPart part) throws IOException {
-    put.put(
+  void writePart(SmallObjects objects, WindowPart part) throws IOException {
+    objects.put(
         folder + SavedParts.partName(part.windowStart(), part.objectKey()),
         CoderUtils.encodeToByteArray(WindowPartCoder.of(), part));
   }
 
   /**
-   * Records with {@code put} that the object {@code key} stamped {@code stamp} was read (after its
-   * parts).
+   * Records with {@code objects} that the object {@code key} stamped {@code stamp} was read (after
+   * its parts).
    */
-  void writeRead(SmallObjects put, String key, Instant stamp) throws IOException {
-    put.put(folder + SavedParts.readName(stamp, key), key.getBytes(StandardCharsets.UTF_8));
+  void writeRead(SmallObjects objects, String key, Instant stamp) throws IOException {
+    objects.put(folder + SavedParts.readName(stamp, key), key.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
