@@ -209,7 +209,8 @@ class DigestApiTest {
                     Instant.parse("2019-01-01T00:06:00Z")),
                 WINDOWS)
             .with(
-                StatusEvent.partTaken(Instant.parse("2019-01-01T00:05:00Z").getEpochSecond(), 42),
+                StatusEvent.partTaken(
+                    Instant.parse("2019-01-01T00:05:00Z").getEpochSecond(), 1, 42),
                 WINDOWS)
             .with(
                 StatusEvent.partLate(Instant.parse("2019-01-01T00:00:00Z").getEpochSecond(), 2),

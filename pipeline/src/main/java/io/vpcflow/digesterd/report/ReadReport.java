@@ -22,7 +22,16 @@ public final class ReadReport implements java.io.Serializable {
 
   /** Records one object read to its end. */
   public void addObject(long objectBytes, long objectTextBytes, LineCounts objectLines) {
-    objectsRead++;
+    addObjects(1, objectBytes, objectTextBytes, objectLines);
+  }
+
+  /**
+   * Records {@code objects} objects read together: {@code objectBytes} fetched, {@code
+   * objectTextBytes} decompressed, {@code objectLines} their lines' outcomes.
+   */
+  public void addObjects(
+      long objects, long objectBytes, long objectTextBytes, LineCounts objectLines) {
+    objectsRead += objects;
     compressedBytes += objectBytes;
     textBytes += objectTextBytes;
     lines.addAll(objectLines);

@@ -120,7 +120,9 @@ final class CloseWindowFn extends DoFn<KV<Long, WindowPart>, KV<String, Long>> {
     }
     parts.add(part);
     out.get(STATUS)
-        .output(KV.of(PublishStatusFn.KEY, StatusEvent.partTaken(start, part.records())));
+        .output(
+            KV.of(
+                PublishStatusFn.KEY, StatusEvent.partTaken(start, part.objects(), part.records())));
   }
 
   @OnTimer("close")

@@ -133,10 +133,14 @@ public final class DigestStream {
       }
       SavedParts.Restore restore =
           SavedParts.plan(
-              files.fileNames(objects, SavedParts.READ),
+              files.readRecords(
+                  objects,
+                  SavedParts.takenOver(
+                      files.fileNames(objects, SavedParts.READ),
+                      firstWindow,
+                      options.getObjectSlackBefore())),
               files.fileNames(objects, SavedParts.PARTS),
-              firstWindow,
-              options.getObjectSlackBefore());
+              firstWindow);
       LOG.info(
           "stream from {}: {} objects read before, {} saved parts restored",
           firstWindow,
@@ -266,7 +270,8 @@ public final class DigestStream {
                               maxLineBytes,
                               readBufferBytes,
                               files,
-                              alreadyRead))
+                              alreadyRead,
+                              RunnerFeed.batchesPerBundle(runnerName)))
                       .withOutputTags(
                           ReadWindowPartsFn.PARTS, TupleTagList.of(ReadWindowPartsFn.STATUS)));
       read.get(ReadWindowPartsFn.PARTS).setCoder(PART_CODER);
@@ -277,7 +282,7 @@ public final class DigestStream {
 
   /**
    * SavedParts and RestoreParts: the parts an earlier run saved and this one keeps, read back from
-   * the stream's folder, each at the event time of its object.
+   * the stream's folder, each at the event time of its batch's earliest object.
    */
   private static final class RestoreSavedParts
       extends PTransform<PBegin, PCollection<KV<Long, WindowPart>>> {

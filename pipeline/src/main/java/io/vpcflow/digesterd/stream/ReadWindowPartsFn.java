@@ -1,41 +1,44 @@
 package io.vpcflow.digesterd.stream;
 
-import io.vpcflow.digesterd.digest.DigestTable;
-import io.vpcflow.digesterd.digest.SortedRun;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
+import io.vpcflow.digesterd.flowlog.RecordHandler;
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.pipeline.BundleObjects;
 import io.vpcflow.digesterd.pipeline.CorruptObjectException;
 import io.vpcflow.digesterd.pipeline.FlowLogObjectReader;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one new object with the batch path's reader and folds its records per window ({@link
- * WindowedTables}); saves the parts and then the object's read record ({@link SavedParts}, in this
- * order), then outputs one {@link WindowPart} per window it touches, keyed by the window's start
- * ({@link #PARTS}), and tells the status step it read the object ({@link #STATUS}). An object read
- * before a restart (its id in {@code alreadyRead}) is not read again: its parts are restored
- * instead ({@link RestorePartsFn}); only the status step hears of it. A corrupt object is skipped
- * whole (logged and counted, and recorded as read), as the batch path does by default.
+ * Reads new objects with the batch path's reader and folds the records of all the objects of a
+ * bundle per window ({@link ReadBatch}); when the bundle finishes, saves the batch's parts and then
+ * its read record ({@link SavedParts}, in this order), then outputs one {@link WindowPart} per
+ * window the batch touched, keyed by the window's start ({@link #PARTS}) and stamped with the event
+ * time of the batch's earliest object, and tells the status step it read each object ({@link
+ * #STATUS}). Records of a window already closed at their own object's event time are output as that
+ * object's part (counted, never saved), at its event time. An object read before a restart (its id
+ * in {@code alreadyRead}) is not read again: its parts are restored instead ({@link
+ * RestorePartsFn}); only the status step hears of it. A corrupt object is skipped whole (logged and
+ * counted, and recorded as read), as the batch path does by default: the other objects of its
+ * bundle are folded again without it.
  */
 final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ReadWindowPartsFn.class);
 
-  /** The main output: the parts of each window the object touched. */
+  /** The main output: the parts of each window the objects touched. */
   static final TupleTag<KV<Long, WindowPart>> PARTS = new TupleTag<>() {};
 
   /** The status events: one per object read or found read before. */
@@ -47,6 +50,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
   private final int readBufferBytes;
   private final StreamStateFiles files;
   private final HashSet<String> alreadyRead;
+  private final boolean batchPerBundle;
   private final Counter objectsRead = Metrics.counter("stream", "objects-read");
   private final Counter objectsAlreadyRead = Metrics.counter("stream", "objects-already-read");
   private final Counter recordsRead = Metrics.counter("stream", "records");
@@ -56,6 +60,9 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
   private transient FlowLogObjectReader reader;
   private final BundleObjects objects;
 
+  /** What the bundle has read so far. */
+  private transient ReadBatch batch;
+
   /**
    * @param windows the stream's windows
    * @param firstWindow the start (epoch seconds) of the first window the stream digests
@@ -63,6 +70,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
    * @param readBufferBytes the read buffer per object
    * @param files where parts and read records are saved
    * @param alreadyRead the ids ({@link SavedParts#objectId}) of the objects read before a restart
+   * @param batchPerBundle whether the objects of a bundle are one batch, else each object is one
    */
   ReadWindowPartsFn(
       StreamWindows windows,
@@ -70,13 +78,15 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
       int maxLineBytes,
       int readBufferBytes,
       StreamStateFiles files,
-      Set<String> alreadyRead) {
+      Set<String> alreadyRead,
+      boolean batchPerBundle) {
     this.windows = windows;
     this.firstWindow = firstWindow;
     this.maxLineBytes = maxLineBytes;
     this.readBufferBytes = readBufferBytes;
     this.files = files;
     this.alreadyRead = new HashSet<>(alreadyRead);
+    this.batchPerBundle = batchPerBundle;
     this.objects = files.bundleObjects();
   }
 
@@ -88,6 +98,7 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
   @StartBundle
   public void startBundle(StartBundleContext context) {
     objects.open(context.getPipelineOptions());
+    batch = new ReadBatch(windows, firstWindow);
   }
 
   @Teardown
@@ -111,43 +122,92 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
                   StatusEvent.objectAlreadyRead(object.key(), object.timestamp(), eventTime)));
       return;
     }
-    WindowedTables tables = new WindowedTables(windows, firstWindow);
-    ObjectParseResult result;
+    batch.read(object, eventTime, this::fold);
+    if (!batchPerBundle) {
+      save(
+          new Outputs() {
+            @Override
+            public void part(WindowPart part, Instant time) {
+              out.get(PARTS).outputWithTimestamp(KV.of(part.windowStart(), part), joda(time));
+            }
+
+            @Override
+            public void status(StatusEvent event, Instant time) {
+              out.get(STATUS).outputWithTimestamp(KV.of(PublishStatusFn.KEY, event), joda(time));
+            }
+          });
+    }
+  }
+
+  private Optional<ObjectParseResult> fold(PlannedObject object, RecordHandler handler)
+      throws IOException {
     try {
-      result = reader.read(object, tables);
+      return Optional.of(reader.read(object, handler));
     } catch (CorruptObjectException e) {
       corrupt.inc();
       LOG.warn("skipping corrupt object {}: {}", object.uri(), e.getMessage());
-      files.writeRead(objects.get(), object.key(), object.timestamp());
+      return Optional.empty();
+    }
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext out) throws IOException {
+    save(
+        new Outputs() {
+          @Override
+          public void part(WindowPart part, Instant time) {
+            out.output(PARTS, KV.of(part.windowStart(), part), joda(time), GlobalWindow.INSTANCE);
+          }
+
+          @Override
+          public void status(StatusEvent event, Instant time) {
+            out.output(
+                STATUS, KV.of(PublishStatusFn.KEY, event), joda(time), GlobalWindow.INSTANCE);
+          }
+        });
+  }
+
+  /** Where the parts and status events of a batch go, at their event times. */
+  private interface Outputs {
+    void part(WindowPart part, Instant time);
+
+    void status(StatusEvent event, Instant time);
+  }
+
+  /**
+   * Saves the batch read so far (its parts, then its read record), outputs its parts, late parts
+   * and status events to {@code out}, and starts a new batch.
+   */
+  private void save(Outputs out) throws IOException {
+    if (batch.isEmpty()) {
       return;
     }
-    List<WindowPart> parts = new ArrayList<>();
-    for (Map.Entry<Long, DigestTable> window : tables.tables().entrySet()) {
-      parts.add(
-          new WindowPart(
-              window.getKey(),
-              object.key(),
-              result.storedBytes(),
-              result.uncompressedBytes(),
-              tables.records(window.getKey()),
-              SortedRun.of(window.getValue())));
-    }
+    SavedParts.Batch saved = batch.batch();
+    List<WindowPart> parts = batch.parts(saved.keys().get(0));
     for (WindowPart part : parts) {
-      if (SavedParts.saved(part.windowStart(), eventTime, windows)) {
-        files.writePart(objects.get(), part);
-      }
+      files.writePart(objects.get(), saved, part);
     }
-    files.writeRead(objects.get(), object.key(), object.timestamp());
-    objectsRead.inc();
-    malformed.inc(result.counts().malformed());
+    files.writeRead(objects.get(), saved);
+    Optional<Instant> earliest = batch.earliestEventTime();
     for (WindowPart part : parts) {
       recordsRead.inc(part.records());
-      out.get(PARTS).output(KV.of(part.windowStart(), part));
+      out.part(part, earliest.orElseThrow());
     }
-    out.get(STATUS)
-        .output(
-            KV.of(
-                PublishStatusFn.KEY,
-                StatusEvent.objectRead(object.key(), object.timestamp(), eventTime)));
+    for (ReadBatch.LatePart part : batch.lateParts()) {
+      recordsRead.inc(part.part().records());
+      out.part(part.part(), part.eventTime());
+    }
+    for (ReadBatch.ObjectRead read : batch.objectsRead()) {
+      objectsRead.inc();
+      malformed.inc(read.malformed());
+      out.status(
+          StatusEvent.objectRead(read.object().key(), read.object().timestamp(), read.eventTime()),
+          read.eventTime());
+    }
+    batch = new ReadBatch(windows, firstWindow);
+  }
+
+  private static org.joda.time.Instant joda(Instant instant) {
+    return CloseWindowFn.joda(instant);
   }
 }

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads back a part saved before a restart (its name under the stream's folder, stamped with its
- * object's event time) and outputs it keyed by its window's start, as {@link ReadWindowPartsFn}
- * output it when it read the object. A part gone in the meantime is skipped with a warning.
+ * Reads back a part saved before a restart (its name under the stream's folder, stamped with the
+ * event time of its batch's earliest object) and outputs it keyed by its window's start, as {@link
+ * ReadWindowPartsFn} output it when it read the batch. A part gone in the meantime is skipped with
+ * a warning.
  */
 final class RestorePartsFn extends DoFn<String, KV<Long, WindowPart>> {
   private static final long serialVersionUID = 1L;

@@ -31,6 +31,17 @@ final class RunnerFeed {
     return isDirect(runnerName) ? OptionalInt.of(targetParallelism) : OptionalInt.empty();
   }
 
+  /**
+   * Whether the reading step folds the objects of a whole bundle into one batch (one part per
+   * window, saved and output when the bundle finishes) on the runner {@code runnerName}: on the
+   * DirectRunner, whose bundles after the shuffle hold many objects; elsewhere each object is its
+   * own batch, saved and output as soon as it is read (a Flink bundle lasts up to a second and
+   * holds the step's watermark meanwhile).
+   */
+  static boolean batchesPerBundle(String runnerName) {
+    return isDirect(runnerName);
+  }
+
   private static boolean isDirect(String runnerName) {
     return runnerName.equals("DirectRunner");
   }

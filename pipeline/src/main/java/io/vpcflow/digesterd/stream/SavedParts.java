@@ -11,11 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,25 +26,31 @@ import java.util.regex.Pattern;
  * reads no object twice: the names, what a restart restores, what may be deleted. Plain logic; the
  * files are written and read by {@link StreamStateFiles}.
  *
- * <p>For every object it reads, the stream writes, in this order, each atomically:
+ * <p>The stream reads objects in batches (the objects of one bundle of its reading step, or one
+ * object). For every batch it writes, in this order, each atomically:
  *
  * <ol>
- *   <li>one <b>part</b> per window the object gave records to ({@code parts/<window>-<id>.part}:
- *       the {@link WindowPart} in {@link WindowPartCoder}'s form), except windows already closed by
- *       the object's own event time (those records are late in every run);
- *   <li>then its <b>read record</b> ({@code read/<stamp>-<id>.read}, holding the object's key).
+ *   <li>one <b>part</b> per window the batch gave records to ({@code parts/<window>-<id>.part}: the
+ *       {@link WindowPart} in {@link WindowPartCoder}'s form), without the records of windows
+ *       already closed by their own object's event time (those are late in every run);
+ *   <li>then its <b>read record</b> ({@code read/<latest>-<earliest>-<id>.read}, holding the keys
+ *       of the batch's objects, one per line; the stamps are the latest and the earliest of the
+ *       objects' time stamps).
  * </ol>
  *
- * <p>{@code <id>} is the first 128 bits of the SHA-256 of the object's key, in hex; times are
- * {@code yyyyMMddTHHmmssZ}. A restart starting at window {@code F} ({@link #plan}) takes the
- * objects with a read record as read (they are not read again) and restores the parts of windows
- * from {@code F} on of exactly those objects. Whatever the crash point, no object is counted twice
- * or lost: parts without a read record (a crash between the two steps) are ignored and their object
- * is read again, rewriting the same names with the same bytes; a read record whose parts are gone
- * belongs to windows already digested (parts are deleted only after a window's digest is written,
- * {@link #windowPartsPrefix}). Read records are kept after their windows close, until the resume
- * point {@code R} has moved past them ({@link #prunable}: stamps before {@code R} minus the object
- * slack before), because a restart lists every object stamped from {@code R} minus that slack on.
+ * <p>{@code <id>} is the first 128 bits of the SHA-256 of the batch's keys, sorted and joined by
+ * line ends (of the key alone for a batch of one object); times are {@code yyyyMMddTHHmmssZ}. A
+ * restart starting at window {@code F} ({@link #plan}) takes the objects of the read records it
+ * lists again ({@link #takenOver}) as read (they are not read again) and restores the parts of
+ * windows from {@code F} on of exactly those batches, at the event time of their earliest object.
+ * Whatever the crash point, no object is counted twice or lost: parts without a read record (a
+ * crash between the two steps) are ignored and their objects are read again; a read record whose
+ * parts are gone belongs to windows already digested (parts are deleted only after a window's
+ * digest is written, {@link #windowPartsPrefix}). Read records are kept after their windows close,
+ * until the resume point {@code R} has moved past them ({@link #prunable}: latest stamps before
+ * {@code R} minus the object slack before), because a restart lists every object stamped from
+ * {@code R} minus that slack on. The read records of earlier releases ({@code
+ * read/<stamp>-<id>.read}, one object) are read the same way.
  */
 public final class SavedParts {
   /** The sub-folder of the parts. */
@@ -55,15 +63,19 @@ public final class SavedParts {
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern PART = Pattern.compile("(\\d{8}T\\d{6}Z)-([0-9a-f]{32})\\.part");
   private static final Pattern READ_RECORD =
-      Pattern.compile("(\\d{8}T\\d{6}Z)-([0-9a-f]{32})\\.read");
+      Pattern.compile("(\\d{8}T\\d{6}Z)(?:-(\\d{8}T\\d{6}Z))?-([0-9a-f]{32})\\.read");
 
   private SavedParts() {}
 
-  /** The id of the object with key {@code key} in the names. */
+  /** The id of the object with key {@code key}: the id of a batch of that object alone. */
   public static String objectId(String key) {
+    return id(key);
+  }
+
+  private static String id(String text) {
     try {
       byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -71,16 +83,53 @@ public final class SavedParts {
   }
 
   /**
-   * The name (under the folder) of the part of object {@code key} in the window starting at {@code
-   * window}.
+   * The objects of a batch read together, as their read record holds them.
+   *
+   * @param keys the objects' keys, sorted, without repeats
+   * @param earliest the earliest of their time stamps
+   * @param latest the latest of their time stamps
    */
-  public static String partName(long window, String key) {
-    return PARTS + compact(Instant.ofEpochSecond(window)) + "-" + objectId(key) + ".part";
+  public record Batch(List<String> keys, Instant earliest, Instant latest) {
+    public Batch {
+      keys = List.copyOf(new TreeSet<>(keys));
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("a batch holds at least one object");
+      }
+    }
+
+    /** The batch's id in the names. */
+    public String id() {
+      return SavedParts.id(String.join("\n", keys));
+    }
+
+    /** The name (under the folder) of the batch's read record. */
+    public String readName() {
+      return READ + compact(latest) + "-" + compact(earliest) + "-" + id() + ".read";
+    }
+
+    /** The name (under the folder) of the batch's part of the window starting at {@code window}. */
+    public String partName(long window) {
+      return SavedParts.partName(window, id());
+    }
+
+    /** The read record's content: the keys, one per line, in UTF-8. */
+    public byte[] readContent() {
+      return String.join("\n", keys).getBytes(StandardCharsets.UTF_8);
+    }
   }
 
-  /** The name (under the folder) of the read record of object {@code key} stamped {@code stamp}. */
-  public static String readName(Instant stamp, String key) {
-    return READ + compact(stamp) + "-" + objectId(key) + ".read";
+  /** The keys held by a read record of content {@code content}. */
+  public static List<String> keysOf(byte[] content) {
+    String text = new String(content, StandardCharsets.UTF_8);
+    return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+  }
+
+  /**
+   * The name (under the folder) of the part of the batch {@code batchId} in the window starting at
+   * {@code window}.
+   */
+  public static String partName(long window, String batchId) {
+    return PARTS + compact(Instant.ofEpochSecond(window)) + "-" + batchId + ".part";
   }
 
   /** The prefix (under the folder) of every part of the window starting at {@code window}. */
@@ -89,29 +138,21 @@ public final class SavedParts {
   }
 
   /**
-   * Whether the part of the window starting at {@code window} of an object of event time {@code
-   * eventTime} is saved: not when the window is closed by that time already (its records are late
-   * whenever they arrive).
-   */
-  public static boolean saved(long window, Instant eventTime, StreamWindows windows) {
-    return !windows.isClosed(window, eventTime);
-  }
-
-  /**
    * A part's file name, parsed.
    *
    * @param window the window's start (epoch seconds)
-   * @param objectId the object's id
+   * @param batchId its batch's id
    */
-  public record PartName(long window, String objectId) {}
+  public record PartName(long window, String batchId) {}
 
   /**
    * A read record's file name, parsed.
    *
-   * @param stamp the object's time stamp
-   * @param objectId the object's id
+   * @param stamp the latest time stamp of its objects
+   * @param earliest the earliest time stamp of its objects
+   * @param batchId its batch's id
    */
-  public record ReadName(Instant stamp, String objectId) {}
+  public record ReadName(Instant stamp, Instant earliest, String batchId) {}
 
   /**
    * The part named {@code fileName} (without folder), or empty for any other file (a temporary one,
@@ -127,8 +168,13 @@ public final class SavedParts {
   /** The read record named {@code fileName} (without folder), or empty for any other file. */
   public static Optional<ReadName> parseRead(String fileName) {
     Matcher m = READ_RECORD.matcher(fileName);
-    return m.matches()
-        ? instant(m.group(1)).map(t -> new ReadName(t, m.group(2)))
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Optional<Instant> latest = instant(m.group(1));
+    Optional<Instant> earliest = m.group(2) == null ? latest : instant(m.group(2));
+    return latest.isPresent() && earliest.isPresent()
+        ? Optional.of(new ReadName(latest.get(), earliest.get(), m.group(3)))
         : Optional.empty();
   }
 
@@ -145,43 +191,58 @@ public final class SavedParts {
    *
    * @param name its name under the folder
    * @param window its window's start (epoch seconds)
-   * @param stamp its object's time stamp
+   * @param stamp the earliest time stamp of its batch's objects
    */
   public record RestoredPart(String name, long window, Instant stamp) {}
 
   /**
-   * What a stream starting at {@code firstWindow} restores: the objects with a read record stamped
-   * from {@code firstWindow - slackBefore} on (the ones its polls list again) are already read, and
-   * their parts of windows from {@code firstWindow} on are restored. Parts without a read record,
-   * of earlier windows, and files of other names are left out.
+   * The read records (file names in {@link #READ}) a stream starting at {@code firstWindow} takes
+   * over: those whose latest stamp is from {@code firstWindow - slackBefore} on (their objects
+   * include ones its polls list again).
+   */
+  public static List<String> takenOver(
+      Collection<String> readFiles, Instant firstWindow, Duration slackBefore) {
+    Instant listedFrom = firstWindow.minus(slackBefore);
+    List<String> taken = new ArrayList<>();
+    for (String file : readFiles) {
+      parseRead(file).filter(r -> !r.stamp().isBefore(listedFrom)).ifPresent(r -> taken.add(file));
+    }
+    return taken;
+  }
+
+  /**
+   * What a stream starting at {@code firstWindow} restores: the objects of the read records it
+   * takes over ({@link #takenOver}) are already read, and their batches' parts of windows from
+   * {@code firstWindow} on are restored. Parts without a read record, of earlier windows, and files
+   * of other names are left out.
    *
-   * @param readFiles the file names in {@link #READ}
+   * @param readRecords the read records taken over: file name in {@link #READ} to the keys it holds
    * @param partFiles the file names in {@link #PARTS}
    */
   public static Restore plan(
-      Collection<String> readFiles,
-      Collection<String> partFiles,
-      Instant firstWindow,
-      Duration slackBefore) {
-    Instant listedFrom = firstWindow.minus(slackBefore);
-    Map<String, Instant> read = new HashMap<>();
-    for (String file : readFiles) {
-      parseRead(file)
-          .filter(r -> !r.stamp().isBefore(listedFrom))
-          .ifPresent(r -> read.put(r.objectId(), r.stamp()));
-    }
+      Map<String, List<String>> readRecords, Collection<String> partFiles, Instant firstWindow) {
+    Set<String> alreadyRead = new HashSet<>();
+    Map<String, Instant> batches = new HashMap<>();
+    readRecords.forEach(
+        (file, keys) ->
+            parseRead(file)
+                .ifPresent(
+                    r -> {
+                      batches.put(r.batchId(), r.earliest());
+                      keys.forEach(k -> alreadyRead.add(objectId(k)));
+                    }));
     List<RestoredPart> parts = new ArrayList<>();
     for (String file : partFiles) {
       Optional<PartName> part = parsePart(file);
       if (part.isPresent()
           && part.get().window() >= firstWindow.getEpochSecond()
-          && read.containsKey(part.get().objectId())) {
+          && batches.containsKey(part.get().batchId())) {
         parts.add(
-            new RestoredPart(PARTS + file, part.get().window(), read.get(part.get().objectId())));
+            new RestoredPart(PARTS + file, part.get().window(), batches.get(part.get().batchId())));
       }
     }
     parts.sort((a, b) -> a.name().compareTo(b.name()));
-    return new Restore(Set.copyOf(read.keySet()), List.copyOf(parts));
+    return new Restore(Set.copyOf(alreadyRead), List.copyOf(parts));
   }
 
   /**

@@ -14,10 +14,17 @@ import java.time.Instant;
  * @param stamp the time stamp in the object's name (same kinds)
  * @param eventTime the object's event time: its stamp minus the object slack after, the time the
  *     watermark reaches once it is listed (same kinds)
+ * @param objects the objects whose records a window took ({@link Kind#PART_TAKEN})
  * @param records the records concerned ({@link Kind#PART_TAKEN}, {@link Kind#PART_LATE})
  */
 public record StatusEvent(
-    Kind kind, long window, String objectKey, Instant stamp, Instant eventTime, long records) {
+    Kind kind,
+    long window,
+    String objectKey,
+    Instant stamp,
+    Instant eventTime,
+    long objects,
+    long records) {
 
   /** What happened. */
   public enum Kind {
@@ -25,7 +32,7 @@ public record StatusEvent(
     OBJECT_READ,
     /** An object listed again after a restart was not read: its parts were restored. */
     OBJECT_ALREADY_READ,
-    /** A window took the records of one object. */
+    /** A window took the records of a batch of objects. */
     PART_TAKEN,
     /** Records of one object arrived after their window closed: counted, not digested. */
     PART_LATE,
@@ -35,26 +42,30 @@ public record StatusEvent(
 
   /** An object read. */
   public static StatusEvent objectRead(String key, Instant stamp, Instant eventTime) {
-    return new StatusEvent(Kind.OBJECT_READ, 0, key, stamp, eventTime, 0);
+    return new StatusEvent(Kind.OBJECT_READ, 0, key, stamp, eventTime, 0, 0);
   }
 
   /** An object read before a restart, listed again and not read. */
   public static StatusEvent objectAlreadyRead(String key, Instant stamp, Instant eventTime) {
-    return new StatusEvent(Kind.OBJECT_ALREADY_READ, 0, key, stamp, eventTime, 0);
+    return new StatusEvent(Kind.OBJECT_ALREADY_READ, 0, key, stamp, eventTime, 0, 0);
   }
 
-  /** {@code records} of one object taken by the window starting at {@code window}. */
-  public static StatusEvent partTaken(long window, long records) {
-    return new StatusEvent(Kind.PART_TAKEN, window, "", Instant.EPOCH, Instant.EPOCH, records);
+  /**
+   * {@code records} of {@code objects} objects read together taken by the window starting at {@code
+   * window}.
+   */
+  public static StatusEvent partTaken(long window, long objects, long records) {
+    return new StatusEvent(
+        Kind.PART_TAKEN, window, "", Instant.EPOCH, Instant.EPOCH, objects, records);
   }
 
-  /** {@code records} of one object that came after the window starting at {@code window} closed. */
+  /** {@code records} that came after the window starting at {@code window} closed. */
   public static StatusEvent partLate(long window, long records) {
-    return new StatusEvent(Kind.PART_LATE, window, "", Instant.EPOCH, Instant.EPOCH, records);
+    return new StatusEvent(Kind.PART_LATE, window, "", Instant.EPOCH, Instant.EPOCH, 0, records);
   }
 
   /** The window starting at {@code window} closed. */
   public static StatusEvent windowClosed(long window) {
-    return new StatusEvent(Kind.WINDOW_CLOSED, window, "", Instant.EPOCH, Instant.EPOCH, 0);
+    return new StatusEvent(Kind.WINDOW_CLOSED, window, "", Instant.EPOCH, Instant.EPOCH, 0, 0);
   }
 }

@@ -28,6 +28,7 @@ public final class StatusEventCoder extends AtomicCoder<StatusEvent> {
     STRING.encode(value.objectKey(), out);
     LONG.encode(value.stamp().toEpochMilli(), out);
     LONG.encode(value.eventTime().toEpochMilli(), out);
+    LONG.encode(value.objects(), out);
     LONG.encode(value.records(), out);
   }
 
@@ -39,6 +40,7 @@ public final class StatusEventCoder extends AtomicCoder<StatusEvent> {
         STRING.decode(in),
         Instant.ofEpochMilli(LONG.decode(in)),
         Instant.ofEpochMilli(LONG.decode(in)),
+        LONG.decode(in),
         LONG.decode(in));
   }
 

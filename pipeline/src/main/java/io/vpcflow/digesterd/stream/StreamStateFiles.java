@@ -4,11 +4,11 @@ import io.vpcflow.digesterd.pipeline.BundleObjects;
 import io.vpcflow.digesterd.pipeline.SmallObjects;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.util.CoderUtils;
 
@@ -35,21 +35,34 @@ final class StreamStateFiles implements Serializable {
   }
 
   /**
-   * Saves {@code part} with {@code objects} (overwriting the same part of an earlier read of its
-   * object).
+   * Saves {@code part} of {@code batch} with {@code objects} (overwriting the same part of an
+   * earlier read of the same batch).
    */
-  void writePart(SmallObjects objects, WindowPart part) throws IOException {
+  void writePart(SmallObjects objects, SavedParts.Batch batch, WindowPart part) throws IOException {
     objects.put(
-        folder + SavedParts.partName(part.windowStart(), part.objectKey()),
+        folder + batch.partName(part.windowStart()),
         CoderUtils.encodeToByteArray(WindowPartCoder.of(), part));
   }
 
+  /** Records with {@code objects} that the objects of {@code batch} were read (after its parts). */
+  void writeRead(SmallObjects objects, SavedParts.Batch batch) throws IOException {
+    objects.put(folder + batch.readName(), batch.readContent());
+  }
+
   /**
-   * Records with {@code objects} that the object {@code key} stamped {@code stamp} was read (after
-   * its parts).
+   * The keys held by each of the read records {@code fileNames} (in {@link SavedParts#READ}), read
+   * with {@code objects}; records gone in the meantime are left out.
    */
-  void writeRead(SmallObjects objects, String key, Instant stamp) throws IOException {
-    objects.put(folder + SavedParts.readName(stamp, key), key.getBytes(StandardCharsets.UTF_8));
+  Map<String, List<String>> readRecords(SmallObjects objects, Collection<String> fileNames)
+      throws IOException {
+    Map<String, List<String>> records = new LinkedHashMap<>();
+    for (String name : fileNames) {
+      Optional<byte[]> content = objects.get(folder + SavedParts.READ + name);
+      if (content.isPresent()) {
+        records.put(name, SavedParts.keysOf(content.get()));
+      }
+    }
+    return records;
   }
 
   /**

@@ -173,7 +173,7 @@ public record StreamStatus(
                   w.start(),
                   w.stop(),
                   w.closesAt(),
-                  w.objects() + 1,
+                  w.objects() + event.objects(),
                   w.records() + event.records()));
           found = true;
         } else {
@@ -186,7 +186,7 @@ public record StreamStatus(
                 start,
                 windows.window(event.window()).stop(),
                 windows.closesAt(event.window()),
-                1,
+                event.objects(),
                 event.records()));
         open.sort(Comparator.comparing(OpenWindow::start));
       }

@@ -29,7 +29,7 @@ public final class WindowSummaries {
   /**
    * The summary of a window's digest.
    *
-   * @param parts what each object contributed to the window
+   * @param parts what each batch of objects contributed to the window
    * @param digest the digest object's URI
    * @param keys the digest's lines
    * @param digestBytes the digest's gzip'd size
@@ -49,7 +49,7 @@ public final class WindowSummaries {
     for (WindowPart part : parts) {
       LineCounts lines = new LineCounts();
       lines.add(LineOutcome.DIGESTED, part.records());
-      report.addObject(part.objectBytes(), part.textBytes(), lines);
+      report.addObjects(part.objects(), part.objectBytes(), part.textBytes(), lines);
     }
     return new DigestSummary(
         window.digestId().toString(),

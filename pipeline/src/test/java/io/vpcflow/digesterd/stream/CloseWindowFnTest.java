@@ -112,7 +112,7 @@ public class CloseWindowFnTest {
   private static TimestampedValue<KV<Long, WindowPart>> part(
       long window, String object, long records, Instant stamp) {
     return TimestampedValue.of(
-        KV.of(window, new WindowPart(window, object, 1, 1, records, new byte[0])), joda(stamp));
+        KV.of(window, new WindowPart(window, object, 1, 1, 1, records, new byte[0])), joda(stamp));
   }
 
   private static org.joda.time.Instant joda(Instant instant) {

@@ -28,8 +28,8 @@ class StatusEventCoderTest {
               STAMP,
               STAMP.minusSeconds(600)),
           StatusEvent.objectRead("", Instant.EPOCH, Instant.EPOCH),
-          StatusEvent.partTaken(1_714_554_000L, 1_800),
-          StatusEvent.partTaken(Long.MAX_VALUE, Long.MAX_VALUE),
+          StatusEvent.partTaken(1_714_554_000L, 16, 1_800),
+          StatusEvent.partTaken(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE),
           StatusEvent.partLate(1_714_553_700L, 1),
           StatusEvent.partLate(-300, 0),
           StatusEvent.windowClosed(1_714_554_000L),
@@ -39,6 +39,7 @@ class StatusEventCoderTest {
               "k",
               Instant.ofEpochMilli(1_714_554_420_123L),
               Instant.ofEpochMilli(-1),
+              0,
               0));
 
   @Test
@@ -67,6 +68,7 @@ class StatusEventCoderTest {
               new String(event.objectKey()),
               event.stamp(),
               event.eventTime(),
+              event.objects(),
               event.records());
       CoderProperties.coderDeterministic(StatusEventCoder.of(), event, copy);
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -29,6 +30,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class StreamStateFilesTest {
   private static final long W0 = Instant.parse("2024-05-01T10:00:00Z").getEpochSecond();
   private static final long W1 = W0 + 300;
+  private static final Instant STAMP = Instant.parse("2024-05-01T10:05:00Z");
+  private static final SavedParts.Batch A =
+      new SavedParts.Batch(List.of("AWSLogs/a"), STAMP, STAMP);
+  private static final SavedParts.Batch AB =
+      new SavedParts.Batch(
+          List.of("AWSLogs/a", "AWSLogs/b"), STAMP, Instant.parse("2024-05-01T10:06:00Z"));
+  private static final SavedParts.Batch B =
+      new SavedParts.Batch(List.of("AWSLogs/b"), STAMP, STAMP);
 
   @TempDir Path temp;
 
@@ -49,13 +58,12 @@ class StreamStateFilesTest {
       String folder = BucketPurpose.STORAGE.resourceName("s3://state/stream/");
       StreamStateFiles files = new StreamStateFiles(folder);
       try (SmallObjects put = SmallObjects.under(folder, options)) {
-        files.writePart(put, new WindowPart(W0, "AWSLogs/a", 10, 100, 3, new byte[] {1, 2, 3}));
-        files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
+        files.writePart(
+            put, A, new WindowPart(W0, "AWSLogs/a", 1, 10, 100, 3, new byte[] {1, 2, 3}));
+        files.writeRead(put, A);
       }
       assertEquals(
-          List.of(
-              "stream/" + SavedParts.partName(W0, "AWSLogs/a"),
-              "stream/" + SavedParts.readName(Instant.parse("2024-05-01T10:05:00Z"), "AWSLogs/a")),
+          List.of("stream/" + A.partName(W0), "stream/" + A.readName()),
           client.listObjectsV2(b -> b.bucket("state")).contents().stream()
               .map(S3Object::key)
               .sorted()
@@ -76,10 +84,7 @@ class StreamStateFilesTest {
       String folder = BucketPurpose.STORAGE.resourceName("s3://no-such-bucket/stream/");
       StreamStateFiles files = new StreamStateFiles(folder);
       try (SmallObjects put = SmallObjects.under(folder, S3Fixture.options(server))) {
-        IOException e =
-            assertThrows(
-                IOException.class,
-                () -> files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z")));
+        IOException e = assertThrows(IOException.class, () -> files.writeRead(put, A));
         assertTrue(
             e.getMessage().startsWith("cannot put s3://no-such-bucket/stream/"), e.getMessage());
       }
@@ -97,37 +102,46 @@ class StreamStateFilesTest {
       throws Exception {
     assertEquals(
         List.of(), files.fileNames(put, SavedParts.PARTS), "a folder not written yet is empty");
-    WindowPart a0 = new WindowPart(W0, "AWSLogs/a", 10, 100, 3, new byte[] {1, 2, 3});
-    WindowPart a1 = new WindowPart(W1, "AWSLogs/a", 10, 100, 1, new byte[] {4});
-    WindowPart b0 = new WindowPart(W0, "AWSLogs/b", 20, 200, 5, new byte[] {5, 6});
-    for (WindowPart part : List.of(a0, a1, b0)) {
-      files.writePart(put, part);
-    }
-    files.writePart(put, a0);
-    files.writeRead(put, "AWSLogs/a", Instant.parse("2024-05-01T10:05:00Z"));
+    WindowPart ab0 = new WindowPart(W0, "AWSLogs/a", 2, 30, 300, 8, new byte[] {1, 2, 3});
+    WindowPart ab1 = new WindowPart(W1, "AWSLogs/a", 1, 10, 100, 1, new byte[] {4});
+    WindowPart b0 = new WindowPart(W0, "AWSLogs/b", 1, 20, 200, 5, new byte[] {5, 6});
+    files.writePart(put, AB, ab0);
+    files.writePart(put, AB, ab1);
+    files.writePart(put, B, b0);
+    files.writePart(put, AB, ab0);
+    files.writeRead(put, AB);
+    files.writeRead(put, B);
 
     assertEquals(
         3, files.fileNames(put, SavedParts.PARTS).size(), "writing a part again replaces it");
+    List<String> reads = files.fileNames(put, SavedParts.READ).stream().sorted().toList();
     assertEquals(
-        List.of("20240501T100500Z-" + SavedParts.objectId("AWSLogs/a") + ".read"),
-        files.fileNames(put, SavedParts.READ));
-    WindowPart back = files.readPart(put, SavedParts.partName(W0, "AWSLogs/b")).orElseThrow();
-    assertEquals(b0.objectKey(), back.objectKey());
-    assertEquals(b0.records(), back.records());
-    assertArrayEquals(b0.run(), back.run());
+        List.of(AB.readName(), B.readName()).stream()
+            .map(n -> n.substring(SavedParts.READ.length()))
+            .sorted()
+            .toList(),
+        reads);
+    assertEquals(
+        Map.of(
+            AB.readName().substring(SavedParts.READ.length()), List.of("AWSLogs/a", "AWSLogs/b"),
+            B.readName().substring(SavedParts.READ.length()), List.of("AWSLogs/b")),
+        files.readRecords(put, List.of(reads.get(0), reads.get(1), "gone.read")),
+        "the keys of each record read back; a record gone is left out");
+    WindowPart back = files.readPart(put, AB.partName(W0)).orElseThrow();
+    assertEquals(ab0.objectKey(), back.objectKey());
+    assertEquals(ab0.objects(), back.objects());
+    assertEquals(ab0.records(), back.records());
+    assertArrayEquals(ab0.run(), back.run());
 
     files.deleteWindowParts(put, W0);
     assertEquals(
-        List.of(SavedParts.partName(W1, "AWSLogs/a").substring(SavedParts.PARTS.length())),
+        List.of(AB.partName(W1).substring(SavedParts.PARTS.length())),
         files.fileNames(put, SavedParts.PARTS));
-    assertEquals(Optional.empty(), files.readPart(put, SavedParts.partName(W0, "AWSLogs/a")));
+    assertEquals(Optional.empty(), files.readPart(put, AB.partName(W0)));
 
-    files.delete(
-        put,
-        List.of(
-            SavedParts.partName(W1, "AWSLogs/a"), SavedParts.partName(W1, "AWSLogs/never-saved")));
+    files.delete(put, List.of(AB.partName(W1), A.partName(W1)));
     assertEquals(List.of(), files.fileNames(put, SavedParts.PARTS));
-    files.writePart(put, a0);
+    files.writePart(put, AB, ab0);
     files.clear(put);
     assertEquals(List.of(), files.fileNames(put, SavedParts.PARTS));
     assertEquals(List.of(), files.fileNames(put, SavedParts.READ));

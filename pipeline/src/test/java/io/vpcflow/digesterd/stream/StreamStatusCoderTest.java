@@ -34,9 +34,9 @@ class StreamStatusCoderTest {
                     stamp.minusSeconds(60)),
                 WINDOWS)
             .with(StatusEvent.objectAlreadyRead("old", stamp, stamp.minusSeconds(60)), WINDOWS)
-            .with(StatusEvent.partTaken(W0, 3), WINDOWS)
-            .with(StatusEvent.partTaken(W0 + 300, 10), WINDOWS)
-            .with(StatusEvent.partTaken(W0 + 600, 1), WINDOWS)
+            .with(StatusEvent.partTaken(W0, 1, 3), WINDOWS)
+            .with(StatusEvent.partTaken(W0 + 300, 1, 10), WINDOWS)
+            .with(StatusEvent.partTaken(W0 + 600, 1, 1), WINDOWS)
             .with(StatusEvent.windowClosed(W0), WINDOWS)
             .with(StatusEvent.partLate(W0, 2), WINDOWS)
             .updated(STARTED.plusSeconds(5));

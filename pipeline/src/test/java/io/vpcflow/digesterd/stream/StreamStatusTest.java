@@ -68,9 +68,9 @@ class StreamStatusTest {
   void partsOpenWindowsInOrderAndACloseRemovesThem() {
     StreamStatus status =
         StreamStatus.started(started)
-            .with(StatusEvent.partTaken(w1, 10), windows)
-            .with(StatusEvent.partTaken(w0, 3), windows)
-            .with(StatusEvent.partTaken(w1, 5), windows);
+            .with(StatusEvent.partTaken(w1, 4, 10), windows)
+            .with(StatusEvent.partTaken(w0, 1, 3), windows)
+            .with(StatusEvent.partTaken(w1, 2, 5), windows);
     assertEquals(
         List.of(
             new OpenWindow(
@@ -83,7 +83,7 @@ class StreamStatusTest {
                 Instant.parse("2024-05-01T09:05:00Z"),
                 Instant.parse("2024-05-01T09:10:00Z"),
                 Instant.parse("2024-05-01T09:12:00Z"),
-                2,
+                6,
                 15)),
         status.openWindows());
     assertEquals(18, status.records());
@@ -103,10 +103,10 @@ class StreamStatusTest {
   void aPartHeardOfAfterItsWindowClosedIsCountedWithoutReopeningIt() {
     StreamStatus status =
         StreamStatus.started(started)
-            .with(StatusEvent.partTaken(w2, 1), windows)
+            .with(StatusEvent.partTaken(w2, 1, 1), windows)
             .with(StatusEvent.windowClosed(w1), windows)
-            .with(StatusEvent.partTaken(w1, 4), windows)
-            .with(StatusEvent.partTaken(w0, 2), windows)
+            .with(StatusEvent.partTaken(w1, 1, 4), windows)
+            .with(StatusEvent.partTaken(w0, 1, 2), windows)
             .with(StatusEvent.windowClosed(w0), windows);
     assertEquals(
         List.of(Instant.parse("2024-05-01T09:10:00Z")),
@@ -135,7 +135,7 @@ class StreamStatusTest {
     StreamStatus status =
         StreamStatus.started(started)
             .with(read("k", "2024-05-01T09:07:00Z"), windows)
-            .with(StatusEvent.partTaken(w1, 10), windows)
+            .with(StatusEvent.partTaken(w1, 1, 10), windows)
             .with(StatusEvent.partLate(w0, 1), windows)
             .updated(Instant.parse("2024-05-01T10:00:05Z"));
     String json = StreamStatusJson.write(status);
@@ -161,7 +161,7 @@ class StreamStatusTest {
             read("k", "2024-05-01T09:07:00Z"),
             StatusEvent.objectAlreadyRead(
                 "o", Instant.parse("2024-05-01T09:01:00Z"), Instant.parse("2024-05-01T09:00:00Z")),
-            StatusEvent.partTaken(w1, 7),
+            StatusEvent.partTaken(w1, 1, 7),
             StatusEvent.partLate(w0, 1),
             StatusEvent.windowClosed(w2))) {
       assertEquals(

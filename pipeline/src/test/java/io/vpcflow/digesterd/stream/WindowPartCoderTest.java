@@ -4,10 +4,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.util.SerializableUtils;
@@ -31,19 +35,21 @@ class WindowPartCoderTest {
           new WindowPart(
               1_714_554_000L,
               KEY,
+              1,
               48_213,
               210_000,
               1_800,
               run("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK")),
-          new WindowPart(0, "", 0, 0, 0, new byte[0]),
+          new WindowPart(0, "", 0, 0, 0, 0, new byte[0]),
           new WindowPart(
               Long.MAX_VALUE,
               "d\u00e9j\u00e0/\u65e5\u672c/\ud83d\ude80.log.parquet",
               Long.MAX_VALUE,
               Long.MAX_VALUE,
               Long.MAX_VALUE,
+              Long.MAX_VALUE,
               new byte[] {0, (byte) 0xff, (byte) 0x80, 10, 0}),
-          new WindowPart(-300, KEY, 1, 1, 1, new byte[70_000]));
+          new WindowPart(-300, KEY, 80, 1, 1, 1, new byte[70_000]));
 
   private static byte[] run(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
@@ -53,6 +59,7 @@ class WindowPartCoderTest {
     return new WindowPart(
         part.windowStart(),
         new String(part.objectKey()),
+        part.objects(),
         part.objectBytes(),
         part.textBytes(),
         part.records(),
@@ -66,6 +73,7 @@ class WindowPartCoderTest {
       protected boolean matchesSafely(WindowPart actual) {
         return actual.windowStart() == expected.windowStart()
             && actual.objectKey().equals(expected.objectKey())
+            && actual.objects() == expected.objects()
             && actual.objectBytes() == expected.objectBytes()
             && actual.textBytes() == expected.textBytes()
             && actual.records() == expected.records()
@@ -105,6 +113,7 @@ class WindowPartCoderTest {
                 new WindowPart(
                     part.windowStart(),
                     part.objectKey(),
+                    part.objects(),
                     part.objectBytes(),
                     part.textBytes(),
                     part.records(),
@@ -120,6 +129,27 @@ class WindowPartCoderTest {
           CoderUtils.encodeToByteArray(WindowPartCoder.of(), copy(part)),
           part.objectKey());
       CoderProperties.coderDeterministic(WindowPartCoder.of(), part, part);
+    }
+  }
+
+  /**
+   * A part saved in the stream's folder by an earlier release (one object per part, no count, no
+   * format byte) decodes as the part of one object.
+   */
+  @Test
+  void aPartInTheFormOfEarlierReleasesDecodesAsTheFoldOfOneObject() throws Exception {
+    for (long windowStart : new long[] {1_714_554_000L, 1L, 127L, 128L, Long.MAX_VALUE}) {
+      ByteArrayOutputStream old = new ByteArrayOutputStream();
+      VarLongCoder.of().encode(windowStart, old);
+      StringUtf8Coder.of().encode(KEY, old);
+      for (long n : new long[] {48_213, 210_000, 1_800}) {
+        VarLongCoder.of().encode(n, old);
+      }
+      byte[] run = run("2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 ACCEPT OK");
+      ByteArrayCoder.of().encode(run, old);
+      assertThat(
+          CoderUtils.decodeFromByteArray(WindowPartCoder.of(), old.toByteArray()),
+          sameAs(new WindowPart(windowStart, KEY, 1, 48_213, 210_000, 1_800, run)));
     }
   }
 
