@@ -3,7 +3,8 @@
 # backlog of SHORT hours and of LONG hours landed before the stream starts, REPS times each,
 # interleaved, each in its own JVM. Prints each run's records/s from the stream's start, and the
 # sustained rate: the extra records of the longer backlog over the extra seconds they took, so that
-# the pipeline's start and its first, cold round cancel out (fastest run of each backlog). Writes
+# the pipeline's start and its first, cold round cancel out (fastest run of each backlog; and the
+# range over the pairs of runs, each longer backlog less the shorter one run just before). Writes
 # the table to bench-work/stream-results.md. Usage: bench/stream.sh (env: SHORT=1, LONG=3, REPS=3,
 # ARGS="extra Beam options", e.g. ARGS="--runner=FlinkRunner --flinkMaster=[local]"; JAR=another
 # build's fat jar).
@@ -29,12 +30,15 @@ run() {
 
 : > "$WORK/stream-bench.log"
 declare -A best_records best_seconds
+pairs=()
 for rep in $(seq "$REPS"); do
   for hours in "$SHORT" "$LONG"; do
     read -r records seconds < <(run "$hours")
     [ -n "${records:-}" ] || { echo "StreamBench failed, see $WORK/stream-bench.err" >&2; exit 1; }
     echo "run $rep, $hours h backlog: $records records in $seconds s from start:" \
       "$(awk "BEGIN{printf \"%.0f\", $records / $seconds}") records/s" >&2
+    [ "$hours" = "$SHORT" ] && short_run="$records $seconds"
+    [ "$hours" = "$LONG" ] && pairs+=("$short_run $records $seconds")
     if [ -z "${best_seconds[$hours]:-}" ] || awk "BEGIN{exit !($seconds < ${best_seconds[$hours]})}"; then
       best_records[$hours]=$records
       best_seconds[$hours]=$seconds
@@ -52,6 +56,8 @@ done
   awk -v r1="${best_records[$SHORT]}" -v s1="${best_seconds[$SHORT]}" \
     -v r2="${best_records[$LONG]}" -v s2="${best_seconds[$LONG]}" -v a="$SHORT" -v b="$LONG" \
     'BEGIN{printf "\nsustained (%s h backlog less %s h): %d records in %.1f s: %.0f records/s\n", b, a, r2 - r1, s2 - s1, (r2 - r1) / (s2 - s1)}'
+  printf '%s\n' "${pairs[@]}" | awk '{r = ($3 - $1) / ($4 - $2); lo = (NR == 1 || r < lo) ? r : lo; hi = (NR == 1 || r > hi) ? r : hi}
+    END{printf "the same from each run of the longer backlog less the run of the shorter just before it: %.0f-%.0f records/s\n", lo, hi}'
   echo
   grep '^latency' "$WORK/stream-bench.log" | sort | uniq -c | sed 's/^ *[0-9]* /- /'
 } | tee "$WORK/stream-results.md"
