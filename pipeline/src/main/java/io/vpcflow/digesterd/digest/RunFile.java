@@ -31,9 +31,6 @@ public final class RunFile {
   private static final byte[] MAGIC = "VFR1".getBytes(StandardCharsets.US_ASCII);
   private static final int TRAILER_BYTES = Long.BYTES + 4;
 
-  /** How many entries ahead of the one written {@link #write} starts reading. */
-  private static final int LOOK_AHEAD = 8;
-
   /** What the look-ahead reads read: kept so that they are not optimised away. */
   private static int touchedSink;
 
@@ -78,14 +75,7 @@ public final class RunFile {
     SortedRun.EntryWriter entries = new SortedRun.EntryWriter();
     int touched = 0;
     for (int i = 0; i < order.length; i++) {
-      // Entries are written in key order, at random places in memory: start reading those a few
-      // steps ahead so that their cache misses overlap.
-      if (i + 2 * LOOK_AHEAD < order.length) {
-        touched += table.touch(order[i + 2 * LOOK_AHEAD], false);
-      }
-      if (i + LOOK_AHEAD < order.length) {
-        touched += table.touch(order[i + LOOK_AHEAD], true);
-      }
+      touched += SortedRun.touchAhead(table, order, i);
       int entry = order[i];
       int shared;
       if (i % indexEvery == 0) {

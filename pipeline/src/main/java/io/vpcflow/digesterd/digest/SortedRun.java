@@ -24,16 +24,41 @@ public final class SortedRun {
     int[] order = KeySorter.sortedOrder(table, table.size());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, order.length * 32));
     try {
-      int previous = -1;
       EntryWriter writer = new EntryWriter();
-      for (int entry : order) {
-        writer.write(table, entry, previous < 0 ? 0 : table.sharedPrefix(previous, entry), bytes);
-        previous = entry;
+      int touched = 0;
+      for (int i = 0; i < order.length; i++) {
+        touched += touchAhead(table, order, i);
+        writer.write(
+            table, order[i], i == 0 ? 0 : table.sharedPrefix(order[i - 1], order[i]), bytes);
       }
+      touchedSink = touched;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
+  }
+
+  /** How many entries ahead of the one being written {@link #touchAhead} reads. */
+  private static final int LOOK_AHEAD = 8;
+
+  /** Keeps what {@link #touchAhead} read, so that the reads are not optimised away. */
+  private static int touchedSink;
+
+  /**
+   * Before entry {@code order[i]} of a table is written: reads the reference of the entry to be
+   * written {@code 2 * LOOK_AHEAD} steps later and the reference and first key byte of the one
+   * {@code LOOK_AHEAD} steps later, so that their cache misses (entries in key order lie at random
+   * places in memory) overlap with the writing; returns what it read.
+   */
+  static int touchAhead(DigestTable table, int[] order, int i) {
+    int touched = 0;
+    if (i + 2 * LOOK_AHEAD < order.length) {
+      touched += table.touch(order[i + 2 * LOOK_AHEAD], false);
+    }
+    if (i + LOOK_AHEAD < order.length) {
+      touched += table.touch(order[i + LOOK_AHEAD], true);
+    }
+    return touched;
   }
 
   /**
