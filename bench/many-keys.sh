@@ -4,9 +4,10 @@
 # the digest command with -Xmx1g and -Xmx512m (plain java -jar), by the launcher with -Xmx1g, and
 # by DuckDB capped at memory_limit='1GB' (it spills too). Checks the digests are identical after
 # gunzip. Prints a table and writes it to bench-work/many-keys.md.
-# Usage: bench/many-keys.sh   (env: OBJECTS, RECORDS_PER_OBJECT, SPACE, REPS)
+# Usage: bench/many-keys.sh [--help]   (env: OBJECTS, RECORDS_PER_OBJECT, SPACE, REPS)
 # Needs: Java 17, Maven (for the build and the DuckDB JDBC jar), GNU time.
 set -euo pipefail
+. "$(dirname "$0")/help.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=$ROOT/bench-work

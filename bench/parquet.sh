@@ -7,6 +7,7 @@
 # writes it to bench-work/parquet-results.md. Usage: bench/parquet.sh (env: HOURS,
 # RECORDS_PER_OBJECT, CONVERSATIONS, HEAP, REPS). Needs: Java 17, Maven, GNU time, python3.
 set -euo pipefail
+. "$(dirname "$0")/help.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=$ROOT/bench-work

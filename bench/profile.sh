@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Where a digest's CPU goes, by phase: runs `digest` once (plain java -jar, or the launcher with
 # LAUNCHER=1) under JFR over a local corpus and prints bench/JfrPhases.java's table. Usage:
-#   bench/profile.sh [CORPUS_DIR START STOP]
+#   bench/profile.sh [--help | CORPUS_DIR START STOP]
 # Default: bench/run.sh's corpus (run that first). An empty directory profiles start-up alone.
 set -euo pipefail
+. "$(dirname "$0")/help.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=$ROOT/bench-work

@@ -6,6 +6,7 @@
 # bench-work/results.md. Usage: bench/run.sh   (env: HOURS, RECORDS_PER_OBJECT, CONVERSATIONS,
 # HEAP, REPS). Needs: Java 17, Maven (for the build and the DuckDB JDBC jar), gzip, GNU time.
 set -euo pipefail
+. "$(dirname "$0")/help.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=$ROOT/bench-work

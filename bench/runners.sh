@@ -9,7 +9,7 @@
 # Needs: Java 17, Maven, curl, GNU time; the default corpus is generated if missing. Also prints
 # each run's merge phase (<id>.json merge.mergeMillis: merge planned to digest joined).
 set -euo pipefail
-if [ "${1:-}" = "--help" ]; then sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
+. "$(dirname "$0")/help.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=$ROOT/bench-work

@@ -9,6 +9,7 @@
 # ARGS="extra Beam options", e.g. ARGS="--runner=FlinkRunner --flinkMaster=[local]"; JAR=another
 # build's fat jar).
 set -euo pipefail
+. "$(dirname "$0")/help.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=$ROOT/bench-work
