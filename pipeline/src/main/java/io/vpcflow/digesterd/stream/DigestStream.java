@@ -131,14 +131,16 @@ public final class DigestStream {
         files.clear(objects);
         ResumePointFile.write(objects, stateResource, new ResumePoint(firstWindow));
       }
+      List<String> takenOver =
+          SavedParts.takenOver(
+              files.fileNames(objects, SavedParts.READ),
+              firstWindow,
+              options.getObjectSlackBefore());
       SavedParts.Restore restore =
           SavedParts.plan(
+              takenOver,
               files.readRecords(
-                  objects,
-                  SavedParts.takenOver(
-                      files.fileNames(objects, SavedParts.READ),
-                      firstWindow,
-                      options.getObjectSlackBefore())),
+                  objects, takenOver.stream().filter(SavedParts::contentNeeded).toList()),
               files.fileNames(objects, SavedParts.PARTS),
               firstWindow);
       LOG.info(

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *       already closed by their own object's event time (those are late in every run);
  *   <li>then its <b>read record</b> ({@code read/<latest>-<earliest>-<id>.read}, holding the keys
  *       of the batch's objects, one per line; the stamps are the latest and the earliest of the
- *       objects' time stamps).
+ *       objects' time stamps; {@code read/<stamp>-<id>.read} for a batch of one object, which a
+ *       restart knows by its name alone).
  * </ol>
  *
  * <p>{@code <id>} is the first 128 bits of the SHA-256 of the batch's keys, sorted and joined by
@@ -102,9 +103,15 @@ public final class SavedParts {
       return SavedParts.id(String.join("\n", keys));
     }
 
-    /** The name (under the folder) of the batch's read record. */
+    /**
+     * The name (under the folder) of the batch's read record: {@code read/<stamp>-<id>.read} for a
+     * batch of one object (whose id is the object's), else {@code
+     * read/<latest>-<earliest>-<id>.read}.
+     */
     public String readName() {
-      return READ + compact(latest) + "-" + compact(earliest) + "-" + id() + ".read";
+      return keys.size() == 1
+          ? READ + compact(latest) + "-" + id() + ".read"
+          : READ + compact(latest) + "-" + compact(earliest) + "-" + id() + ".read";
     }
 
     /** The name (under the folder) of the batch's part of the window starting at {@code window}. */
@@ -151,8 +158,9 @@ public final class SavedParts {
    * @param stamp the latest time stamp of its objects
    * @param earliest the earliest time stamp of its objects
    * @param batchId its batch's id
+   * @param oneObject whether it names a batch of one object, whose id is then {@code batchId}
    */
-  public record ReadName(Instant stamp, Instant earliest, String batchId) {}
+  public record ReadName(Instant stamp, Instant earliest, String batchId, boolean oneObject) {}
 
   /**
    * The part named {@code fileName} (without folder), or empty for any other file (a temporary one,
@@ -174,7 +182,7 @@ public final class SavedParts {
     Optional<Instant> latest = instant(m.group(1));
     Optional<Instant> earliest = m.group(2) == null ? latest : instant(m.group(2));
     return latest.isPresent() && earliest.isPresent()
-        ? Optional.of(new ReadName(latest.get(), earliest.get(), m.group(3)))
+        ? Optional.of(new ReadName(latest.get(), earliest.get(), m.group(3), m.group(2) == null))
         : Optional.empty();
   }
 
@@ -211,26 +219,43 @@ public final class SavedParts {
   }
 
   /**
+   * Whether the objects of the read record named {@code fileName} (in {@link #READ}) are only in
+   * its content: a batch of several objects. A batch of one object is known by its name alone.
+   */
+  public static boolean contentNeeded(String fileName) {
+    return parseRead(fileName).map(r -> !r.oneObject()).orElse(false);
+  }
+
+  /**
    * What a stream starting at {@code firstWindow} restores: the objects of the read records it
    * takes over ({@link #takenOver}) are already read, and their batches' parts of windows from
    * {@code firstWindow} on are restored. Parts without a read record, of earlier windows, and files
-   * of other names are left out.
+   * of other names are left out, and so is a record of several objects whose keys are missing (gone
+   * before it was read).
    *
-   * @param readRecords the read records taken over: file name in {@link #READ} to the keys it holds
+   * @param takenOver the read records taken over (file names in {@link #READ})
+   * @param keys the keys held by each of those that {@link #contentNeeded}, by file name
    * @param partFiles the file names in {@link #PARTS}
    */
   public static Restore plan(
-      Map<String, List<String>> readRecords, Collection<String> partFiles, Instant firstWindow) {
+      Collection<String> takenOver,
+      Map<String, List<String>> keys,
+      Collection<String> partFiles,
+      Instant firstWindow) {
     Set<String> alreadyRead = new HashSet<>();
     Map<String, Instant> batches = new HashMap<>();
-    readRecords.forEach(
-        (file, keys) ->
-            parseRead(file)
-                .ifPresent(
-                    r -> {
-                      batches.put(r.batchId(), r.earliest());
-                      keys.forEach(k -> alreadyRead.add(objectId(k)));
-                    }));
+    for (String file : takenOver) {
+      Optional<ReadName> read = parseRead(file);
+      if (read.isEmpty() || (!read.get().oneObject() && !keys.containsKey(file))) {
+        continue;
+      }
+      batches.put(read.get().batchId(), read.get().earliest());
+      if (read.get().oneObject()) {
+        alreadyRead.add(read.get().batchId());
+      } else {
+        keys.get(file).forEach(k -> alreadyRead.add(objectId(k)));
+      }
+    }
     List<RestoredPart> parts = new ArrayList<>();
     for (String file : partFiles) {
       Optional<PartName> part = parsePart(file);

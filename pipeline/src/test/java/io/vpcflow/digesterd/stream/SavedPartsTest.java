@@ -1,8 +1,10 @@
 package io.vpcflow.digesterd.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vpcflow.digesterd.stream.SavedParts.Batch;
 import io.vpcflow.digesterd.stream.SavedParts.PartName;
@@ -49,7 +51,18 @@ class SavedPartsTest {
     assertEquals("parts/20240501T100000Z-", SavedParts.windowPartsPrefix(w10));
     assertEquals(Optional.of(new PartName(w10, id)), SavedParts.parsePart(file(AB.partName(w10))));
     assertEquals(
-        Optional.of(new ReadName(AT_B, AT_A, id)), SavedParts.parseRead(file(AB.readName())));
+        Optional.of(new ReadName(AT_B, AT_A, id, false)),
+        SavedParts.parseRead(file(AB.readName())));
+    assertEquals(
+        "read/20240501T095800Z-" + SavedParts.objectId(C) + ".read",
+        ONLY_C.readName(),
+        "a batch of one object: the name of earlier releases");
+    assertEquals(
+        Optional.of(new ReadName(AT_C, AT_C, SavedParts.objectId(C), true)),
+        SavedParts.parseRead(file(ONLY_C.readName())));
+    assertTrue(SavedParts.contentNeeded(file(AB.readName())));
+    assertFalse(SavedParts.contentNeeded(file(ONLY_C.readName())), "known by its name");
+    assertFalse(SavedParts.contentNeeded("notes.txt"));
     assertEquals(List.of(A, B), SavedParts.keysOf(AB.readContent()));
     assertEquals(List.of(C), SavedParts.keysOf(ONLY_C.readContent()));
     assertThrows(IllegalArgumentException.class, () -> new Batch(List.of(), AT_A, AT_A));
@@ -59,9 +72,9 @@ class SavedPartsTest {
   void aReadRecordOfAnEarlierReleaseHoldsOneObjectAtOneStamp() {
     String old = "20240501T095800Z-" + SavedParts.objectId(C) + ".read";
     assertEquals(
-        Optional.of(new ReadName(AT_C, AT_C, SavedParts.objectId(C))), SavedParts.parseRead(old));
-    assertEquals(
-        List.of(C), SavedParts.keysOf(C.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Optional.of(new ReadName(AT_C, AT_C, SavedParts.objectId(C), true)),
+        SavedParts.parseRead(old));
+    assertEquals(file(ONLY_C.readName()), old, "the name of a batch of one object today");
   }
 
   @Test
@@ -92,24 +105,35 @@ class SavedPartsTest {
   @Test
   void aRestartTakesOverTheObjectsOfItsReadRecordsAndRestoresOnlyTheirBatchsPartsOfOpenWindows() {
     Batch unrecorded = new Batch(List.of(C, A), AT_C, AT_A);
-    Map<String, List<String>> reads = new LinkedHashMap<>();
-    reads.put(file(AB.readName()), AB.keys());
+    Batch gone = new Batch(List.of(C, B), AT_C, AT_B);
+    Batch onlyB = new Batch(List.of(B), AT_B, AT_B);
+    List<String> takenOver =
+        List.of(file(AB.readName()), file(onlyB.readName()), file(gone.readName()));
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    keys.put(file(AB.readName()), AB.keys());
     List<String> parts =
         List.of(
             file(AB.partName(w10)),
             file(AB.partName(w10 - 300)),
             file(unrecorded.partName(w10)),
+            file(gone.partName(w10)),
+            file(onlyB.partName(w05)),
             file(AB.partName(w05)),
             "junk.part");
-    SavedParts.Restore restore = SavedParts.plan(reads, parts, ten);
-    assertEquals(Set.of(SavedParts.objectId(A), SavedParts.objectId(B)), restore.alreadyRead());
+    SavedParts.Restore restore = SavedParts.plan(takenOver, keys, parts, ten);
+    assertEquals(
+        Set.of(SavedParts.objectId(A), SavedParts.objectId(B)),
+        restore.alreadyRead(),
+        "AB's keys from its content, B's id from its record's name");
     assertEquals(
         List.of(
             new RestoredPart(AB.partName(w10), w10, AT_A),
+            new RestoredPart(onlyB.partName(w05), w05, AT_B),
             new RestoredPart(AB.partName(w05), w05, AT_A)),
         restore.parts(),
-        "at the batch's earliest stamp; AB's part of 09:55 is before the first window; the other"
-            + " batch has no read record: its objects are read again");
+        "by name, at the batch's earliest stamp; AB's part of 09:55 is before the first window; the batch"
+            + " without a record, and the one whose record was gone before its keys were read, are"
+            + " read again");
   }
 
   @Test
