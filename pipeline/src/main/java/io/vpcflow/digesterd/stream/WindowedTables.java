@@ -25,7 +25,10 @@ public final class WindowedTables implements RecordHandler {
   private final long firstWindow;
   private final NavigableMap<Long, Window> open = new TreeMap<>();
   private final NavigableMap<Long, long[]> late = new TreeMap<>();
+
+  /** The windows the object begun last gave records to (a few at most). */
   private final List<Window> touched = new ArrayList<>();
+
   private Instant eventTime = Instant.MIN;
   private long lastWindow = Long.MIN_VALUE;
   private Window last;
@@ -38,7 +41,6 @@ public final class WindowedTables implements RecordHandler {
     long objects;
     long objectBytes;
     long textBytes;
-    boolean touchedByObject;
 
     Window(DigestTable table) {
       this.table = table;
@@ -75,7 +77,6 @@ public final class WindowedTables implements RecordHandler {
       w.objects++;
       w.objectBytes += objectBytes;
       w.textBytes += textBytes;
-      w.touchedByObject = false;
     }
     touched.clear();
   }
@@ -110,8 +111,7 @@ public final class WindowedTables implements RecordHandler {
     last =
         open.computeIfAbsent(
             window, w -> new Window(new DigestTable(w, w + windows.window().getSeconds())));
-    if (!last.touchedByObject) {
-      last.touchedByObject = true;
+    if (!touched.contains(last)) {
       touched.add(last);
     }
   }

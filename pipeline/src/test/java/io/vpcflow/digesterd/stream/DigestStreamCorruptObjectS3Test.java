@@ -16,11 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -73,10 +69,13 @@ class DigestStreamCorruptObjectS3Test {
               "the summary " + key + " is stored");
         }
         Eventually.until(
-            () -> counter(stream, "corrupt-objects") == 1,
+            () -> StreamFixture.counter(stream, "corrupt-objects") == 1,
             Duration.ofSeconds(10),
             "the corrupt object is counted");
-        assertEquals(objects.size(), counter(stream, "objects-read"), "every other object read");
+        assertEquals(
+            objects.size(),
+            StreamFixture.counter(stream, "objects-read"),
+            "every other object read");
         List<String> recorded = new ArrayList<>();
         for (S3Object o :
             client
@@ -104,20 +103,5 @@ class DigestStreamCorruptObjectS3Test {
             "window " + window);
       }
     }
-  }
-
-  private static long counter(PipelineResult result, String name) {
-    long total = 0;
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named("stream", name))
-                    .build())
-            .getCounters()) {
-      total += Optional.ofNullable(counter.getAttempted()).orElse(0L);
-    }
-    return total;
   }
 }

@@ -25,9 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,15 +170,17 @@ class DigestStreamRestartS3Test {
               .count();
       Eventually.until(
           () ->
-              counter(second, "objects-already-read") == takenOver
-                  && counter(second, "objects-read") == secondRun.size() + readAgain.size()
-                  && counter(second, "parts-restored") == restorable
-                  && counter(second, "windows-written") >= 2,
+              StreamFixture.counter(second, "objects-already-read") == takenOver
+                  && StreamFixture.counter(second, "objects-read")
+                      == secondRun.size() + readAgain.size()
+                  && StreamFixture.counter(second, "parts-restored") == restorable
+                  && StreamFixture.counter(second, "windows-written") >= 2,
           Duration.ofSeconds(30),
           "the counters of the second run are committed");
       assertTrue(takenOver >= 1, "objects read before the kill and listed again: " + takenOver);
-      assertEquals(2, counter(second, "windows-written"), "windows 1 and 2, each once");
-      assertEquals(0, counter(second, "windows-already-digested"));
+      assertEquals(
+          2, StreamFixture.counter(second, "windows-written"), "windows 1 and 2, each once");
+      assertEquals(0, StreamFixture.counter(second, "windows-already-digested"));
       Eventually.until(
           () ->
               ResumePoint.parse(text(FOLDER + "state.json"))
@@ -265,21 +264,6 @@ class DigestStreamRestartS3Test {
       client.putObject(
           b -> b.bucket("restart-logs").key(o.key()), RequestBody.fromBytes(o.bytes()));
     }
-  }
-
-  private static long counter(PipelineResult result, String name) {
-    long total = 0;
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named("stream", name))
-                    .build())
-            .getCounters()) {
-      total += Optional.ofNullable(counter.getAttempted()).orElse(0L);
-    }
-    return total;
   }
 
   private static String digestKey(Instant w0, int window) {

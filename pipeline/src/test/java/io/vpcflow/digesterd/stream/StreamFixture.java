@@ -16,8 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -128,5 +133,21 @@ final class StreamFixture {
     } catch (NoSuchKeyException e) {
       return false;
     }
+  }
+
+  /** The attempted value of the stream's counter {@code name} in {@code result} (0 when none). */
+  static long counter(PipelineResult result, String name) {
+    long total = 0;
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named("stream", name))
+                    .build())
+            .getCounters()) {
+      total += Optional.ofNullable(counter.getAttempted()).orElse(0L);
+    }
+    return total;
   }
 }
