@@ -11,18 +11,25 @@ class BatchJitDirectivesTest {
   @Test
   void theJvmTakesTheDirectivesAndListsThem() throws Exception {
     try {
-      assertEquals("4 compiler directives added", BatchJitDirectives.add().strip());
+      assertEquals("5 compiler directives added", BatchJitDirectives.add().strip());
       String listed =
           String.valueOf(BatchJitDirectives.diagnosticCommand("compilerDirectivesPrint"))
               .replaceAll("\\s+", " ");
+      int render = listed.indexOf("matching: io/vpcflow/digesterd/parquet/RowRenderer.render");
       int classify =
           listed.indexOf("matching: io/vpcflow/digesterd/flowlog/FlowLogReader.classify");
       int counting = listed.indexOf("matching: io/vpcflow/digesterd/digest/CountingOutputStream.*");
       int project = listed.indexOf("matching: io/vpcflow/*.*");
       int everything = listed.indexOf("matching: *.*");
       assertTrue(
-          classify >= 0 && counting > classify && project > counting && everything > project,
+          render >= 0
+              && classify > render
+              && counting > classify
+              && project > counting
+              && everything > project,
           listed);
+      assertTrue(
+          listed.substring(render, classify).contains("-io/vpcflow/digesterd/flowlog/*.*"), listed);
       assertTrue(
           listed.substring(classify, counting).contains("-io/vpcflow/digesterd/digest/*.*"),
           listed);
