@@ -36,7 +36,6 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
 
   private final long windowStart;
   private final long windowStop;
-  private final Probe probe = new Probe();
 
   private byte[] arena = new byte[1 << 12];
   private int arenaUsed;
@@ -87,22 +86,17 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     if (start < windowStart || start >= windowStop) {
       return false;
     }
-    probe.build(record);
-    if (pendingBytes + probe.length > pendingText.length) {
-      pendingText =
-          Arrays.copyOf(pendingText, Math.max(pendingText.length * 2, pendingBytes + probe.length));
-    }
-    System.arraycopy(probe.text, 0, pendingText, pendingBytes, probe.length);
+    int keyLength = appendKey(record);
     int p = pending;
     pendingOffset[p] = pendingBytes;
-    pendingLength[p] = probe.length;
-    pendingHash[p] = probe.hash;
+    pendingLength[p] = keyLength;
+    pendingHash[p] = hash(pendingText, pendingBytes, keyLength);
     int n = p * TOTALS_PER_RECORD;
     pendingNumbers[n] = record.number(DigestField.PACKETS);
     pendingNumbers[n + 1] = record.number(DigestField.BYTES);
     pendingNumbers[n + 2] = start;
     pendingNumbers[n + 3] = record.number(DigestField.END);
-    pendingBytes += probe.length;
+    pendingBytes += keyLength;
     pending = p + 1;
     if (pending == BATCH) {
       flush();
@@ -221,14 +215,19 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
 
   /** A hash of {@code text[0..length)}, eight bytes per step (in-memory only, never stored). */
   static int hash(byte[] text, int length) {
+    return hash(text, 0, length);
+  }
+
+  private static int hash(byte[] text, int from, int length) {
     long h = length * GOLDEN;
-    int i = 0;
-    for (; i + Long.BYTES <= length; i += Long.BYTES) {
+    int i = from;
+    int end = from + length;
+    for (; i + Long.BYTES <= end; i += Long.BYTES) {
       h = (h ^ (long) LONGS.get(text, i)) * GOLDEN;
       h ^= h >>> 32;
     }
     long tail = 0;
-    for (; i < length; i++) {
+    for (; i < end; i++) {
       tail = (tail << 8) | (text[i] & 0xff);
     }
     h = (h ^ tail) * GOLDEN;
@@ -388,64 +387,84 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     return Collections.unmodifiableMap(map);
   }
 
-  /** The key text of a record, built in place in a reusable buffer, with its hash. */
-  private static final class Probe {
-    private byte[] text = new byte[256];
-    private int length;
-    private int hash;
+  private static final DigestField[] LEADING_FIELDS = {
+    DigestField.VERSION,
+    DigestField.ACCOUNT_ID,
+    DigestField.INTERFACE_ID,
+    DigestField.SRCADDR,
+    DigestField.DSTADDR
+  };
+  private static final DigestField[] TRAILING_FIELDS = {DigestField.ACTION, DigestField.LOG_STATUS};
 
-    void build(FlowLogRecord record) {
-      length = 0;
-      copyField(record, DigestField.VERSION);
-      copyField(record, DigestField.ACCOUNT_ID);
-      copyField(record, DigestField.INTERFACE_ID);
-      copyField(record, DigestField.SRCADDR);
-      copyField(record, DigestField.DSTADDR);
-      long srcport = record.number(DigestField.SRCPORT);
-      long dstport = record.number(DigestField.DSTPORT);
-      appendNumber(PortNormalisation.srcport(srcport, dstport));
-      appendNumber(PortNormalisation.dstport(srcport, dstport));
-      appendNumber(record.number(DigestField.PROTOCOL));
-      copyField(record, DigestField.ACTION);
-      copyField(record, DigestField.LOG_STATUS);
-      length--;
-      hash = hash(text, length);
-    }
+  /**
+   * Appends the key text of {@code record} to the pending texts, at {@link #pendingBytes} (which it
+   * leaves as it was); returns its length.
+   */
+  private int appendKey(FlowLogRecord record) {
+    keyEnd = pendingBytes;
+    copyFields(record, LEADING_FIELDS);
+    long srcport = record.number(DigestField.SRCPORT);
+    long dstport = record.number(DigestField.DSTPORT);
+    appendNumber(PortNormalisation.srcport(srcport, dstport));
+    appendNumber(PortNormalisation.dstport(srcport, dstport));
+    appendNumber(record.number(DigestField.PROTOCOL));
+    copyFields(record, TRAILING_FIELDS);
+    return keyEnd - 1 - pendingBytes;
+  }
 
-    private void copyField(FlowLogRecord record, DigestField field) {
-      if (record.isAbsent(field)) {
-        appendDash();
-        return;
+  /** Where {@link #appendKey} writes next. */
+  private int keyEnd;
+
+  /** Each field's text and a space: one copy when they lie one space apart in the line. */
+  private void copyFields(FlowLogRecord record, DigestField[] fields) {
+    int end = record.spanEnd(fields);
+    if (end < 0) {
+      for (DigestField field : fields) {
+        copyField(record, field);
       }
-      int from = record.start(field);
-      int len = record.end(field) - from;
-      ensure(len + 1);
-      System.arraycopy(record.line(), from, text, length, len);
-      length += len;
-      text[length++] = ' ';
+      return;
     }
+    int from = record.start(fields[0]);
+    int len = end - from;
+    ensure(len + 1);
+    System.arraycopy(record.line(), from, pendingText, keyEnd, len);
+    keyEnd += len;
+    pendingText[keyEnd++] = ' ';
+  }
 
-    private void appendNumber(long value) {
-      if (value == FlowLogRecord.ABSENT) {
-        appendDash();
-        return;
-      }
-      ensure(21);
-      length += DecimalDigits.count(value);
-      DecimalDigits.write(value, text, length);
-      text[length++] = ' ';
+  private void copyField(FlowLogRecord record, DigestField field) {
+    if (record.isAbsent(field)) {
+      appendDash();
+      return;
     }
+    int from = record.start(field);
+    int len = record.end(field) - from;
+    ensure(len + 1);
+    System.arraycopy(record.line(), from, pendingText, keyEnd, len);
+    keyEnd += len;
+    pendingText[keyEnd++] = ' ';
+  }
 
-    private void appendDash() {
-      ensure(2);
-      text[length++] = '-';
-      text[length++] = ' ';
+  private void appendNumber(long value) {
+    if (value == FlowLogRecord.ABSENT) {
+      appendDash();
+      return;
     }
+    ensure(21);
+    keyEnd += DecimalDigits.count(value);
+    DecimalDigits.write(value, pendingText, keyEnd);
+    pendingText[keyEnd++] = ' ';
+  }
 
-    private void ensure(int extra) {
-      if (length + extra > text.length) {
-        text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + extra));
-      }
+  private void appendDash() {
+    ensure(2);
+    pendingText[keyEnd++] = '-';
+    pendingText[keyEnd++] = ' ';
+  }
+
+  private void ensure(int extra) {
+    if (keyEnd + extra > pendingText.length) {
+      pendingText = Arrays.copyOf(pendingText, Math.max(pendingText.length * 2, keyEnd + extra));
     }
   }
 }

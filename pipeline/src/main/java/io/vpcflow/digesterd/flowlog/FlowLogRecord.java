@@ -42,6 +42,26 @@ public final class FlowLogRecord {
     return tokenEnd[format.position(field)];
   }
 
+  /**
+   * When {@code fields} are next to each other in the line, in that order, each one space after the
+   * one before, the offset just after the last of them; else -1.
+   */
+  public int spanEnd(DigestField[] fields) {
+    int at = format.position(fields[0]);
+    if (at < 0) {
+      return -1;
+    }
+    for (int i = 1; i < fields.length; i++) {
+      int next = format.position(fields[i]);
+      int gap = tokenEnd[at];
+      if (next != at + 1 || tokenStart[next] != gap + 1 || line[gap] != ' ') {
+        return -1;
+      }
+      at = next;
+    }
+    return tokenEnd[at];
+  }
+
   /** The field as a string, or {@code null} when absent. */
   public String text(DigestField field) {
     if (isAbsent(field)) {

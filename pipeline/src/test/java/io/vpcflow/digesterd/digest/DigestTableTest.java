@@ -117,6 +117,25 @@ class DigestTableTest {
   }
 
   @Test
+  void keyIsTheSameWhateverSeparatesItsFieldsInTheLine() throws IOException {
+    DigestTable table = new DigestTable(0, 1_000);
+    feed(
+        table,
+        "2 1 eni-a 10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT OK",
+        "2\t1 eni-a  10.0.0.1 10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT\tOK",
+        "2 1 eni-a 10.0.0.1\t10.0.0.2 50000 443 6 10 1000 100 160 ACCEPT  OK",
+        "2 - - 10.0.0.1 10.0.0.2 50000 443 6 1 1 100 160 ACCEPT OK",
+        "2\t-\t-\t10.0.0.1\t10.0.0.2 50000 443 6 1 1 100 160 REJECT OK",
+        "2 - - 10.0.0.1 10.0.0.2 50000 443 6 1 1 100 160 REJECT OK");
+    assertEquals(
+        List.of(
+            "2 - - 10.0.0.1 10.0.0.2 0 443 6 1 1 100 160 ACCEPT OK",
+            "2 - - 10.0.0.1 10.0.0.2 0 443 6 2 2 100 160 REJECT OK",
+            "2 1 eni-a 10.0.0.1 10.0.0.2 0 443 6 30 3000 100 160 ACCEPT OK"),
+        rendered(table));
+  }
+
+  @Test
   void formatWithoutOptionalKeyFieldsPrintsDashes() throws IOException {
     DigestTable table = new DigestTable(0, 2_000_000_000L);
     feed(
