@@ -34,6 +34,17 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   /** Bytes per key that {@link KeySorter} needs to sort a table: an int and a long. */
   public static final int SORT_BYTES_PER_KEY = Integer.BYTES + Long.BYTES;
 
+  /** The key's first fields, and its last two: copied at once when one space apart in a line. */
+  private static final DigestField[] LEADING_FIELDS = {
+    DigestField.VERSION,
+    DigestField.ACCOUNT_ID,
+    DigestField.INTERFACE_ID,
+    DigestField.SRCADDR,
+    DigestField.DSTADDR
+  };
+
+  private static final DigestField[] TRAILING_FIELDS = {DigestField.ACTION, DigestField.LOG_STATUS};
+
   private final long windowStart;
   private final long windowStop;
 
@@ -66,6 +77,9 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
   private final long[] pendingNumbers = new long[BATCH * TOTALS_PER_RECORD];
   private int pending;
   private int pendingBytes;
+
+  /** Where {@link #appendKey} writes the key it builds next. */
+  private int keyEnd;
 
   /** What the batch's touching loads read; kept so that they are not optimised away. */
   private long touched;
@@ -387,15 +401,6 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     return Collections.unmodifiableMap(map);
   }
 
-  private static final DigestField[] LEADING_FIELDS = {
-    DigestField.VERSION,
-    DigestField.ACCOUNT_ID,
-    DigestField.INTERFACE_ID,
-    DigestField.SRCADDR,
-    DigestField.DSTADDR
-  };
-  private static final DigestField[] TRAILING_FIELDS = {DigestField.ACTION, DigestField.LOG_STATUS};
-
   /**
    * Appends the key text of {@code record} to the pending texts, at {@link #pendingBytes} (which it
    * leaves as it was); returns its length.
@@ -411,9 +416,6 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
     copyFields(record, TRAILING_FIELDS);
     return keyEnd - 1 - pendingBytes;
   }
-
-  /** Where {@link #appendKey} writes next. */
-  private int keyEnd;
 
   /** Each field's text and a space: one copy when they lie one space apart in the line. */
   private void copyFields(FlowLogRecord record, DigestField[] fields) {
