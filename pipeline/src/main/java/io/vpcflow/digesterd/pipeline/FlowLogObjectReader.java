@@ -25,15 +25,20 @@ import org.apache.beam.sdk.io.FileSystems;
  */
 public final class FlowLogObjectReader {
   private final FlowLogReader reader;
-  private final ParquetFlowLogReader parquet;
+  private final int maxLineBytes;
   private final int bufferBytes;
+
+  /**
+   * Made for the first Parquet object: a window of text objects loads none of Parquet's classes.
+   */
+  private ParquetFlowLogReader parquet;
 
   /**
    * A reader skipping lines over {@code maxLineBytes}, buffering {@code bufferBytes} of gzip input.
    */
   public FlowLogObjectReader(int maxLineBytes, int bufferBytes) {
     this.reader = new FlowLogReader(maxLineBytes);
-    this.parquet = new ParquetFlowLogReader(maxLineBytes);
+    this.maxLineBytes = maxLineBytes;
     this.bufferBytes = bufferBytes;
   }
 
@@ -73,6 +78,9 @@ public final class FlowLogObjectReader {
 
   private ObjectParseResult readParquet(PlannedObject object, RecordHandler handler)
       throws IOException, CorruptObjectException {
+    if (parquet == null) {
+      parquet = new ParquetFlowLogReader(maxLineBytes);
+    }
     BeamInputFile file = new BeamInputFile(object.uri(), object.size());
     try {
       return parquet.read(file, handler).fetched(file.bytesFetched());
