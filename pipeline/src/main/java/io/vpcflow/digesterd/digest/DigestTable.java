@@ -227,12 +227,11 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-  /** A hash of {@code text[0..length)}, eight bytes per step (in-memory only, never stored). */
-  static int hash(byte[] text, int length) {
-    return hash(text, 0, length);
-  }
-
-  private static int hash(byte[] text, int from, int length) {
+  /**
+   * A hash of {@code text[from, from + length)}, eight bytes per step (in-memory only, never
+   * stored).
+   */
+  static int hash(byte[] text, int from, int length) {
     long h = length * GOLDEN;
     int i = from;
     int end = from + length;
@@ -426,12 +425,7 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       }
       return;
     }
-    int from = record.start(fields[0]);
-    int len = end - from;
-    ensure(len + 1);
-    System.arraycopy(record.line(), from, pendingText, keyEnd, len);
-    keyEnd += len;
-    pendingText[keyEnd++] = ' ';
+    appendText(record.line(), record.start(fields[0]), end);
   }
 
   private void copyField(FlowLogRecord record, DigestField field) {
@@ -439,10 +433,14 @@ public final class DigestTable implements RecordHandler, KeySorter.Keys {
       appendDash();
       return;
     }
-    int from = record.start(field);
-    int len = record.end(field) - from;
+    appendText(record.line(), record.start(field), record.end(field));
+  }
+
+  /** Appends {@code line[from, to)} and a space. */
+  private void appendText(byte[] line, int from, int to) {
+    int len = to - from;
     ensure(len + 1);
-    System.arraycopy(record.line(), from, pendingText, keyEnd, len);
+    System.arraycopy(line, from, pendingText, keyEnd, len);
     keyEnd += len;
     pendingText[keyEnd++] = ' ';
   }

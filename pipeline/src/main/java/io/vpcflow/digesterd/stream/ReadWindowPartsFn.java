@@ -128,12 +128,14 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
           new Outputs() {
             @Override
             public void part(WindowPart part, Instant time) {
-              out.get(PARTS).outputWithTimestamp(KV.of(part.windowStart(), part), joda(time));
+              out.get(PARTS)
+                  .outputWithTimestamp(KV.of(part.windowStart(), part), CloseWindowFn.joda(time));
             }
 
             @Override
             public void status(StatusEvent event, Instant time) {
-              out.get(STATUS).outputWithTimestamp(KV.of(PublishStatusFn.KEY, event), joda(time));
+              out.get(STATUS)
+                  .outputWithTimestamp(KV.of(PublishStatusFn.KEY, event), CloseWindowFn.joda(time));
             }
           });
     }
@@ -156,13 +158,20 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
         new Outputs() {
           @Override
           public void part(WindowPart part, Instant time) {
-            out.output(PARTS, KV.of(part.windowStart(), part), joda(time), GlobalWindow.INSTANCE);
+            out.output(
+                PARTS,
+                KV.of(part.windowStart(), part),
+                CloseWindowFn.joda(time),
+                GlobalWindow.INSTANCE);
           }
 
           @Override
           public void status(StatusEvent event, Instant time) {
             out.output(
-                STATUS, KV.of(PublishStatusFn.KEY, event), joda(time), GlobalWindow.INSTANCE);
+                STATUS,
+                KV.of(PublishStatusFn.KEY, event),
+                CloseWindowFn.joda(time),
+                GlobalWindow.INSTANCE);
           }
         });
   }
@@ -205,9 +214,5 @@ final class ReadWindowPartsFn extends DoFn<PlannedObject, KV<Long, WindowPart>> 
           read.eventTime());
     }
     batch = new ReadBatch(windows, firstWindow);
-  }
-
-  private static org.joda.time.Instant joda(Instant instant) {
-    return CloseWindowFn.joda(instant);
   }
 }

@@ -348,15 +348,16 @@ class DigestTableTest {
                   + (i & 255)
                   + " 10.9.9.9 0 443 6 ACCEPT OK")
               .getBytes(StandardCharsets.UTF_8);
-      hashes.add(DigestTable.hash(text, text.length));
+      hashes.add(DigestTable.hash(text, 0, text.length));
       assertEquals(
-          DigestTable.hash(text, text.length), DigestTable.hash(text.clone(), text.length));
+          DigestTable.hash(text, 0, text.length), DigestTable.hash(text.clone(), 0, text.length));
     }
     // A 32-bit hash of 200,000 keys is expected to collide about 5 times.
     assertTrue(hashes.size() >= keys - 50, "distinct hashes: " + hashes.size());
     byte[] shortText = "2 1".getBytes(StandardCharsets.UTF_8);
     assertTrue(
-        DigestTable.hash(shortText, 3) != DigestTable.hash(shortText, 2), "the length counts");
+        DigestTable.hash(shortText, 0, 3) != DigestTable.hash(shortText, 0, 2),
+        "the length counts");
   }
 
   @Test
