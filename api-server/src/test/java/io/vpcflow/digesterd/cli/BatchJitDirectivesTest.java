@@ -11,10 +11,12 @@ class BatchJitDirectivesTest {
   @Test
   void theJvmTakesTheDirectivesAndListsThem() throws Exception {
     try {
-      assertEquals("5 compiler directives added", BatchJitDirectives.add().strip());
+      assertEquals("6 compiler directives added", BatchJitDirectives.add().strip());
       String listed =
           String.valueOf(BatchJitDirectives.diagnosticCommand("compilerDirectivesPrint"))
               .replaceAll("\\s+", " ");
+      int rows =
+          listed.indexOf("matching: io/vpcflow/digesterd/parquet/ParquetFlowLogReader.readRows");
       int render = listed.indexOf("matching: io/vpcflow/digesterd/parquet/RowRenderer.render");
       int classify =
           listed.indexOf("matching: io/vpcflow/digesterd/flowlog/FlowLogReader.classify");
@@ -22,12 +24,14 @@ class BatchJitDirectivesTest {
       int project = listed.indexOf("matching: io/vpcflow/*.*");
       int everything = listed.indexOf("matching: *.*");
       assertTrue(
-          render >= 0
+          rows >= 0
+              && render > rows
               && classify > render
               && counting > classify
               && project > counting
               && everything > project,
           listed);
+      assertTrue(listed.substring(rows, render).contains("Exclude:true"), listed);
       assertTrue(
           listed.substring(render, classify).contains("-io/vpcflow/digesterd/flowlog/*.*"), listed);
       assertTrue(

@@ -6,13 +6,15 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * The values of a column chunk's dictionary page (PLAIN-encoded), held without a copy per entry:
  * text entries as ranges of the page's bytes, numbers as arrays. Entry {@code id} is, by type:
  * {@link #longValue} (INT32, INT64), {@link #doubleValue} (FLOAT, DOUBLE) or the bytes {@code
- * bytes()[start(id), end(id))} (BINARY, FIXED_LEN_BYTE_ARRAY); INT96 entries have no value.
+ * bytes()[start(id), end(id))} (BINARY, FIXED_LEN_BYTE_ARRAY), with its {@link TextFlags} noted
+ * once for all rows; INT96 entries have no value.
  */
 final class ColumnDictionary {
   private final PrimitiveTypeName type;
   private final int size;
   private final byte[] bytes;
   private final int[] starts;
+  private final byte[] flags;
   private final long[] longs;
   private final double[] doubles;
 
@@ -27,6 +29,7 @@ final class ColumnDictionary {
     this.size = size;
     this.bytes = bytes;
     this.starts = starts;
+    this.flags = starts == null ? null : flagsOf(type, size, bytes, starts);
     this.longs = longs;
     this.doubles = doubles;
   }
@@ -100,6 +103,15 @@ final class ColumnDictionary {
     };
   }
 
+  private static byte[] flagsOf(PrimitiveTypeName type, int size, byte[] bytes, int[] starts) {
+    int trailer = type == PrimitiveTypeName.BINARY ? 4 : 0;
+    byte[] flags = new byte[size];
+    for (int id = 0; id < size; id++) {
+      flags[id] = TextFlags.of(bytes, starts[id], starts[id + 1] - trailer);
+    }
+    return flags;
+  }
+
   PrimitiveTypeName type() {
     return type;
   }
@@ -124,6 +136,11 @@ final class ColumnDictionary {
 
   int start(int id) {
     return starts[id];
+  }
+
+  /** The {@link TextFlags} of text entry {@code id}. */
+  byte flags(int id) {
+    return flags[id];
   }
 
   /** Where entry {@code id}'s bytes end. */

@@ -1,12 +1,9 @@
 package io.vpcflow.digesterd.parquet;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -17,11 +14,15 @@ import org.xerial.snappy.Snappy;
  * Page compression for Parquet flow logs without Hadoop's codecs: GZIP (AWS's default for flow
  * logs) with java.util.zip, SNAPPY with snappy-java, and uncompressed pages. A page of another
  * codec, or one claiming more than {@link #MAX_PAGE_BYTES} once decompressed, fails with an {@link
- * IOException} naming it, so no page header can make the reader allocate without bound.
+ * IOException} naming it, so no page header can make the reader allocate without bound. GZIP pages
+ * share one {@link PageGunzip}: an instance serves one reader at a time, like the reader it is made
+ * for.
  */
 final class ParquetCodecs implements CompressionCodecFactory {
   /** The largest decompressed page read; Parquet writers default to pages of about 1 MiB. */
   static final int MAX_PAGE_BYTES = 64 << 20;
+
+  private final PageGunzip gunzip = new PageGunzip();
 
   @Override
   public BytesInputCompressor getCompressor(CompressionCodecName codec) {
@@ -30,7 +31,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-    return new Decompressor(codec);
+    return new Decompressor(codec, gunzip);
   }
 
   @Override
@@ -38,9 +39,11 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   private static final class Decompressor implements BytesInputDecompressor {
     private final CompressionCodecName codec;
+    private final PageGunzip gunzip;
 
-    Decompressor(CompressionCodecName codec) {
+    Decompressor(CompressionCodecName codec, PageGunzip gunzip) {
       this.codec = codec;
+      this.gunzip = gunzip;
     }
 
     @Override
@@ -57,7 +60,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
       byte[] output =
           switch (codec) {
             case UNCOMPRESSED -> Arrays.copyOfRange(input.array(), input.from(), input.to());
-            case GZIP -> gunzip(input, uncompressedSize);
+            case GZIP -> gunzip.gunzip(input.array(), input.from(), input.to(), uncompressedSize);
             case SNAPPY -> unsnappy(input, uncompressedSize);
             default ->
                 throw new IOException("pages compressed with " + codec + " are not supported");
@@ -85,23 +88,6 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
     @Override
     public void release() {}
-  }
-
-  private static byte[] gunzip(PageBytes input, int uncompressedSize) throws IOException {
-    byte[] output = new byte[uncompressedSize];
-    try (InputStream in =
-        new GZIPInputStream(
-            new ByteArrayInputStream(input.array(), input.from(), input.length()), 8 * 1024)) {
-      int n = in.readNBytes(output, 0, uncompressedSize);
-      if (n < uncompressedSize || in.read() >= 0) {
-        throw new IOException(
-            "a GZIP page holds "
-                + (n < uncompressedSize ? "fewer" : "more")
-                + " bytes than its header says, "
-                + uncompressedSize);
-      }
-    }
-    return output;
   }
 
   private static byte[] unsnappy(PageBytes input, int uncompressedSize) throws IOException {

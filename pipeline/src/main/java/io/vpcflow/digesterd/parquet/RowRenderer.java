@@ -46,11 +46,6 @@ final class RowRenderer {
   /** Per column: whether its integers go to the reader as numbers (a numeric field). */
   private final boolean[] numberColumns;
 
-  /** Per column: the dictionary whose entries' {@link #flags(byte)} are noted, and those flags. */
-  private final ColumnDictionary[] flaggedDictionaries;
-
-  private final byte[][] dictionaryFlags;
-
   private final int[] starts;
   private final int[] ends;
   private final long[] numbers;
@@ -86,8 +81,6 @@ final class RowRenderer {
       unsignedMasks[i] = !isUnsigned(logical) ? -1L : int64 ? 0L : 0xffffffffL;
       divisors[i] = int64 ? secondsDivisor(logical) : 1;
     }
-    flaggedDictionaries = new ColumnDictionary[columnCount];
-    dictionaryFlags = new byte[columnCount][];
   }
 
   /** An exception of the record handler, passed through the Parquet reader unchanged. */
@@ -160,29 +153,13 @@ final class RowRenderer {
       case DICTIONARY_TEXT -> {
         ColumnDictionary dictionary = batch.dictionary();
         int id = batch.ids[r];
-        putText(
-            dictionary.bytes(), dictionary.start(id), dictionary.end(id), flags(c, dictionary)[id]);
+        putText(dictionary.bytes(), dictionary.start(id), dictionary.end(id), dictionary.flags(id));
       }
       case UNSUPPORTED -> {
         put((byte) '?');
         invalid = true;
       }
     }
-  }
-
-  /**
-   * The {@link #flags(byte)} of each of {@code dictionary}'s entries, noted once per dictionary.
-   */
-  private byte[] flags(int column, ColumnDictionary dictionary) {
-    if (flaggedDictionaries[column] != dictionary) {
-      byte[] flags = new byte[dictionary.size()];
-      for (int id = 0; id < flags.length; id++) {
-        flags[id] = flags(dictionary.bytes(), dictionary.start(id), dictionary.end(id));
-      }
-      flaggedDictionaries[column] = dictionary;
-      dictionaryFlags[column] = flags;
-    }
-    return dictionaryFlags[column];
   }
 
   /** Writes column {@code c}'s separator, if it has one, and notes where its field begins. */
@@ -221,10 +198,10 @@ final class RowRenderer {
   }
 
   private void putText(byte[] value, int from, int to) {
-    putText(value, from, to, flags(value, from, to));
+    putText(value, from, to, TextFlags.of(value, from, to));
   }
 
-  /** Writes a text value checked beforehand: {@code flags} as {@link #flags(byte)} of its bytes. */
+  /** Writes a text value checked beforehand: {@code flags} as {@link TextFlags#of} of its bytes. */
   private void putText(byte[] value, int from, int to, byte flags) {
     int n = to - from;
     if (n == 0) {
@@ -238,30 +215,9 @@ final class RowRenderer {
     }
   }
 
-  private static final byte NOT_PRINTABLE = 1;
-  private static final byte HIGH = 2;
-
-  /**
-   * Whether a byte may not be part of a value (white space, control) and whether it is non-ASCII.
-   */
-  private static byte flags(byte[] bytes, int from, int to) {
-    byte flags = 0;
-    for (int i = from; i < to; i++) {
-      flags |= flags(bytes[i]);
-    }
-    return flags;
-  }
-
-  private static byte flags(byte b) {
-    if (b < 0) {
-      return HIGH;
-    }
-    return b > ' ' && b != 0x7f ? 0 : NOT_PRINTABLE;
-  }
-
   private void note(byte flags) {
-    invalid |= (flags & NOT_PRINTABLE) != 0;
-    highBytes |= (flags & HIGH) != 0;
+    invalid |= (flags & TextFlags.NOT_PRINTABLE) != 0;
+    highBytes |= (flags & TextFlags.HIGH) != 0;
   }
 
   /**

@@ -1,0 +1,163 @@
+package io.vpcflow.digesterd.parquet;
+
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import java.util.zip.ZipException;
+
+/**
+ * Decompresses GZIP pages (RFC 1952: one member or several concatenated) straight from the page's
+ * bytes into an array of the size the page header gives, with one {@link Inflater} kept for every
+ * page: a row group has a page or more per column, and a new inflater per page costs more than
+ * inflating a small one. Checks what {@link java.util.zip.GZIPInputStream} checks: the magic, the
+ * method, the header's CRC16 when flagged, each member's CRC32 and length. Bytes after the last
+ * member are ignored unless they start with the GZIP magic, which makes them a member. Not
+ * thread-safe; the inflater's native memory is freed when the instance is collected.
+ */
+final class PageGunzip {
+  private static final int FHCRC = 2;
+  private static final int FEXTRA = 4;
+  private static final int FNAME = 8;
+  private static final int FCOMMENT = 16;
+
+  private final Inflater inflater = new Inflater(true);
+  private final CRC32 crc = new CRC32();
+  private final byte[] probe = new byte[1];
+
+  /**
+   * The {@code size} bytes the GZIP data {@code in[from, to)} holds.
+   *
+   * @throws ZipException when it is not GZIP data, is corrupt or truncated, or holds fewer or more
+   *     than {@code size} bytes
+   */
+  byte[] gunzip(byte[] in, int from, int to, int size) throws ZipException {
+    byte[] out = new byte[size];
+    int filled = 0;
+    int pos = from;
+    while (true) {
+      pos = skipHeader(in, pos, to);
+      int end = inflateMember(in, pos, to, out, filled);
+      int produced = (int) inflater.getBytesWritten();
+      checkTrailer(in, end, to, out, filled, produced);
+      filled += produced;
+      pos = end + 8;
+      if (!startsMember(in, pos, to)) {
+        break;
+      }
+    }
+    if (filled < size) {
+      throw new ZipException("a GZIP page holds fewer bytes than its header says, " + size);
+    }
+    return out;
+  }
+
+  /**
+   * Inflates the deflate data at {@code in[from, to)} into {@code out[filled, ...)}; the offset
+   * just after it.
+   */
+  private int inflateMember(byte[] in, int from, int to, byte[] out, int filled)
+      throws ZipException {
+    inflater.reset();
+    inflater.setInput(in, from, to - from);
+    try {
+      int at = filled;
+      while (!inflater.finished()) {
+        int n =
+            at < out.length
+                ? inflater.inflate(out, at, out.length - at)
+                : inflater.inflate(probe, 0, 1);
+        if (n > 0 && at == out.length) {
+          throw new ZipException(
+              "a GZIP page holds more bytes than its header says, " + out.length);
+        }
+        at += n;
+        if (n == 0 && !inflater.finished()) {
+          throw new ZipException(
+              inflater.needsInput()
+                  ? "truncated GZIP page"
+                  : inflater.needsDictionary()
+                      ? "a GZIP page needs a preset dictionary"
+                      : "corrupt GZIP page: inflating made no progress");
+        }
+      }
+    } catch (DataFormatException e) {
+      throw new ZipException("corrupt GZIP page: " + e.getMessage());
+    }
+    return to - inflater.getRemaining();
+  }
+
+  private void checkTrailer(byte[] in, int at, int to, byte[] out, int from, int length)
+      throws ZipException {
+    if (to - at < 8) {
+      throw new ZipException("a GZIP page ends inside its trailer");
+    }
+    crc.reset();
+    crc.update(out, from, length);
+    if (int32(in, at) != (int) crc.getValue()) {
+      throw new ZipException("a GZIP page fails its CRC32 check");
+    }
+    if (int32(in, at + 4) != length) {
+      throw new ZipException("a GZIP page's trailer gives another length than it holds");
+    }
+  }
+
+  /** The offset just after the member header at {@code in[at, to)}. */
+  private int skipHeader(byte[] in, int at, int to) throws ZipException {
+    if (to - at < 10 || (in[at] & 0xff) != 0x1f || (in[at + 1] & 0xff) != 0x8b) {
+      throw new ZipException("not GZIP data: no GZIP magic at the start of a member");
+    }
+    if (in[at + 2] != 8) {
+      throw new ZipException("GZIP data of unsupported compression method " + in[at + 2]);
+    }
+    int flags = in[at + 3] & 0xff;
+    int pos = at + 10;
+    if ((flags & FEXTRA) != 0) {
+      pos = need(pos, 2, to);
+      pos = need(pos, (in[pos - 2] & 0xff) | (in[pos - 1] & 0xff) << 8, to);
+    }
+    if ((flags & FNAME) != 0) {
+      pos = afterZero(in, pos, to);
+    }
+    if ((flags & FCOMMENT) != 0) {
+      pos = afterZero(in, pos, to);
+    }
+    if ((flags & FHCRC) != 0) {
+      pos = need(pos, 2, to);
+      crc.reset();
+      crc.update(in, at, pos - 2 - at);
+      int stored = (in[pos - 2] & 0xff) | (in[pos - 1] & 0xff) << 8;
+      if (stored != ((int) crc.getValue() & 0xffff)) {
+        throw new ZipException("a GZIP page fails its header CRC check");
+      }
+    }
+    return pos;
+  }
+
+  /** Whether {@code in[at, to)} starts with another member's magic. */
+  private static boolean startsMember(byte[] in, int at, int to) {
+    return to - at >= 2 && (in[at] & 0xff) == 0x1f && (in[at + 1] & 0xff) == 0x8b;
+  }
+
+  private static int need(int at, int bytes, int to) throws ZipException {
+    if (to - at < bytes) {
+      throw new ZipException("a GZIP page ends inside its header");
+    }
+    return at + bytes;
+  }
+
+  private static int afterZero(byte[] in, int at, int to) throws ZipException {
+    for (int i = at; i < to; i++) {
+      if (in[i] == 0) {
+        return i + 1;
+      }
+    }
+    throw new ZipException("a GZIP page ends inside its header");
+  }
+
+  private static int int32(byte[] in, int at) {
+    return (in[at] & 0xff)
+        | (in[at + 1] & 0xff) << 8
+        | (in[at + 2] & 0xff) << 16
+        | (in[at + 3] & 0xff) << 24;
+  }
+}

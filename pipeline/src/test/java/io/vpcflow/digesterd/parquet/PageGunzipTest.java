@@ -1,0 +1,130 @@
+package io.vpcflow.digesterd.parquet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+import org.junit.jupiter.api.Test;
+
+class PageGunzipTest {
+  private final PageGunzip gunzip = new PageGunzip();
+
+  @Test
+  void givesBackWhatGzipHoldsWithOneInflaterForManyPages() throws IOException {
+    Random random = new Random(7);
+    for (int size : new int[] {1, 100, 8191, 8192, 65_537, 1 << 20}) {
+      byte[] page = new byte[size];
+      for (int i = 0; i < size; i++) {
+        page[i] = (byte) ('a' + random.nextInt(random.nextBoolean() ? 3 : 26));
+      }
+      byte[] gz = gzip(page);
+      byte[] framed = new byte[gz.length + 9];
+      System.arraycopy(gz, 0, framed, 5, gz.length);
+      assertArrayEquals(page, gunzip.gunzip(framed, 5, 5 + gz.length, size), "size " + size);
+    }
+  }
+
+  @Test
+  void readsConcatenatedMembersAndHeadersWithOptionalFields() throws IOException {
+    byte[] first = "first member ".getBytes();
+    byte[] second = "and a second".getBytes();
+    byte[] both = concat(gzip(first), withOptionalFields(gzip(second)));
+    assertArrayEquals(
+        concat(first, second), gunzip.gunzip(both, 0, both.length, first.length + second.length));
+  }
+
+  @Test
+  void ignoresBytesAfterTheLastMemberThatStartNoMember() throws IOException {
+    byte[] page = "values".getBytes();
+    byte[] gz = concat(gzip(page), new byte[] {0, 1, 2});
+    assertArrayEquals(page, gunzip.gunzip(gz, 0, gz.length, page.length));
+  }
+
+  @Test
+  void refusesPagesThatAreNotWhatTheirHeaderSays() throws IOException {
+    byte[] page = new byte[5000];
+    Arrays.fill(page, (byte) 'x');
+    byte[] gz = gzip(page);
+    assertRefused("fewer bytes", gz, page.length + 1);
+    assertRefused("more bytes", gz, page.length - 1);
+    assertRefused("more bytes", concat(gz, gzip(new byte[] {'y'})), page.length);
+    assertRefused("truncated", Arrays.copyOf(gz, gz.length - 12), page.length);
+    assertRefused("inside its trailer", Arrays.copyOf(gz, gz.length - 3), page.length);
+    assertRefused("no GZIP magic", page, page.length);
+    assertRefused("no GZIP magic", new byte[0], 0);
+
+    byte[] badCrc = gz.clone();
+    badCrc[gz.length - 8] ^= 1;
+    assertRefused("CRC32", badCrc, page.length);
+    byte[] badLength = gz.clone();
+    badLength[gz.length - 4] ^= 1;
+    assertRefused("length", badLength, page.length);
+    byte[] badMethod = gz.clone();
+    badMethod[2] = 7;
+    assertRefused("compression method", badMethod, page.length);
+    byte[] corrupt = gz.clone();
+    corrupt[10] = (byte) 0xff;
+    assertRefused("corrupt", corrupt, page.length);
+    byte[] badHeaderCrc = withOptionalFields(gz);
+    badHeaderCrc[4] ^= 1;
+    assertRefused("header CRC", badHeaderCrc, page.length);
+    byte[] cutHeader = Arrays.copyOf(withOptionalFields(gz), 14);
+    assertRefused("inside its header", cutHeader, page.length);
+  }
+
+  @Test
+  void stillReadsAfterARefusedPage() throws IOException {
+    byte[] page = "after a failure".getBytes();
+    byte[] gz = gzip(page);
+    assertThrows(ZipException.class, () -> gunzip.gunzip(gz, 0, gz.length - 12, page.length));
+    assertArrayEquals(page, gunzip.gunzip(gz, 0, gz.length, page.length));
+  }
+
+  private void assertRefused(String reason, byte[] gz, int size) {
+    ZipException e =
+        assertThrows(ZipException.class, () -> gunzip.gunzip(gz, 0, gz.length, size), reason);
+    assertTrue(e.getMessage().contains(reason), e.getMessage() + " should say " + reason);
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(bytes);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * {@code gz} with FEXTRA, FNAME, FCOMMENT and FHCRC set in its header: an extra field of three
+   * bytes at offset 10, then "n\0", "c\0" and the header's CRC16 at offset 19.
+   */
+  private static byte[] withOptionalFields(byte[] gz) {
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    header.write(gz, 0, 10);
+    header.writeBytes(new byte[] {3, 0, 'e', 'x', 't', 'n', 0, 'c', 0});
+    byte[] fields = header.toByteArray();
+    fields[3] = (byte) (4 | 8 | 16 | 2);
+    CRC32 crc = new CRC32();
+    crc.update(fields);
+    int crc16 = (int) crc.getValue() & 0xffff;
+    return concat(
+        fields,
+        new byte[] {(byte) crc16, (byte) (crc16 >>> 8)},
+        Arrays.copyOfRange(gz, 10, gz.length));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+}
