@@ -21,9 +21,10 @@ import org.apache.parquet.schema.PrimitiveType;
  * <p>Values as text: a null, an empty string, a NaN and {@code -} are {@code -} (no value);
  * integers in decimal (unsigned when annotated so; timestamps in epoch seconds); a float or double
  * holding a whole number as that integer, any other as Java prints it (so it is non-numeric where a
- * number is needed); a boolean as {@code true}/{@code false}. A text value holding white space or a
- * control character, or an INT96 value, makes the row {@link LineOutcome#INVALID_VALUE}; a row
- * longer than the reader's line cap is {@link LineOutcome#LINE_TOO_LONG}.
+ * number is needed); a boolean as {@code true}/{@code false}. A row longer than the reader's line
+ * cap is {@link LineOutcome#LINE_TOO_LONG}, as the same text line would be; else a text value
+ * holding white space or a control character, or an INT96 value, makes it {@link
+ * LineOutcome#INVALID_VALUE}.
  *
  * <p>Exceptions thrown by the record handler are passed on wrapped in {@link HandlerFailure}, so
  * that the caller tells them from the file's problems. Not thread-safe.
@@ -127,10 +128,10 @@ final class RowRenderer {
   /** Hands the row to the reader. */
   private void endRow() {
     try {
-      if (invalid) {
-        reader.countRows(LineOutcome.INVALID_VALUE, 1);
-      } else if (tooLong) {
+      if (tooLong || length + elided > maxRowBytes) {
         reader.countRows(LineOutcome.LINE_TOO_LONG, 1);
+      } else if (invalid) {
+        reader.countRows(LineOutcome.INVALID_VALUE, 1);
       } else {
         reader.acceptRow(row, starts, ends, numbers, elided, columnCount, highBytes, handler);
       }

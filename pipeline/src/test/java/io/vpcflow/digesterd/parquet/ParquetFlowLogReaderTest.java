@@ -46,6 +46,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The same records as text and as Parquet give the same outcome per record and the same digest,
@@ -469,6 +470,40 @@ class ParquetFlowLogReaderTest {
     assertEquals(1, result.counts().get(LineOutcome.LINE_TOO_LONG));
     assertEquals(List.of(), result.formatProblems());
     assertTrue(FlowLogReader.DEFAULT_MAX_LINE_BYTES > 200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aRowTooLongIsTooLongWhateverElseItHolds(boolean dictionary) throws Exception {
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            "message schema { required binary srcaddr (STRING); required binary dstaddr (STRING);"
+                + " required double packets; required int32 bytes; required int64 start;"
+                + " required binary log_status (STRING); }");
+    String wide = "a".repeat(400_000);
+    Path file = dir.resolve("wide.parquet");
+    try (ParquetWriter<Group> writer =
+        writer(file, schema, CompressionCodecName.GZIP, dictionary)) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+      writer.write(row(groups, wide, "10.0.0.2", 1.0, 10));
+      writer.write(row(groups, "10.0.0.1", "b" + wide, 1.0, 10));
+      writer.write(row(groups, "c" + wide, "d" + wide, 1.0, 10));
+      writer.write(row(groups, "e" + wide + wide, "10.0.0.2", 1.0, 10));
+      writer.write(row(groups, "f f" + wide.substring(100_000), "f" + wide, 1.0, 10));
+      writer.write(row(groups, "g g", "10.0.0.2", 1.0, 10));
+      writer.write(row(groups, "10.0.0.1", "10.0.0.2", 1.0, 10));
+    }
+    var table = new io.vpcflow.digesterd.digest.DigestTable(0, Long.MAX_VALUE);
+
+    var result = new ParquetFlowLogReader(700_000).read(new LocalInputFile(file), table);
+
+    assertEquals(
+        Map.of(
+            LineOutcome.DIGESTED, 3L,
+            LineOutcome.LINE_TOO_LONG, 3L,
+            LineOutcome.INVALID_VALUE, 1L),
+        result.counts().nonZero());
+    assertEquals(3, table.entries().size());
   }
 
   /**
