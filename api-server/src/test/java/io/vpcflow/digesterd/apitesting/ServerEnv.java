@@ -1,10 +1,10 @@
 package io.vpcflow.digesterd.apitesting;
 
 import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
+import io.vpcflow.digesterd.testing.S3Fixture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -42,9 +42,7 @@ public final class ServerEnv {
    * Creates the buckets of {@link #of}: {@code flowLogs}, {@link #DIGESTS} and {@link #PROGRESS}.
    */
   public static void createBuckets(S3Client client, String flowLogs) {
-    for (String bucket : List.of(flowLogs, DIGESTS, PROGRESS)) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, flowLogs, DIGESTS, PROGRESS);
   }
 
   /** A TCP port free on loopback now, for a server that must be told its port in advance. */

@@ -54,9 +54,7 @@ class CrashRecoveryIT {
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3);
         FaultProxy proxy = FaultProxy.start(s3.endpoint())) {
-      for (String bucket : List.of("logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS);
       S3ObjectSink upload = new S3ObjectSink(client, "logs", "");
       SampleFlowLogs.generate(
           new SampleSpec(

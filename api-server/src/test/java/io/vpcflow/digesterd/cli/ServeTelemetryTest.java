@@ -41,9 +41,7 @@ class ServeTelemetryTest {
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3);
         StatsdReceiver statsd = new StatsdReceiver()) {
-      for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS);
       HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
       int port = ServerEnv.freePort();
       Map<String, String> env =

@@ -71,9 +71,7 @@ class DigestApiTest {
   static void start() throws Exception {
     s3 = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(s3);
-    for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, "hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS);
     HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
     ServiceConfig config =
         ServiceConfig.forServer(

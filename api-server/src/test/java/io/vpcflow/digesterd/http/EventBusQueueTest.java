@@ -13,7 +13,6 @@ import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,9 +30,7 @@ class EventBusQueueTest {
     int port = ServerEnv.freePort();
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
-      for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "hand-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS);
       HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
       ServiceConfig config =
           ServiceConfig.forServer(

@@ -16,7 +16,6 @@ import io.vpcflow.digesterd.testing.HandFixture;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -33,9 +32,7 @@ class FailedDigestTest {
   void aFailedDigestIsReportedWithItsReasonAndANewPostRetriesIt() throws Exception {
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
-      for (String bucket : List.of(ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, ServerEnv.DIGESTS, ServerEnv.PROGRESS);
       ServiceConfig config = ServiceConfig.forServer(ServerEnv.of(s3, "late-logs", Map.of()));
       try (DigesterdService service = DigesterdService.builder(config).start()) {
         Api api = new Api(service.uri());

@@ -55,9 +55,7 @@ class GrapherdContractTest {
   void grapherdsRequestsPollingAndLineReadingWork() throws Exception {
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
-      for (String bucket : List.of("v2-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "v2-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS);
       OracleDigest oracle =
           new OracleDigest(
               Instant.parse("2024-04-01T00:00:00Z").getEpochSecond(),

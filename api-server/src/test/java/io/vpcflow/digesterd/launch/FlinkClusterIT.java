@@ -77,9 +77,7 @@ class FlinkClusterIT {
   static void start() throws Exception {
     s3 = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(s3);
-    for (String bucket : List.of(LOGS, ServerEnv.DIGESTS, ServerEnv.PROGRESS, "cli-digests")) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, LOGS, ServerEnv.DIGESTS, ServerEnv.PROGRESS, "cli-digests");
     largeOracle = new OracleDigest(LARGE.startEpochSecond(), LARGE.stopEpochSecond());
     S3ObjectSink upload = new S3ObjectSink(client, LOGS, "");
     for (Instant day :

@@ -111,9 +111,7 @@ class LaunchPoolTest {
     try (EmbeddedS3Server s3 =
             EmbeddedS3Server.inMemory(SlowReads.of(Duration.ofMillis(400), reads));
         S3Client client = S3Fixture.client(s3)) {
-      for (String bucket : List.of("slow-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "slow-logs", ServerEnv.DIGESTS, ServerEnv.PROGRESS);
       SlowRunFixture.write(new S3ObjectSink(client, "slow-logs", ""));
       ServiceConfig config =
           ServiceConfig.forServer(

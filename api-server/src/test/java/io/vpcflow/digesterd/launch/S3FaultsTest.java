@@ -64,9 +64,7 @@ class S3FaultsTest {
   static void data() throws Exception {
     s3 = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(s3);
-    for (String bucket : List.of(LOGS, ServerEnv.DIGESTS, ServerEnv.PROGRESS)) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, LOGS, ServerEnv.DIGESTS, ServerEnv.PROGRESS);
     HandFixture.write(new S3ObjectSink(client, LOGS, ""));
     S3ObjectSink upload = new S3ObjectSink(client, LOGS, "");
     SampleSpec spec =

@@ -22,7 +22,6 @@ import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,7 @@ class CustomModulesTest {
   void servesDigestsFromACustomInMemoryStoreWithInMemoryMarkers() throws Exception {
     try (EmbeddedS3Server s3 = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(s3)) {
-      for (String bucket : List.of("hand-logs", ServerEnv.DIGESTS)) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "hand-logs", ServerEnv.DIGESTS);
       HandFixture.write(new S3ObjectSink(client, "hand-logs", ""));
       InMemoryDigestStore digests = new InMemoryDigestStore();
       InMemoryMarkerStore markers = new InMemoryMarkerStore();

@@ -53,9 +53,7 @@ class DigestStreamFlinkIT {
 
     try (EmbeddedS3Server server = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(server)) {
-      for (String bucket : List.of("stream-logs", "digests")) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "stream-logs", "digests");
       StreamAcceptance.run(
           server,
           options -> {

@@ -35,9 +35,7 @@ class DigestPipelineS3Test {
   static void startServer() throws Exception {
     server = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(server);
-    for (String bucket : List.of("hand-logs", "sample-logs", "digests")) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, "hand-logs", "sample-logs", "digests");
   }
 
   @AfterAll

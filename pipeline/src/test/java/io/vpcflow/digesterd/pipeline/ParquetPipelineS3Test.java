@@ -46,9 +46,7 @@ class ParquetPipelineS3Test {
   static void startServer() throws Exception {
     server = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(server);
-    for (String bucket : List.of("text-logs", "mixed-logs", "bad-logs", "digests")) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, "text-logs", "mixed-logs", "bad-logs", "digests");
   }
 
   @AfterAll

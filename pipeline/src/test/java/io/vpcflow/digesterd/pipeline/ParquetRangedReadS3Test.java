@@ -10,7 +10,6 @@ import io.vpcflow.digesterd.testing.CountingReads;
 import io.vpcflow.digesterd.testing.Gzip;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import io.vpcflow.digesterd.window.DigestWindow;
-import java.util.List;
 import java.util.Random;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ class ParquetRangedReadS3Test {
     CountingReads.Counts reads = new CountingReads.Counts();
     try (EmbeddedS3Server server = EmbeddedS3Server.inMemory(reads.middleware());
         S3Client client = S3Fixture.client(server)) {
-      for (String bucket : List.of("text-logs", "parquet-logs", "digests")) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "text-logs", "parquet-logs", "digests");
       client.putObject(
           b -> b.bucket("text-logs").key(DAY + NAME + ".log.gz"),
           RequestBody.fromBytes(Gzip.gzip(text)));

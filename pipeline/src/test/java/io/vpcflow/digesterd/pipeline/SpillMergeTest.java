@@ -53,9 +53,7 @@ class SpillMergeTest {
   static void generateLogs() throws Exception {
     server = EmbeddedS3Server.inMemory();
     client = S3Fixture.client(server);
-    for (String bucket : List.of("spill-logs", "digests")) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, "spill-logs", "digests");
     oracle =
         new OracleDigest(
             Instant.parse(START).getEpochSecond(), Instant.parse(STOP).getEpochSecond());

@@ -37,9 +37,7 @@ class DigestStreamCorruptObjectS3Test {
   void aCorruptObjectIsLeftOutWholeAndTheOthersOfItsBatchAreDigested() throws Exception {
     try (EmbeddedS3Server server = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(server)) {
-      for (String bucket : List.of("corrupt-logs", "digests")) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "corrupt-logs", "digests");
       Instant w0 = StreamFixture.firstWindow();
       List<LogObject> objects = StreamFixture.objects(w0, ACCOUNT, 29);
       LogObject text =

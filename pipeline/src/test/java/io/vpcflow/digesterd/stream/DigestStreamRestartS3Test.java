@@ -60,9 +60,7 @@ class DigestStreamRestartS3Test {
   static void startServer() throws Exception {
     server = EmbeddedS3Server.inMemory(READS.middleware());
     client = S3Fixture.client(server);
-    for (String bucket : List.of("restart-logs", "digests")) {
-      client.createBucket(b -> b.bucket(bucket));
-    }
+    S3Fixture.createBuckets(client, "restart-logs", "digests");
   }
 
   @AfterAll

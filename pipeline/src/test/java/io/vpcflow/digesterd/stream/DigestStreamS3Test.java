@@ -3,7 +3,6 @@ package io.vpcflow.digesterd.stream;
 import io.vpcflow.digesterd.s3server.EmbeddedS3Server;
 import io.vpcflow.digesterd.testing.S3Fixture;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -13,9 +12,7 @@ class DigestStreamS3Test {
   void eachClosedWindowIsDigestedOnceAsTheBatchPathDigestsIt() throws Exception {
     try (EmbeddedS3Server server = EmbeddedS3Server.inMemory();
         S3Client client = S3Fixture.client(server)) {
-      for (String bucket : List.of("stream-logs", "digests")) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(client, "stream-logs", "digests");
       StreamAcceptance.run(server, options -> {}, Duration.ofSeconds(20));
     }
   }

@@ -87,9 +87,7 @@ public final class BucketRoles implements AutoCloseable {
     BucketRoles roles =
         new BucketRoles(flowLogs, storage, progress, s3, sts, FaultProxy.start(s3.endpoint()));
     try (S3Client admin = roles.admin()) {
-      for (String bucket : Set.of(flowLogs, storage, progress)) {
-        admin.createBucket(b -> b.bucket(bucket));
-      }
+      S3Fixture.createBuckets(admin, flowLogs, storage, progress);
     }
     return roles;
   }

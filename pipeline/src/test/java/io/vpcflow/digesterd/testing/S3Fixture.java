@@ -29,6 +29,13 @@ public final class S3Fixture {
     return S3ClientFactory.client(options(server));
   }
 
+  /** Creates {@code buckets}. */
+  public static void createBuckets(S3Client client, String... buckets) {
+    for (String bucket : buckets) {
+      client.createBucket(b -> b.bucket(bucket));
+    }
+  }
+
   /** Makes SSE-KMS with {@code keyId} the default encryption of {@code bucket}. */
   public static void defaultKmsKey(S3Client client, String bucket, String keyId) {
     client.putBucketEncryption(
