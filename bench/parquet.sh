@@ -2,8 +2,9 @@
 # Benchmark of Parquet input: the benchmark corpus of run.sh written twice with the same records,
 # as gzip'd text (.log.gz) and as Parquet in AWS's schema (.log.parquet, GZIP pages). Side by side
 # in one run: `digest` over the Parquet copy and over the text original (plain java -jar and the
-# launcher each), and DuckDB's read_parquet with the same GROUP BY; the bytes each digest read from
-# storage (objects.bytes of <id>.json) and whether all digests are identical. Prints a table and
+# launcher each; the four take turns for REPS rounds, best and median reported), and DuckDB's
+# read_parquet with the same GROUP BY; the bytes each digest read from storage (objects.bytes of
+# <id>.json) and whether all digests are identical. Prints a table and
 # writes it to bench-work/parquet-results.md. Usage: bench/parquet.sh (env: HOURS,
 # RECORDS_PER_OBJECT, CONVERSATIONS, HEAP, REPS). Needs: Java 17, Maven, GNU time, python3.
 set -euo pipefail
@@ -65,13 +66,32 @@ digest_md5() {
 }
 
 echo "corpus: $OBJECTS objects, $RECORDS records; text $TEXT_MB MiB, Parquet $PARQUET_MB MiB; window [$FROM, $STOP)" >&2
-read -r TEXT_S TEXT_M < <(digest_run text "$TEXT" java -Xmx$HEAP -jar "$JAR")
-read -r PQ_S PQ_M < <(digest_run parquet "$PARQUET" java -Xmx$HEAP -jar "$JAR")
 export VPCFLOW_DIGESTERD_CDS=$(bench_cds_archive)
 [ -f "$VPCFLOW_DIGESTERD_CDS" ] || VPC_FLOW_LOGS_BUCKET="file://$PARQUET" DIGEST_STORAGE_BUCKET="file://$WORK/digests-warm" \
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP" > /dev/null 2>&1
-read -r TEXTL_S TEXTL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run text-launcher "$TEXT" "$ROOT/bin/vpcflow-digesterd")
-read -r PQL_S PQL_M < <(JAVA_OPTS=-Xmx$HEAP digest_run parquet-launcher "$PARQUET" "$ROOT/bin/vpcflow-digesterd")
+# The four digests take turns, REPS rounds: a machine whose speed drifts slows them alike.
+RUNS="text parquet text-launcher parquet-launcher"
+declare -A WALLS PEAK
+for _ in $(seq "$REPS"); do
+  for run in $RUNS; do
+    corpus=$TEXT; [[ $run == parquet* ]] && corpus=$PARQUET
+    if [[ $run == *-launcher ]]; then
+      read -r secs mib < <(REPS=1 JAVA_OPTS=-Xmx$HEAP digest_run "$run" "$corpus" "$ROOT/bin/vpcflow-digesterd")
+    else
+      read -r secs mib < <(REPS=1 digest_run "$run" "$corpus" java -Xmx$HEAP -jar "$JAR")
+    fi
+    WALLS[$run]+="$secs "
+    [ "${PEAK[$run]:-0}" -ge "$mib" ] || PEAK[$run]=$mib
+  done
+done
+# wall_stat best|median RUN: the fastest or the median of RUN's wall times.
+wall_stat() {
+  tr ' ' '\n' <<< "${WALLS[$2]}" | grep . | sort -n | awk -v what="$1" '{v[NR]=$1}
+    END {if (what == "best") print v[1]; else if (NR % 2) print v[(NR+1)/2]; else printf "%.2f\n", (v[NR/2]+v[NR/2+1])/2}'
+}
+ratio() {
+  awk "BEGIN{printf \"%.2f\", $1 / $2}"
+}
 compile_bench "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java"
 read -r DUCK_S DUCK_M < <(measure duckdb-parquet java -cp "$DUCKDB_JAR:$WORK/bench-classes" DuckDbDigest "parquet:$PARQUET" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb-parquet.csv.gz")
 
@@ -88,13 +108,14 @@ JAR_BYTES=$(stat -c %s "$JAR")
 {
   echo "Corpus: $OBJECTS objects, $RECORDS records, $KEYS digest keys; text $TEXT_MB MiB gzip'd, Parquet $PARQUET_MB MiB (GZIP pages); $(nproc) cores; $(java -version 2>&1 | head -1)"
   echo
-  echo "| run | wall s | peak RSS MiB | read from storage MiB |"
-  echo "|---|---:|---:|---:|"
-  echo "| \`digest\` over the text original (-Xmx$HEAP, plain java -jar) | $TEXT_S | $TEXT_M | $((TEXT_BYTES / 1048576)) |"
-  echo "| \`digest\` over the Parquet copy (-Xmx$HEAP, plain java -jar) | $PQ_S | $PQ_M | $((PQ_BYTES / 1048576)) |"
-  echo "| \`digest\` over the text original via bin/vpcflow-digesterd | $TEXTL_S | $TEXTL_M | $((TEXT_BYTES / 1048576)) |"
-  echo "| \`digest\` over the Parquet copy via bin/vpcflow-digesterd | $PQL_S | $PQL_M | $((PQ_BYTES / 1048576)) |"
-  echo "| DuckDB $DUCKDB_VERSION read_parquet (JDBC, GROUP BY, whole process) | $DUCK_S | $DUCK_M | |"
+  echo "| run ($REPS rounds, taking turns) | best wall s | median wall s | peak RSS MiB | read from storage MiB |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| \`digest\` over the text original (-Xmx$HEAP, plain java -jar) | $(wall_stat best text) | $(wall_stat median text) | ${PEAK[text]} | $((TEXT_BYTES / 1048576)) |"
+  echo "| \`digest\` over the Parquet copy (-Xmx$HEAP, plain java -jar) | $(wall_stat best parquet) | $(wall_stat median parquet) | ${PEAK[parquet]} | $((PQ_BYTES / 1048576)) |"
+  echo "| \`digest\` over the text original via bin/vpcflow-digesterd | $(wall_stat best text-launcher) | $(wall_stat median text-launcher) | ${PEAK[text-launcher]} | $((TEXT_BYTES / 1048576)) |"
+  echo "| \`digest\` over the Parquet copy via bin/vpcflow-digesterd | $(wall_stat best parquet-launcher) | $(wall_stat median parquet-launcher) | ${PEAK[parquet-launcher]} | $((PQ_BYTES / 1048576)) |"
+  echo "| DuckDB $DUCKDB_VERSION read_parquet (JDBC, GROUP BY, whole process) | $DUCK_S | | $DUCK_M | |"
   echo
+  echo "Parquet against text, medians: plain $(ratio "$(wall_stat median parquet)" "$(wall_stat median text)")×, launcher $(ratio "$(wall_stat median parquet-launcher)" "$(wall_stat median text-launcher)")×; best Parquet against DuckDB: plain $(ratio "$(wall_stat best parquet)" "$DUCK_S")×, launcher $(ratio "$(wall_stat best parquet-launcher)" "$DUCK_S")×."
   echo "Digests of text and Parquet (all four runs) and DuckDB's read_parquet (after gunzip): $SAME. Fat jar: $JAR_BYTES bytes."
 } | tee "$WORK/parquet-results.md"
