@@ -29,7 +29,7 @@ final class ColumnDictionary {
     this.size = size;
     this.bytes = bytes;
     this.starts = starts;
-    this.flags = starts == null ? null : flagsOf(type, size, bytes, starts);
+    this.flags = starts == null ? null : textFlags();
     this.longs = longs;
     this.doubles = doubles;
   }
@@ -103,11 +103,11 @@ final class ColumnDictionary {
     };
   }
 
-  private static byte[] flagsOf(PrimitiveTypeName type, int size, byte[] bytes, int[] starts) {
-    int trailer = type == PrimitiveTypeName.BINARY ? 4 : 0;
+  /** The {@link TextFlags} of each entry, {@link #start} to {@link #end}. */
+  private byte[] textFlags() {
     byte[] flags = new byte[size];
     for (int id = 0; id < size; id++) {
-      flags[id] = TextFlags.of(bytes, starts[id], starts[id + 1] - trailer);
+      flags[id] = TextFlags.of(bytes, start(id), end(id));
     }
     return flags;
   }

@@ -245,13 +245,13 @@ public final class SavedParts {
     Set<String> alreadyRead = new HashSet<>();
     Map<String, Instant> batches = new HashMap<>();
     for (String file : takenOver) {
-      Optional<ReadName> read = parseRead(file);
-      if (read.isEmpty() || (!read.get().oneObject() && !keys.containsKey(file))) {
+      ReadName read = parseRead(file).orElse(null);
+      if (read == null || (!read.oneObject() && !keys.containsKey(file))) {
         continue;
       }
-      batches.put(read.get().batchId(), read.get().earliest());
-      if (read.get().oneObject()) {
-        alreadyRead.add(read.get().batchId());
+      batches.put(read.batchId(), read.earliest());
+      if (read.oneObject()) {
+        alreadyRead.add(read.batchId());
       } else {
         keys.get(file).forEach(k -> alreadyRead.add(objectId(k)));
       }
