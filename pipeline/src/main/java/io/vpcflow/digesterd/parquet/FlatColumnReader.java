@@ -11,7 +11,6 @@ import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -34,7 +33,7 @@ final class FlatColumnReader {
   }
 
   private final ColumnDescriptor column;
-  private final PageReader pages;
+  private final ChunkPages pages;
   private final PrimitiveTypeName type;
   private final int maxDefinition;
   private final ColumnDictionary dictionary;
@@ -50,7 +49,7 @@ final class FlatColumnReader {
   private ValuesReader otherValues;
 
   /** A reader of {@code column}'s {@code pages}; reads the chunk's dictionary page, if any. */
-  FlatColumnReader(ColumnDescriptor column, PageReader pages) throws IOException {
+  FlatColumnReader(ColumnDescriptor column, ChunkPages pages) throws IOException {
     if (column.getMaxRepetitionLevel() != 0) {
       throw new IllegalArgumentException(
           "a repeated column: " + String.join(".", column.getPath()));

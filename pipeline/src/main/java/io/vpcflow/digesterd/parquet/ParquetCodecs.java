@@ -31,7 +31,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-    return new Decompressor(codec, gunzip);
+    return new Decompressor(codec, this);
   }
 
   @Override
@@ -39,42 +39,18 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   private static final class Decompressor implements BytesInputDecompressor {
     private final CompressionCodecName codec;
-    private final PageGunzip gunzip;
+    private final ParquetCodecs codecs;
 
-    Decompressor(CompressionCodecName codec, PageGunzip gunzip) {
+    Decompressor(CompressionCodecName codec, ParquetCodecs codecs) {
       this.codec = codec;
-      this.gunzip = gunzip;
+      this.codecs = codecs;
     }
 
     @Override
     public BytesInput decompress(BytesInput compressed, int uncompressedSize) throws IOException {
-      if (uncompressedSize < 0 || uncompressedSize > MAX_PAGE_BYTES) {
-        throw new IOException(
-            "a page claims "
-                + uncompressedSize
-                + " bytes uncompressed (at most "
-                + MAX_PAGE_BYTES
-                + " read)");
-      }
       PageBytes input = PageBytes.of(compressed);
-      byte[] output =
-          switch (codec) {
-            case UNCOMPRESSED -> Arrays.copyOfRange(input.array(), input.from(), input.to());
-            case GZIP -> gunzip.gunzip(input.array(), input.from(), input.to(), uncompressedSize);
-            case SNAPPY -> unsnappy(input, uncompressedSize);
-            default ->
-                throw new IOException("pages compressed with " + codec + " are not supported");
-          };
-      if (output.length != uncompressedSize) {
-        throw new IOException(
-            "a "
-                + codec
-                + " page holds "
-                + output.length
-                + " bytes, its header says "
-                + uncompressedSize);
-      }
-      return BytesInput.from(output);
+      return BytesInput.from(
+          codecs.decompress(codec, input.array(), input.from(), input.to(), uncompressedSize));
     }
 
     @Override
@@ -88,6 +64,40 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
     @Override
     public void release() {}
+  }
+
+  /**
+   * The page {@code bytes[from, to)} compressed with {@code codec}, decompressed: exactly {@code
+   * uncompressedSize} bytes, else an {@link IOException} saying what it holds.
+   */
+  byte[] decompress(
+      CompressionCodecName codec, byte[] bytes, int from, int to, int uncompressedSize)
+      throws IOException {
+    if (uncompressedSize < 0 || uncompressedSize > MAX_PAGE_BYTES) {
+      throw new IOException(
+          "a page claims "
+              + uncompressedSize
+              + " bytes uncompressed (at most "
+              + MAX_PAGE_BYTES
+              + " read)");
+    }
+    byte[] output =
+        switch (codec) {
+          case UNCOMPRESSED -> Arrays.copyOfRange(bytes, from, to);
+          case GZIP -> gunzip.gunzip(bytes, from, to, uncompressedSize);
+          case SNAPPY -> unsnappy(new PageBytes(bytes, from, to), uncompressedSize);
+          default -> throw new IOException("pages compressed with " + codec + " are not supported");
+        };
+    if (output.length != uncompressedSize) {
+      throw new IOException(
+          "a "
+              + codec
+              + " page holds "
+              + output.length
+              + " bytes, its header says "
+              + uncompressedSize);
+    }
+    return output;
   }
 
   private static byte[] unsnappy(PageBytes input, int uncompressedSize) throws IOException {

@@ -15,7 +15,6 @@ import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
@@ -188,7 +187,7 @@ class FlatColumnReaderTest {
   }
 
   /** A column chunk's pages, in memory. */
-  private static final class Pages implements PageReader {
+  private static final class Pages implements ChunkPages {
     private final DictionaryPage dictionary;
     private final Deque<DataPage> pages = new ArrayDeque<>();
 
@@ -204,11 +203,6 @@ class FlatColumnReaderTest {
     @Override
     public DictionaryPage readDictionaryPage() {
       return dictionary;
-    }
-
-    @Override
-    public long getTotalValueCount() {
-      return pages.stream().mapToLong(DataPage::getValueCount).sum();
     }
 
     @Override

@@ -1,0 +1,55 @@
+package io.vpcflow.digesterd.parquet;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * What a Parquet file's footer says that a flow-log reader needs: its schema and its row groups.
+ *
+ * @param schema the file's schema
+ * @param rowGroups the row groups, in file order, as the footer describes them
+ */
+record ParquetFooter(MessageType schema, List<RowGroup> rowGroups) {
+  /** The largest footer read. */
+  static final int MAX_FOOTER_BYTES = 64 << 20;
+
+  private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
+
+  /**
+   * The footer of the file of {@code length} bytes that {@code in} reads, once its tail shows a
+   * footer of a size that can be held.
+   */
+  static ParquetFooter read(SeekableInputStream in, long length)
+      throws IOException, UnreadableParquetException {
+    if (length < 2L * MAGIC.length + 4) {
+      throw new UnreadableParquetException("too short for Parquet: " + length + " bytes");
+    }
+    byte[] tail = new byte[8];
+    in.seek(length - tail.length);
+    in.readFully(tail);
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (tail[4 + i] != MAGIC[i]) {
+        throw new UnreadableParquetException("not Parquet: the file does not end with PAR1");
+      }
+    }
+    long size =
+        Integer.toUnsignedLong(ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    if (size > MAX_FOOTER_BYTES || size > length - tail.length - MAGIC.length) {
+      throw new UnreadableParquetException(
+          "the footer claims " + size + " bytes in a file of " + length);
+    }
+    byte[] footer = new byte[(int) size];
+    in.seek(length - tail.length - size);
+    in.readFully(footer);
+    FileMetaData metaData = Util.readFileMetaData(new ByteArrayInputStream(footer));
+    return new ParquetFooter(FooterSchema.of(metaData.getSchema()), metaData.getRow_groups());
+  }
+}
