@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.parquet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.Encoding;
@@ -32,12 +33,15 @@ final class ColumnChunkPages implements ChunkPages {
   private final byte[] bytes;
   private final CompressionCodecName codec;
   private final ParquetCodecs codecs;
+  private final PageBuffers buffers;
+  private final int index;
   private final ArrayDeque<StoredPage> pages = new ArrayDeque<>();
   private StoredPage dictionary;
 
   /**
    * The pages of column {@code column}'s chunk {@code bytes[from, to)}, which holds {@code values}
-   * values compressed with {@code codec}.
+   * values compressed with {@code codec}; decompressed into {@code buffers}' arrays for the {@code
+   * index}-th chosen column.
    */
   ColumnChunkPages(
       String column,
@@ -46,12 +50,16 @@ final class ColumnChunkPages implements ChunkPages {
       int to,
       long values,
       CompressionCodecName codec,
-      ParquetCodecs codecs)
+      ParquetCodecs codecs,
+      PageBuffers buffers,
+      int index)
       throws IOException {
     this.column = column;
     this.bytes = bytes;
     this.codec = codec;
     this.codecs = codecs;
+    this.buffers = buffers;
+    this.index = index;
     HeaderStream in = new HeaderStream(bytes, from, to);
     CRC32 crc = new CRC32();
     long read = 0;
@@ -113,8 +121,11 @@ final class ColumnChunkPages implements ChunkPages {
     }
     PageHeader header = dictionary.header();
     DictionaryPageHeader dictionaryHeader = header.getDictionary_page_header();
+    PageBytes page =
+        decompress(
+            dictionary, 0, header.getUncompressed_page_size(), n -> buffers.dictionary(index, n));
     return new DictionaryPage(
-        BytesInput.from(decompress(dictionary, 0, header.getUncompressed_page_size())),
+        BytesInput.from(page.array(), page.from(), page.length()),
         header.getUncompressed_page_size(),
         dictionaryHeader.getNum_values(),
         encoding(dictionaryHeader.getEncoding()));
@@ -130,8 +141,9 @@ final class ColumnChunkPages implements ChunkPages {
     int uncompressedSize = header.getUncompressed_page_size();
     if (header.getType() == org.apache.parquet.format.PageType.DATA_PAGE) {
       DataPageHeader v1 = header.getData_page_header();
+      PageBytes data = decompress(page, 0, uncompressedSize, n -> buffers.page(index, n));
       return new DataPageV1(
-          BytesInput.from(decompress(page, 0, uncompressedSize)),
+          BytesInput.from(data.array(), data.from(), data.length()),
           v1.getNum_values(),
           uncompressedSize,
           null,
@@ -147,11 +159,11 @@ final class ColumnChunkPages implements ChunkPages {
       throw new CorruptPageException(
           "a page of column " + column + " claims " + levels + " bytes of levels");
     }
-    BytesInput data =
+    PageBytes data =
         v2.isIs_compressed()
-            ? BytesInput.from(decompress(page, levels, uncompressedSize - levels))
-            : BytesInput.from(
-                bytes, page.from() + levels, header.getCompressed_page_size() - levels);
+            ? decompress(page, levels, uncompressedSize - levels, n -> buffers.page(index, n))
+            : new PageBytes(
+                bytes, page.from() + levels, page.from() + header.getCompressed_page_size());
     return DataPageV2.uncompressed(
         v2.getNum_rows(),
         v2.getNum_nulls(),
@@ -159,14 +171,18 @@ final class ColumnChunkPages implements ChunkPages {
         BytesInput.from(bytes, page.from(), repetition),
         BytesInput.from(bytes, page.from() + repetition, definition),
         encoding(v2.getEncoding()),
-        data,
+        BytesInput.from(data.array(), data.from(), data.length()),
         null);
   }
 
-  /** The page's stored bytes from {@code skip} on, decompressed to {@code size} bytes. */
-  private byte[] decompress(StoredPage page, int skip, int size) throws IOException {
+  /**
+   * The page's stored bytes from {@code skip} on, decompressed to {@code size} bytes into an array
+   * {@code buffer} gives.
+   */
+  private PageBytes decompress(StoredPage page, int skip, int size, IntFunction<byte[]> buffer)
+      throws IOException {
     int end = page.from() + page.header().getCompressed_page_size();
-    return codecs.decompress(codec, bytes, page.from() + skip, end, size);
+    return codecs.decompress(codec, bytes, page.from() + skip, end, size, buffer);
   }
 
   private <T> T need(T pageKindHeader, String kind) throws CorruptPageException {

@@ -7,12 +7,12 @@ import java.util.zip.ZipException;
 
 /**
  * Decompresses GZIP pages (RFC 1952: one member or several concatenated) straight from the page's
- * bytes into an array of the size the page header gives, with one {@link Inflater} kept for every
- * page: a row group has a page or more per column, and a new inflater per page costs more than
- * inflating a small one. Checks what {@link java.util.zip.GZIPInputStream} checks: the magic, the
- * method, the header's CRC16 when flagged, each member's CRC32 and length. Bytes after the last
- * member are ignored unless they start with the GZIP magic, which makes them a member. Not
- * thread-safe; the inflater's native memory is freed when the instance is collected.
+ * bytes into the first bytes of an array the caller gives (and may reuse), with one {@link
+ * Inflater} kept for every page: a row group has a page or more per column, and a new inflater per
+ * page costs more than inflating a small one. Checks what {@link java.util.zip.GZIPInputStream}
+ * checks: the magic, the method, the header's CRC16 when flagged, each member's CRC32 and length.
+ * Bytes after the last member are ignored unless they start with the GZIP magic, which makes them a
+ * member. Not thread-safe; the inflater's native memory is freed when the instance is collected.
  */
 final class PageGunzip {
   private static final int FHCRC = 2;
@@ -25,18 +25,22 @@ final class PageGunzip {
   private final byte[] probe = new byte[1];
 
   /**
-   * The {@code size} bytes the GZIP data {@code in[from, to)} holds.
+   * Inflates the GZIP data {@code in[from, to)} into {@code out[0, size)}; {@code out} past {@code
+   * size} is left as it was.
    *
    * @throws ZipException when it is not GZIP data, is corrupt or truncated, or holds fewer or more
    *     than {@code size} bytes
+   * @throws IllegalArgumentException when {@code out} is shorter than {@code size}
    */
-  byte[] gunzip(byte[] in, int from, int to, int size) throws ZipException {
-    byte[] out = new byte[size];
+  void gunzip(byte[] in, int from, int to, byte[] out, int size) throws ZipException {
+    if (out.length < size) {
+      throw new IllegalArgumentException(size + " bytes into an array of " + out.length);
+    }
     int filled = 0;
     int pos = from;
     while (true) {
       pos = skipHeader(in, pos, to);
-      int end = inflateMember(in, pos, to, out, filled);
+      int end = inflateMember(in, pos, to, out, filled, size);
       int produced = (int) inflater.getBytesWritten();
       checkTrailer(in, end, to, out, filled, produced);
       filled += produced;
@@ -48,27 +52,22 @@ final class PageGunzip {
     if (filled < size) {
       throw new ZipException("a GZIP page holds fewer bytes than its header says, " + size);
     }
-    return out;
   }
 
   /**
-   * Inflates the deflate data at {@code in[from, to)} into {@code out[filled, ...)}; the offset
+   * Inflates the deflate data at {@code in[from, to)} into {@code out[filled, size)}; the offset
    * just after it.
    */
-  private int inflateMember(byte[] in, int from, int to, byte[] out, int filled)
+  private int inflateMember(byte[] in, int from, int to, byte[] out, int filled, int size)
       throws ZipException {
     inflater.reset();
     inflater.setInput(in, from, to - from);
     try {
       int at = filled;
       while (!inflater.finished()) {
-        int n =
-            at < out.length
-                ? inflater.inflate(out, at, out.length - at)
-                : inflater.inflate(probe, 0, 1);
-        if (n > 0 && at == out.length) {
-          throw new ZipException(
-              "a GZIP page holds more bytes than its header says, " + out.length);
+        int n = at < size ? inflater.inflate(out, at, size - at) : inflater.inflate(probe, 0, 1);
+        if (n > 0 && at == size) {
+          throw new ZipException("a GZIP page holds more bytes than its header says, " + size);
         }
         at += n;
         if (n == 0 && !inflater.finished()) {

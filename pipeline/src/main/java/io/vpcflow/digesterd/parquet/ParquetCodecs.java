@@ -3,7 +3,7 @@ package io.vpcflow.digesterd.parquet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -49,8 +49,10 @@ final class ParquetCodecs implements CompressionCodecFactory {
     @Override
     public BytesInput decompress(BytesInput compressed, int uncompressedSize) throws IOException {
       PageBytes input = PageBytes.of(compressed);
-      return BytesInput.from(
-          codecs.decompress(codec, input.array(), input.from(), input.to(), uncompressedSize));
+      PageBytes output =
+          codecs.decompress(
+              codec, input.array(), input.from(), input.to(), uncompressedSize, byte[]::new);
+      return BytesInput.from(output.array(), output.from(), output.length());
     }
 
     @Override
@@ -68,48 +70,46 @@ final class ParquetCodecs implements CompressionCodecFactory {
 
   /**
    * The page {@code bytes[from, to)} compressed with {@code codec}, decompressed: exactly {@code
-   * uncompressedSize} bytes, else an {@link IOException} saying what it holds.
+   * size} bytes, else an {@link IOException} saying what it holds. They are written to the start of
+   * an array {@code buffer} gives, asked for at least {@code size} bytes once {@code size} is known
+   * to be at most {@link #MAX_PAGE_BYTES}, or for an uncompressed page are {@code bytes[from, to)}
+   * itself.
    */
-  byte[] decompress(
-      CompressionCodecName codec, byte[] bytes, int from, int to, int uncompressedSize)
+  PageBytes decompress(
+      CompressionCodecName codec,
+      byte[] bytes,
+      int from,
+      int to,
+      int size,
+      IntFunction<byte[]> buffer)
       throws IOException {
-    if (uncompressedSize < 0 || uncompressedSize > MAX_PAGE_BYTES) {
+    if (size < 0 || size > MAX_PAGE_BYTES) {
       throw new IOException(
-          "a page claims "
-              + uncompressedSize
-              + " bytes uncompressed (at most "
-              + MAX_PAGE_BYTES
-              + " read)");
+          "a page claims " + size + " bytes uncompressed (at most " + MAX_PAGE_BYTES + " read)");
     }
-    byte[] output =
-        switch (codec) {
-          case UNCOMPRESSED -> Arrays.copyOfRange(bytes, from, to);
-          case GZIP -> gunzip.gunzip(bytes, from, to, uncompressedSize);
-          case SNAPPY -> unsnappy(new PageBytes(bytes, from, to), uncompressedSize);
-          default -> throw new IOException("pages compressed with " + codec + " are not supported");
-        };
-    if (output.length != uncompressedSize) {
-      throw new IOException(
-          "a "
-              + codec
-              + " page holds "
-              + output.length
-              + " bytes, its header says "
-              + uncompressedSize);
+    if (codec == CompressionCodecName.UNCOMPRESSED) {
+      if (to - from != size) {
+        throw new IOException(
+            "an uncompressed page holds " + (to - from) + " bytes, its header says " + size);
+      }
+      return new PageBytes(bytes, from, to);
     }
-    return output;
+    byte[] output = buffer.apply(size);
+    switch (codec) {
+      case GZIP -> gunzip.gunzip(bytes, from, to, output, size);
+      case SNAPPY -> unsnappy(bytes, from, to, output, size);
+      default -> throw new IOException("pages compressed with " + codec + " are not supported");
+    }
+    return new PageBytes(output, 0, size);
   }
 
-  private static byte[] unsnappy(PageBytes input, int uncompressedSize) throws IOException {
-    byte[] bytes = input.array();
-    if (!Snappy.isValidCompressedBuffer(bytes, input.from(), input.length())
-        || Snappy.uncompressedLength(bytes, input.from(), input.length()) != uncompressedSize) {
-      throw new IOException(
-          "a SNAPPY page is not valid snappy data of " + uncompressedSize + " bytes");
+  private static void unsnappy(byte[] bytes, int from, int to, byte[] output, int size)
+      throws IOException {
+    if (!Snappy.isValidCompressedBuffer(bytes, from, to - from)
+        || Snappy.uncompressedLength(bytes, from, to - from) != size) {
+      throw new IOException("a SNAPPY page is not valid snappy data of " + size + " bytes");
     }
-    byte[] output = new byte[uncompressedSize];
-    Snappy.uncompress(bytes, input.from(), input.length(), output, 0);
-    return output;
+    Snappy.uncompress(bytes, from, to - from, output, 0);
   }
 
   private static final class Compressor implements BytesInputCompressor {

@@ -32,6 +32,7 @@ public final class ParquetFlowLogReader {
   private final FlowLogReader reader;
   private final int maxLineBytes;
   private final ParquetCodecs codecs = new ParquetCodecs();
+  private final PageBuffers buffers = new PageBuffers();
   private ColumnBatch[] batches = new ColumnBatch[0];
 
   /** A reader whose rendered rows longer than {@code maxLineBytes} are skipped as too long. */
@@ -68,7 +69,8 @@ public final class ParquetFlowLogReader {
           if (rowGroup.getNum_rows() == 0) {
             continue;
           }
-          RowGroupChunks chunks = RowGroupChunks.read(in, length, rowGroup, columns, codecs);
+          RowGroupChunks chunks =
+              RowGroupChunks.read(in, length, rowGroup, columns, codecs, buffers);
           uncompressed += chunks.uncompressed();
           readRows(chunks, rowGroup.getNum_rows(), columns, renderer);
         }

@@ -13,7 +13,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * The chosen columns' chunks of one row group, fetched with one read for each run of chunks that
- * lie end to end in the file (on S3 one ranged GET each), their pages as {@link ColumnChunkPages}.
+ * lie end to end in the file (on S3 one ranged GET each) into {@link PageBuffers}' arrays, their
+ * pages as {@link ColumnChunkPages}.
  *
  * @param pages the pages of each chosen column, in the order of {@link FlowLogColumns#projection}
  * @param uncompressed the chosen chunks' size uncompressed, as the footer says
@@ -34,7 +35,8 @@ record RowGroupChunks(ChunkPages[] pages, long uncompressed) {
       long length,
       RowGroup rowGroup,
       FlowLogColumns columns,
-      ParquetCodecs codecs)
+      ParquetCodecs codecs,
+      PageBuffers buffers)
       throws IOException, UnreadableParquetException {
     List<Type> fields = columns.projection().getFields();
     Chunk[] chunks = new Chunk[fields.size()];
@@ -57,7 +59,7 @@ record RowGroupChunks(ChunkPages[] pages, long uncompressed) {
     Integer[] byStart = new Integer[chunks.length];
     Arrays.setAll(byStart, i -> i);
     Arrays.sort(byStart, Comparator.comparingLong(i -> chunks[i].start()));
-    for (int first = 0; first < byStart.length; ) {
+    for (int first = 0, runs = 0; first < byStart.length; runs++) {
       long from = chunks[byStart[first]].start();
       long to = from + chunks[byStart[first]].size();
       int last = first + 1;
@@ -65,9 +67,9 @@ record RowGroupChunks(ChunkPages[] pages, long uncompressed) {
         to += chunks[byStart[last]].size();
         last++;
       }
-      byte[] run = new byte[(int) (to - from)];
+      byte[] run = buffers.run(runs, (int) (to - from));
       in.seek(from);
-      in.readFully(run);
+      in.readFully(run, 0, (int) (to - from));
       for (int k = first; k < last; k++) {
         Chunk chunk = chunks[byStart[k]];
         int at = (int) (chunk.start() - from);
@@ -79,7 +81,9 @@ record RowGroupChunks(ChunkPages[] pages, long uncompressed) {
                 at + (int) chunk.size(),
                 chunk.meta().getNum_values(),
                 CompressionCodecName.fromParquet(chunk.meta().getCodec()),
-                codecs);
+                codecs,
+                buffers,
+                byStart[k]);
       }
       first = last;
     }

@@ -131,7 +131,8 @@ class ColumnChunkPagesTest {
   private static void assertRefusedWhenRead(
       byte[] chunk, long values, CompressionCodecName codec, String reason) throws IOException {
     ColumnChunkPages pages =
-        new ColumnChunkPages("c", chunk, 0, chunk.length, values, codec, new ParquetCodecs());
+        new ColumnChunkPages(
+            "c", chunk, 0, chunk.length, values, codec, new ParquetCodecs(), new PageBuffers(), 0);
     IOException e = assertThrows(IOException.class, pages::readPage);
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
@@ -139,7 +140,15 @@ class ColumnChunkPagesTest {
   private static ColumnChunkPages pages(byte[] chunk, int from, int to, long values)
       throws IOException {
     return new ColumnChunkPages(
-        "c", chunk, from, to, values, CompressionCodecName.GZIP, new ParquetCodecs());
+        "c",
+        chunk,
+        from,
+        to,
+        values,
+        CompressionCodecName.GZIP,
+        new ParquetCodecs(),
+        new PageBuffers(),
+        0);
   }
 
   private static byte[] dictionaryPage(int entries, boolean crc) throws IOException {

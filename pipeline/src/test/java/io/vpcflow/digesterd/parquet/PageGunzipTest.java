@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PageGunzipTest {
   private final PageGunzip gunzip = new PageGunzip();
+  private final byte[] buffer = new byte[(1 << 20) + 4096];
 
   @Test
   void givesBackWhatGzipHoldsWithOneInflaterForManyPages() throws IOException {
@@ -27,7 +29,7 @@ class PageGunzipTest {
       byte[] gz = gzip(page);
       byte[] framed = new byte[gz.length + 9];
       System.arraycopy(gz, 0, framed, 5, gz.length);
-      assertArrayEquals(page, gunzip.gunzip(framed, 5, 5 + gz.length, size), "size " + size);
+      assertArrayEquals(page, inflate(framed, 5, 5 + gz.length, size), "size " + size);
     }
   }
 
@@ -37,14 +39,14 @@ class PageGunzipTest {
     byte[] second = "and a second".getBytes();
     byte[] both = concat(gzip(first), withOptionalFields(gzip(second)));
     assertArrayEquals(
-        concat(first, second), gunzip.gunzip(both, 0, both.length, first.length + second.length));
+        concat(first, second), inflate(both, 0, both.length, first.length + second.length));
   }
 
   @Test
   void ignoresBytesAfterTheLastMemberThatStartNoMember() throws IOException {
     byte[] page = "values".getBytes();
     byte[] gz = concat(gzip(page), new byte[] {0, 1, 2});
-    assertArrayEquals(page, gunzip.gunzip(gz, 0, gz.length, page.length));
+    assertArrayEquals(page, inflate(gz, 0, gz.length, page.length));
   }
 
   @Test
@@ -80,16 +82,36 @@ class PageGunzipTest {
   }
 
   @Test
+  void refusesAnArrayShorterThanThePage() throws IOException {
+    byte[] gz = gzip(new byte[10]);
+    assertThrows(
+        IllegalArgumentException.class, () -> gunzip.gunzip(gz, 0, gz.length, new byte[9], 10));
+  }
+
+  @Test
   void stillReadsAfterARefusedPage() throws IOException {
     byte[] page = "after a failure".getBytes();
     byte[] gz = gzip(page);
-    assertThrows(ZipException.class, () -> gunzip.gunzip(gz, 0, gz.length - 12, page.length));
-    assertArrayEquals(page, gunzip.gunzip(gz, 0, gz.length, page.length));
+    assertThrows(ZipException.class, () -> inflate(gz, 0, gz.length - 12, page.length));
+    assertArrayEquals(page, inflate(gz, 0, gz.length, page.length));
+  }
+
+  /**
+   * What {@code in[from, to)} inflates to when {@code size} bytes are asked for, inflated into an
+   * array larger than the page whose bytes past {@code size} must stay as they were.
+   */
+  private byte[] inflate(byte[] in, int from, int to, int size) throws ZipException {
+    Arrays.fill(buffer, (byte) 0x55);
+    gunzip.gunzip(in, from, to, buffer, size);
+    for (int i = size; i < buffer.length; i++) {
+      assertEquals(0x55, buffer[i], "byte " + i + " past the page");
+    }
+    return Arrays.copyOf(buffer, size);
   }
 
   private void assertRefused(String reason, byte[] gz, int size) {
     ZipException e =
-        assertThrows(ZipException.class, () -> gunzip.gunzip(gz, 0, gz.length, size), reason);
+        assertThrows(ZipException.class, () -> inflate(gz, 0, gz.length, size), reason);
     assertTrue(e.getMessage().contains(reason), e.getMessage() + " should say " + reason);
   }
 

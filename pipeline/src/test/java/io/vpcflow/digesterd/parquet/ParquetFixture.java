@@ -54,6 +54,14 @@ final class ParquetFixture {
     return outcome(result, table);
   }
 
+  /** What {@code reader}, which may have read other objects before, yields from {@code parquet}. */
+  static Outcome ofParquet(ParquetFlowLogReader reader, byte[] parquet)
+      throws UnreadableParquetException {
+    DigestTable table = new DigestTable(WINDOW_START, WINDOW_STOP);
+    ObjectParseResult result = reader.read(new ByteArrayInputFile(parquet), table);
+    return outcome(result, table);
+  }
+
   private static Outcome outcome(ObjectParseResult result, DigestTable table) {
     Map<LineOutcome, Long> counts = new EnumMap<>(LineOutcome.class);
     LineCounts lines = result.counts();

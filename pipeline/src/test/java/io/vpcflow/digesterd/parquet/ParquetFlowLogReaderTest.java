@@ -156,6 +156,40 @@ class ParquetFlowLogReaderTest {
   }
 
   /**
+   * One reader, whose arrays are reused from row group to row group and object to object, reads
+   * objects of every page layout and codec in turn, of large and small pages, as a reader of each
+   * alone reads it.
+   */
+  @Test
+  void oneReaderReadsObjectsOfEveryLayoutInTurn() throws Exception {
+    String small = generatedText(900);
+    String large = generatedText(4000);
+    ParquetFlowLogReader reader = new ParquetFlowLogReader(FlowLogReader.DEFAULT_MAX_LINE_BYTES);
+    int read = 0;
+    for (int round = 0; round < 2; round++) {
+      for (Arguments layout : pageEncodings().toList()) {
+        PageEncoding encoding = (PageEncoding) layout.get()[0];
+        for (CompressionCodecName codec :
+            List.of(
+                CompressionCodecName.GZIP,
+                CompressionCodecName.SNAPPY,
+                CompressionCodecName.UNCOMPRESSED)) {
+          for (String text : round == 0 ? List.of(large, small) : List.of(small, large)) {
+            byte[] parquet = new FlowLogParquetWriter(codec, 1000, encoding).write(text);
+            assertEquals(
+                ParquetFixture.ofParquet(
+                    new ParquetFlowLogReader(FlowLogReader.DEFAULT_MAX_LINE_BYTES), parquet),
+                ParquetFixture.ofParquet(reader, parquet),
+                encoding + " " + codec);
+            read++;
+          }
+        }
+      }
+    }
+    assertEquals(2 * 6 * 3 * 2, read);
+  }
+
+  /**
    * The encodings of the data pages of {@code parquet}'s column chunks, once checked that every
    * chunk's pages are of version 2 when {@code v2}, else of version 1.
    */
