@@ -11,12 +11,12 @@ import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * A Parquet {@link InputFile} over an object reached through Beam's filesystems. An object of at
- * most {@link #WHOLE_READ_BYTES} is fetched whole in one request and read from memory (a ranged GET
- * costs as much as a small object). A larger one is read through the object's channel: each seek
- * moves it, so on S3 every jump (to the footer, to a row group's columns) is a ranged GET and the
- * columns not read are never fetched. Remembers whether the store failed (an error of the channel,
- * or an object that ends before its listed size), which the caller tells from a broken file, and
- * counts the bytes fetched.
+ * most {@link #WHOLE_READ_BYTES} is fetched whole in one request into the caller's array and read
+ * from memory (a ranged GET costs as much as a small object). A larger one is read through the
+ * object's channel: each seek moves it, so on S3 every jump (to the footer, to a row group's
+ * columns) is a ranged GET and the columns not read are never fetched. Remembers whether the store
+ * failed (an error of the channel, or an object that ends before its listed size), which the caller
+ * tells from a broken file, and counts the bytes fetched.
  */
 final class BeamInputFile implements InputFile {
   /** Objects up to this size are fetched whole. */
@@ -24,13 +24,22 @@ final class BeamInputFile implements InputFile {
 
   private final String uri;
   private final long size;
+  private final byte[] buffer;
   private IOException storeFailure;
   private long bytesFetched;
 
-  /** The object {@code uri}, of {@code size} bytes as listed. */
-  BeamInputFile(String uri, long size) {
+  /**
+   * The object {@code uri}, of {@code size} bytes as listed; fetched whole into {@code buffer} when
+   * it is at most {@link #WHOLE_READ_BYTES}, which {@code buffer} must then hold.
+   */
+  BeamInputFile(String uri, long size, byte[] buffer) {
+    if (size <= WHOLE_READ_BYTES && buffer.length < size) {
+      throw new IllegalArgumentException(
+          "an object of " + size + " bytes into an array of " + buffer.length);
+    }
     this.uri = uri;
     this.size = size;
+    this.buffer = buffer;
   }
 
   @Override
@@ -51,9 +60,8 @@ final class BeamInputFile implements InputFile {
       return stream;
     }
     try (stream) {
-      ByteBuffer whole = ByteBuffer.allocate((int) size);
-      stream.readFully(whole);
-      return new ByteArrayInputFile(whole.array()).newStream();
+      stream.readFully(ByteBuffer.wrap(buffer, 0, (int) size));
+      return new ByteArrayInputFile(buffer, (int) size).newStream();
     }
   }
 

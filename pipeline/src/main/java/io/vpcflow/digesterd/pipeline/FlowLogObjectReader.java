@@ -33,6 +33,9 @@ public final class FlowLogObjectReader {
    */
   private ParquetFlowLogReader parquet;
 
+  /** The array small Parquet objects are fetched into, one after the other. */
+  private byte[] wholeObject = new byte[0];
+
   /**
    * A reader skipping lines over {@code maxLineBytes}, buffering {@code bufferBytes} of gzip input.
    */
@@ -81,7 +84,11 @@ public final class FlowLogObjectReader {
     if (parquet == null) {
       parquet = new ParquetFlowLogReader(maxLineBytes);
     }
-    BeamInputFile file = new BeamInputFile(object.uri(), object.size());
+    long size = object.size();
+    if (size <= BeamInputFile.WHOLE_READ_BYTES && wholeObject.length < size) {
+      wholeObject = new byte[(int) Math.min(size + size / 8, BeamInputFile.WHOLE_READ_BYTES)];
+    }
+    BeamInputFile file = new BeamInputFile(object.uri(), size, wholeObject);
     try {
       return parquet.read(file, handler).fetched(file.bytesFetched());
     } catch (UnreadableParquetException e) {
