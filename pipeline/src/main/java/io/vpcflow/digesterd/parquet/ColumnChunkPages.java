@@ -2,8 +2,6 @@ package io.vpcflow.digesterd.parquet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.Encoding;
@@ -15,28 +13,36 @@ import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.DataPageHeaderV2;
 import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * The pages of one column chunk held in memory as stored, {@code bytes[from, to)}. Every page
- * header is read, and every page that carries a CRC32 checked against it, when the chunk is made; a
- * page is decompressed when it is read, so at most one decompressed page is held. Index pages are
- * skipped. Pages that hold other than the chunk's count of values, a page running past the chunk's
- * end, a second dictionary, a header without its page kind's own header, or a failed checksum are a
- * {@link CorruptPageException}.
+ * The pages of one column chunk held in memory as stored, {@code bytes[from, to)}, read one at a
+ * time: a page's header is read, and its CRC32 checked when it carries one, when the page is asked
+ * for, so a chunk of any number of pages holds one header at a time; its values are decompressed
+ * into the column's array of {@link PageBuffers}, overwriting the page before it. Index pages are
+ * skipped. A page running past the chunk's end, a header without its page kind's own header, a
+ * failed checksum, a dictionary after the first page, or pages holding more values than the chunk
+ * says are a {@link CorruptPageException} when met; pages holding fewer, when {@link #finish} is
+ * called.
  */
 final class ColumnChunkPages implements ChunkPages {
   private record StoredPage(PageHeader header, int from) {}
 
   private final String column;
   private final byte[] bytes;
+  private final int to;
+  private final long values;
   private final CompressionCodecName codec;
   private final ParquetCodecs codecs;
   private final PageBuffers buffers;
   private final int index;
-  private final ArrayDeque<StoredPage> pages = new ArrayDeque<>();
-  private StoredPage dictionary;
+  private final HeaderStream in;
+  private final CRC32 crc = new CRC32();
+  private long read;
+  private boolean started;
+  private StoredPage first;
 
   /**
    * The pages of column {@code column}'s chunk {@code bytes[from, to)}, which holds {@code values}
@@ -52,19 +58,67 @@ final class ColumnChunkPages implements ChunkPages {
       CompressionCodecName codec,
       ParquetCodecs codecs,
       PageBuffers buffers,
-      int index)
-      throws IOException {
+      int index) {
     this.column = column;
     this.bytes = bytes;
+    this.to = to;
+    this.values = values;
     this.codec = codec;
     this.codecs = codecs;
     this.buffers = buffers;
     this.index = index;
-    HeaderStream in = new HeaderStream(bytes, from, to);
-    CRC32 crc = new CRC32();
-    long read = 0;
+    this.in = new HeaderStream(bytes, from, to);
+  }
+
+  /**
+   * The chunk's dictionary; null when its first page is not one. Asked for first, before any data
+   * page.
+   */
+  @Override
+  public DictionaryPage readDictionaryPage() throws IOException {
+    if (started) {
+      throw new IllegalStateException("the dictionary is asked for before the data pages");
+    }
+    started = true;
+    StoredPage page = next();
+    if (page == null || page.header().getType() != PageType.DICTIONARY_PAGE) {
+      first = page;
+      return null;
+    }
+    PageHeader header = page.header();
+    DictionaryPageHeader dictionaryHeader = header.getDictionary_page_header();
+    PageBytes dictionary =
+        decompress(page, 0, header.getUncompressed_page_size(), n -> buffers.dictionary(index, n));
+    return new DictionaryPage(
+        BytesInput.from(dictionary.array(), dictionary.from(), dictionary.length()),
+        header.getUncompressed_page_size(),
+        dictionaryHeader.getNum_values(),
+        encoding(dictionaryHeader.getEncoding()));
+  }
+
+  /**
+   * Checks that the chunk's pages hold no fewer values than it says, reading the headers of the
+   * pages not asked for.
+   */
+  void finish() throws IOException {
+    if (!started) {
+      readDictionaryPage();
+    }
+    while (first != null || read < values) {
+      StoredPage page = first != null ? first : next();
+      first = null;
+      count(page);
+    }
+  }
+
+  /**
+   * The next page's header, once its bytes are known to lie in the chunk and to match its CRC32;
+   * index pages skipped; null once the chunk's values are all read.
+   */
+  private StoredPage next() throws IOException {
     while (read < values) {
-      if (in.position() >= to) {
+      int at = in.position();
+      if (at >= to) {
         throw new CorruptPageException(
             "column " + column + "'s pages hold " + read + " of its chunk's " + values + " values");
       }
@@ -81,6 +135,7 @@ final class ColumnChunkPages implements ChunkPages {
                 + (to - start)
                 + " left");
       }
+      in.skip(size);
       if (header.isSetCrc()) {
         crc.reset();
         crc.update(bytes, start, size);
@@ -89,57 +144,51 @@ final class ColumnChunkPages implements ChunkPages {
         }
       }
       switch (header.getType()) {
-        case DICTIONARY_PAGE -> {
-          if (dictionary != null) {
-            throw new CorruptPageException("column " + column + " has two dictionary pages");
-          }
-          need(header.getDictionary_page_header(), "dictionary");
-          dictionary = new StoredPage(header, start);
+        case DICTIONARY_PAGE -> need(header.getDictionary_page_header(), "dictionary");
+        case DATA_PAGE -> need(header.getData_page_header(), "data");
+        case DATA_PAGE_V2 -> need(header.getData_page_header_v2(), "data (v2)");
+        default -> {
+          continue;
         }
-        case DATA_PAGE -> {
-          read += need(header.getData_page_header(), "data").getNum_values();
-          pages.add(new StoredPage(header, start));
-        }
-        case DATA_PAGE_V2 -> {
-          read += need(header.getData_page_header_v2(), "data (v2)").getNum_values();
-          pages.add(new StoredPage(header, start));
-        }
-        default -> {}
       }
-      in.skip(size);
+      return new StoredPage(header, start);
     }
-    if (read != values) {
-      throw new CorruptPageException(
-          "column " + column + "'s pages hold " + read + " values, its chunk " + values);
-    }
+    return null;
   }
 
-  @Override
-  public DictionaryPage readDictionaryPage() throws IOException {
-    if (dictionary == null) {
-      return null;
+  /** Counts the values of {@code page}, a data page; a dictionary is refused. */
+  private void count(StoredPage page) throws CorruptPageException {
+    if (page == null) {
+      return;
     }
-    PageHeader header = dictionary.header();
-    DictionaryPageHeader dictionaryHeader = header.getDictionary_page_header();
-    PageBytes page =
-        decompress(
-            dictionary, 0, header.getUncompressed_page_size(), n -> buffers.dictionary(index, n));
-    return new DictionaryPage(
-        BytesInput.from(page.array(), page.from(), page.length()),
-        header.getUncompressed_page_size(),
-        dictionaryHeader.getNum_values(),
-        encoding(dictionaryHeader.getEncoding()));
+    PageHeader header = page.header();
+    switch (header.getType()) {
+      case DATA_PAGE -> read += header.getData_page_header().getNum_values();
+      case DATA_PAGE_V2 -> read += header.getData_page_header_v2().getNum_values();
+      default ->
+          throw new CorruptPageException(
+              "column " + column + " has a dictionary page after its first page");
+    }
+    if (read > values) {
+      throw new CorruptPageException(
+          "column " + column + "'s pages hold more than its chunk's " + values + " values");
+    }
   }
 
   @Override
   public DataPage readPage() throws IOException {
-    StoredPage page = pages.poll();
+    if (!started) {
+      readDictionaryPage();
+    }
+    StoredPage page = first != null ? first : next();
+    first = null;
     if (page == null) {
       return null;
     }
+    count(page);
     PageHeader header = page.header();
     int uncompressedSize = header.getUncompressed_page_size();
-    if (header.getType() == org.apache.parquet.format.PageType.DATA_PAGE) {
+    if (header.getType() == PageType.DATA_PAGE) {
       DataPageHeader v1 = header.getData_page_header();
       PageBytes data = decompress(page, 0, uncompressedSize, n -> buffers.page(index, n));
       return new DataPageV1(
@@ -179,7 +228,7 @@ final class ColumnChunkPages implements ChunkPages {
    * The page's stored bytes from {@code skip} on, decompressed to {@code size} bytes into an array
    * {@code buffer} gives.
    */
-  private PageBytes decompress(StoredPage page, int skip, int size, IntFunction<byte[]> buffer)
+  private PageBytes decompress(StoredPage page, int skip, int size, ParquetCodecs.PageArray buffer)
       throws IOException {
     int end = page.from() + page.header().getCompressed_page_size();
     return codecs.decompress(codec, bytes, page.from() + skip, end, size, buffer);

@@ -22,6 +22,9 @@ import org.apache.parquet.schema.Types;
  * disagree or only it is set, from the converted type (as parquet-java does).
  */
 final class FooterSchema {
+  /** The deepest nesting of groups read (flow-log columns are all top level). */
+  static final int MAX_DEPTH = 64;
+
   private FooterSchema() {}
 
   /** The schema {@code elements} describe, their first the root. */
@@ -31,7 +34,7 @@ final class FooterSchema {
     }
     Iterator<SchemaElement> next = elements.iterator();
     SchemaElement root = next.next();
-    List<Type> fields = children(next, root, elements.size());
+    List<Type> fields = children(next, root, elements.size(), 1);
     if (next.hasNext()) {
       throw new UnreadableParquetException(
           "the footer's schema has elements past its root's " + root.getNum_children() + " fields");
@@ -39,8 +42,13 @@ final class FooterSchema {
     return new MessageType(root.getName() == null ? "schema" : root.getName(), fields);
   }
 
-  private static List<Type> children(Iterator<SchemaElement> next, SchemaElement parent, int most)
+  private static List<Type> children(
+      Iterator<SchemaElement> next, SchemaElement parent, int most, int depth)
       throws UnreadableParquetException {
+    if (depth > MAX_DEPTH) {
+      throw new UnreadableParquetException(
+          "the footer's schema nests groups deeper than " + MAX_DEPTH);
+    }
     int count = parent.getNum_children();
     if (!parent.isSetNum_children() || count <= 0 || count > most) {
       throw new UnreadableParquetException(
@@ -52,12 +60,12 @@ final class FooterSchema {
         throw new UnreadableParquetException(
             "the footer's schema ends inside group '" + parent.getName() + "'");
       }
-      fields.add(type(next, next.next(), most));
+      fields.add(type(next, next.next(), most, depth));
     }
     return fields;
   }
 
-  private static Type type(Iterator<SchemaElement> next, SchemaElement element, int most)
+  private static Type type(Iterator<SchemaElement> next, SchemaElement element, int most, int depth)
       throws UnreadableParquetException {
     String name = element.getName();
     if (name == null || element.getRepetition_type() == null) {
@@ -68,7 +76,7 @@ final class FooterSchema {
     try {
       if (element.getType() == null) {
         return Types.buildGroup(repetition)
-            .addFields(children(next, element, most).toArray(Type[]::new))
+            .addFields(children(next, element, most, depth + 1).toArray(Type[]::new))
             .named(name);
       }
       Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> primitive =

@@ -3,7 +3,6 @@ package io.vpcflow.digesterd.parquet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -74,14 +73,11 @@ final class ParquetCodecs implements CompressionCodecFactory {
    * an array {@code buffer} gives, asked for at least {@code size} bytes once {@code size} is known
    * to be at most {@link #MAX_PAGE_BYTES}, or for an uncompressed page are {@code bytes[from, to)}
    * itself.
+   *
+   * @throws IOException also what {@code buffer} throws
    */
   PageBytes decompress(
-      CompressionCodecName codec,
-      byte[] bytes,
-      int from,
-      int to,
-      int size,
-      IntFunction<byte[]> buffer)
+      CompressionCodecName codec, byte[] bytes, int from, int to, int size, PageArray buffer)
       throws IOException {
     if (size < 0 || size > MAX_PAGE_BYTES) {
       throw new IOException(
@@ -94,13 +90,19 @@ final class ParquetCodecs implements CompressionCodecFactory {
       }
       return new PageBytes(bytes, from, to);
     }
-    byte[] output = buffer.apply(size);
+    byte[] output = buffer.of(size);
     switch (codec) {
       case GZIP -> gunzip.gunzip(bytes, from, to, output, size);
       case SNAPPY -> unsnappy(bytes, from, to, output, size);
       default -> throw new IOException("pages compressed with " + codec + " are not supported");
     }
     return new PageBytes(output, 0, size);
+  }
+
+  /** Gives the array a page is decompressed into. */
+  interface PageArray {
+    /** An array of at least {@code size} bytes. */
+    byte[] of(int size) throws IOException;
   }
 
   private static void unsnappy(byte[] bytes, int from, int to, byte[] output, int size)

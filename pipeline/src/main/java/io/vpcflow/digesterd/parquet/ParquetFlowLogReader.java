@@ -21,9 +21,10 @@ import org.apache.parquet.schema.Type;
  * rows. The footer ({@link ParquetFooter}) and the pages ({@link ColumnChunkPages}) are read with
  * parquet-format's structures. Only the columns the digest needs are read ({@link FlowLogColumns}),
  * one row group at a time: memory is bounded by a row group's chosen columns, at most {@link
- * RowGroupChunks#MAX_ROW_GROUP_BYTES} as stored and {@link ParquetCodecs#MAX_PAGE_BYTES} per
- * decompressed page; a file claiming more is refused. One instance reads one object at a time and
- * is not thread-safe.
+ * RowGroupChunks#MAX_ROW_GROUP_BYTES} as stored and {@link PageBuffers#MAX_HELD_BYTES} of current
+ * pages and dictionaries decompressed, and by a footer of at most {@link
+ * ParquetFooter#MAX_FOOTER_BYTES}; a file claiming more is refused. One instance reads one object
+ * at a time and is not thread-safe.
  */
 public final class ParquetFlowLogReader {
   /** How many rows are decoded, column by column, before they are rendered. */
@@ -73,6 +74,7 @@ public final class ParquetFlowLogReader {
               RowGroupChunks.read(in, length, rowGroup, columns, codecs, buffers);
           uncompressed += chunks.uncompressed();
           readRows(chunks, rowGroup.getNum_rows(), columns, renderer);
+          chunks.finish();
         }
         return reader.finishRows(uncompressed);
       }

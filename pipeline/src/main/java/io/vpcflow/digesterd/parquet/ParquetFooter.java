@@ -18,8 +18,11 @@ import org.apache.parquet.schema.MessageType;
  * @param rowGroups the row groups, in file order, as the footer describes them
  */
 record ParquetFooter(MessageType schema, List<RowGroup> rowGroups) {
-  /** The largest footer read. */
-  static final int MAX_FOOTER_BYTES = 64 << 20;
+  /**
+   * The largest footer read: its objects take about 15 times its size (a flow-log object's footer
+   * takes a few KiB).
+   */
+  static final int MAX_FOOTER_BYTES = 4 << 20;
 
   private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
@@ -42,9 +45,13 @@ record ParquetFooter(MessageType schema, List<RowGroup> rowGroups) {
     }
     long size =
         Integer.toUnsignedLong(ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
-    if (size > MAX_FOOTER_BYTES || size > length - tail.length - MAGIC.length) {
+    if (size > length - tail.length - MAGIC.length) {
       throw new UnreadableParquetException(
           "the footer claims " + size + " bytes in a file of " + length);
+    }
+    if (size > MAX_FOOTER_BYTES) {
+      throw new UnreadableParquetException(
+          "the footer claims " + size + " bytes (at most " + MAX_FOOTER_BYTES + " read)");
     }
     byte[] footer = new byte[(int) size];
     in.seek(length - tail.length - size);

@@ -19,7 +19,7 @@ import org.apache.parquet.schema.Type;
  * @param pages the pages of each chosen column, in the order of {@link FlowLogColumns#projection}
  * @param uncompressed the chosen chunks' size uncompressed, as the footer says
  */
-record RowGroupChunks(ChunkPages[] pages, long uncompressed) {
+record RowGroupChunks(ColumnChunkPages[] pages, long uncompressed) {
   /** The largest stored size of a row group's chosen columns that is read. */
   static final long MAX_ROW_GROUP_BYTES = 256L << 20;
 
@@ -55,7 +55,8 @@ record RowGroupChunks(ChunkPages[] pages, long uncompressed) {
               + MAX_ROW_GROUP_BYTES
               + " read at once)");
     }
-    ChunkPages[] pages = new ChunkPages[chunks.length];
+    buffers.startRowGroup();
+    ColumnChunkPages[] pages = new ColumnChunkPages[chunks.length];
     Integer[] byStart = new Integer[chunks.length];
     Arrays.setAll(byStart, i -> i);
     Arrays.sort(byStart, Comparator.comparingLong(i -> chunks[i].start()));
@@ -88,6 +89,13 @@ record RowGroupChunks(ChunkPages[] pages, long uncompressed) {
       first = last;
     }
     return new RowGroupChunks(pages, uncompressed);
+  }
+
+  /** Checks that no chunk's pages hold fewer values than it says, once its rows are read. */
+  void finish() throws IOException {
+    for (ColumnChunkPages chunk : pages) {
+      chunk.finish();
+    }
   }
 
   /**

@@ -87,8 +87,15 @@ class ColumnChunkPagesTest {
     assertRefused(flipped, 3, "fails its CRC32 check");
     assertRefused(Arrays.copyOf(good, good.length - 1), 3, "bytes where its chunk has");
     assertRefused(good, 5, "pages hold 3 of its chunk's 5 values");
-    assertRefused(concat(good, dataPage(3, VALUES_1, true)), 5, "pages hold 6 values, its chunk 5");
-    assertRefused(concat(dictionaryPage(2, false), good), 3, "two dictionary pages");
+    assertRefused(
+        concat(good, dataPage(3, VALUES_1, true)), 5, "pages hold more than its chunk's 5 values");
+    assertRefused(
+        concat(dictionaryPage(2, false), good), 3, "a dictionary page after its first page");
+    assertRefused(
+        concat(
+            dataPage(1, VALUES_1, false), dictionaryPage(2, false), dataPage(1, VALUES_1, false)),
+        2,
+        "a dictionary page after its first page");
     assertRefused(page(PageType.DATA_PAGE, VALUES_1, false), 3, "without its data page header");
     assertRefused(
         page(PageType.DICTIONARY_PAGE, VALUES_1, false), 3, "without its dictionary page header");
@@ -124,7 +131,8 @@ class ColumnChunkPagesTest {
   }
 
   private static void assertRefused(byte[] chunk, long values, String reason) {
-    IOException e = assertThrows(IOException.class, () -> pages(chunk, 0, chunk.length, values));
+    IOException e =
+        assertThrows(IOException.class, () -> readAll(pages(chunk, 0, chunk.length, values)));
     assertTrue(String.valueOf(e.getMessage()).contains(reason), e.getMessage());
   }
 
@@ -135,6 +143,13 @@ class ColumnChunkPagesTest {
             "c", chunk, 0, chunk.length, values, codec, new ParquetCodecs(), new PageBuffers(), 0);
     IOException e = assertThrows(IOException.class, pages::readPage);
     assertTrue(e.getMessage().contains(reason), e.getMessage());
+  }
+
+  /** Reads every page of {@code pages} as a column reader would, then finishes the chunk. */
+  private static void readAll(ColumnChunkPages pages) throws IOException {
+    pages.readDictionaryPage();
+    while (pages.readPage() != null) {}
+    pages.finish();
   }
 
   private static ColumnChunkPages pages(byte[] chunk, int from, int to, long values)

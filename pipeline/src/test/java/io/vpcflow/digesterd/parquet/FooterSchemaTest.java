@@ -115,6 +115,30 @@ class FooterSchemaTest {
         "invalid field 'fixed'");
   }
 
+  @Test
+  void groupsNestedDeeperThanTheLimitAreRefused() throws Exception {
+    assertEquals(
+        "leaf",
+        FooterSchema.of(nested(FooterSchema.MAX_DEPTH - 1))
+            .getColumns()
+            .get(0)
+            .getPrimitiveType()
+            .getName());
+    assertRefused(nested(FooterSchema.MAX_DEPTH), "nests groups deeper than 64");
+    assertRefused(nested(100_000), "nests groups deeper than 64");
+  }
+
+  /** A schema of {@code groups} groups, each the one field of the one before, and a leaf. */
+  private static List<SchemaElement> nested(int groups) {
+    List<SchemaElement> elements = new ArrayList<>();
+    elements.add(group("schema", null, 1));
+    for (int i = 0; i < groups; i++) {
+      elements.add(group("g" + i, OPTIONAL, 1));
+    }
+    elements.add(leaf("leaf", org.apache.parquet.format.Type.INT32, OPTIONAL));
+    return elements;
+  }
+
   private static void assertRefused(List<SchemaElement> elements, String reason) {
     UnreadableParquetException e =
         assertThrows(UnreadableParquetException.class, () -> FooterSchema.of(elements));

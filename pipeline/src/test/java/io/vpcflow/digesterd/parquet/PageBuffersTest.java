@@ -3,16 +3,38 @@ package io.vpcflow.digesterd.parquet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** Arrays are handed out again per name and number while large enough; large ones are not kept. */
+/**
+ * Arrays are handed out again per name and number while large enough, large ones are not kept, and
+ * a row group's current pages and dictionaries hold at most {@link PageBuffers#MAX_HELD_BYTES}
+ * together.
+ */
 class PageBuffersTest {
   private final PageBuffers buffers = new PageBuffers();
 
   @Test
-  void anArrayIsReusedForItsSlotWhileLargeEnough() {
+  void aRowGroupsPagesAndDictionariesHoldAtMostTheLimitTogether() throws IOException {
+    int mib = 1 << 20;
+    buffers.page(0, 30 * mib);
+    buffers.dictionary(1, 20 * mib);
+    buffers.page(2, 14 * mib);
+    IOException e = assertThrows(IOException.class, () -> buffers.dictionary(0, 1));
+    assertTrue(e.getMessage().contains("would hold 67108865 bytes"), e.getMessage());
+    buffers.page(0, 10 * mib);
+    buffers.dictionary(0, 20 * mib);
+    assertThrows(IOException.class, () -> buffers.page(3, 1));
+    buffers.startRowGroup();
+    buffers.page(3, 64 * mib);
+    assertThrows(IOException.class, () -> buffers.page(4, 1));
+  }
+
+  @Test
+  void anArrayIsReusedForItsSlotWhileLargeEnough() throws IOException {
     byte[] page = buffers.page(3, 1000);
     assertEquals(1000, page.length);
     assertSame(page, buffers.page(3, 10));
@@ -23,7 +45,7 @@ class PageBuffersTest {
   }
 
   @Test
-  void slotsDoNotShareArrays() {
+  void slotsDoNotShareArrays() throws IOException {
     byte[] page = buffers.page(0, 100);
     byte[] otherPage = buffers.page(1, 100);
     byte[] dictionary = buffers.dictionary(0, 100);

@@ -14,17 +14,23 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +109,7 @@ class ParquetFooterTest {
         "column packets's pages hold 4 of its chunk's 5 values");
     assertRefused(
         withFooter(good, meta -> chunk(meta, 0, "packets").setNum_values(3)),
-        "column packets's pages hold 4 values, its chunk 3");
+        "column packets's pages hold more than its chunk's 3 values");
 
     byte[] flipped = good.clone();
     ColumnMetaData srcaddr =
@@ -118,6 +124,46 @@ class ParquetFooterTest {
             : srcaddr.getData_page_offset();
     flipped[(int) (start + srcaddr.getTotal_compressed_size() - 10)] ^= 1;
     assertRefused(flipped, "a page of column srcaddr fails its CRC32 check");
+  }
+
+  @Test
+  void aFooterLargerThanIsReadIsRefusedBeforeItIsFetched() {
+    int claimed = ParquetFooter.MAX_FOOTER_BYTES + 1;
+    byte[] file = new byte[claimed + 16];
+    System.arraycopy(new byte[] {'P', 'A', 'R', '1'}, 0, file, 0, 4);
+    ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(claimed);
+    System.arraycopy(new byte[] {'P', 'A', 'R', '1'}, 0, file, file.length - 4, 4);
+    assertRefused(file, "the footer claims " + claimed + " bytes (at most 4194304 read)");
+  }
+
+  @Test
+  void pagesThatWouldHoldTooMuchAtOnceAreRefused() throws Exception {
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            "message schema { required binary srcaddr (STRING); required binary dstaddr (STRING);"
+                + " required binary action (STRING); required binary log_status (STRING);"
+                + " required binary interface_id (STRING); required binary account_id (STRING);"
+                + " required int64 packets; required int64 bytes; required int64 start; }");
+    String huge = "a".repeat(14 << 20);
+    Path file = dir.resolve("bomb.parquet");
+    try (ParquetWriter<Group> writer =
+        ParquetFlowLogReaderTest.writer(file, schema, CompressionCodecName.GZIP, false)) {
+      Group row = new SimpleGroupFactory(schema).newGroup();
+      for (String text : List.of("srcaddr", "dstaddr", "action", "log_status", "interface_id")) {
+        row.add(text, huge);
+      }
+      row.add("account_id", "123456789012");
+      row.add("packets", 1L);
+      row.add("bytes", 1L);
+      row.add("start", 1L);
+      writer.write(row);
+    }
+    assertTrue(java.nio.file.Files.size(file) < 1 << 20);
+    UnreadableParquetException e =
+        assertThrows(
+            UnreadableParquetException.class,
+            () -> new ParquetFlowLogReader(1024).read(new LocalInputFile(file), record -> true));
+    assertTrue(e.getMessage().contains("a row group's pages would hold"), e.getMessage());
   }
 
   @Test
@@ -167,7 +213,7 @@ class ParquetFooterTest {
   private static ColumnMetaData chunk(FileMetaData meta, int rowGroup, String column) {
     return meta.getRow_groups().get(rowGroup).getColumns().stream()
         .map(ColumnChunk::getMeta_data)
-        .filter(m -> m.getPath_in_schema().equals(java.util.List.of(column)))
+        .filter(m -> m.getPath_in_schema().equals(List.of(column)))
         .findFirst()
         .orElseThrow();
   }
