@@ -2,7 +2,6 @@ package io.vpcflow.digesterd.parquet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -11,11 +10,12 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Page compression for Parquet flow logs without Hadoop's codecs: GZIP (AWS's default for flow
- * logs) with java.util.zip, SNAPPY with snappy-java, and uncompressed pages. A page of another
- * codec, or one claiming more than {@link #MAX_PAGE_BYTES} once decompressed, fails with an {@link
- * IOException} naming it, so no page header can make the reader allocate without bound. GZIP pages
- * share one {@link PageGunzip}: an instance serves one reader at a time, like the reader it is made
- * for.
+ * logs) with java.util.zip, SNAPPY with snappy-java, and uncompressed pages. Pages are compressed
+ * through {@link CompressionCodecFactory} (for parquet-java's writer) and decompressed through
+ * {@link #decompress}. A page of another codec, or one claiming more than {@link #MAX_PAGE_BYTES}
+ * once decompressed, fails with an {@link IOException} naming it, so no page header can make the
+ * reader allocate without bound. GZIP pages share one {@link PageGunzip}: an instance serves one
+ * reader at a time, like the reader it is made for.
  */
 final class ParquetCodecs implements CompressionCodecFactory {
   /** The largest decompressed page read; Parquet writers default to pages of about 1 MiB. */
@@ -28,44 +28,18 @@ final class ParquetCodecs implements CompressionCodecFactory {
     return new Compressor(codec);
   }
 
+  /**
+   * Not offered: pages are read through {@link #decompress}, into arrays the reader reuses.
+   *
+   * @throws UnsupportedOperationException always
+   */
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-    return new Decompressor(codec, this);
+    throw new UnsupportedOperationException("pages are read through ParquetCodecs.decompress");
   }
 
   @Override
   public void release() {}
-
-  private static final class Decompressor implements BytesInputDecompressor {
-    private final CompressionCodecName codec;
-    private final ParquetCodecs codecs;
-
-    Decompressor(CompressionCodecName codec, ParquetCodecs codecs) {
-      this.codec = codec;
-      this.codecs = codecs;
-    }
-
-    @Override
-    public BytesInput decompress(BytesInput compressed, int uncompressedSize) throws IOException {
-      PageBytes input = PageBytes.of(compressed);
-      PageBytes output =
-          codecs.decompress(
-              codec, input.array(), input.from(), input.to(), uncompressedSize, byte[]::new);
-      return BytesInput.from(output.array(), output.from(), output.length());
-    }
-
-    @Override
-    public void decompress(
-        ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
-        throws IOException {
-      byte[] compressed = new byte[compressedSize];
-      input.get(compressed);
-      output.put(decompress(BytesInput.from(compressed), uncompressedSize).toByteBuffer());
-    }
-
-    @Override
-    public void release() {}
-  }
 
   /**
    * The page {@code bytes[from, to)} compressed with {@code codec}, decompressed: exactly {@code
@@ -90,11 +64,14 @@ final class ParquetCodecs implements CompressionCodecFactory {
       }
       return new PageBytes(bytes, from, to);
     }
+    if (codec != CompressionCodecName.GZIP && codec != CompressionCodecName.SNAPPY) {
+      throw new IOException("pages compressed with " + codec + " are not supported");
+    }
     byte[] output = buffer.of(size);
-    switch (codec) {
-      case GZIP -> gunzip.gunzip(bytes, from, to, output, size);
-      case SNAPPY -> unsnappy(bytes, from, to, output, size);
-      default -> throw new IOException("pages compressed with " + codec + " are not supported");
+    if (codec == CompressionCodecName.GZIP) {
+      gunzip.gunzip(bytes, from, to, output, size);
+    } else {
+      unsnappy(bytes, from, to, output, size);
     }
     return new PageBytes(output, 0, size);
   }
