@@ -77,7 +77,7 @@ final class ColumnChunkPages implements ChunkPages {
   @Override
   public DictionaryPage readDictionaryPage() throws IOException {
     if (started) {
-      throw new IllegalStateException("the dictionary is asked for before the data pages");
+      throw new IllegalStateException("the dictionary is asked for once, before the data pages");
     }
     started = true;
     StoredPage page = next();
