@@ -92,10 +92,10 @@ final class PageGunzip {
     }
     crc.reset();
     crc.update(out, from, length);
-    if (int32(in, at) != (int) crc.getValue()) {
+    if (PlainValues.int32(in, at) != (int) crc.getValue()) {
       throw new ZipException("a GZIP page fails its CRC32 check");
     }
-    if (int32(in, at + 4) != length) {
+    if (PlainValues.int32(in, at + 4) != length) {
       throw new ZipException("a GZIP page's trailer gives another length than it holds");
     }
   }
@@ -112,7 +112,7 @@ final class PageGunzip {
     int pos = at + 10;
     if ((flags & FEXTRA) != 0) {
       pos = need(pos, 2, to);
-      pos = need(pos, (in[pos - 2] & 0xff) | (in[pos - 1] & 0xff) << 8, to);
+      pos = need(pos, uint16(in, pos - 2), to);
     }
     if ((flags & FNAME) != 0) {
       pos = afterZero(in, pos, to);
@@ -124,7 +124,7 @@ final class PageGunzip {
       pos = need(pos, 2, to);
       crc.reset();
       crc.update(in, at, pos - 2 - at);
-      int stored = (in[pos - 2] & 0xff) | (in[pos - 1] & 0xff) << 8;
+      int stored = uint16(in, pos - 2);
       if (stored != ((int) crc.getValue() & 0xffff)) {
         throw new ZipException("a GZIP page fails its header CRC check");
       }
@@ -153,10 +153,7 @@ final class PageGunzip {
     throw new ZipException("a GZIP page ends inside its header");
   }
 
-  private static int int32(byte[] in, int at) {
-    return (in[at] & 0xff)
-        | (in[at + 1] & 0xff) << 8
-        | (in[at + 2] & 0xff) << 16
-        | (in[at + 3] & 0xff) << 24;
+  private static int uint16(byte[] in, int at) {
+    return (in[at] & 0xff) | (in[at + 1] & 0xff) << 8;
   }
 }

@@ -2,8 +2,6 @@ package io.vpcflow.digesterd.parquet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
@@ -43,8 +41,7 @@ record ParquetFooter(MessageType schema, List<RowGroup> rowGroups) {
         throw new UnreadableParquetException("not Parquet: the file does not end with PAR1");
       }
     }
-    long size =
-        Integer.toUnsignedLong(ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    long size = Integer.toUnsignedLong(PlainValues.int32(tail, 0));
     if (size > length - tail.length - MAGIC.length) {
       throw new UnreadableParquetException(
           "the footer claims " + size + " bytes in a file of " + length);

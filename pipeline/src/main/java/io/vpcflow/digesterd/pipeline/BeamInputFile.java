@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.util.function.IntFunction;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
@@ -24,22 +25,19 @@ final class BeamInputFile implements InputFile {
 
   private final String uri;
   private final long size;
-  private final byte[] buffer;
+  private final IntFunction<byte[]> wholeArray;
   private IOException storeFailure;
   private long bytesFetched;
 
   /**
-   * The object {@code uri}, of {@code size} bytes as listed; fetched whole into {@code buffer} when
-   * it is at most {@link #WHOLE_READ_BYTES}, which {@code buffer} must then hold.
+   * The object {@code uri}, of {@code size} bytes as listed; when it is at most {@link
+   * #WHOLE_READ_BYTES}, fetched whole into the array {@code wholeArray} gives for its size, which
+   * holds at least that many bytes.
    */
-  BeamInputFile(String uri, long size, byte[] buffer) {
-    if (size <= WHOLE_READ_BYTES && buffer.length < size) {
-      throw new IllegalArgumentException(
-          "an object of " + size + " bytes into an array of " + buffer.length);
-    }
+  BeamInputFile(String uri, long size, IntFunction<byte[]> wholeArray) {
     this.uri = uri;
     this.size = size;
-    this.buffer = buffer;
+    this.wholeArray = wholeArray;
   }
 
   @Override
@@ -60,8 +58,9 @@ final class BeamInputFile implements InputFile {
       return stream;
     }
     try (stream) {
-      stream.readFully(ByteBuffer.wrap(buffer, 0, (int) size));
-      return new ByteArrayInputFile(buffer, (int) size).newStream();
+      byte[] whole = wholeArray.apply((int) size);
+      stream.readFully(ByteBuffer.wrap(whole, 0, (int) size));
+      return new ByteArrayInputFile(whole, (int) size).newStream();
     }
   }
 

@@ -34,7 +34,7 @@ public final class FlowLogObjectReader {
   private ParquetFlowLogReader parquet;
 
   /** The array small Parquet objects are fetched into, one after the other. */
-  private byte[] wholeObject = new byte[0];
+  private byte[] wholeObjectBytes = new byte[0];
 
   /**
    * A reader skipping lines over {@code maxLineBytes}, buffering {@code bufferBytes} of gzip input.
@@ -84,11 +84,7 @@ public final class FlowLogObjectReader {
     if (parquet == null) {
       parquet = new ParquetFlowLogReader(maxLineBytes);
     }
-    long size = object.size();
-    if (size <= BeamInputFile.WHOLE_READ_BYTES && wholeObject.length < size) {
-      wholeObject = new byte[(int) Math.min(size + size / 8, BeamInputFile.WHOLE_READ_BYTES)];
-    }
-    BeamInputFile file = new BeamInputFile(object.uri(), size, wholeObject);
+    BeamInputFile file = new BeamInputFile(object.uri(), object.size(), this::wholeObject);
     try {
       return parquet.read(file, handler).fetched(file.bytesFetched());
     } catch (UnreadableParquetException e) {
@@ -97,6 +93,18 @@ public final class FlowLogObjectReader {
       }
       throw new CorruptObjectException("not readable Parquet: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * This reader's array for a small Parquet object of {@code size} bytes, grown with room to spare
+   * when too short.
+   */
+  private byte[] wholeObject(int size) {
+    if (wholeObjectBytes.length < size) {
+      wholeObjectBytes =
+          new byte[(int) Math.min(size + (long) size / 8, BeamInputFile.WHOLE_READ_BYTES)];
+    }
+    return wholeObjectBytes;
   }
 
   /** Counts the compressed bytes actually delivered by the store. */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,8 +184,7 @@ class FooterSchemaTest {
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
     footer.writeTo(file);
-    file.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footer.size()).array());
-    file.write("PAR1".getBytes(StandardCharsets.US_ASCII));
+    file.write(ParquetFixture.tail(footer.size()));
     try (ParquetFileReader reader =
         ParquetFileReader.open(
             new ByteArrayInputFile(file.toByteArray()),

@@ -62,6 +62,25 @@ final class ParquetFixture {
     return outcome(result, table);
   }
 
+  /** The size of the footer of the Parquet file {@code file}, from its last 8 bytes. */
+  static int footerSize(byte[] file) {
+    return PlainValues.int32(file, file.length - 8);
+  }
+
+  /** The last 8 bytes of a Parquet file whose footer holds {@code footerSize} bytes. */
+  static byte[] tail(int footerSize) {
+    return new byte[] {
+      (byte) footerSize,
+      (byte) (footerSize >>> 8),
+      (byte) (footerSize >>> 16),
+      (byte) (footerSize >>> 24),
+      'P',
+      'A',
+      'R',
+      '1'
+    };
+  }
+
   private static Outcome outcome(ObjectParseResult result, DigestTable table) {
     Map<LineOutcome, Long> counts = new EnumMap<>(LineOutcome.class);
     LineCounts lines = result.counts();

@@ -10,8 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,8 +129,7 @@ class ParquetFooterTest {
     int claimed = ParquetFooter.MAX_FOOTER_BYTES + 1;
     byte[] file = new byte[claimed + 16];
     System.arraycopy(new byte[] {'P', 'A', 'R', '1'}, 0, file, 0, 4);
-    ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(claimed);
-    System.arraycopy(new byte[] {'P', 'A', 'R', '1'}, 0, file, file.length - 4, 4);
+    System.arraycopy(ParquetFixture.tail(claimed), 0, file, file.length - 8, 8);
     assertRefused(file, "the footer claims " + claimed + " bytes (at most 4194304 read)");
   }
 
@@ -189,9 +186,7 @@ class ParquetFooterTest {
       file.write(new byte[] {'P', 'A', 'R', '1'});
       file.seek(file.length());
       file.write(footer);
-      file.write(
-          ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footer.length).array());
-      file.write(new byte[] {'P', 'A', 'R', '1'});
+      file.write(ParquetFixture.tail(footer.length));
     }
     UnreadableParquetException e =
         assertThrows(
@@ -219,18 +214,18 @@ class ParquetFooterTest {
   }
 
   private static FileMetaData readFooter(byte[] file) throws IOException {
-    int size = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    int size = ParquetFixture.footerSize(file);
     return Util.readFileMetaData(new ByteArrayInputStream(file, file.length - 8 - size, size));
   }
 
   private static byte[] footerBytes(byte[] file) {
-    int size = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    int size = ParquetFixture.footerSize(file);
     return java.util.Arrays.copyOfRange(file, file.length - 8 - size, file.length - 8);
   }
 
   /** {@code file} with its footer changed by {@code change}. */
   private static byte[] withFooter(byte[] file, Consumer<FileMetaData> change) throws IOException {
-    int size = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    int size = ParquetFixture.footerSize(file);
     FileMetaData meta = readFooter(file);
     change.accept(meta);
     ByteArrayOutputStream footer = new ByteArrayOutputStream();
@@ -238,8 +233,7 @@ class ParquetFooterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(file, 0, file.length - 8 - size);
     footer.writeTo(out);
-    out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footer.size()).array());
-    out.write(new byte[] {'P', 'A', 'R', '1'});
+    out.write(ParquetFixture.tail(footer.size()));
     return out.toByteArray();
   }
 
