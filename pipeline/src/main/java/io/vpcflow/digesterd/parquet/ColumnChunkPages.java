@@ -203,11 +203,12 @@ final class ColumnChunkPages implements ChunkPages {
     DataPageHeaderV2 v2 = header.getData_page_header_v2();
     int repetition = v2.getRepetition_levels_byte_length();
     int definition = v2.getDefinition_levels_byte_length();
-    int levels = repetition + definition;
-    if (repetition < 0 || definition < 0 || levels > header.getCompressed_page_size()) {
+    long claimed = (long) repetition + definition;
+    if (repetition < 0 || definition < 0 || claimed > header.getCompressed_page_size()) {
       throw new CorruptPageException(
-          "a page of column " + column + " claims " + levels + " bytes of levels");
+          "a page of column " + column + " claims " + claimed + " bytes of levels");
     }
+    int levels = (int) claimed;
     PageBytes data =
         v2.isIs_compressed()
             ? decompress(page, levels, uncompressedSize - levels, n -> buffers.page(index, n))

@@ -126,6 +126,14 @@ class ColumnChunkPagesTest {
     assertRefusedWhenRead(claimsTooMuch, 3, CompressionCodecName.GZIP, "bytes uncompressed");
     assertRefusedWhenRead(claimsOneMore, 3, CompressionCodecName.GZIP, "fewer bytes than");
     assertRefusedWhenRead(concat(header(v2), v2Body), 1, CompressionCodecName.GZIP, "of levels");
+    v2.getData_page_header_v2()
+        .setDefinition_levels_byte_length(1 << 30)
+        .setRepetition_levels_byte_length(1 << 30);
+    assertRefusedWhenRead(
+        concat(header(v2), v2Body),
+        1,
+        CompressionCodecName.GZIP,
+        "claims 2147483648 bytes of levels");
     assertRefusedWhenRead(
         dataPage(3, VALUES_1, false), 3, CompressionCodecName.LZ4, "LZ4 are not supported");
   }
