@@ -61,46 +61,64 @@ final class ColumnDictionary {
           "a dictionary of " + size + " " + type + " entries in " + page.length() + " bytes");
     }
     return switch (type) {
-      case INT32, INT64 -> {
-        long[] longs = new long[size];
-        for (int i = 0; i < size; i++) {
-          longs[i] =
-              width == 4
-                  ? PlainValues.int32(bytes, from + i * 4)
-                  : PlainValues.int64(bytes, from + i * 8);
-        }
-        yield new ColumnDictionary(type, size, null, null, longs, null);
-      }
-      case FLOAT, DOUBLE -> {
-        double[] doubles = new double[size];
-        for (int i = 0; i < size; i++) {
-          doubles[i] =
-              width == 4
-                  ? Float.intBitsToFloat(PlainValues.int32(bytes, from + i * 4))
-                  : Double.longBitsToDouble(PlainValues.int64(bytes, from + i * 8));
-        }
-        yield new ColumnDictionary(type, size, null, null, null, doubles);
-      }
-      case FIXED_LEN_BYTE_ARRAY, INT96 -> {
-        int[] starts = new int[size + 1];
-        for (int i = 0; i <= size; i++) {
-          starts[i] = from + i * width;
-        }
-        yield new ColumnDictionary(type, size, bytes, starts, null, null);
-      }
-      case BINARY -> {
-        int[] starts = new int[size + 1];
-        int pos = from;
-        for (int i = 0; i < size; i++) {
-          int length = PlainValues.binaryLength(bytes, pos, page.to());
-          starts[i] = pos + 4;
-          pos += 4 + length;
-        }
-        starts[size] = pos + 4;
-        yield new ColumnDictionary(type, size, bytes, starts, null, null);
-      }
+      case INT32, INT64 ->
+          new ColumnDictionary(type, size, null, null, longs(bytes, from, size, width), null);
+      case FLOAT, DOUBLE ->
+          new ColumnDictionary(type, size, null, null, null, doubles(bytes, from, size, width));
+      case FIXED_LEN_BYTE_ARRAY, INT96 ->
+          new ColumnDictionary(type, size, bytes, fixedStarts(from, size, width), null, null);
+      case BINARY -> new ColumnDictionary(type, size, bytes, binaryStarts(page, size), null, null);
       case BOOLEAN -> throw new AssertionError(type);
     };
+  }
+
+  // One small method per type, each with its one loop: the JIT compiles the loop that runs
+  // without compiling the others with it.
+
+  private static long[] longs(byte[] bytes, int from, int size, int width) {
+    long[] longs = new long[size];
+    if (width == 4) {
+      for (int i = 0; i < size; i++) {
+        longs[i] = PlainValues.int32(bytes, from + i * 4);
+      }
+    } else {
+      for (int i = 0; i < size; i++) {
+        longs[i] = PlainValues.int64(bytes, from + i * 8);
+      }
+    }
+    return longs;
+  }
+
+  private static double[] doubles(byte[] bytes, int from, int size, int width) {
+    double[] doubles = new double[size];
+    for (int i = 0; i < size; i++) {
+      doubles[i] =
+          width == 4
+              ? Float.intBitsToFloat(PlainValues.int32(bytes, from + i * 4))
+              : Double.longBitsToDouble(PlainValues.int64(bytes, from + i * 8));
+    }
+    return doubles;
+  }
+
+  private static int[] fixedStarts(int from, int size, int width) {
+    int[] starts = new int[size + 1];
+    for (int i = 0; i <= size; i++) {
+      starts[i] = from + i * width;
+    }
+    return starts;
+  }
+
+  private static int[] binaryStarts(PageBytes page, int size) throws CorruptPageException {
+    byte[] bytes = page.array();
+    int[] starts = new int[size + 1];
+    int pos = page.from();
+    for (int i = 0; i < size; i++) {
+      int length = PlainValues.binaryLength(bytes, pos, page.to());
+      starts[i] = pos + 4;
+      pos += 4 + length;
+    }
+    starts[size] = pos + 4;
+    return starts;
   }
 
   /** The {@link TextFlags} of each entry, {@link #start} to {@link #end}. */

@@ -79,6 +79,45 @@ class FlatColumnReaderTest {
   }
 
   @Test
+  void readsDictionariesOfEveryOtherPhysicalType() throws Exception {
+    // Two entries each; ids 1 then 0 (width 1, bit-packed), as in the tests above.
+    byte[] idsPage = bytes(1, 3, 0b01);
+    Object[][] cases = {
+      {
+        PrimitiveTypeName.INT64,
+        bytes(1, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff),
+        List.of("long -1", "long 1")
+      },
+      {
+        PrimitiveTypeName.FLOAT,
+        bytes(0, 0, 0xc0, 0x3f, 0, 0, 0x20, 0xc1),
+        List.of("double -10.0", "double 1.5")
+      },
+      {
+        PrimitiveTypeName.DOUBLE,
+        bytes(0, 0, 0, 0, 0, 0, 0xf8, 0x3f, 0, 0, 0, 0, 0, 0, 0x24, 0xc0),
+        List.of("double -10.0", "double 1.5")
+      },
+      {
+        PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY,
+        bytes('a', 'b', 'c', 'x', 'y', 'z'),
+        List.of("id 1 xyz", "id 0 abc")
+      },
+    };
+    for (Object[] c : cases) {
+      PrimitiveTypeName type = (PrimitiveTypeName) c[0];
+      ColumnDescriptor column =
+          new ColumnDescriptor(new String[] {"v"}, Types.required(type).length(3).named("v"), 0, 0);
+      DictionaryPage dictionary =
+          new DictionaryPage(BytesInput.from((byte[]) c[1]), 2, Encoding.PLAIN);
+      FlatColumnReader reader =
+          new FlatColumnReader(
+              column, new Pages(dictionary, page(2, Encoding.PLAIN_DICTIONARY, idsPage)));
+      assertEquals(c[2], readRows(reader, 2, true), type.toString());
+    }
+  }
+
+  @Test
   void readsValuesOfOtherEncodingsThroughParquetJava() throws Exception {
     ColumnDescriptor flags =
         new ColumnDescriptor(
