@@ -60,6 +60,7 @@ public class ReaderDuel {
     final Constructor<?> table;
     final Constructor<?> reader;
     final Method read;
+    final int maxLineBytes;
 
     Contender(String spec, int objects) throws Exception {
       String[] parts = spec.split("[=:]", 4);
@@ -70,6 +71,11 @@ public class ReaderDuel {
       }
       ClassLoader loader = new ProjectFirst(Path.of(parts[1]), ReaderDuel.class.getClassLoader());
       Class<?> handler = loader.loadClass("io.vpcflow.digesterd.flowlog.RecordHandler");
+      maxLineBytes =
+          loader
+              .loadClass("io.vpcflow.digesterd.flowlog.FlowLogReader")
+              .getField("DEFAULT_MAX_LINE_BYTES")
+              .getInt(null);
       table = loader.loadClass("io.vpcflow.digesterd.digest.DigestTable")
           .getConstructor(long.class, long.class);
       if (parquet) {
@@ -86,7 +92,7 @@ public class ReaderDuel {
     /** One pass over the files into a new table. */
     void pass() throws Exception {
       Object into = table.newInstance(0L, Long.MAX_VALUE);
-      Object by = reader.newInstance(64 * 1024);
+      Object by = reader.newInstance(maxLineBytes);
       for (Path file : files) {
         if (parquet) {
           read.invoke(by, new LocalInputFile(file), into);

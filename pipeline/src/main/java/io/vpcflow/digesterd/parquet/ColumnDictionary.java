@@ -77,14 +77,11 @@ final class ColumnDictionary {
 
   private static long[] longs(byte[] bytes, int from, int size, int width) {
     long[] longs = new long[size];
-    if (width == 4) {
-      for (int i = 0; i < size; i++) {
-        longs[i] = PlainValues.int32(bytes, from + i * 4);
-      }
-    } else {
-      for (int i = 0; i < size; i++) {
-        longs[i] = PlainValues.int64(bytes, from + i * 8);
-      }
+    for (int i = 0; i < size; i++) {
+      longs[i] =
+          width == 4
+              ? PlainValues.int32(bytes, from + i * 4)
+              : PlainValues.int64(bytes, from + i * 8);
     }
     return longs;
   }
