@@ -122,7 +122,7 @@ final class ColumnChunkPages implements ChunkPages {
         throw new CorruptPageException(
             "column " + column + "'s pages hold " + read + " of its chunk's " + values + " values");
       }
-      PageHeader header = Util.readPageHeader(in);
+      PageHeader header = readHeader();
       int start = in.position();
       int size = header.getCompressed_page_size();
       if (size < 0 || size > to - start) {
@@ -154,6 +154,19 @@ final class ColumnChunkPages implements ChunkPages {
       return new StoredPage(header, start);
     }
     return null;
+  }
+
+  /** The page header at the stream's position; one cut short by the chunk's end is corrupt. */
+  private PageHeader readHeader() throws IOException {
+    try {
+      return Util.readPageHeader(in);
+    } catch (IOException e) {
+      if (in.available() == 0) {
+        throw new CorruptPageException(
+            "a page header of column " + column + " runs past its chunk's end");
+      }
+      throw e;
+    }
   }
 
   /** Counts the values of {@code page}, a data page; a dictionary is refused. */

@@ -63,17 +63,18 @@ public final class ParquetFlowLogReader {
         RowRenderer renderer = new RowRenderer(columns, reader, maxLineBytes, handler);
         long uncompressed = 0;
         for (RowGroup rowGroup : footer.rowGroups()) {
+          long rows = RowGroupChunks.rows(rowGroup, columns);
           if (!digestible) {
-            reader.countRows(LineOutcome.FORMAT_LACKS_FIELDS, rowGroup.getNum_rows());
+            reader.countRows(LineOutcome.FORMAT_LACKS_FIELDS, rows);
             continue;
           }
-          if (rowGroup.getNum_rows() == 0) {
+          if (rows == 0) {
             continue;
           }
           RowGroupChunks chunks =
               RowGroupChunks.read(in, length, rowGroup, columns, codecs, buffers);
           uncompressed += chunks.uncompressed();
-          readRows(chunks, rowGroup.getNum_rows(), columns, renderer);
+          readRows(chunks, rows, columns, renderer);
           chunks.finish();
         }
         return reader.finishRows(uncompressed);

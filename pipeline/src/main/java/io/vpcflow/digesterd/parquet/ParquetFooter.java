@@ -27,6 +27,10 @@ record ParquetFooter(MessageType schema, List<RowGroup> rowGroups) {
   /**
    * The footer of the file of {@code length} bytes that {@code in} reads, once its tail shows a
    * footer of a size that can be held.
+   *
+   * @throws UnreadableParquetException when the tail is not Parquet's, the footer's size cannot be
+   *     held, or its metadata is cut short
+   * @throws IOException when {@code in} fails, or the metadata is not Parquet's
    */
   static ParquetFooter read(SeekableInputStream in, long length)
       throws IOException, UnreadableParquetException {
@@ -53,7 +57,17 @@ record ParquetFooter(MessageType schema, List<RowGroup> rowGroups) {
     byte[] footer = new byte[(int) size];
     in.seek(length - tail.length - size);
     in.readFully(footer);
-    FileMetaData metaData = Util.readFileMetaData(new ByteArrayInputStream(footer));
+    ByteArrayInputStream metadata = new ByteArrayInputStream(footer);
+    FileMetaData metaData;
+    try {
+      metaData = Util.readFileMetaData(metadata);
+    } catch (IOException e) {
+      if (metadata.available() == 0) {
+        throw new UnreadableParquetException(
+            "the footer's " + size + " bytes end inside its metadata", e);
+      }
+      throw e;
+    }
     return new ParquetFooter(FooterSchema.of(metaData.getSchema()), metaData.getRow_groups());
   }
 }

@@ -99,17 +99,52 @@ record RowGroupChunks(ColumnChunkPages[] pages, long uncompressed) {
   }
 
   /**
+   * How many rows {@code rowGroup} holds, once its footer shows them not to be negative and each of
+   * {@code columns}' chunks it has (flat columns: one value per row, null or not) to hold as many
+   * values: rows past a chunk's values, or values past its rows, would be lost unseen.
+   */
+  static long rows(RowGroup rowGroup, FlowLogColumns columns) throws UnreadableParquetException {
+    long rows = rowGroup.getNum_rows();
+    if (rows < 0) {
+      throw new UnreadableParquetException("a row group claims " + rows + " rows");
+    }
+    for (Type field : columns.projection().getFields()) {
+      ColumnChunk chunk = find(rowGroup, field.getName());
+      if (chunk != null && chunk.getMeta_data().getNum_values() != rows) {
+        throw new UnreadableParquetException(
+            "column "
+                + field.getName()
+                + "'s chunk holds "
+                + chunk.getMeta_data().getNum_values()
+                + " values in a row group of "
+                + rows
+                + " rows");
+      }
+    }
+    return rows;
+  }
+
+  /** {@code rowGroup}'s chunk of the top-level column {@code column}; null when it has none. */
+  private static ColumnChunk find(RowGroup rowGroup, String column) {
+    for (ColumnChunk chunk : rowGroup.getColumns()) {
+      ColumnMetaData meta = chunk.getMeta_data();
+      if (meta != null
+          && meta.getPath_in_schema().size() == 1
+          && meta.getPath_in_schema().get(0).equals(column)) {
+        return chunk;
+      }
+    }
+    return null;
+  }
+
+  /**
    * {@code rowGroup}'s chunk of the top-level column {@code column}, checked to lie in the file.
    */
   private static Chunk chunk(RowGroup rowGroup, String column, long length)
       throws UnreadableParquetException {
-    for (ColumnChunk chunk : rowGroup.getColumns()) {
+    ColumnChunk chunk = find(rowGroup, column);
+    if (chunk != null) {
       ColumnMetaData meta = chunk.getMeta_data();
-      if (meta == null
-          || meta.getPath_in_schema().size() != 1
-          || !meta.getPath_in_schema().get(0).equals(column)) {
-        continue;
-      }
       if (chunk.isSetFile_path()) {
         throw new UnreadableParquetException(
             "column " + column + " is stored in another file: " + chunk.getFile_path());

@@ -102,6 +102,9 @@ class ColumnChunkPagesTest {
     assertRefused(
         page(PageType.DATA_PAGE_V2, VALUES_1, false), 3, "without its data (v2) page header");
     assertRefused(ascii("not a page header at all"), 3, "");
+    byte[] second = dataPage(3, VALUES_1, true);
+    byte[] headerCut = concat(good, Arrays.copyOf(second, 5));
+    assertRefused(headerCut, 6, "a page header of column c runs past its chunk's end");
   }
 
   @Test

@@ -104,10 +104,19 @@ class ParquetFooterTest {
         "column protocol is stored in another file: elsewhere.parquet");
     assertRefused(
         withFooter(good, meta -> chunk(meta, 0, "packets").setNum_values(5)),
-        "column packets's pages hold 4 of its chunk's 5 values");
+        "column packets's chunk holds 5 values in a row group of 4 rows");
     assertRefused(
         withFooter(good, meta -> chunk(meta, 0, "packets").setNum_values(3)),
-        "column packets's pages hold more than its chunk's 3 values");
+        "column packets's chunk holds 3 values in a row group of 4 rows");
+    assertRefused(
+        withFooter(good, meta -> meta.getRow_groups().get(1).setNum_rows(-3)),
+        "a row group claims -3 rows");
+    assertRefused(
+        withFooter(good, meta -> meta.getRow_groups().get(1).setNum_rows(2)),
+        "column log_status's chunk holds 4 values in a row group of 2 rows");
+    assertRefused(
+        withFooter(good, meta -> meta.getRow_groups().get(1).setNum_rows(0)),
+        "column log_status's chunk holds 4 values in a row group of 0 rows");
 
     byte[] flipped = good.clone();
     ColumnMetaData srcaddr =
@@ -122,6 +131,18 @@ class ParquetFooterTest {
             : srcaddr.getData_page_offset();
     flipped[(int) (start + srcaddr.getTotal_compressed_size() - 10)] ^= 1;
     assertRefused(flipped, "a page of column srcaddr fails its CRC32 check");
+  }
+
+  @Test
+  void aFooterCutShortIsRefusedSayingSo() throws Exception {
+    byte[] good = good();
+    byte[] footer = footerBytes(good);
+    int kept = footer.length / 2;
+    ByteArrayOutputStream cut = new ByteArrayOutputStream();
+    cut.write(good, 0, good.length - 8 - footer.length);
+    cut.write(footer, 0, kept);
+    cut.write(ParquetFixture.tail(kept));
+    assertRefused(cut.toByteArray(), "the footer's " + kept + " bytes end inside its metadata");
   }
 
   @Test
