@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.parquet;
 
+import io.vpcflow.digesterd.gzip.GzipHeader;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -9,17 +10,12 @@ import java.util.zip.ZipException;
  * Decompresses GZIP pages (RFC 1952: one member or several concatenated) straight from the page's
  * bytes into the first bytes of an array the caller gives (and may reuse), with one {@link
  * Inflater} kept for every page: a row group has a page or more per column, and a new inflater per
- * page costs more than inflating a small one. Checks what {@link java.util.zip.GZIPInputStream}
- * checks: the magic, the method, the header's CRC16 when flagged, each member's CRC32 and length.
- * Bytes after the last member are ignored unless they start with the GZIP magic, which makes them a
- * member. Not thread-safe; the inflater's native memory is freed when the instance is collected.
+ * page costs more than inflating a small one. Checks each member's header ({@link GzipHeader}),
+ * CRC32 and length. Bytes after the last member are ignored unless they start with the GZIP magic,
+ * which makes them a member: the page's size, from its header, is checked, so no values go unseen.
+ * Not thread-safe; the inflater's native memory is freed when the instance is collected.
  */
 final class PageGunzip {
-  private static final int FHCRC = 2;
-  private static final int FEXTRA = 4;
-  private static final int FNAME = 8;
-  private static final int FCOMMENT = 16;
-
   private final Inflater inflater = new Inflater(true);
   private final CRC32 crc = new CRC32();
   private final byte[] probe = new byte[1];
@@ -45,7 +41,7 @@ final class PageGunzip {
       checkTrailer(in, end, to, out, filled, produced);
       filled += produced;
       pos = end + 8;
-      if (!startsMember(in, pos, to)) {
+      if (!GzipHeader.startsMember(in, pos, to)) {
         break;
       }
     }
@@ -102,58 +98,13 @@ final class PageGunzip {
 
   /** The offset just after the member header at {@code in[at, to)}. */
   private int skipHeader(byte[] in, int at, int to) throws ZipException {
-    if (to - at < 10 || (in[at] & 0xff) != 0x1f || (in[at + 1] & 0xff) != 0x8b) {
-      throw new ZipException("not GZIP data: no GZIP magic at the start of a member");
+    int end = GzipHeader.end(in, at, to, crc);
+    if (end == GzipHeader.INCOMPLETE) {
+      throw new ZipException(
+          to - at < 2
+              ? "not GZIP data: no GZIP magic at the start of a member"
+              : "a GZIP page ends inside its header");
     }
-    if (in[at + 2] != 8) {
-      throw new ZipException("GZIP data of unsupported compression method " + in[at + 2]);
-    }
-    int flags = in[at + 3] & 0xff;
-    int pos = at + 10;
-    if ((flags & FEXTRA) != 0) {
-      pos = need(pos, 2, to);
-      pos = need(pos, uint16(in, pos - 2), to);
-    }
-    if ((flags & FNAME) != 0) {
-      pos = afterZero(in, pos, to);
-    }
-    if ((flags & FCOMMENT) != 0) {
-      pos = afterZero(in, pos, to);
-    }
-    if ((flags & FHCRC) != 0) {
-      pos = need(pos, 2, to);
-      crc.reset();
-      crc.update(in, at, pos - 2 - at);
-      int stored = uint16(in, pos - 2);
-      if (stored != ((int) crc.getValue() & 0xffff)) {
-        throw new ZipException("a GZIP page fails its header CRC check");
-      }
-    }
-    return pos;
-  }
-
-  /** Whether {@code in[at, to)} starts with another member's magic. */
-  private static boolean startsMember(byte[] in, int at, int to) {
-    return to - at >= 2 && (in[at] & 0xff) == 0x1f && (in[at + 1] & 0xff) == 0x8b;
-  }
-
-  private static int need(int at, int bytes, int to) throws ZipException {
-    if (to - at < bytes) {
-      throw new ZipException("a GZIP page ends inside its header");
-    }
-    return at + bytes;
-  }
-
-  private static int afterZero(byte[] in, int at, int to) throws ZipException {
-    for (int i = at; i < to; i++) {
-      if (in[i] == 0) {
-        return i + 1;
-      }
-    }
-    throw new ZipException("a GZIP page ends inside its header");
-  }
-
-  private static int uint16(byte[] in, int at) {
-    return (in[at] & 0xff) | (in[at + 1] & 0xff) << 8;
+    return end;
   }
 }

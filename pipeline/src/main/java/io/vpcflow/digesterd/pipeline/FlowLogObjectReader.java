@@ -3,6 +3,7 @@ package io.vpcflow.digesterd.pipeline;
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
 import io.vpcflow.digesterd.flowlog.ObjectParseResult;
 import io.vpcflow.digesterd.flowlog.RecordHandler;
+import io.vpcflow.digesterd.gzip.GunzipInputStream;
 import io.vpcflow.digesterd.layout.ObjectFormat;
 import io.vpcflow.digesterd.layout.PlannedObject;
 import io.vpcflow.digesterd.parquet.ParquetFlowLogReader;
@@ -12,7 +13,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.beam.sdk.io.FileSystems;
 
@@ -60,7 +60,7 @@ public final class FlowLogObjectReader {
             new CountingInputStream(
                 Channels.newInputStream(
                     FileSystems.open(FileSystems.matchNewResource(object.uri(), false))));
-        InputStream text = new GZIPInputStream(raw, bufferBytes)) {
+        InputStream text = new GunzipInputStream(raw, bufferBytes)) {
       try {
         return reader.read(text, handler).fetched(raw.count);
       } catch (ZipException e) {

@@ -26,9 +26,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Hostile objects in a window, read from a real S3 server: a truncated gzip object, a zero-byte
- * object, plain text named {@code .gz}, a Parquet object, and a 10 MiB line without a newline. By
- * default each bad object is skipped and listed with its reason and the digest holds exactly the
- * intact records; with the fail policy the digest fails naming a corrupt object.
+ * object, plain text named {@code .gz}, a Parquet object, a 10 MiB line without a newline, and
+ * objects of two GZIP members: whole, the second cut short, or bytes after the first that start no
+ * member. By default each bad object is skipped and listed with its reason and the digest holds
+ * exactly the intact records; with the fail policy the digest fails naming a corrupt object.
  */
 class CorruptInputsTest {
   private static final String BUCKET = "hostile-logs";
@@ -54,6 +55,14 @@ class CorruptInputsTest {
           + (START + 90)
           + " "
           + (START + 95)
+          + " ACCEPT OK\n";
+
+  /** A record in a second GZIP member, after a member holding {@link #GOOD_TEXT}. */
+  private static final String SECOND_MEMBER =
+      "2 123456789012 eni-1 10.0.0.5 10.0.0.2 50001 443 6 2 200 "
+          + (START + 100)
+          + " "
+          + (START + 110)
           + " ACCEPT OK\n";
 
   private static EmbeddedS3Server server;
@@ -90,6 +99,19 @@ class CorruptInputsTest {
     put(key(20, "parquet"), parquet);
     BAD.put(key(20, "parquet"), SkippedObject.CORRUPT);
     put(key(25, "huge"), gzipWithHugeLastLine());
+    byte[] first = Gzip.gzip(GOOD_TEXT);
+    byte[] second = Gzip.gzip(SECOND_MEMBER);
+    put(key(30, "members"), concat(first, second));
+    put(key(35, "cutmember"), concat(first, Arrays.copyOf(second, 8)));
+    BAD.put(key(35, "cutmember"), SkippedObject.CORRUPT);
+    put(key(40, "trailing"), concat(first, new byte[64]));
+    BAD.put(key(40, "trailing"), SkippedObject.CORRUPT);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   /** The header, one record, then 10 MiB of one line that never ends. */
@@ -129,17 +151,27 @@ class CorruptInputsTest {
     DigestSummary summary = DigestPipeline.run(options("skip-digests", CorruptObjectPolicy.SKIP));
 
     Map<String, String> listed = new TreeMap<>();
+    Map<String, String> details = new TreeMap<>();
     summary.skippedObjects().forEach(o -> listed.put(o.key(), o.reason()));
+    summary.skippedObjects().forEach(o -> details.put(o.key(), o.detail()));
     assertEquals(BAD, listed);
-    assertEquals(2, summary.objects().read(), "the good object and the one with the huge line");
+    assertEquals(
+        "truncated gzip data: the data ends inside the header of GZIP member 2",
+        details.get(key(35, "cutmember")));
+    assertEquals(
+        "not valid gzip data: the bytes after GZIP member 1 do not start a member",
+        details.get(key(40, "trailing")));
+    assertEquals(
+        3, summary.objects().read(), "the good object, the one with the huge line, two members");
     assertEquals(1, summary.records().byOutcome().get("line-too-long"));
     OracleDigest oracle = new OracleDigest(START, START + 3600);
     oracle.add(GOOD_TEXT);
     oracle.add(BEFORE_HUGE_LINE);
+    oracle.add(GOOD_TEXT + SECOND_MEMBER);
     String id =
         DigestWindow.parse("2024-06-01T00:00:00Z", "2024-06-01T01:00:00Z").digestId().toString();
     assertEquals(oracle.text(), Gzip.gunzip(S3Fixture.get(client, "skip-digests", id + ".log.gz")));
-    assertEquals(3, summary.records().digested());
+    assertEquals(6, summary.records().digested());
   }
 
   @Test
