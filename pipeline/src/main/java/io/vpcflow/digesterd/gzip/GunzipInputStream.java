@@ -91,6 +91,8 @@ public final class GunzipInputStream extends InputStream {
           throw new EOFException("the data ends inside GZIP member " + members);
         }
         giveInput();
+      } else {
+        throw new ZipException("corrupt GZIP member " + members + ": inflating made no progress");
       }
     }
     return -1;
