@@ -132,19 +132,14 @@ public final class GunzipInputStream extends InputStream {
   /** Checks the finished member's trailer; then the data ends, or the next bytes start a member. */
   private void endMember() throws IOException {
     pos = lim - inflater.getRemaining();
-    while (lim - pos < 8) {
+    while (lim - pos < GzipTrailer.BYTES) {
       if (!fill()) {
         throw new EOFException("the data ends inside the trailer of GZIP member " + members);
       }
     }
-    if (int32(buf, pos) != (int) crc.getValue()) {
-      throw new ZipException("GZIP member " + members + " fails its CRC32 check");
-    }
-    if (int32(buf, pos + 4) != (int) inflater.getBytesWritten()) {
-      throw new ZipException(
-          "GZIP member " + members + "'s trailer gives another length than it holds");
-    }
-    pos += 8;
+    GzipTrailer.check(
+        buf, pos, crc.getValue(), inflater.getBytesWritten(), "GZIP member " + members);
+    pos += GzipTrailer.BYTES;
     if (pos == lim && !fill()) {
       done = true;
       return;
@@ -185,12 +180,5 @@ public final class GunzipInputStream extends InputStream {
         return true;
       }
     }
-  }
-
-  private static int int32(byte[] b, int at) {
-    return (b[at] & 0xff)
-        | (b[at + 1] & 0xff) << 8
-        | (b[at + 2] & 0xff) << 16
-        | (b[at + 3] & 0xff) << 24;
   }
 }

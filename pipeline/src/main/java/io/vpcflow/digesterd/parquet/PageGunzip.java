@@ -1,6 +1,7 @@
 package io.vpcflow.digesterd.parquet;
 
 import io.vpcflow.digesterd.gzip.GzipHeader;
+import io.vpcflow.digesterd.gzip.GzipTrailer;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -40,7 +41,7 @@ final class PageGunzip {
       int produced = (int) inflater.getBytesWritten();
       checkTrailer(in, end, to, out, filled, produced);
       filled += produced;
-      pos = end + 8;
+      pos = end + GzipTrailer.BYTES;
       if (!GzipHeader.startsMember(in, pos, to)) {
         break;
       }
@@ -83,17 +84,12 @@ final class PageGunzip {
 
   private void checkTrailer(byte[] in, int at, int to, byte[] out, int from, int length)
       throws ZipException {
-    if (to - at < 8) {
+    if (to - at < GzipTrailer.BYTES) {
       throw new ZipException("a GZIP page ends inside its trailer");
     }
     crc.reset();
     crc.update(out, from, length);
-    if (PlainValues.int32(in, at) != (int) crc.getValue()) {
-      throw new ZipException("a GZIP page fails its CRC32 check");
-    }
-    if (PlainValues.int32(in, at + 4) != length) {
-      throw new ZipException("a GZIP page's trailer gives another length than it holds");
-    }
+    GzipTrailer.check(in, at, crc.getValue(), length, "a GZIP page");
   }
 
   /** The offset just after the member header at {@code in[at, to)}. */
