@@ -1,5 +1,8 @@
 package io.vpcflow.digesterd.gzip;
 
+import static io.vpcflow.digesterd.testing.Bytes.concat;
+import static io.vpcflow.digesterd.testing.Gzip.gzip;
+import static io.vpcflow.digesterd.testing.Gzip.withOptionalFields;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,9 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 
@@ -149,38 +150,5 @@ class GunzipInputStreamTest {
       text.append(prefix).append(' ').append(i * 7919 % 10007).append('\n');
     }
     return text.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(data);
-    }
-    return out.toByteArray();
-  }
-
-  /** {@code gz}, one member, with an extra field, a name, a comment and a header CRC16 added. */
-  static byte[] withOptionalFields(byte[] gz) {
-    ByteArrayOutputStream header = new ByteArrayOutputStream();
-    header.write(gz, 0, 3);
-    header.write(gz[3] | 2 | 4 | 8 | 16);
-    header.write(gz, 4, 6);
-    header.writeBytes(new byte[] {3, 0, 'x', 'y', 'z'});
-    header.writeBytes("name\0comment\0".getBytes(StandardCharsets.US_ASCII));
-    CRC32 crc = new CRC32();
-    crc.update(header.toByteArray());
-    int crc16 = (int) crc.getValue() & 0xffff;
-    header.write(crc16);
-    header.write(crc16 >>> 8);
-    header.write(gz, 10, gz.length - 10);
-    return header.toByteArray();
-  }
-
-  static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
   }
 }

@@ -1,5 +1,7 @@
 package io.vpcflow.digesterd.parquet;
 
+import static io.vpcflow.digesterd.testing.Bytes.concat;
+import static io.vpcflow.digesterd.testing.Gzip.gzip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
-import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -222,14 +223,6 @@ class ColumnChunkPagesTest {
     return out.toByteArray();
   }
 
-  private static byte[] gzip(byte[] bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(bytes);
-    }
-    return out.toByteArray();
-  }
-
   private static byte[] prefix(int length) {
     byte[] bytes = new byte[length];
     Arrays.fill(bytes, (byte) 0x77);
@@ -238,13 +231,5 @@ class ColumnChunkPagesTest {
 
   private static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
   }
 }

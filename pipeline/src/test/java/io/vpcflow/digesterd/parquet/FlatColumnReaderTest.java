@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.parquet;
 
+import static io.vpcflow.digesterd.testing.Bytes.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -209,20 +210,6 @@ class FlatColumnReaderTest {
       bytes[i] = (byte) values[i];
     }
     return bytes;
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    int length = 0;
-    for (byte[] part : parts) {
-      length += part.length;
-    }
-    byte[] all = new byte[length];
-    int at = 0;
-    for (byte[] part : parts) {
-      System.arraycopy(part, 0, all, at, part.length);
-      at += part.length;
-    }
-    return all;
   }
 
   /** A column chunk's pages, in memory. */

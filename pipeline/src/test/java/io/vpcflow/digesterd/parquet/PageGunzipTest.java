@@ -1,16 +1,16 @@
 package io.vpcflow.digesterd.parquet;
 
+import static io.vpcflow.digesterd.testing.Bytes.concat;
+import static io.vpcflow.digesterd.testing.Gzip.gzip;
+import static io.vpcflow.digesterd.testing.Gzip.withOptionalFields;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 
@@ -113,40 +113,5 @@ class PageGunzipTest {
     ZipException e =
         assertThrows(ZipException.class, () -> inflate(gz, 0, gz.length, size), reason);
     assertTrue(e.getMessage().contains(reason), e.getMessage() + " should say " + reason);
-  }
-
-  private static byte[] gzip(byte[] bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(bytes);
-    }
-    return out.toByteArray();
-  }
-
-  /**
-   * {@code gz} with FEXTRA, FNAME, FCOMMENT and FHCRC set in its header: an extra field of three
-   * bytes at offset 10, then "n\0", "c\0" and the header's CRC16 at offset 19.
-   */
-  private static byte[] withOptionalFields(byte[] gz) {
-    ByteArrayOutputStream header = new ByteArrayOutputStream();
-    header.write(gz, 0, 10);
-    header.writeBytes(new byte[] {3, 0, 'e', 'x', 't', 'n', 0, 'c', 0});
-    byte[] fields = header.toByteArray();
-    fields[3] = (byte) (4 | 8 | 16 | 2);
-    CRC32 crc = new CRC32();
-    crc.update(fields);
-    int crc16 = (int) crc.getValue() & 0xffff;
-    return concat(
-        fields,
-        new byte[] {(byte) crc16, (byte) (crc16 >>> 8)},
-        Arrays.copyOfRange(gz, 10, gz.length));
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return out.toByteArray();
   }
 }

@@ -1,5 +1,6 @@
 package io.vpcflow.digesterd.pipeline;
 
+import static io.vpcflow.digesterd.testing.Bytes.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,12 +107,6 @@ class CorruptInputsTest {
     BAD.put(key(35, "cutmember"), SkippedObject.CORRUPT);
     put(key(40, "trailing"), concat(first, new byte[64]));
     BAD.put(key(40, "trailing"), SkippedObject.CORRUPT);
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] both = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
   }
 
   /** The header, one record, then 10 MiB of one line that never ends. */
