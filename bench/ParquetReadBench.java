@@ -1,5 +1,6 @@
 import io.vpcflow.digesterd.digest.DigestTable;
 import io.vpcflow.digesterd.flowlog.FlowLogReader;
+import io.vpcflow.digesterd.gzip.GunzipInputStream;
 import io.vpcflow.digesterd.parquet.ParquetFlowLogReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -7,15 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.parquet.io.LocalInputFile;
 
 /**
- * The readers alone, on one thread, without Beam: the first N objects of a text corpus or of its
- * Parquet copy (bench/parquet.sh writes both) read into a digest table, three passes; prints the
- * thread's CPU seconds per pass (the first includes class loading and JIT warm-up). Run once per
- * format, each in its own JVM: java -cp api-server/target/vpcflow-digesterd.jar
- * bench/ParquetReadBench.java text|parquet DIR [N]
+ * The readers alone, on one thread, without Beam: the first N objects (default 60) of a text
+ * corpus or of its Parquet copy (bench/parquet.sh writes both) read into a digest table as the
+ * digest reads them, PASSES times (default 3); prints the thread's CPU seconds per pass (the first
+ * includes class loading and JIT warm-up). Run once per format, each in its own JVM:
+ * java -cp api-server/target/vpcflow-digesterd.jar bench/ParquetReadBench.java text|parquet DIR
+ * [N [PASSES]]
  */
 public class ParquetReadBench {
   public static void main(String[] args) throws Exception {
@@ -34,7 +35,7 @@ public class ParquetReadBench {
         if (format == 0) {
           FlowLogReader reader = new FlowLogReader();
           for (Path file : files) {
-            try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(file), 64 * 1024)) {
+            try (GunzipInputStream in = new GunzipInputStream(Files.newInputStream(file), 64 * 1024)) {
               rows += reader.read(in, table).counts().total();
             }
           }

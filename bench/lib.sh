@@ -25,3 +25,16 @@ compile_bench() {
   mkdir -p "$WORK/bench-classes"
   javac -nowarn -cp "$cp" -d "$WORK/bench-classes" "$@"
 }
+
+# beam_floor: Beam's own fixed cost, its smallest pipeline (bench/BeamFloor.java: Create and a ParDo)
+# on the DirectRunner, compiled against the fat jar; sets FLOOR_S FLOOR_M (plain java -cp) and
+# FLOOR_L_S FLOOR_L_M (with a class-data-sharing archive of its run, as the launcher has). Needs JAR.
+beam_floor() {
+  mkdir -p "$WORK/floor/classes"
+  javac -nowarn -cp "$JAR" -d "$WORK/floor/classes" "$ROOT/bench/BeamFloor.java"
+  jar cf "$WORK/floor/floor.jar" -C "$WORK/floor/classes" .
+  read -r FLOOR_S FLOOR_M < <(measure beam-floor java -cp "$JAR:$WORK/floor/floor.jar" BeamFloor)
+  rm -f "$WORK/floor/floor.jsa"
+  java -XX:ArchiveClassesAtExit="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor > /dev/null 2>&1
+  read -r FLOOR_L_S FLOOR_L_M < <(measure beam-floor-cds java -XX:SharedArchiveFile="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor)
+}

@@ -4,8 +4,10 @@
 # in one run: `digest` over the Parquet copy and over the text original (plain java -jar and the
 # launcher each; the four take turns for REPS rounds, best and median reported), and DuckDB's
 # read_parquet with the same GROUP BY; the bytes each digest read from storage (objects.bytes of
-# <id>.json) and whether all digests are identical. Prints a table and
-# writes it to bench-work/parquet-results.md. Usage: bench/parquet.sh (env: HOURS,
+# <id>.json) and whether all digests are identical; and a lower bound this digest cannot beat on Beam
+# on this machine (Beam's smallest pipeline plus the readers' warm CPU time over all objects, one
+# thread each, bench/ParquetReadBench.java, spread over the cores). Prints tables and writes them
+# to bench-work/parquet-results.md. Usage: bench/parquet.sh (env: HOURS,
 # RECORDS_PER_OBJECT, CONVERSATIONS, HEAP, REPS). Needs: Java 17, Maven, GNU time, python3.
 set -euo pipefail
 . "$(dirname "$0")/help.sh"
@@ -95,6 +97,23 @@ ratio() {
 compile_bench "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java"
 read -r DUCK_S DUCK_M < <(measure duckdb-parquet java -cp "$DUCKDB_JAR:$WORK/bench-classes" DuckDbDigest "parquet:$PARQUET" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb-parquet.csv.gz")
 
+# What this digest cannot beat on Beam here: Beam's smallest pipeline, plus its readers' warm CPU time
+# over every object spread evenly over all cores (as if there were no JIT warm-up, no Beam overhead
+# per object and no merge).
+beam_floor
+compile_bench "$JAR" "$ROOT/bench/ParquetReadBench.java"
+# warm_read FORMAT DIR: CPU seconds of the first of 4 passes over all objects, and of the best other.
+warm_read() {
+  java -Xmx"$HEAP" -cp "$JAR:$WORK/bench-classes" ParquetReadBench "$1" "$2" "$OBJECTS" 4 2> "$WORK/read-$1.err" |
+    awk '{cpu = $(NF - 3)} NR == 1 {first = cpu} NR > 1 && (best == "" || cpu < best) {best = cpu} END {print first, best}'
+}
+read -r TEXT_COLD TEXT_WARM < <(warm_read text "$TEXT")
+read -r PQ_COLD PQ_WARM < <(warm_read parquet "$PARQUET")
+CORES=$(nproc)
+bound() { awk "BEGIN{printf \"%.2f\", $1 + $2 / $CORES}"; }
+BOUND_S=$(bound "$FLOOR_S" "$PQ_WARM")
+BOUND_L_S=$(bound "$FLOOR_L_S" "$PQ_WARM")
+
 TEXT_MD5=$(digest_md5 text)
 SAME=identical
 for other in "$(digest_md5 parquet)" "$(digest_md5 text-launcher)" "$(digest_md5 parquet-launcher)" "$(zcat "$WORK/duckdb-parquet.csv.gz" | md5sum | cut -d' ' -f1)"; do
@@ -118,4 +137,12 @@ JAR_BYTES=$(stat -c %s "$JAR")
   echo
   echo "Parquet against text, medians: plain $(ratio "$(wall_stat median parquet)" "$(wall_stat median text)")×, launcher $(ratio "$(wall_stat median parquet-launcher)" "$(wall_stat median text-launcher)")×; best Parquet against DuckDB: plain $(ratio "$(wall_stat best parquet)" "$DUCK_S")×, launcher $(ratio "$(wall_stat best parquet-launcher)" "$DUCK_S")×."
   echo "Digests of text and Parquet (all four runs) and DuckDB's read_parquet (after gunzip): $SAME. Fat jar: $JAR_BYTES bytes."
+  echo
+  echo "| what this digest cannot beat on Beam here | plain java | with a CDS archive |"
+  echo "|---|---:|---:|"
+  echo "| Beam's smallest pipeline on the DirectRunner (bench/BeamFloor.java), wall s | $FLOOR_S | $FLOOR_L_S |"
+  echo "| + the Parquet reader's warm CPU s over all objects ($PQ_WARM) spread over $CORES cores: a lower bound, wall s | $BOUND_S | $BOUND_L_S |"
+  echo "| the lower bound against DuckDB's read_parquet | $(ratio "$BOUND_S" "$DUCK_S")× | $(ratio "$BOUND_L_S" "$DUCK_S")× |"
+  echo
+  echo "The readers alone (bench/ParquetReadBench.java, one thread, no Beam), CPU s over all objects: text $TEXT_COLD first pass, $TEXT_WARM warm (best of 3 more); Parquet $PQ_COLD first, $PQ_WARM warm (Parquet against text warm: $(ratio "$PQ_WARM" "$TEXT_WARM")×)."
 } | tee "$WORK/parquet-results.md"

@@ -66,15 +66,7 @@ read -r EMPTY_S EMPTY_M < <(measure empty env VPC_FLOW_LOGS_BUCKET="file://$WORK
 rm -rf "$WORK/digests"
 read -r EMPTY_L_S EMPTY_L_M < <(measure empty-launcher env VPC_FLOW_LOGS_BUCKET="file://$WORK/empty-logs" DIGEST_STORAGE_BUCKET="file://$WORK/digests" \
   JAVA_OPTS=-Xmx$HEAP "$ROOT/bin/vpcflow-digesterd" digest --start "$FROM" --stop "$STOP")
-# Beam's own fixed cost: its smallest pipeline on the DirectRunner, compiled against the fat jar,
-# plain and with a class-data-sharing archive of its run (as the launcher has).
-mkdir -p "$WORK/floor/classes"
-javac -nowarn -cp "$JAR" -d "$WORK/floor/classes" "$ROOT/bench/BeamFloor.java"
-jar cf "$WORK/floor/floor.jar" -C "$WORK/floor/classes" .
-read -r FLOOR_S FLOOR_M < <(measure beam-floor java -cp "$JAR:$WORK/floor/floor.jar" BeamFloor)
-rm -f "$WORK/floor/floor.jsa"
-java -XX:ArchiveClassesAtExit="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor > /dev/null 2>&1
-read -r FLOOR_L_S FLOOR_L_M < <(measure beam-floor-cds java -XX:SharedArchiveFile="$WORK/floor/floor.jsa" -cp "$JAR:$WORK/floor/floor.jar" BeamFloor)
+beam_floor
 compile_bench "$DUCKDB_JAR" "$ROOT/bench/DuckDbDigest.java"
 read -r DUCK_S DUCK_M < <(measure duckdb java -cp "$DUCKDB_JAR:$WORK/bench-classes" DuckDbDigest "$CORPUS" "$START_EPOCH" "$STOP_EPOCH" "$WORK/duckdb.csv.gz")
 
