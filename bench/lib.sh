@@ -28,7 +28,8 @@ compile_bench() {
 
 # beam_floor: Beam's own fixed cost, its smallest pipeline (bench/BeamFloor.java: Create and a ParDo)
 # on the DirectRunner, compiled against the fat jar; sets FLOOR_S FLOOR_M (plain java -cp) and
-# FLOOR_L_S FLOOR_L_M (with a class-data-sharing archive of its run, as the launcher has). Needs JAR.
+# FLOOR_L_S FLOOR_L_M (with a class-data-sharing archive of its run, as the launcher has). Needs
+# ROOT and JAR.
 beam_floor() {
   mkdir -p "$WORK/floor/classes"
   javac -nowarn -cp "$JAR" -d "$WORK/floor/classes" "$ROOT/bench/BeamFloor.java"

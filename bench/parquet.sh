@@ -109,6 +109,7 @@ warm_read() {
 }
 read -r TEXT_COLD TEXT_WARM < <(warm_read text "$TEXT")
 read -r PQ_COLD PQ_WARM < <(warm_read parquet "$PARQUET")
+[ -n "$TEXT_WARM" ] && [ -n "$PQ_WARM" ] || { echo "the readers alone failed, see $WORK/read-*.err" >&2; exit 1; }
 CORES=$(nproc)
 bound() { awk "BEGIN{printf \"%.2f\", $1 + $2 / $CORES}"; }
 BOUND_S=$(bound "$FLOOR_S" "$PQ_WARM")
