@@ -1,3 +1,4 @@
+import io.vpcflow.digesterd.gzip.GunzipInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -11,15 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.parquet.io.LocalInputFile;
 
 /**
  * Paired comparison of readers in one JVM, so that a machine whose speed drifts slows every
  * contender alike: each contender is the project's classes from a directory (for example a copy
  * of pipeline/target/classes of one build) reading one corpus, text or Parquet, into a digest
- * table; the contenders take turns pass after pass (the order reversed every other round), each
- * with its own copy of the project's classes (so each is compiled on its own). Prints per
+ * table (text inflated as the digest does, by the jar's GunzipInputStream); the contenders take
+ * turns pass after pass (the order reversed every other round), each with its own copy of the
+ * project's classes (so each is compiled on its own). Prints per
  * contender the first pass's CPU seconds (class loading and JIT warm-up included) and the median
  * and minimum of the others, then each contender's median paired ratio to the first one.
  * Usage (from the project root, after mvn install):
@@ -97,7 +98,7 @@ public class ReaderDuel {
         if (parquet) {
           read.invoke(by, new LocalInputFile(file), into);
         } else {
-          try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 64 * 1024)) {
+          try (InputStream in = new GunzipInputStream(Files.newInputStream(file), 64 * 1024)) {
             read.invoke(by, in, into);
           }
         }
