@@ -1,13 +1,17 @@
 # Shared by the benchmark scripts. measure NAME COMMAND...: runs REPS times, keeps the fastest;
-# prints "seconds peak_rss_MiB". Needs WORK, REPS and TIME (GNU time) set.
+# prints "seconds peak_rss_MiB" and writes that run's CPU seconds (user + system) to
+# $WORK/NAME.cpu. Needs WORK, REPS and TIME (GNU time) set.
 measure() {
-  local best="" rss="" name=$1; shift
+  local best="" rss="" cpu="" name=$1; shift
   for _ in $(seq "$REPS"); do
-    "$TIME" -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || {
+    "$TIME" -f "%e %M %U %S" -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || {
       echo "$name failed, see $WORK/$name.err" >&2; exit 1; }
-    read -r secs kb < "$WORK/time.txt"
-    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; rss=$((kb / 1024)); fi
+    read -r secs kb user sys < "$WORK/time.txt"
+    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then
+      best=$secs; rss=$((kb / 1024)); cpu=$(awk "BEGIN{printf \"%.2f\", $user + $sys}")
+    fi
   done
+  echo "$cpu" > "$WORK/$name.cpu"
   echo "$best $rss"
 }
 
