@@ -97,7 +97,7 @@ final class PageGunzip {
     int end = GzipHeader.end(in, at, to, crc);
     if (end == GzipHeader.INCOMPLETE) {
       throw new ZipException(
-          to - at < 2
+          to == at
               ? "not GZIP data: no GZIP magic at the start of a member"
               : "a GZIP page ends inside its header");
     }

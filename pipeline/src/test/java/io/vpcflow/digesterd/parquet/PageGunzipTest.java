@@ -79,6 +79,7 @@ class PageGunzipTest {
     assertRefused("header CRC", badHeaderCrc, page.length);
     byte[] cutHeader = Arrays.copyOf(withOptionalFields(gz), 14);
     assertRefused("inside its header", cutHeader, page.length);
+    assertRefused("inside its header", concat(gz, new byte[] {0x1f}), page.length);
   }
 
   @Test
